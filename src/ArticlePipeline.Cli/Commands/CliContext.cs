@@ -1,0 +1,57 @@
+using ArticlePipeline.Cli.Composition;
+using ArticlePipeline.Core.Pipeline;
+
+namespace ArticlePipeline.Cli.Commands;
+
+/// <summary>The streams of one invocation and the error handling every command shares.</summary>
+internal sealed class CliContext(TextWriter output, TextWriter error)
+{
+    public TextWriter Output { get; } = output;
+
+    public TextWriter Error { get; } = error;
+
+    /// <summary>Runs a command body: usage errors become one line on stderr and exit code 2.</summary>
+    public async Task<int> RunAsync(Func<Task<int>> body)
+    {
+        try
+        {
+            return await body().ConfigureAwait(false);
+        }
+        catch (UsageException ex)
+        {
+            await Error.WriteLineAsync("error: " + ex.Message).ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+    }
+
+    /// <summary>Prints the outcome of one article: the record path on stdout, problems on stderr.</summary>
+    public int Report(ArticleOutcome outcome)
+    {
+        if (outcome.Kind == ArticleOutcomeKind.Failed)
+        {
+            Error.WriteLine($"error: {outcome.Url}: {outcome.Reason}: {outcome.Detail}");
+            return ExitCodes.SomeFailed;
+        }
+
+        if (outcome.RecordPath is not null)
+        {
+            Output.WriteLine(outcome.RecordPath);
+        }
+
+        if (outcome.Kind == ArticleOutcomeKind.Unchanged)
+        {
+            Error.WriteLine("info: unchanged, nothing written (use --force to rewrite)");
+        }
+        else if (outcome.Kind == ArticleOutcomeKind.NotModified)
+        {
+            Error.WriteLine("info: not modified since the last fetch (HTTP 304)");
+        }
+
+        if (!outcome.PendingLanguages.IsEmpty)
+        {
+            Error.WriteLine($"info: pending languages: {string.Join(", ", outcome.PendingLanguages)}");
+        }
+
+        return ExitCodes.Success;
+    }
+}

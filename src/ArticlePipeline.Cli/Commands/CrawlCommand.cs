@@ -1,0 +1,53 @@
+using System.CommandLine;
+using ArticlePipeline.Cli.Composition;
+using ArticlePipeline.Core.Pipeline;
+using ArticlePipeline.Core.Sources;
+
+namespace ArticlePipeline.Cli.Commands;
+
+/// <summary><c>crawl --once</c>: one discovery and fetch pass over the configured sources.</summary>
+internal static class CrawlCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var once = new Option<bool>("--once") { Description = "Run one pass and exit (required; the scheduled worker is 'run')." };
+        var sourceId = new Option<string?>("--source") { Description = "Crawl only the source with this id.", HelpName = "ID" };
+        Option<string?> config = CommandOptions.Config();
+        Option<string?> output = CommandOptions.Out();
+        var command = new Command("crawl", "Discover and fetch new articles of the configured sources once, write their records, and print a summary.")
+        {
+            once, sourceId, config, output,
+        };
+        command.SetAction((parse, ct) => context.RunAsync(async () =>
+        {
+            if (!parse.GetValue(once))
+            {
+                throw new UsageException("crawl needs --once (for the scheduled worker use 'run')");
+            }
+
+            PipelineSettings settings = PipelineSettings.Load(parse.GetValue(config), parse.GetValue(output));
+            using Pipeline pipeline = await Pipeline.CreateAsync(settings, context.Error, ct).ConfigureAwait(false);
+            SourceCatalog catalog = pipeline.LoadSources(required: true);
+            List<SourceDefinition> sources = [.. catalog.Sources];
+            if (parse.GetValue(sourceId) is { } id)
+            {
+                sources = sources.Where(s => s.Id == id).ToList();
+                if (sources.Count == 0)
+                {
+                    throw new UsageException($"no source with id '{id}' in {settings.SourcesFile}");
+                }
+            }
+
+            var progress = new Progress<ArticleOutcome>();
+            CrawlSummary summary = await pipeline.Runner.RunAsync(sources, settings.MaxParallelSources, progress, ct).ConfigureAwait(false);
+            foreach (string line in summary.ToLines())
+            {
+                await context.Output.WriteLineAsync(line).ConfigureAwait(false);
+            }
+
+            await context.Output.WriteLineAsync($"records in {Path.GetFullPath(settings.Output.Directory)}").ConfigureAwait(false);
+            return summary.Failed == 0 ? ExitCodes.Success : ExitCodes.SomeFailed;
+        }));
+        return command;
+    }
+}

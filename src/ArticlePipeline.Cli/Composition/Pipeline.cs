@@ -1,0 +1,119 @@
+using ArticlePipeline.Core.Abstractions;
+using ArticlePipeline.Core.Pipeline;
+using ArticlePipeline.Core.Sources;
+using ArticlePipeline.Crawling.Discovery;
+using ArticlePipeline.Crawling.Fetching;
+using ArticlePipeline.Extraction;
+using ArticlePipeline.Extraction.Normalization;
+using ArticlePipeline.Output.Writing;
+using ArticlePipeline.State;
+using ArticlePipeline.Translation;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
+
+namespace ArticlePipeline.Cli.Composition;
+
+/// <summary>The composition root of the command line: one production implementation of every stage.</summary>
+internal sealed class Pipeline : IDisposable
+{
+    private readonly HttpPageFetcher _fetcher;
+    private readonly ILoggerFactory _loggerFactory;
+
+    private Pipeline(PipelineSettings settings, HttpPageFetcher fetcher, JsonRecordSink sink, IStateStore state, ITranslationProvider? translator, ILoggerFactory loggerFactory)
+    {
+        Settings = settings;
+        _fetcher = fetcher;
+        _loggerFactory = loggerFactory;
+        Sink = sink;
+        Translator = translator;
+        Processor = new ArticleProcessor(
+            fetcher,
+            Extractor,
+            Normalizer,
+            translator,
+            sink,
+            state,
+            loggerFactory.CreateLogger<ArticleProcessor>());
+        Runner = new CrawlRunner(new SourceDiscovery(fetcher), Processor);
+    }
+
+    public PipelineSettings Settings { get; }
+
+    public ArticleExtractor Extractor { get; } = new();
+
+    public ArticleNormalizer Normalizer { get; } = new();
+
+    public JsonRecordSink Sink { get; }
+
+    public ITranslationProvider? Translator { get; }
+
+    public ArticleProcessor Processor { get; }
+
+    public CrawlRunner Runner { get; }
+
+    /// <summary>Builds every stage from <paramref name="settings"/>.</summary>
+    /// <exception cref="UsageException">The configuration names something that cannot be built.</exception>
+    public static async Task<Pipeline> CreateAsync(PipelineSettings settings, TextWriter log, CancellationToken cancellationToken)
+    {
+        ITranslationProvider? translator;
+        try
+        {
+            translator = TranslationProviderFactory.Create(settings.Translator);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new UsageException("invalid configuration: " + ex.Message, ex);
+        }
+
+        if (settings.State.Provider == "postgres")
+        {
+            throw new UsageException("State:Provider=postgres is not available in this version yet; use sqlite");
+        }
+
+        var sink = new JsonRecordSink(settings.Output.Directory);
+        string connection = string.IsNullOrWhiteSpace(settings.State.ConnectionString)
+            ? $"Data Source={Path.Combine(sink.Root, "state", "state.db")}"
+            : settings.State.ConnectionString;
+        IStateStore state;
+        try
+        {
+            state = await SqliteStateStore.OpenAsync(connection, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is Microsoft.Data.Sqlite.SqliteException or IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            throw new UsageException($"cannot open the state store ({connection}): {ex.Message}", ex);
+        }
+
+        ILoggerFactory loggerFactory = LoggerFactory.Create(builder =>
+        {
+            builder.AddConfiguration(settings.Configuration.GetSection("Logging"));
+            builder.AddProvider(new TextWriterLoggerProvider(log));
+        });
+        return new Pipeline(settings, new HttpPageFetcher(settings.Network), sink, state, translator, loggerFactory);
+    }
+
+    /// <summary>Loads the sources file; a missing file is an empty catalog only when <paramref name="required"/> is false.</summary>
+    public SourceCatalog LoadSources(bool required)
+    {
+        if (!required && !File.Exists(Settings.SourcesFile))
+        {
+            return new SourceCatalog();
+        }
+
+        try
+        {
+            return SourceCatalogLoader.Load(Settings.SourcesFile);
+        }
+        catch (SourceCatalogException ex)
+        {
+            throw new UsageException(ex.Message, ex);
+        }
+    }
+
+    public void Dispose()
+    {
+        _fetcher.Dispose();
+        _loggerFactory.Dispose();
+        (Translator as IDisposable)?.Dispose();
+    }
+}

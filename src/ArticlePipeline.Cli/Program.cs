@@ -1,0 +1,10 @@
+using ArticlePipeline.Cli;
+
+using var cancellation = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    // First Ctrl+C stops between articles; a write already started completes.
+    e.Cancel = true;
+    cancellation.Cancel();
+};
+return await CliApplication.RunAsync(args, Console.Out, Console.Error, cancellation.Token).ConfigureAwait(false);

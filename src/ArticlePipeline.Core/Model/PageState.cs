@@ -1,0 +1,18 @@
+namespace ArticlePipeline.Core.Model;
+
+/// <summary>What the store remembers of one URL.</summary>
+/// <param name="Url">The canonical URL.</param>
+/// <param name="Validators">ETag and Last-Modified of the last successful fetch.</param>
+/// <param name="ContentHash">Hash of the last extracted content, if any.</param>
+/// <param name="RecordPath">Where the record was written, if any.</param>
+/// <param name="LastOutcome">The last outcome, e.g. <c>written</c>, <c>unchanged</c>, <c>failed:http-500</c>.</param>
+/// <param name="ConsecutiveFailures">Failures since the last success.</param>
+/// <param name="UpdatedAt">When this state was stored.</param>
+public sealed record PageState(
+    Uri Url,
+    FetchValidators? Validators,
+    string? ContentHash,
+    string? RecordPath,
+    string LastOutcome,
+    int ConsecutiveFailures,
+    DateTimeOffset UpdatedAt);

@@ -1,0 +1,12 @@
+using System.Collections.Immutable;
+
+namespace ArticlePipeline.Core.Model;
+
+/// <summary>The translations of one article.</summary>
+/// <param name="Languages">The translated text per target language, aligned with the source.</param>
+/// <param name="RequestIds">The service's request ids.</param>
+/// <param name="BilledCharacters">Characters the service billed (its <c>X-Metered-Usage</c>).</param>
+public sealed record TranslationResult(
+    ImmutableDictionary<string, LanguageContent> Languages,
+    ImmutableArray<string> RequestIds,
+    long BilledCharacters);

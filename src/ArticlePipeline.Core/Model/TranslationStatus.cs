@@ -1,0 +1,17 @@
+namespace ArticlePipeline.Core.Model;
+
+/// <summary>The state of one language of a record.</summary>
+public enum TranslationStatus
+{
+    /// <summary>The article was published in this language.</summary>
+    Original,
+
+    /// <summary>Machine-translated from the original.</summary>
+    Translated,
+
+    /// <summary>Not yet translated; a later <c>translate --pending</c> run fills it.</summary>
+    Pending,
+
+    /// <summary>Translation was attempted and failed for a reason retrying will not fix.</summary>
+    Failed,
+}

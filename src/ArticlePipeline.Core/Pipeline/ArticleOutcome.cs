@@ -1,0 +1,29 @@
+using System.Collections.Immutable;
+
+namespace ArticlePipeline.Core.Pipeline;
+
+/// <summary>The result of processing one article URL.</summary>
+/// <param name="Url">The URL processed.</param>
+/// <param name="Kind">How it ended.</param>
+/// <param name="Reason">Short reason for a failure, e.g. <c>http-404</c>, <c>not-an-article</c>, <c>write</c>.</param>
+/// <param name="Detail">Human-readable detail of a failure.</param>
+/// <param name="RecordPath">The record file, when one exists.</param>
+/// <param name="PendingLanguages">Languages left pending.</param>
+/// <param name="BilledCharacters">Characters billed by the translator for this article.</param>
+public sealed record ArticleOutcome(
+    Uri Url,
+    ArticleOutcomeKind Kind,
+    string? Reason,
+    string? Detail,
+    string? RecordPath,
+    ImmutableArray<string> PendingLanguages,
+    long BilledCharacters)
+{
+    /// <summary>A failure.</summary>
+    /// <param name="url">The URL.</param>
+    /// <param name="reason">Short reason.</param>
+    /// <param name="detail">Detail.</param>
+    /// <returns>The outcome.</returns>
+    public static ArticleOutcome Failure(Uri url, string reason, string? detail) =>
+        new(url, ArticleOutcomeKind.Failed, reason, detail, null, [], 0);
+}

@@ -1,0 +1,135 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text;
+
+namespace ArticlePipeline.Core.Pipeline;
+
+/// <summary>Counts of one crawl pass, safe to update from several sources at once.</summary>
+public sealed class CrawlSummary
+{
+    private readonly ConcurrentDictionary<string, int> _failed = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, int> _skipped = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<string> _problems = new();
+    private int _sources;
+    private int _discovered;
+    private int _fetched;
+    private int _notModified;
+    private int _written;
+    private int _unchanged;
+    private long _billed;
+
+    /// <summary>Sources crawled.</summary>
+    public int Sources => _sources;
+
+    /// <summary>Article URLs found by discovery, after de-duplication.</summary>
+    public int Discovered => _discovered;
+
+    /// <summary>Articles fetched (HTTP 200 or a file read).</summary>
+    public int Fetched => _fetched;
+
+    /// <summary>Articles the server reported unchanged (HTTP 304).</summary>
+    public int NotModified => _notModified;
+
+    /// <summary>Records written (new or new revision).</summary>
+    public int Written => _written;
+
+    /// <summary>Articles fetched whose record did not change.</summary>
+    public int Unchanged => _unchanged;
+
+    /// <summary>Characters billed by the translator.</summary>
+    public long BilledCharacters => Interlocked.Read(ref _billed);
+
+    /// <summary>Failed articles, total.</summary>
+    public int Failed => _failed.Values.Sum();
+
+    /// <summary>Failures by reason.</summary>
+    public IReadOnlyDictionary<string, int> FailedByReason => _failed;
+
+    /// <summary>Skipped URLs by reason.</summary>
+    public IReadOnlyDictionary<string, int> SkippedByReason => _skipped;
+
+    /// <summary>Feeds, sitemaps or listings that could not be read.</summary>
+    public IReadOnlyCollection<string> Problems => _problems;
+
+    /// <summary>Counts a crawled source and its discovery.</summary>
+    /// <param name="discovered">URLs discovered for it.</param>
+    /// <param name="problems">Discovery problems.</param>
+    public void AddSource(int discovered, IEnumerable<string> problems)
+    {
+        ArgumentNullException.ThrowIfNull(problems);
+        Interlocked.Increment(ref _sources);
+        Interlocked.Add(ref _discovered, discovered);
+        foreach (string problem in problems)
+        {
+            _problems.Enqueue(problem);
+        }
+    }
+
+    /// <summary>Counts a URL skipped before fetching.</summary>
+    /// <param name="reason">Why, e.g. <c>seen</c>, <c>limit</c>.</param>
+    public void AddSkipped(string reason) => _skipped.AddOrUpdate(reason, 1, static (_, n) => n + 1);
+
+    /// <summary>Counts the outcome of one article.</summary>
+    /// <param name="outcome">The outcome.</param>
+    public void Add(ArticleOutcome outcome)
+    {
+        ArgumentNullException.ThrowIfNull(outcome);
+        Interlocked.Add(ref _billed, outcome.BilledCharacters);
+        switch (outcome.Kind)
+        {
+            case ArticleOutcomeKind.Written:
+                Interlocked.Increment(ref _fetched);
+                Interlocked.Increment(ref _written);
+                break;
+            case ArticleOutcomeKind.Unchanged:
+                Interlocked.Increment(ref _fetched);
+                Interlocked.Increment(ref _unchanged);
+                break;
+            case ArticleOutcomeKind.NotModified:
+                Interlocked.Increment(ref _notModified);
+                break;
+            default:
+                _failed.AddOrUpdate(outcome.Reason ?? "unknown", 1, static (_, n) => n + 1);
+                break;
+        }
+    }
+
+    /// <summary>The summary as the lines <c>crawl --once</c> prints.</summary>
+    /// <returns>Human-readable lines.</returns>
+    public IEnumerable<string> ToLines()
+    {
+        yield return string.Create(
+            CultureInfo.InvariantCulture,
+            $"sources {Sources}, discovered {Discovered}, fetched {Fetched}, not-modified {NotModified}, written {Written}, unchanged {Unchanged}, failed {Failed}, characters billed {BilledCharacters}");
+        if (!_skipped.IsEmpty)
+        {
+            yield return "skipped: " + Format(_skipped);
+        }
+
+        if (!_failed.IsEmpty)
+        {
+            yield return "failed: " + Format(_failed);
+        }
+
+        foreach (string problem in _problems)
+        {
+            yield return "problem: " + problem;
+        }
+    }
+
+    private static string Format(ConcurrentDictionary<string, int> counts)
+    {
+        var text = new StringBuilder();
+        foreach ((string reason, int count) in counts.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            if (text.Length > 0)
+            {
+                text.Append(", ");
+            }
+
+            text.Append(reason).Append(' ').Append(count.ToString(CultureInfo.InvariantCulture));
+        }
+
+        return text.ToString();
+    }
+}

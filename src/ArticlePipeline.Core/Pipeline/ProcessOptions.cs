@@ -1,0 +1,7 @@
+namespace ArticlePipeline.Core.Pipeline;
+
+/// <summary>Per-call switches of <see cref="ArticleProcessor"/>.</summary>
+/// <param name="Force">Rewrite the record even when it is unchanged.</param>
+/// <param name="Translate">Translate missing languages; when false they are written as pending.</param>
+/// <param name="Conditional">Send the stored validators (ETag, Last-Modified) so an unchanged page costs a 304.</param>
+public sealed record ProcessOptions(bool Force = false, bool Translate = true, bool Conditional = true);

@@ -1,0 +1,94 @@
+using System.Collections.Immutable;
+using System.Text;
+using ArticlePipeline.Core.Model;
+
+namespace ArticlePipeline.Core.Pipeline;
+
+/// <summary>Builds the record of a normalized article. Pure: no clock, no I/O.</summary>
+public static class RecordBuilder
+{
+    /// <summary>The language content of the article as extracted.</summary>
+    /// <param name="article">The normalized article.</param>
+    /// <returns>Its title, lead and blocks.</returns>
+    public static LanguageContent OriginalContent(ExtractedArticle article)
+    {
+        ArgumentNullException.ThrowIfNull(article);
+        return new LanguageContent(article.Title, article.Lead, article.Blocks);
+    }
+
+    /// <summary>The content hash of an article: title, lead and typed blocks, after normalization.</summary>
+    /// <param name="content">The source-language content.</param>
+    /// <returns>A <c>sha256:</c> hash.</returns>
+    public static string ContentHash(LanguageContent content)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        var text = new StringBuilder();
+        text.Append("title\t").Append(content.Title).Append('\n');
+        text.Append("lead\t").Append(content.Lead).Append('\n');
+        foreach (ContentBlock block in content.Blocks)
+        {
+            text.Append(block.Kind).Append('\t').Append(block.Text).Append('\n');
+        }
+
+        return ArticleIds.Hash(text.ToString());
+    }
+
+    /// <summary>Builds the record with revision 0; the sink assigns the real revision.</summary>
+    /// <param name="article">The normalized article; its <see cref="ExtractedArticle.Language"/> is set.</param>
+    /// <param name="pageUrl">The URL the page was read from, used when the page names no canonical URL.</param>
+    /// <param name="source">The newspaper.</param>
+    /// <param name="fetchedAt">When the page was fetched.</param>
+    /// <param name="otherLanguages">Entries for the languages other than the source language.</param>
+    /// <returns>The record.</returns>
+    public static ArticleRecord Build(
+        ExtractedArticle article,
+        Uri pageUrl,
+        SourceInfo source,
+        DateTimeOffset fetchedAt,
+        IReadOnlyDictionary<string, LanguageVersion> otherLanguages)
+    {
+        ArgumentNullException.ThrowIfNull(article);
+        ArgumentNullException.ThrowIfNull(otherLanguages);
+        Uri canonical = UrlCanonicalizer.Canonicalize(article.CanonicalUrl ?? pageUrl);
+        string language = article.Language ?? Languages.Vietnamese;
+        LanguageContent original = OriginalContent(article);
+
+        var languages = ImmutableSortedDictionary.CreateBuilder<string, LanguageVersion>(Languages.RecordOrder);
+        foreach ((string code, LanguageVersion version) in otherLanguages)
+        {
+            languages[code] = version;
+        }
+
+        if (Languages.IsRecordLanguage(language))
+        {
+            languages[language] = new LanguageVersion(
+                TranslationStatus.Original,
+                original,
+                new Provenance(article.Extractor, article.Profile, null, [], fetchedAt),
+                null);
+        }
+
+        return new ArticleRecord(
+            Id: ArticleIds.FromUrl(canonical),
+            SchemaVersion: ArticleRecord.CurrentSchemaVersion,
+            Revision: 0,
+            Url: canonical.AbsoluteUri,
+            Source: source,
+            Publisher: article.Publisher,
+            PublishedAt: article.PublishedAt,
+            FetchedAt: fetchedAt,
+            Authors: article.Authors,
+            SourceLanguage: language,
+            ContentHash: ContentHash(original),
+            Images: article.Images,
+            Tags: article.Tags,
+            SourceLinks: article.SourceLinks,
+            Languages: languages.ToImmutable());
+    }
+
+    /// <summary>The record languages an article in <paramref name="sourceLanguage"/> lacks.</summary>
+    /// <param name="sourceLanguage">The article's language.</param>
+    /// <returns>The missing record languages, in record order.</returns>
+    public static ImmutableArray<string> MissingLanguages(string sourceLanguage) =>
+        Languages.Record.Where(l => l != sourceLanguage).ToImmutableArray();
+}

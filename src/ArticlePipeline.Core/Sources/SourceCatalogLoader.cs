@@ -1,0 +1,99 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace ArticlePipeline.Core.Sources;
+
+/// <summary>Reads and checks the sources file.</summary>
+/// <remarks>
+/// Relative URLs in the file (home, feeds, sitemaps, listings) are resolved against the file's own location,
+/// so a sample site next to the sources file works from any working directory.
+/// </remarks>
+public static partial class SourceCatalogLoader
+{
+    /// <summary>Loads the sources file at <paramref name="path"/>.</summary>
+    /// <param name="path">Path of the sources file.</param>
+    /// <returns>The checked catalog with absolute URLs.</returns>
+    /// <exception cref="SourceCatalogException">The file is missing, malformed or invalid.</exception>
+    public static SourceCatalog Load(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        string fullPath = Path.GetFullPath(path);
+        if (!File.Exists(fullPath))
+        {
+            throw new SourceCatalogException($"sources file not found: {fullPath}");
+        }
+
+        SourceCatalog? catalog;
+        try
+        {
+            using FileStream stream = File.OpenRead(fullPath);
+            catalog = JsonSerializer.Deserialize(stream, SourceCatalogJsonContext.Default.SourceCatalog);
+        }
+        catch (JsonException ex)
+        {
+            throw new SourceCatalogException($"sources file {fullPath} does not parse: {ex.Message}", ex);
+        }
+
+        if (catalog is null)
+        {
+            throw new SourceCatalogException($"sources file {fullPath} is empty");
+        }
+
+        var baseUri = new Uri(fullPath);
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (SourceDefinition source in catalog.Sources)
+        {
+            string where = $"sources file {fullPath}, source '{source.Id}'";
+            if (!IdPattern().IsMatch(source.Id))
+            {
+                throw new SourceCatalogException($"{where}: id must be lowercase letters, digits and dashes");
+            }
+
+            if (!ids.Add(source.Id))
+            {
+                throw new SourceCatalogException($"{where}: id is used twice");
+            }
+
+            source.HomeUrl = Resolve(baseUri, source.HomeUrl, where, "homeUrl");
+            source.Feeds = source.Feeds.Select(f => Resolve(baseUri, f, where, "feeds")).ToList();
+            source.Sitemaps = source.Sitemaps.Select(f => Resolve(baseUri, f, where, "sitemaps")).ToList();
+            foreach (ListingPage listing in source.Listings)
+            {
+                listing.Url = Resolve(baseUri, listing.Url, where, "listings");
+                try
+                {
+                    _ = new Regex(listing.ArticlePattern, RegexOptions.None, TimeSpan.FromSeconds(1));
+                }
+                catch (ArgumentException ex)
+                {
+                    throw new SourceCatalogException($"{where}: articlePattern is not a valid regular expression: {ex.Message}", ex);
+                }
+            }
+
+            if (source.MaxArticlesPerRun <= 0)
+            {
+                throw new SourceCatalogException($"{where}: maxArticlesPerRun must be positive");
+            }
+        }
+
+        return catalog;
+    }
+
+    private static string Resolve(Uri baseUri, string value, string where, string field)
+    {
+        if (string.IsNullOrWhiteSpace(value) || !Uri.TryCreate(baseUri, value, out Uri? resolved))
+        {
+            throw new SourceCatalogException($"{where}: {field} '{value}' is not a URL");
+        }
+
+        if (resolved.Scheme is not ("http" or "https" or "file"))
+        {
+            throw new SourceCatalogException($"{where}: {field} '{value}' must be http, https or a file path");
+        }
+
+        return resolved.AbsoluteUri;
+    }
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,62}$")]
+    private static partial Regex IdPattern();
+}

@@ -1,0 +1,37 @@
+namespace ArticlePipeline.Core.Sources;
+
+/// <summary>One newspaper as configured in the sources file.</summary>
+public sealed class SourceDefinition
+{
+    /// <summary>A short stable id (lowercase letters, digits, dashes), used in output paths.</summary>
+    public string Id { get; set; } = "";
+
+    /// <summary>Display name, e.g. <c>Báo An Giang</c>.</summary>
+    public string Name { get; set; } = "";
+
+    /// <summary>Province the newspaper belongs to.</summary>
+    public string? Province { get; set; }
+
+    /// <summary>Home page URL; feeds are auto-discovered from it.</summary>
+    public string HomeUrl { get; set; } = "";
+
+    /// <summary>RSS or Atom feed URLs.</summary>
+    public IList<string> Feeds { get; set; } = [];
+
+    /// <summary>Sitemap URLs (index, urlset or news sitemap).</summary>
+    public IList<string> Sitemaps { get; set; } = [];
+
+    /// <summary>Listing pages with the pattern their article links match.</summary>
+    public IList<ListingPage> Listings { get; set; } = [];
+
+    /// <summary>Quartz cron expression for the scheduled worker.</summary>
+    /// <value>Every 30 minutes.</value>
+    public string Schedule { get; set; } = "0 0/30 * * * ?";
+
+    /// <summary>Most articles one pass fetches from this source.</summary>
+    /// <value>200.</value>
+    public int MaxArticlesPerRun { get; set; } = 200;
+
+    /// <summary>Optional site profile; without one the generic extractor is used.</summary>
+    public ExtractionProfile? Profile { get; set; }
+}

@@ -1,0 +1,148 @@
+using System.Collections.Immutable;
+using System.Text.RegularExpressions;
+using ArticlePipeline.Core.Model;
+using ArticlePipeline.Extraction.Boilerplate;
+using ArticlePipeline.Extraction.Dates;
+using ArticlePipeline.Extraction.Html;
+
+namespace ArticlePipeline.Extraction;
+
+/// <summary>
+/// Turns raw blocks into article parts, the same way for HTML and plain text: drops boilerplate, stops at the
+/// related-news heading, and moves bylines, source lines and publisher/date lines into metadata.
+/// </summary>
+internal sealed partial class ArticleAssembler
+{
+    private readonly BoilerplateClassifier _classifier;
+    private readonly IReadOnlyList<string> _dropPhrases;
+
+    public ArticleAssembler(BoilerplateClassifier classifier, IReadOnlyList<string>? dropPhrases = null)
+    {
+        _classifier = classifier;
+        _dropPhrases = dropPhrases ?? [];
+    }
+
+    public List<ContentBlock> Blocks { get; } = [];
+
+    public List<string> Authors { get; } = [];
+
+    public List<string> SourceLinks { get; } = [];
+
+    public string? Publisher { get; private set; }
+
+    public DateTimeOffset? Date { get; private set; }
+
+    /// <summary>Classifies and keeps the article blocks of <paramref name="raw"/>.</summary>
+    /// <param name="raw">Blocks in reading order.</param>
+    /// <param name="plainText">Plain-text input: no layout hints, so short name-like last lines count as bylines.</param>
+    public void Add(IReadOnlyList<RawBlock> raw, bool plainText)
+    {
+        var kept = new List<RawBlock>();
+        foreach (RawBlock block in raw)
+        {
+            LineClassification verdict = _classifier.Classify(block.Text);
+            if (verdict.Kind == LineKind.EndOfArticle)
+            {
+                break;
+            }
+
+            switch (verdict.Kind)
+            {
+                case LineKind.Junk:
+                    continue;
+                case LineKind.Byline:
+                    AddAuthors(verdict.Value!);
+                    continue;
+                case LineKind.Attribution:
+                    Authors.Add(verdict.Value!);
+                    continue;
+                case LineKind.SourceLine:
+                    if (verdict.Value is not null)
+                    {
+                        SourceLinks.Add(verdict.Value);
+                    }
+
+                    continue;
+                case LineKind.PublisherDate:
+                    Publisher ??= verdict.Value;
+                    Date ??= PublicationDateParser.ParseText(verdict.Date);
+                    continue;
+                case LineKind.Caption:
+                    kept.Add(block with { Kind = BlockKind.FigureCaption, Text = verdict.Value! });
+                    continue;
+            }
+
+            if (block.Kind is BlockKind.Paragraph or BlockKind.ListItem && block.LinkDensity > 0.6)
+            {
+                continue;
+            }
+
+            if (_dropPhrases.Any(p => block.Text.Contains(p, StringComparison.OrdinalIgnoreCase)))
+            {
+                continue;
+            }
+
+            kept.Add(block);
+        }
+
+        // A byline is the last block of the body: short, name-like, and (in HTML) set apart by its layout.
+        while (kept.Count > 1 && IsTrailingByline(kept[^1], plainText))
+        {
+            AddAuthors(kept[^1].Text);
+            kept.RemoveAt(kept.Count - 1);
+        }
+
+        Blocks.AddRange(kept.Select(b => new ContentBlock(b.Kind, b.Text)));
+    }
+
+    /// <summary>Removes blocks that repeat the title or the lead.</summary>
+    public void RemoveRepeats(string? title, string? lead)
+    {
+        Blocks.RemoveAll(b => Same(b.Text, title) || Same(b.Text, lead));
+        if (!string.IsNullOrEmpty(lead) && Blocks.Count > 0 && Blocks[0].Text.StartsWith(lead, StringComparison.Ordinal))
+        {
+            string rest = Blocks[0].Text[lead.Length..].Trim();
+            if (rest.Length == 0)
+            {
+                Blocks.RemoveAt(0);
+            }
+            else
+            {
+                Blocks[0] = Blocks[0] with { Text = rest };
+            }
+        }
+    }
+
+    public void AddAuthors(string names)
+    {
+        foreach (string name in AuthorSeparator().Split(names))
+        {
+            string trimmed = name.Trim().Trim('(', ')', '.', ' ');
+            if (trimmed.Length > 0 && !Authors.Contains(trimmed, StringComparer.Ordinal))
+            {
+                Authors.Add(trimmed);
+            }
+        }
+    }
+
+    private static bool Same(string text, string? other) =>
+        !string.IsNullOrEmpty(other) && string.Equals(text, other, StringComparison.OrdinalIgnoreCase);
+
+    private static bool IsTrailingByline(RawBlock block, bool plainText)
+    {
+        if (block.Kind != BlockKind.Paragraph || block.Text.Length > 50 || NameLike().IsMatch(block.Text) is false)
+        {
+            return false;
+        }
+
+        int words = block.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+        return words <= 7 && (plainText || block.BylineHint || block.Bold || block.Text.Length <= 24);
+    }
+
+    // Names: letters, spaces, dashes, commas and "và"; no sentence punctuation and no digits.
+    [GeneratedRegex(@"^[\p{L}\p{M}][\p{L}\p{M} .,&\-–]*$", RegexOptions.CultureInvariant)]
+    private static partial Regex NameLike();
+
+    [GeneratedRegex(@"\s+[-–]\s+|\s*,\s*|\s+và\s+|\s+and\s+|\s+и\s+|\s+și\s+", RegexOptions.CultureInvariant)]
+    private static partial Regex AuthorSeparator();
+}

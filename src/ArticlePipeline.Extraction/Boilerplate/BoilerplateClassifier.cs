@@ -1,0 +1,137 @@
+using System.Text.RegularExpressions;
+
+namespace ArticlePipeline.Extraction.Boilerplate;
+
+/// <summary>
+/// Decides whether one line (plain text) or one block (HTML) is article text or boilerplate.
+/// Pure and shared by both extractors, so the seeds' plain text and real pages are judged alike.
+/// </summary>
+internal sealed partial class BoilerplateClassifier
+{
+    private readonly BoilerplateLexicon _lexicon;
+    private readonly Regex[] _junkPatterns;
+    private readonly Regex _byline;
+    private readonly Regex _attribution;
+    private readonly Regex _source;
+
+    /// <summary>Creates a classifier over <paramref name="lexicon"/>.</summary>
+    public BoilerplateClassifier(BoilerplateLexicon lexicon)
+    {
+        _lexicon = lexicon;
+        _junkPatterns = lexicon.JunkPatterns
+            .Select(p => new Regex(p, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)))
+            .ToArray();
+        _byline = new Regex(
+            "^(?:" + Alternation(lexicon.BylinePrefixes) + @")\s*[:：]\s*(?<name>\S.{0,80})$",
+            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+        _attribution = new Regex(
+            "^(?:" + Alternation(lexicon.AttributionPrefixes) + @")\s+(?<name>[\p{Lu}\p{Lo}][^.!?]{0,60})$",
+            RegexOptions.CultureInvariant);
+        _source = new Regex(
+            "^(?:" + Alternation(lexicon.SourcePrefixes) + @")\s*(?:[:：]\s*(?<url>\S*))?\s*$",
+            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+    }
+
+    /// <summary>The classifier over the shipped lexicon.</summary>
+    public static BoilerplateClassifier Default { get; } = new(BoilerplateLexicon.Default);
+
+    /// <summary>Classifies one normalized line of text.</summary>
+    public LineClassification Classify(string line)
+    {
+        string text = line.Trim();
+        if (text.Length == 0)
+        {
+            return new(LineKind.Junk);
+        }
+
+        string key = BoilerplateLexicon.Key(text);
+        if (_lexicon.EndOfArticle.Contains(key))
+        {
+            return new(LineKind.EndOfArticle);
+        }
+
+        if (_lexicon.JunkLines.Contains(key) || IsCommentCounter(text))
+        {
+            return new(LineKind.Junk);
+        }
+
+        Match caption = CaptionCell().Match(text);
+        if (caption.Success)
+        {
+            return new(LineKind.Caption, caption.Groups["text"].Value.Trim());
+        }
+
+        foreach (Regex pattern in _junkPatterns)
+        {
+            if (pattern.IsMatch(text))
+            {
+                return new(LineKind.Junk);
+            }
+        }
+
+        if (text.Length <= 300)
+        {
+            Match source = _source.Match(text);
+            if (source.Success)
+            {
+                return new(LineKind.SourceLine, source.Groups["url"].Success && source.Groups["url"].Length > 0 ? source.Groups["url"].Value : null);
+            }
+
+            Match byline = _byline.Match(text);
+            if (byline.Success && !byline.Groups["name"].Value.Contains(". ", StringComparison.Ordinal))
+            {
+                return new(LineKind.Byline, byline.Groups["name"].Value.Trim());
+            }
+
+            Match attribution = _attribution.Match(text);
+            if (attribution.Success && text.Length <= 60)
+            {
+                return new(LineKind.Attribution, text);
+            }
+
+            Match publisher = PublisherDate().Match(text);
+            if (publisher.Success)
+            {
+                return new(LineKind.PublisherDate, Undouble(publisher.Groups["name"].Value.Trim()), publisher.Groups["date"].Value);
+            }
+        }
+
+        return new(LineKind.Content);
+    }
+
+    /// <summary>Whether <paramref name="text"/> is a comment counter such as <c>Комментарий (0)</c>.</summary>
+    public bool IsCommentCounter(string text)
+    {
+        Match match = CounterShape().Match(text.Trim());
+        return match.Success && _lexicon.CommentCounters.Contains(BoilerplateLexicon.Key(match.Groups["label"].Value));
+    }
+
+    /// <summary>
+    /// Removes the doubling a logo's alt text adds in front of a name: <c>Báo An GiangBáo An Giang</c> is <c>Báo An Giang</c>.
+    /// </summary>
+    public static string Undouble(string name)
+    {
+        if (name.Length % 2 == 0)
+        {
+            int half = name.Length / 2;
+            if (string.CompareOrdinal(name, 0, name, half, half) == 0)
+            {
+                return name[..half].Trim();
+            }
+        }
+
+        return name;
+    }
+
+    private static string Alternation(IEnumerable<string> phrases) =>
+        string.Join('|', phrases.OrderByDescending(p => p.Length).Select(Regex.Escape));
+
+    [GeneratedRegex(@"^(?<label>[^\d()]{2,40}?)\s*[(\[]\s*\d+\s*[)\]]$", RegexOptions.CultureInvariant)]
+    private static partial Regex CounterShape();
+
+    [GeneratedRegex(@"^\|\s*(?<text>[^|]*\S[^|]*?)\s*\|$", RegexOptions.CultureInvariant)]
+    private static partial Regex CaptionCell();
+
+    [GeneratedRegex(@"^(?<name>[^\d.!?]{2,80}?)\s*(?<date>\d{1,2}/\d{1,2}/\d{4}(?:\s+\d{1,2}:\d{2})?)$", RegexOptions.CultureInvariant)]
+    private static partial Regex PublisherDate();
+}

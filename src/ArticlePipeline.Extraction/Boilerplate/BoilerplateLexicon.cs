@@ -1,0 +1,84 @@
+using System.Collections.Frozen;
+using System.Reflection;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace ArticlePipeline.Extraction.Boilerplate;
+
+/// <summary>The phrases that mark boilerplate, loaded from the embedded <c>lexicon.json</c> table.</summary>
+internal sealed class BoilerplateLexicon
+{
+    private static readonly Lazy<BoilerplateLexicon> DefaultInstance = new(LoadEmbedded);
+
+    private BoilerplateLexicon(LexiconData data)
+    {
+        CommentCounters = Keys(data.CommentCounters);
+        EndOfArticle = Keys(data.EndOfArticle);
+        JunkLines = Keys(data.JunkLines);
+        JunkPatterns = data.JunkPatterns;
+        BylinePrefixes = data.BylinePrefixes;
+        AttributionPrefixes = data.AttributionPrefixes;
+        SourcePrefixes = data.SourcePrefixes;
+    }
+
+    /// <summary>The lexicon shipped with the assembly.</summary>
+    public static BoilerplateLexicon Default => DefaultInstance.Value;
+
+    /// <summary>Labels of comment counters such as <c>Bình luận (0)</c>, as lookup keys.</summary>
+    public FrozenSet<string> CommentCounters { get; }
+
+    /// <summary>Headings after which only related-news lists follow, as lookup keys.</summary>
+    public FrozenSet<string> EndOfArticle { get; }
+
+    /// <summary>Whole lines that are never article text, as lookup keys.</summary>
+    public FrozenSet<string> JunkLines { get; }
+
+    /// <summary>Regular expressions of lines that are never article text.</summary>
+    public IReadOnlyList<string> JunkPatterns { get; }
+
+    /// <summary>Prefixes of bylines such as <c>Știri și fotografii:</c>.</summary>
+    public IReadOnlyList<string> BylinePrefixes { get; }
+
+    /// <summary>Prefixes of attributions such as <c>Theo TTXVN</c>.</summary>
+    public IReadOnlyList<string> AttributionPrefixes { get; }
+
+    /// <summary>Prefixes of source lines such as <c>Sursă: URL</c>.</summary>
+    public IReadOnlyList<string> SourcePrefixes { get; }
+
+    /// <summary>The lookup key of a phrase: lower case, no trailing colon or spaces.</summary>
+    public static string Key(string text) => text.Trim().TrimEnd(':', '：', ' ').Trim().ToLowerInvariant();
+
+    private static FrozenSet<string> Keys(IEnumerable<string> phrases) =>
+        phrases.Select(Key).ToFrozenSet(StringComparer.Ordinal);
+
+    private static BoilerplateLexicon LoadEmbedded()
+    {
+        Assembly assembly = typeof(BoilerplateLexicon).Assembly;
+        using Stream stream = assembly.GetManifestResourceStream("ArticlePipeline.Extraction.lexicon.json")
+            ?? throw new InvalidOperationException("embedded lexicon.json is missing");
+        LexiconData data = JsonSerializer.Deserialize(stream, LexiconJsonContext.Default.LexiconData)
+            ?? throw new InvalidOperationException("embedded lexicon.json is empty");
+        return new BoilerplateLexicon(data);
+    }
+
+    internal sealed class LexiconData
+    {
+        public List<string> CommentCounters { get; set; } = [];
+
+        public List<string> EndOfArticle { get; set; } = [];
+
+        public List<string> JunkLines { get; set; } = [];
+
+        public List<string> JunkPatterns { get; set; } = [];
+
+        public List<string> BylinePrefixes { get; set; } = [];
+
+        public List<string> AttributionPrefixes { get; set; } = [];
+
+        public List<string> SourcePrefixes { get; set; } = [];
+    }
+}
+
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, ReadCommentHandling = JsonCommentHandling.Skip)]
+[JsonSerializable(typeof(BoilerplateLexicon.LexiconData))]
+internal sealed partial class LexiconJsonContext : JsonSerializerContext;

@@ -1,0 +1,29 @@
+namespace ArticlePipeline.Extraction.Boilerplate;
+
+/// <summary>What the boilerplate classifier made of one line or block of text.</summary>
+internal enum LineKind
+{
+    /// <summary>Article text.</summary>
+    Content,
+
+    /// <summary>Boilerplate to drop: counters, share bars, mottos, fillers, placeholders.</summary>
+    Junk,
+
+    /// <summary>A related-news heading: nothing after it belongs to the article.</summary>
+    EndOfArticle,
+
+    /// <summary>A byline with a prefix such as <c>Știri și fotografii: Thanh Phuc</c>.</summary>
+    Byline,
+
+    /// <summary>An attribution such as <c>Theo TTXVN</c>.</summary>
+    Attribution,
+
+    /// <summary>A source line such as <c>Sursă: URL</c>.</summary>
+    SourceLine,
+
+    /// <summary>A publisher and date line such as <c>Báo An GiangBáo An Giang23/06/2025</c>.</summary>
+    PublisherDate,
+
+    /// <summary>A figure caption written as a table cell: <c>| caption |</c>.</summary>
+    Caption,
+}

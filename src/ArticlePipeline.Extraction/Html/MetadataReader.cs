@@ -1,0 +1,197 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using ArticlePipeline.Extraction.Dates;
+using ArticlePipeline.Extraction.Normalization;
+
+namespace ArticlePipeline.Extraction.Html;
+
+/// <summary>Reads meta tags, OpenGraph, <c>link rel=canonical</c> and JSON-LD <c>NewsArticle</c>.</summary>
+internal static class MetadataReader
+{
+    private static readonly string[] ArticleTypes = ["NewsArticle", "Article", "ReportageNewsArticle", "BlogPosting", "AnalysisNewsArticle"];
+
+    /// <summary>Reads the metadata of <paramref name="document"/>.</summary>
+    public static PageMetadata Read(IHtmlDocument document, Uri pageUrl)
+    {
+        JsonLdArticle ld = ReadJsonLd(document);
+        string? canonicalHref = document.QuerySelector("link[rel~=canonical]")?.GetAttribute("href") ?? Meta(document, "og:url");
+        Uri? canonical = canonicalHref is not null && Uri.TryCreate(pageUrl, canonicalHref.Trim(), out Uri? c) && c.Scheme is "http" or "https" ? c : null;
+
+        DateTimeOffset? published =
+            PublicationDateParser.ParseIso(Meta(document, "article:published_time")) ??
+            PublicationDateParser.ParseIso(ld.DatePublished) ??
+            PublicationDateParser.ParseIso(document.QuerySelector("[itemprop=datePublished]")?.GetAttribute("content")) ??
+            PublicationDateParser.ParseIso(document.QuerySelector("[itemprop=datePublished]")?.GetAttribute("datetime")) ??
+            PublicationDateParser.ParseIso(Meta(document, "pubdate")) ??
+            PublicationDateParser.ParseIso(Meta(document, "publishdate")) ??
+            PublicationDateParser.ParseIso(Meta(document, "date")) ??
+            PublicationDateParser.ParseIso(Meta(document, "dc.date.issued"));
+
+        string? publisher = Clean(Meta(document, "og:site_name")) ?? Clean(ld.Publisher) ?? Clean(Meta(document, "application-name"));
+        var authors = ImmutableArray.CreateBuilder<string>();
+        foreach (string author in ld.Authors)
+        {
+            AddAuthor(authors, author, publisher);
+        }
+
+        if (authors.Count == 0)
+        {
+            AddAuthor(authors, Meta(document, "author"), publisher);
+            AddAuthor(authors, Meta(document, "article:author"), publisher);
+        }
+
+        var tags = document.QuerySelectorAll("meta[property='article:tag']")
+            .Select(m => Clean(m.GetAttribute("content")))
+            .OfType<string>()
+            .ToImmutableArray();
+
+        string? type = Meta(document, "og:type");
+        return new PageMetadata(
+            Title: Clean(Meta(document, "og:title")) ?? Clean(ld.Headline) ?? Clean(Meta(document, "twitter:title")),
+            HeadTitle: Clean(document.Title),
+            Description: Clean(Meta(document, "og:description")) ?? Clean(Meta(document, "description")),
+            Canonical: canonical,
+            PublishedAt: published,
+            Authors: authors.ToImmutable(),
+            Publisher: publisher,
+            Image: Meta(document, "og:image"),
+            Tags: tags,
+            IsArticle: ld.Found || string.Equals(type, "article", StringComparison.OrdinalIgnoreCase) || published is not null);
+    }
+
+    private static void AddAuthor(ImmutableArray<string>.Builder authors, string? author, string? publisher)
+    {
+        string? name = Clean(author);
+        if (name is null || name.Length > 80 || name.StartsWith("http", StringComparison.OrdinalIgnoreCase) ||
+            string.Equals(name, publisher, StringComparison.OrdinalIgnoreCase) || authors.Contains(name))
+        {
+            return;
+        }
+
+        authors.Add(name);
+    }
+
+    private static string? Meta(IDocument document, string name)
+    {
+        foreach (IElement meta in document.Head?.QuerySelectorAll("meta") ?? document.QuerySelectorAll("meta"))
+        {
+            string? key = meta.GetAttribute("property") ?? meta.GetAttribute("name") ?? meta.GetAttribute("itemprop");
+            if (key is not null && string.Equals(key.Trim(), name, StringComparison.OrdinalIgnoreCase))
+            {
+                string? content = meta.GetAttribute("content");
+                if (!string.IsNullOrWhiteSpace(content))
+                {
+                    return content;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static string? Clean(string? text)
+    {
+        string normalized = TextNormalizer.Normalize(text);
+        return normalized.Length == 0 ? null : normalized;
+    }
+
+    private static JsonLdArticle ReadJsonLd(IDocument document)
+    {
+        var result = new JsonLdArticle();
+        foreach (IElement script in document.QuerySelectorAll("script[type='application/ld+json']"))
+        {
+            try
+            {
+                using var json = JsonDocument.Parse(script.TextContent, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+                Visit(json.RootElement, result, 0);
+            }
+            catch (JsonException)
+            {
+                // Broken JSON-LD is common; the page's other metadata still counts.
+            }
+        }
+
+        return result;
+    }
+
+    private static void Visit(JsonElement element, JsonLdArticle result, int depth)
+    {
+        if (depth > 6 || result.Found)
+        {
+            return;
+        }
+
+        if (element.ValueKind == JsonValueKind.Array)
+        {
+            foreach (JsonElement item in element.EnumerateArray())
+            {
+                Visit(item, result, depth + 1);
+            }
+
+            return;
+        }
+
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            return;
+        }
+
+        if (element.TryGetProperty("@graph", out JsonElement graph))
+        {
+            Visit(graph, result, depth + 1);
+            return;
+        }
+
+        if (!element.TryGetProperty("@type", out JsonElement type) || !IsArticleType(type))
+        {
+            return;
+        }
+
+        result.Found = true;
+        result.Headline = String(element, "headline") ?? String(element, "name");
+        result.DatePublished = String(element, "datePublished");
+        if (element.TryGetProperty("author", out JsonElement author))
+        {
+            foreach (JsonElement a in author.ValueKind == JsonValueKind.Array ? author.EnumerateArray().ToArray() : [author])
+            {
+                string? name = a.ValueKind == JsonValueKind.String ? a.GetString() : String(a, "name");
+                if (!string.IsNullOrWhiteSpace(name))
+                {
+                    result.Authors.Add(name);
+                }
+            }
+        }
+
+        if (element.TryGetProperty("publisher", out JsonElement publisher))
+        {
+            result.Publisher = publisher.ValueKind == JsonValueKind.String ? publisher.GetString() : String(publisher, "name");
+        }
+    }
+
+    private static bool IsArticleType(JsonElement type) => type.ValueKind switch
+    {
+        JsonValueKind.String => ArticleTypes.Contains(type.GetString(), StringComparer.OrdinalIgnoreCase),
+        JsonValueKind.Array => type.EnumerateArray().Any(IsArticleType),
+        _ => false,
+    };
+
+    private static string? String(JsonElement element, string name) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out JsonElement value) && value.ValueKind == JsonValueKind.String
+            ? value.GetString()
+            : null;
+
+    private sealed class JsonLdArticle
+    {
+        public bool Found { get; set; }
+
+        public string? Headline { get; set; }
+
+        public string? DatePublished { get; set; }
+
+        public List<string> Authors { get; } = [];
+
+        public string? Publisher { get; set; }
+    }
+}

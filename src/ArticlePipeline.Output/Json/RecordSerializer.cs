@@ -1,0 +1,67 @@
+using System.Collections.Immutable;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using ArticlePipeline.Core.Model;
+
+namespace ArticlePipeline.Output.Json;
+
+/// <summary>
+/// Record JSON: camelCase, indented, UTF-8 text as characters (Thai and Cyrillic stay readable, no <c>\u</c>
+/// escapes), languages in record order, enums as camelCase strings. Same input, same bytes.
+/// </summary>
+public static class RecordSerializer
+{
+    private static readonly RecordJsonContext Context = new(CreateOptions());
+
+    /// <summary>Serializes <paramref name="record"/> to UTF-8 bytes ending with a newline.</summary>
+    /// <param name="record">The record.</param>
+    /// <returns>The file content.</returns>
+    public static byte[] Serialize(ArticleRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        byte[] json = JsonSerializer.SerializeToUtf8Bytes(InRecordOrder(record), Context.ArticleRecord);
+        byte[] withNewline = new byte[json.Length + 1];
+        json.CopyTo(withNewline, 0);
+        withNewline[^1] = (byte)'\n';
+        return withNewline;
+    }
+
+    /// <summary>Reads a record; <see langword="null"/> when the bytes are not a record.</summary>
+    /// <param name="json">The file content.</param>
+    /// <returns>The record or <see langword="null"/>.</returns>
+    public static ArticleRecord? Deserialize(ReadOnlySpan<byte> json)
+    {
+        try
+        {
+            ArticleRecord? record = JsonSerializer.Deserialize(json, Context.ArticleRecord);
+            return record is null || record.Languages is null || record.Authors.IsDefault ? null : InRecordOrder(record);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Serializes a manifest line (compact, no trailing newline).</summary>
+    /// <param name="entry">The entry.</param>
+    /// <returns>One line of JSON.</returns>
+    public static string SerializeManifestLine(ManifestEntry entry) =>
+        JsonSerializer.Serialize(entry, CompactContext.ManifestEntry);
+
+    private static readonly RecordJsonContext CompactContext = new(new JsonSerializerOptions(CreateOptions()) { WriteIndented = false });
+
+    private static ArticleRecord InRecordOrder(ArticleRecord record) =>
+        record with { Languages = record.Languages.WithComparers(Languages.RecordOrder) };
+
+    private static JsonSerializerOptions CreateOptions()
+    {
+        var options = new JsonSerializerOptions(RecordJsonContext.Default.Options)
+        {
+            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        };
+        options.Converters.Add(new JsonStringEnumConverter<BlockKind>(JsonNamingPolicy.CamelCase));
+        options.Converters.Add(new JsonStringEnumConverter<TranslationStatus>(JsonNamingPolicy.CamelCase));
+        return options;
+    }
+}

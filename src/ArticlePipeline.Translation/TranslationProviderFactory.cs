@@ -1,0 +1,59 @@
+using ArticlePipeline.Core.Abstractions;
+using ArticlePipeline.Translation.Client;
+using Azure;
+using Azure.Core;
+
+namespace ArticlePipeline.Translation;
+
+/// <summary>Creates the configured <see cref="ITranslationProvider"/>.</summary>
+public static class TranslationProviderFactory
+{
+    /// <summary>Creates the provider that <paramref name="options"/> chooses.</summary>
+    /// <param name="options">The <c>Translator</c> configuration.</param>
+    /// <returns>The provider, or <see langword="null"/> when <see cref="TranslatorOptions.Provider"/> is <c>none</c>.</returns>
+    /// <exception cref="ArgumentException">The provider is unknown, or <c>azure</c> lacks a key or a valid endpoint.</exception>
+    public static ITranslationProvider? Create(TranslatorOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        string provider = options.Provider?.Trim() ?? string.Empty;
+        if (provider.Length == 0 || string.Equals(provider, TranslatorOptions.NoProvider, StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        if (!string.Equals(provider, AzureTranslationProvider.ProviderName, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new ArgumentException(
+                $"Unknown translator provider '{provider}' in {TranslatorOptions.SectionName}:Provider; expected 'azure' or 'none'.",
+                nameof(options));
+        }
+
+        if (string.IsNullOrWhiteSpace(options.Key))
+        {
+            throw new ArgumentException(
+                $"{TranslatorOptions.SectionName}:Key is required when {TranslatorOptions.SectionName}:Provider is 'azure'.",
+                nameof(options));
+        }
+
+        if (string.IsNullOrWhiteSpace(options.Endpoint)
+            || !Uri.TryCreate(options.Endpoint.Trim(), UriKind.Absolute, out Uri? endpoint)
+            || (endpoint.Scheme != Uri.UriSchemeHttps && endpoint.Scheme != Uri.UriSchemeHttp))
+        {
+            throw new ArgumentException(
+                $"{TranslatorOptions.SectionName}:Endpoint must be an absolute http(s) URL when {TranslatorOptions.SectionName}:Provider is 'azure'.",
+                nameof(options));
+        }
+
+        if (options.MaxRetries < 0)
+        {
+            throw new ArgumentException($"{TranslatorOptions.SectionName}:MaxRetries may not be negative.", nameof(options));
+        }
+
+        var clientOptions = new TranslatorClientOptions();
+        clientOptions.Retry.Mode = RetryMode.Exponential;
+        clientOptions.Retry.MaxRetries = options.MaxRetries;
+        clientOptions.Retry.Delay = options.RetryDelay < TimeSpan.Zero ? TimeSpan.Zero : options.RetryDelay;
+        var client = new TranslatorClient(endpoint, new AzureKeyCredential(options.Key.Trim()), options.Region, clientOptions);
+        return new AzureTranslationProvider(client);
+    }
+}
