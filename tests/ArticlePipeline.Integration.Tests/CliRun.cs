@@ -1,0 +1,27 @@
+using System.Text.Json;
+using ArticlePipeline.Cli;
+using ArticlePipeline.Testing;
+
+namespace ArticlePipeline.Integration.Tests;
+
+/// <summary>Runs the real command line in-process and captures what it printed.</summary>
+internal sealed record CliRun(int ExitCode, string Output, string Error)
+{
+    public static async Task<CliRun> RunAsync(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        int exit = await CliApplication.RunAsync(args, output, error);
+        return new CliRun(exit, output.ToString(), error.ToString());
+    }
+
+    /// <summary>Writes a configuration file layered on top of the defaults and returns its path.</summary>
+    public static string WriteConfig(TempDirectory folder, object settings)
+    {
+        string path = folder.Combine("appsettings.test.json");
+        File.WriteAllText(path, JsonSerializer.Serialize(settings));
+        return path;
+    }
+
+    public override string ToString() => $"exit {ExitCode}\nstdout:\n{Output}\nstderr:\n{Error}";
+}
