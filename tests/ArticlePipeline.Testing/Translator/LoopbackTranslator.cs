@@ -1,0 +1,290 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace ArticlePipeline.Testing.Translator;
+
+/// <summary>
+/// A real HTTP server on 127.0.0.1 (Kestrel) that speaks the Azure AI Translator v3 <c>POST /translate</c> contract: key check,
+/// query parameters, the service's limits and numeric error codes, <c>X-Metered-Usage</c> and <c>X-RequestId</c>, with a
+/// deterministic translation (<see cref="LoopbackTranslation.Translate"/>), injectable faults, an optional per-minute character
+/// budget and a log of every request.
+/// </summary>
+/// <example>
+/// <code>
+/// await using var server = await LoopbackTranslator.StartAsync(key: "test-key");
+/// var client = new TranslatorClient(server.Endpoint, new AzureKeyCredential("test-key"));
+/// server.FailNext(1, 429, TranslatorErrorCodes.TooManyRequests, TimeSpan.FromSeconds(1));
+/// </code>
+/// </example>
+public sealed class LoopbackTranslator : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly LoopbackTranslatorOptions _options;
+    private readonly Lock _lock = new();
+    private readonly List<LoopbackTranslatorRequest> _requests = [];
+    private readonly Queue<TranslatorFault> _faults = new();
+    private int _sequence;
+    private DateTimeOffset _windowStart = DateTimeOffset.MinValue;
+    private long _windowCharacters;
+
+    private LoopbackTranslator(WebApplication app, string key, LoopbackTranslatorOptions options)
+    {
+        _app = app;
+        Key = key;
+        _options = options;
+        app.Run(HandleAsync);
+    }
+
+    /// <summary>The address to give a Translator client: <c>http://127.0.0.1:PORT</c>.</summary>
+    public Uri Endpoint { get; private set; } = null!;
+
+    /// <summary>The key requests must send as <c>Ocp-Apim-Subscription-Key</c>.</summary>
+    public string Key { get; }
+
+    /// <summary>A snapshot of the requests received so far, in arrival order.</summary>
+    public IReadOnlyList<LoopbackTranslatorRequest> Requests
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return [.. _requests];
+            }
+        }
+    }
+
+    /// <summary>The characters billed so far (sum of <c>X-Metered-Usage</c> of successful answers).</summary>
+    public long BilledCharacters { get; private set; }
+
+    /// <summary>Starts a server on a free port of 127.0.0.1.</summary>
+    /// <param name="key">The key requests must carry.</param>
+    /// <param name="options">Region, languages, limits and budget; defaults when <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Cancels the start.</param>
+    /// <returns>The running server; dispose it to stop.</returns>
+    public static async Task<LoopbackTranslator> StartAsync(
+        string key = "test-key", LoopbackTranslatorOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(key);
+        WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        WebApplication app = builder.Build();
+        var server = new LoopbackTranslator(app, key, options ?? new LoopbackTranslatorOptions());
+        await app.StartAsync(cancellationToken);
+        server.Endpoint = new Uri(app.Urls.First());
+        return server;
+    }
+
+    /// <summary>Makes the next <paramref name="count"/> requests fail with <paramref name="status"/> and error
+    /// <paramref name="code"/>, before the key or anything else is checked.</summary>
+    /// <param name="count">How many requests fail.</param>
+    /// <param name="status">The HTTP status, e.g. 429 or 503.</param>
+    /// <param name="code">The Translator error code, e.g. 429001.</param>
+    /// <param name="retryAfter">When set, sent as <c>Retry-After</c> in whole seconds (rounded up).</param>
+    public void FailNext(int count, int status, int code, TimeSpan? retryAfter = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        lock (_lock)
+        {
+            for (int i = 0; i < count; i++)
+            {
+                _faults.Enqueue(new TranslatorFault(status, code, retryAfter));
+            }
+        }
+    }
+
+    /// <summary>Forgets the requests received so far (the budget and pending faults stay).</summary>
+    public void ClearRequests()
+    {
+        lock (_lock)
+        {
+            _requests.Clear();
+        }
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+
+    private async Task HandleAsync(HttpContext context)
+    {
+        HttpRequest request = context.Request;
+        string body = await TranslatorWire.ReadBodyAsync(request, context.RequestAborted);
+        List<string>? texts = TranslatorWire.TryParseTexts(body);
+        int sequence = Interlocked.Increment(ref _sequence);
+        string requestId = $"{Guid.NewGuid()}.LOOP.{sequence.ToString(CultureInfo.InvariantCulture)}";
+        context.Response.Headers["X-RequestId"] = requestId;
+
+        Outcome outcome = Decide(request, texts);
+
+        // Logged before answering, so a test that has its response also sees the request in the log.
+        var logged = new LoopbackTranslatorRequest(
+            sequence,
+            request.Method,
+            request.Path.Value ?? string.Empty,
+            request.QueryString.Value ?? string.Empty,
+            TranslatorWire.QueryPairs(request),
+            TranslatorWire.Headers(request),
+            body,
+            texts ?? [],
+            outcome.Status,
+            outcome.Status == StatusCodes.Status200OK ? null : outcome.Code);
+        lock (_lock)
+        {
+            _requests.Add(logged);
+        }
+
+        if (outcome.Status == StatusCodes.Status200OK)
+        {
+            context.Response.Headers["X-Metered-Usage"] = outcome.Metered.ToString(CultureInfo.InvariantCulture);
+            context.Response.Headers["X-MT-System"] = string.Join(',', Enumerable.Repeat("Loopback", outcome.Targets.Count));
+            string? from = request.Query["from"].FirstOrDefault();
+            await TranslatorWire.WriteJsonAsync(context.Response, writer => WriteTranslations(writer, texts!, outcome.Targets, from));
+        }
+        else
+        {
+            await TranslatorWire.WriteErrorAsync(context.Response, outcome.Status, outcome.Code, outcome.Message, outcome.RetryAfter);
+        }
+    }
+
+    private Outcome Decide(HttpRequest request, List<string>? texts)
+    {
+        lock (_lock)
+        {
+            if (_faults.TryDequeue(out TranslatorFault? fault))
+            {
+                return Outcome.Error(fault.Status, fault.Code, "Injected fault.", fault.RetryAfter);
+            }
+        }
+
+        string path = request.Path.Value ?? string.Empty;
+        if (!path.Equals("/translate", StringComparison.OrdinalIgnoreCase)
+            && !path.Equals("/translator/text/v3.0/translate", StringComparison.OrdinalIgnoreCase))
+        {
+            return Outcome.Error(404, TranslatorErrorCodes.NotFound, "The requested resource was not found.");
+        }
+
+        if (!HttpMethods.IsPost(request.Method))
+        {
+            return Outcome.Error(405, TranslatorErrorCodes.MethodNotAllowed, "The request method is not supported for the requested resource.");
+        }
+
+        if (!string.Equals(request.Headers["Ocp-Apim-Subscription-Key"], Key, StringComparison.Ordinal)
+            || (_options.Region is { } region
+                && !string.Equals(request.Headers["Ocp-Apim-Subscription-Region"], region, StringComparison.OrdinalIgnoreCase)))
+        {
+            return Outcome.Error(401, TranslatorErrorCodes.Unauthorized,
+                "The request is not authorized because credentials are missing or invalid.");
+        }
+
+        if (request.Query["api-version"] is not { Count: 1 } version || version[0] != "3.0")
+        {
+            return Outcome.Error(400, TranslatorErrorCodes.InvalidApiVersion, "The API version parameter is missing or invalid.");
+        }
+
+        List<string> targets = [.. request.Query["to"].Select(t => t ?? string.Empty)];
+        if (targets.Count == 0 || targets.Exists(t => !_options.SupportedLanguages.Contains(t)))
+        {
+            return Outcome.Error(400, TranslatorErrorCodes.InvalidTargetLanguage, "The target language is not valid.");
+        }
+
+        if (request.Query["from"] is { Count: > 0 } from && (from.Count > 1 || !_options.SupportedLanguages.Contains(from[0] ?? string.Empty)))
+        {
+            return Outcome.Error(400, TranslatorErrorCodes.InvalidSourceLanguage, "The source language is not valid.");
+        }
+
+        if (request.Query["textType"] is { Count: > 0 } textType
+            && (textType.Count > 1
+                || !(string.Equals(textType[0], "plain", StringComparison.OrdinalIgnoreCase)
+                    || string.Equals(textType[0], "html", StringComparison.OrdinalIgnoreCase))))
+        {
+            return Outcome.Error(400, TranslatorErrorCodes.InvalidTextType, "The translation text type is not valid.");
+        }
+
+        if (texts is null)
+        {
+            return Outcome.Error(400, TranslatorErrorCodes.InvalidJson, "The body of the request is not valid JSON.");
+        }
+
+        if (texts.Count > _options.MaxElements)
+        {
+            return Outcome.Error(400, TranslatorErrorCodes.TooManyElements, "The maximum number of array elements has been exceeded.");
+        }
+
+        long characters = texts.Sum(t => (long)t.Length);
+        if (texts.Exists(t => t.Length > _options.MaxCharacters) || characters * targets.Count > _options.MaxCharacters)
+        {
+            return Outcome.Error(400, TranslatorErrorCodes.TextTooLong, "The input text is too long.");
+        }
+
+        long metered = characters * targets.Count;
+        lock (_lock)
+        {
+            if (_options.CharactersPerMinute is { } budget)
+            {
+                DateTimeOffset now = _options.TimeProvider.GetUtcNow();
+                if (now - _windowStart >= TimeSpan.FromMinutes(1))
+                {
+                    _windowStart = now;
+                    _windowCharacters = 0;
+                }
+
+                if (_windowCharacters + metered > budget)
+                {
+                    TimeSpan wait = _windowStart + TimeSpan.FromMinutes(1) - now;
+                    return Outcome.Error(429, TranslatorErrorCodes.TooManyRequests,
+                        "The server rejected the request because the client has exceeded request limits.",
+                        wait < TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : wait);
+                }
+
+                _windowCharacters += metered;
+            }
+
+            BilledCharacters += metered;
+        }
+
+        return new Outcome(200, 0, string.Empty, null, targets, metered);
+    }
+
+    private void WriteTranslations(System.Text.Json.Utf8JsonWriter writer, List<string> texts, List<string> targets, string? from)
+    {
+        writer.WriteStartArray();
+        foreach (string text in texts)
+        {
+            writer.WriteStartObject();
+            if (string.IsNullOrEmpty(from))
+            {
+                writer.WriteStartObject("detectedLanguage");
+                writer.WriteString("language", _options.DetectedLanguage);
+                writer.WriteNumber("score", 1.0);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteStartArray("translations");
+            foreach (string target in targets)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("text", LoopbackTranslation.Translate(text, target));
+                writer.WriteString("to", target);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+    }
+
+    private sealed record Outcome(int Status, int Code, string Message, TimeSpan? RetryAfter, List<string> Targets, long Metered)
+    {
+        public static Outcome Error(int status, int code, string message, TimeSpan? retryAfter = null) =>
+            new(status, code, message, retryAfter, [], 0);
+    }
+}

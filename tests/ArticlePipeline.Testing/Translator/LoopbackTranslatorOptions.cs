@@ -1,0 +1,41 @@
+namespace ArticlePipeline.Testing.Translator;
+
+/// <summary>How a <see cref="LoopbackTranslator"/> behaves beyond the key it checks.</summary>
+public sealed class LoopbackTranslatorOptions
+{
+    /// <summary>When set, requests must carry this <c>Ocp-Apim-Subscription-Region</c>, else they get 401000.</summary>
+    /// <value>Default <see langword="null"/> (any region or none).</value>
+    public string? Region { get; set; }
+
+    /// <summary>The language codes accepted in <c>to</c> and <c>from</c> (case-insensitive); others get 400036 / 400035.</summary>
+    /// <value>Default <see cref="DefaultLanguages"/>.</value>
+    public ISet<string> SupportedLanguages { get; init; } = new HashSet<string>(DefaultLanguages, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The language reported as <c>detectedLanguage</c> when a request has no <c>from</c>.</summary>
+    /// <value>Default <c>vi</c>.</value>
+    public string DetectedLanguage { get; set; } = "vi";
+
+    /// <summary>When set, the characters (× targets) the server accepts per minute; beyond it, 429 with 429001 and
+    /// <c>Retry-After</c> up to the end of the minute.</summary>
+    /// <value>Default <see langword="null"/> (no budget).</value>
+    public long? CharactersPerMinute { get; set; }
+
+    /// <summary>The clock of the per-minute budget.</summary>
+    /// <value>Default <see cref="TimeProvider.System"/>.</value>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>Most elements per request (the service's is 1,000).</summary>
+    /// <value>Default 1,000.</value>
+    public int MaxElements { get; set; } = 1_000;
+
+    /// <summary>Most characters per request counted across targets, and per element (the service's is 50,000).</summary>
+    /// <value>Default 50,000.</value>
+    public int MaxCharacters { get; set; } = 50_000;
+
+    /// <summary>The languages supported unless <see cref="SupportedLanguages"/> says otherwise: the record languages and a few
+    /// more used by the recorded Azure SDK exchanges.</summary>
+    public static IReadOnlyList<string> DefaultLanguages { get; } =
+    [
+        "vi", "uk", "ru", "ro", "th", "en", "cs", "de", "es", "fr", "it", "pl", "ja", "ko", "zh-Hans", "zh-Hant", "zh-chs", "zh-cn",
+    ];
+}
