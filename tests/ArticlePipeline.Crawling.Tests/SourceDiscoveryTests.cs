@@ -1,0 +1,81 @@
+using ArticlePipeline.Core.Sources;
+using ArticlePipeline.Crawling.Discovery;
+using ArticlePipeline.Crawling.Fetching;
+using ArticlePipeline.Testing;
+using ArticlePipeline.Testing.NewsSite;
+
+namespace ArticlePipeline.Crawling.Tests;
+
+[TestFixture]
+public sealed class SourceDiscoveryTests
+{
+    private static readonly string[] Articles =
+    [
+        "tin-tuc/khanh-thanh-diem-truong-moi-hon-400-hoc-sinh-vung-ven-song-co-phong-hoc-kien-co-a1006.html",
+        "tin-tuc/khai-mac-le-hoi-trai-cay-my-loi-lan-thu-iii-nam-2025-a1005.html",
+        "tin-tuc/ra-quan-diet-lang-quang-chu-dong-phong-chong-sot-xuat-huyet-mua-mua-a1004.html",
+        "tin-tuc/khoi-cong-nang-cap-duong-tinh-919d-noi-tan-hau-voi-my-loi-a1003.html",
+        "tin-tuc/my-loi-chu-dong-ung-pho-lu-san-sang-di-doi-hon-1200-ho-dan-a1002.html",
+        "tin-tuc/nong-dan-tan-hau-thu-hoach-lua-he-thu-som-a1001.html",
+    ];
+
+    [Test]
+    public async Task DiscoverAsync_SampleSiteFeedAndSitemap_FindsTheSixArticlesOnceNewestFirst()
+    {
+        await using LoopbackNewsSite site = await LoopbackNewsSite.StartAsync(Path.Combine(SharedData.RepositoryRoot, "samples", "site"));
+        using var fetcher = new HttpPageFetcher(new NetworkOptions { AllowPrivateAddresses = true, DelaySeconds = 0, RetryBaseDelaySeconds = 0.01, TimeoutSeconds = 5 });
+        var source = new SourceDefinition
+        {
+            Id = "baosonghau",
+            Name = "Báo Sông Hậu",
+            HomeUrl = site.BaseUrl.AbsoluteUri,
+            Feeds = [site.Url("rss.xml").AbsoluteUri],
+            Sitemaps = [site.Url("sitemap.xml").AbsoluteUri],
+        };
+
+        DiscoveryResult result = await new SourceDiscovery(fetcher).DiscoverAsync(source);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(result.Urls, Is.EqualTo(Articles.Select(site.Url)));
+            Assert.That(result.Problems, Is.Empty);
+            Assert.That(site.Requests.Count(r => r.Path == "/rss.xml"), Is.EqualTo(1), "the feed the home page announces is the configured one");
+        }
+    }
+
+    [Test]
+    public async Task DiscoverAsync_ListingPageOnly_FindsArticleLinksMatchingThePattern()
+    {
+        await using LoopbackNewsSite site = await LoopbackNewsSite.StartAsync(Path.Combine(SharedData.RepositoryRoot, "samples", "site"));
+        using var fetcher = new HttpPageFetcher(new NetworkOptions { AllowPrivateAddresses = true, DelaySeconds = 0, RetryBaseDelaySeconds = 0.01, TimeoutSeconds = 5 });
+        var source = new SourceDefinition
+        {
+            Id = "baosonghau",
+            HomeUrl = site.Url("missing-home.html").AbsoluteUri,
+            Listings = [new ListingPage { Url = site.Url("index.html").AbsoluteUri, ArticlePattern = @"-a\d+\.html$" }],
+        };
+
+        DiscoveryResult result = await new SourceDiscovery(fetcher).DiscoverAsync(source);
+
+        Assert.That(result.Urls, Is.EquivalentTo(Articles.Select(site.Url)));
+    }
+
+    [Test]
+    public async Task DiscoverAsync_BrokenFeed_IsReportedAsAProblem()
+    {
+        await using LoopbackNewsSite site = await LoopbackNewsSite.StartAsync();
+        site.Set("/rss.xml", new SiteResponse("<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY a \"b\">]><rss/>"u8.ToArray(), "application/xml"));
+        using var fetcher = new HttpPageFetcher(new NetworkOptions { AllowPrivateAddresses = true, DelaySeconds = 0, RetryBaseDelaySeconds = 0.01, TimeoutSeconds = 5 });
+        var source = new SourceDefinition { Id = "x", HomeUrl = site.BaseUrl.AbsoluteUri, Feeds = [site.Url("rss.xml").AbsoluteUri], Sitemaps = [site.Url("sitemap.xml").AbsoluteUri] };
+
+        DiscoveryResult result = await new SourceDiscovery(fetcher).DiscoverAsync(source);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(result.Urls, Is.Empty);
+            Assert.That(result.Problems, Has.Length.EqualTo(2));
+            Assert.That(result.Problems, Has.Some.StartsWith("feed ").And.Contains("rejected"));
+            Assert.That(result.Problems, Has.Some.StartsWith("sitemap ").And.Contains("http-404"));
+        }
+    }
+}
