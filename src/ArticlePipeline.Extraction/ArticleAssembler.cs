@@ -117,12 +117,24 @@ internal sealed partial class ArticleAssembler
     {
         foreach (string name in AuthorSeparator().Split(names))
         {
-            string trimmed = name.Trim().Trim('(', ')', '.', ' ');
+            string trimmed = TrimUnbalanced(name.Trim().TrimEnd('.').Trim());
             if (trimmed.Length > 0 && !Authors.Contains(trimmed, StringComparer.Ordinal))
             {
                 Authors.Add(trimmed);
             }
         }
+    }
+
+    // "(Quang Minh)" loses its brackets; "Quang Minh (theo Healthline)" keeps them.
+    private static string TrimUnbalanced(string name)
+    {
+        if (name.StartsWith('(') && name.EndsWith(')'))
+        {
+            return name[1..^1].Trim();
+        }
+
+        int open = name.Count(c => c == '('), close = name.Count(c => c == ')');
+        return open == close ? name : name.Trim('(', ')', ' ');
     }
 
     private static bool Same(string text, string? other) =>

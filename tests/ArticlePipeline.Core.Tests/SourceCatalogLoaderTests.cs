@@ -145,7 +145,6 @@ public sealed class SourceCatalogLoaderTests
     [TestCase("""{ "sources": [ { "id": null, "homeUrl": "https://a.vn/" } ] }""")]
     [TestCase("""{ "sources": null }""")]
     [TestCase("""{ "sources": [ null ] }""")]
-    [Ignore("bug: SourceCatalogLoader.Load does not check JSON nulls; 'feeds': null, 'id': null, 'sources': null or a null entry throw ArgumentNullException/NullReferenceException instead of a SourceCatalogException naming the file, so the CLI crashes instead of reporting a usage error")]
     public void Load_ExplicitNull_IsRejectedNamingTheFile(string json)
     {
         string path = Write(json);

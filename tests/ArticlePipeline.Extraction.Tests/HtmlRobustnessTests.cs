@@ -130,7 +130,6 @@ public sealed class HtmlRobustnessTests
     }
 
     [Test]
-    [Ignore("bug: ArticleAssembler.AddAuthors trims '(' and ')' from both ends of each name, so 'Quang Minh (theo Healthline)' becomes 'Quang Minh (theo Healthline' (seen on laodong.vn in the dev corpus)")]
     public void Extract_AuthorEndingWithParenthesis_KeepsItBalanced()
     {
         string html = "<html><head><script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"headline\":\"x\",\"author\":[{\"@type\":\"Person\",\"name\":\"Quang Minh (theo Healthline)\"}]}</script></head>" +

@@ -34,9 +34,14 @@ public static partial class SourceCatalogLoader
             throw new SourceCatalogException($"sources file {fullPath} does not parse: {ex.Message}", ex);
         }
 
-        if (catalog is null)
+        if (catalog?.Sources is null)
         {
-            throw new SourceCatalogException($"sources file {fullPath} is empty");
+            throw new SourceCatalogException($"sources file {fullPath} has no \"sources\" list");
+        }
+
+        if (catalog.Sources.Any(s => s is null))
+        {
+            throw new SourceCatalogException($"sources file {fullPath}: a source entry is null");
         }
 
         var baseUri = new Uri(fullPath);
@@ -44,7 +49,7 @@ public static partial class SourceCatalogLoader
         foreach (SourceDefinition source in catalog.Sources)
         {
             string where = $"sources file {fullPath}, source '{source.Id}'";
-            if (!IdPattern().IsMatch(source.Id))
+            if (source.Id is null || !IdPattern().IsMatch(source.Id))
             {
                 throw new SourceCatalogException($"{where}: id must be lowercase letters, digits and dashes");
             }
@@ -52,6 +57,11 @@ public static partial class SourceCatalogLoader
             if (!ids.Add(source.Id))
             {
                 throw new SourceCatalogException($"{where}: id is used twice");
+            }
+
+            if (source.Feeds is null || source.Sitemaps is null || source.Listings is null || source.Listings.Any(l => l is null))
+            {
+                throw new SourceCatalogException($"{where}: feeds, sitemaps and listings must be lists, not null");
             }
 
             source.HomeUrl = Resolve(baseUri, source.HomeUrl, where, "homeUrl");
@@ -62,7 +72,7 @@ public static partial class SourceCatalogLoader
                 listing.Url = Resolve(baseUri, listing.Url, where, "listings");
                 try
                 {
-                    _ = new Regex(listing.ArticlePattern, RegexOptions.None, TimeSpan.FromSeconds(1));
+                    _ = new Regex(listing.ArticlePattern ?? string.Empty, RegexOptions.None, TimeSpan.FromSeconds(1));
                 }
                 catch (ArgumentException ex)
                 {

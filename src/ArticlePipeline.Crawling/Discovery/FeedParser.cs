@@ -14,6 +14,8 @@ internal static class FeedParser
     /// <summary>Largest decompressed document read, in characters.</summary>
     public const long MaxCharacters = 50L * 1024 * 1024;
 
+    private const string SitemapNamespace = "http://www.sitemaps.org/schemas/sitemap/0.9";
+
     /// <summary>Links of a feed or sitemap, and the nested sitemaps of a sitemap index.</summary>
     public static (List<DiscoveredLink> Links, List<Uri> Sitemaps) Parse(ReadOnlyMemory<byte> body, Uri documentUrl)
     {
@@ -33,8 +35,12 @@ internal static class FeedParser
         string? link = null;
         DateTimeOffset? date = null;
         bool inItem = false, inSitemapEntry = false;
-        while (reader.Read())
+
+        // ReadElementContentAsString leaves the reader on the next node already: only Read() when nothing was consumed.
+        bool consumed = false;
+        while (consumed || reader.Read())
         {
+            consumed = false;
             if (reader.NodeType == XmlNodeType.Element)
             {
                 switch (reader.LocalName)
@@ -62,19 +68,24 @@ internal static class FeedParser
                         else if (!reader.IsEmptyElement)
                         {
                             link ??= reader.ReadElementContentAsString();
-                            continue;
+                            consumed = true;
                         }
 
                         break;
-                    case "loc" when inItem || inSitemapEntry:
-                        link = reader.ReadElementContentAsString();
-                        continue;
-                    case "guid" when inItem && string.Equals(reader.GetAttribute("isPermaLink"), "true", StringComparison.OrdinalIgnoreCase):
+                    case "loc" when (inItem || inSitemapEntry) && reader.NamespaceURI is SitemapNamespace or "":
+                        // Only the sitemap's own <loc>: an <image:loc> or <video:loc> is not the page.
                         link ??= reader.ReadElementContentAsString();
-                        continue;
+                        consumed = true;
+                        break;
+                    case "guid" when inItem && string.Equals(reader.GetAttribute("isPermaLink"), "true", StringComparison.OrdinalIgnoreCase):
+                        string guid = reader.ReadElementContentAsString();
+                        link ??= guid;
+                        consumed = true;
+                        break;
                     case "pubDate" or "published" or "updated" or "lastmod" or "publication_date" or "date" when inItem:
                         date = ParseDate(reader.ReadElementContentAsString()) ?? date;
-                        continue;
+                        consumed = true;
+                        break;
                 }
             }
             else if (reader.NodeType == XmlNodeType.EndElement)
@@ -126,6 +137,13 @@ internal static class FeedParser
     private static DateTimeOffset? ParseDate(string text)
     {
         text = text.Trim();
+        if (DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces | DateTimeStyles.RoundtripKind, out DateTime local) &&
+            local.Kind == DateTimeKind.Unspecified)
+        {
+            // A date without a zone is the newspaper's: Vietnam time, whatever this machine's zone is.
+            return new DateTimeOffset(local, TimeSpan.FromHours(7));
+        }
+
         if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out DateTimeOffset date))
         {
             return date;

@@ -38,7 +38,7 @@ internal sealed partial class BoilerplateClassifier
     /// <summary>Classifies one normalized line of text.</summary>
     public LineClassification Classify(string line)
     {
-        string text = line.Trim();
+        string text = BoilerplateLexicon.FoldRomanian(line.Trim());
         if (text.Length == 0)
         {
             return new(LineKind.Junk);
@@ -74,7 +74,11 @@ internal sealed partial class BoilerplateClassifier
             Match source = _source.Match(text);
             if (source.Success)
             {
-                return new(LineKind.SourceLine, source.Groups["url"].Success && source.Groups["url"].Length > 0 ? source.Groups["url"].Value : null);
+                string value = source.Groups["url"].Value;
+                bool isUrl = Uri.TryCreate(value, UriKind.Absolute, out Uri? url) && url.Scheme is "http" or "https";
+                return isUrl || value.Length == 0
+                    ? new(LineKind.SourceLine, isUrl ? value : null)
+                    : new(LineKind.Attribution, text);
             }
 
             Match byline = _byline.Match(text);

@@ -46,7 +46,11 @@ internal sealed class BoilerplateLexicon
     public IReadOnlyList<string> SourcePrefixes { get; }
 
     /// <summary>The lookup key of a phrase: lower case, no trailing colon or spaces.</summary>
-    public static string Key(string text) => text.Trim().TrimEnd(':', '：', ' ').Trim().ToLowerInvariant();
+    public static string Key(string text) => FoldRomanian(text.Trim().TrimEnd(':', '：', ' ').Trim().ToLowerInvariant());
+
+    /// <summary>Writes Romanian ş ţ (cedilla, common on the web) as ș ț (comma below), the lexicon's spelling.</summary>
+    public static string FoldRomanian(string text) =>
+        text.Replace('ş', 'ș').Replace('ţ', 'ț').Replace('Ş', 'Ș').Replace('Ţ', 'Ț');
 
     private static FrozenSet<string> Keys(IEnumerable<string> phrases) =>
         phrases.Select(Key).ToFrozenSet(StringComparer.Ordinal);

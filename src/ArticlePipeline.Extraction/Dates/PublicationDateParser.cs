@@ -67,9 +67,12 @@ internal static partial class PublicationDateParser
         {
             hour = int.Parse(h.Value, CultureInfo.InvariantCulture);
             minute = int.Parse(min.Value, CultureInfo.InvariantCulture);
-            if (match.Groups["pm"].Success && hour < 12)
+            Group marker = match.Groups["h2"].Success ? match.Groups["ampm2"] : match.Groups["ampm1"];
+            if (marker.Success)
             {
-                hour += 12;
+                // SA (sáng) is AM, CH (chiều) is PM in Vietnamese.
+                bool pm = marker.Value.ToUpperInvariant() is "PM" or "CH";
+                hour = hour == 12 ? (pm ? 12 : 0) : (pm ? hour + 12 : hour);
             }
         }
 
@@ -89,7 +92,7 @@ internal static partial class PublicationDateParser
 
     // Time may come before the date ("07:30 23/06/2025") or after it, separated by spaces, "-", "|" or ",".
     [GeneratedRegex(
-        @"(?:(?<h1>\d{1,2})[:hg](?<n1>\d{2})(?:\s*(?:SA|CH|AM|PM))?[\s,|\-–]+(?:ngày\s+)?)?(?<!\d)(?<d>\d{1,2})[/.\-](?<m>\d{1,2})[/.\-](?<y>\d{4}|\d{2})(?!\d)(?:[\s,|\-–]+(?:lúc\s+)?(?<h2>\d{1,2})[:hg](?<n2>\d{2})(?:\s*(?<pm>PM|CH))?)?",
+        @"(?:(?<h1>\d{1,2})[:hg](?<n1>\d{2})(?:\s*(?<ampm1>SA|CH|AM|PM))?[\s,|\-–]+(?:ngày\s+)?)?(?<!\d)(?<d>\d{1,2})[/.\-](?<m>\d{1,2})[/.\-](?<y>\d{4}|\d{2})(?!\d)(?:[\s,|\-–]+(?:lúc\s+)?(?<h2>\d{1,2})[:hg](?<n2>\d{2})(?:\s*(?<ampm2>SA|CH|AM|PM))?)?",
         RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex DayMonthYear();
 }

@@ -75,7 +75,8 @@ internal static class MetadataReader
 
     private static string? Meta(IDocument document, string name)
     {
-        foreach (IElement meta in document.Head?.QuerySelectorAll("meta") ?? document.QuerySelectorAll("meta"))
+        // Whole document: a stray </html> before <head> makes the parser put the meta tags in the body.
+        foreach (IElement meta in document.QuerySelectorAll("meta"))
         {
             string? key = meta.GetAttribute("property") ?? meta.GetAttribute("name") ?? meta.GetAttribute("itemprop");
             if (key is not null && string.Equals(key.Trim(), name, StringComparison.OrdinalIgnoreCase))
