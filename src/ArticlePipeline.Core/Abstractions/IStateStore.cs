@@ -2,7 +2,12 @@ using ArticlePipeline.Core.Model;
 
 namespace ArticlePipeline.Core.Abstractions;
 
-/// <summary>State: what the pipeline remembers between runs (State).</summary>
+/// <summary>State: what the pipeline remembers of each URL between runs (State).</summary>
+/// <remarks>
+/// One store class per provider (SQLite embedded, PostgreSQL for a cluster) implements this and
+/// <see cref="ITranslationMemory"/>, <see cref="IPendingTranslations"/> and <see cref="IWorkQueue"/>; all pass the
+/// same contract tests.
+/// </remarks>
 public interface IStateStore
 {
     /// <summary>The stored state of <paramref name="url"/>, or <see langword="null"/> if never seen.</summary>
@@ -16,4 +21,10 @@ public interface IStateStore
     /// <param name="cancellationToken">Cancels the write.</param>
     /// <returns>A task.</returns>
     Task SavePageAsync(PageState state, CancellationToken cancellationToken = default);
+
+    /// <summary>The URL whose last extracted content had <paramref name="contentHash"/>, if any (a syndicated copy).</summary>
+    /// <param name="contentHash">A content hash.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>A canonical URL other than the one asked about, or <see langword="null"/>.</returns>
+    Task<Uri?> FindByContentHashAsync(string contentHash, CancellationToken cancellationToken = default);
 }

@@ -8,6 +8,8 @@ namespace ArticlePipeline.Core.Model;
 /// <param name="LastOutcome">The last outcome, e.g. <c>written</c>, <c>unchanged</c>, <c>failed:http-500</c>.</param>
 /// <param name="ConsecutiveFailures">Failures since the last success.</param>
 /// <param name="UpdatedAt">When this state was stored.</param>
+/// <param name="NextAttemptAt">After failures: not before this time (backoff); <see langword="null"/> when healthy.</param>
+/// <param name="Parked">After too many consecutive failures the URL is parked and reported, not retried.</param>
 public sealed record PageState(
     Uri Url,
     FetchValidators? Validators,
@@ -15,4 +17,6 @@ public sealed record PageState(
     string? RecordPath,
     string LastOutcome,
     int ConsecutiveFailures,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset UpdatedAt,
+    DateTimeOffset? NextAttemptAt = null,
+    bool Parked = false);
