@@ -95,6 +95,20 @@ public sealed class SqliteStateStore : IStateStore
         }
     }
 
+    /// <inheritdoc />
+    public async Task<Uri?> FindByContentHashAsync(string contentHash, CancellationToken cancellationToken = default)
+    {
+        SqliteConnection connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            using SqliteCommand command = connection.CreateCommand();
+            command.CommandText = "SELECT url FROM pages WHERE content_hash = $hash ORDER BY updated_at LIMIT 1";
+            command.Parameters.AddWithValue("$hash", contentHash);
+            object? url = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+            return url is string text ? new Uri(text) : null;
+        }
+    }
+
     private async Task MigrateAsync(CancellationToken cancellationToken)
     {
         SqliteConnection connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);

@@ -5,7 +5,7 @@ namespace ArticlePipeline.Core.Abstractions;
 /// <summary>State: what the pipeline remembers of each URL between runs (State).</summary>
 /// <remarks>
 /// One store class per provider (SQLite embedded, PostgreSQL for a cluster) implements this and
-/// <see cref="ITranslationMemory"/>, <see cref="IPendingTranslations"/> and <see cref="IWorkQueue"/>; all pass the
+/// <see cref="ITranslationMemory"/>, <see cref="IPendingTranslations"/> and <see cref="IWorkItemStore"/>; all pass the
 /// same contract tests.
 /// </remarks>
 public interface IStateStore
