@@ -16,7 +16,7 @@ internal static class CliApplication
             CrawlCommand.Create(context),
             LaterCommands.Run(context),
             LaterCommands.Translate(context),
-            LaterCommands.Validate(context),
+            ValidateCommand.Create(context),
         };
 
     /// <summary>Parses and runs <paramref name="args"/>; returns the exit code (0 ok, 1 some articles failed, 2 usage).</summary>

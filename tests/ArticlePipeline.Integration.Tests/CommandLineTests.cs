@@ -47,7 +47,7 @@ public sealed class CommandLineTests
         CliRun first = await CliRun.RunAsync("crawl", "--once", "--config", config, "--out", folder.Combine("out"));
         CliRun second = await CliRun.RunAsync("crawl", "--once", "--config", config, "--out", folder.Combine("out"));
 
-        string[] records = Directory.GetFiles(folder.Combine("out", "records", "baosonghau"), "*.json");
+        string[] records = Directory.GetFiles(folder.Combine("out", "records", "baosonghau"), "*.json", SearchOption.AllDirectories);
         int articles = Directory.GetFiles(Path.Combine(SampleSite, "tin-tuc"), "*.html").Length;
         using (Assert.EnterMultipleScope())
         {

@@ -14,7 +14,7 @@ public sealed class JsonRecordSinkTests
     private FixedClock _clock = null!;
     private JsonRecordSink _sink = null!;
 
-    private string RecordFile => _out.Combine("records", "baosonghau", Records.Id + ".json");
+    private string RecordFile => _out.Combine("records", "baosonghau", Records.Id[..2], Records.Id + ".json");
 
     private string ManifestFile => _out.Combine("manifest", "2025-06-23.jsonl");
 
@@ -49,7 +49,7 @@ public sealed class JsonRecordSinkTests
         {
             Assert.That(line.RootElement.GetProperty("id").GetString(), Is.EqualTo(Records.Id));
             Assert.That(line.RootElement.GetProperty("revision").GetInt32(), Is.EqualTo(1));
-            Assert.That(line.RootElement.GetProperty("path").GetString(), Is.EqualTo($"records/baosonghau/{Records.Id}.json"));
+            Assert.That(line.RootElement.GetProperty("path").GetString(), Is.EqualTo($"records/baosonghau/{Records.Id[..2]}/{Records.Id}.json"));
             Assert.That(line.RootElement.GetProperty("change").GetString(), Is.EqualTo("created"));
             Assert.That(line.RootElement.GetProperty("url").GetString(), Is.EqualTo("https://baosonghau.example.vn/tin-tuc/a1001.html"));
             Assert.That(line.RootElement.GetProperty("languages").GetProperty("ro").GetString(), Is.EqualTo("pending"));

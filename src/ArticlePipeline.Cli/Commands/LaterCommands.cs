@@ -27,14 +27,6 @@ internal static class LaterCommands
         return command;
     }
 
-    public static Command Validate(CliContext context)
-    {
-        var directory = new Argument<string>("DIR") { Description = "A folder of records." };
-        var command = new Command("validate", "Check every record in a folder against the published JSON Schema. Not available yet.") { directory };
-        command.SetAction((_, _) => NotYet(context, "validate: the record JSON Schema is not published in this version yet"));
-        return command;
-    }
-
     private static Task<int> NotYet(CliContext context, string message) =>
         context.RunAsync(() => throw new UsageException(message));
 }

@@ -11,6 +11,7 @@ namespace ArticlePipeline.Output.Json;
 /// <param name="Change"><c>created</c>, <c>updated</c> or <c>rewritten</c> (forced, nothing changed).</param>
 /// <param name="Url">The canonical URL.</param>
 /// <param name="Languages">Status per language after the write.</param>
+/// <param name="Changes">For <c>updated</c>: what differs from the previous revision (<c>content</c>, <c>publishedAt</c>, <c>languages.uk</c>, ...).</param>
 public sealed record ManifestEntry(
     DateTimeOffset At,
     string Id,
@@ -19,4 +20,5 @@ public sealed record ManifestEntry(
     string ContentHash,
     string Change,
     string Url,
-    ImmutableSortedDictionary<string, string> Languages);
+    ImmutableSortedDictionary<string, string> Languages,
+    ImmutableArray<string> Changes);

@@ -49,6 +49,21 @@ public static class RecordSerializer
     public static string SerializeManifestLine(ManifestEntry entry) =>
         JsonSerializer.Serialize(entry, CompactContext.ManifestEntry);
 
+    /// <summary>Reads a manifest line; <see langword="null"/> when it is not one (a torn last line).</summary>
+    /// <param name="line">One line of a manifest file.</param>
+    /// <returns>The entry or <see langword="null"/>.</returns>
+    public static ManifestEntry? DeserializeManifestLine(string line)
+    {
+        try
+        {
+            return string.IsNullOrWhiteSpace(line) ? null : JsonSerializer.Deserialize(line, CompactContext.ManifestEntry);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
     private static readonly RecordJsonContext CompactContext = new(new JsonSerializerOptions(CreateOptions()) { WriteIndented = false });
 
     private static ArticleRecord InRecordOrder(ArticleRecord record) =>

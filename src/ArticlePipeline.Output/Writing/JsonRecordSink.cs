@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using System.Text;
 using ArticlePipeline.Core.Abstractions;
 using ArticlePipeline.Core.Model;
@@ -7,19 +8,24 @@ using ArticlePipeline.Output.Json;
 namespace ArticlePipeline.Output.Writing;
 
 /// <summary>
-/// Writes one JSON file per article under <c>{out}/records/{source}/{id}.json</c> and appends one line per write to
-/// <c>{out}/manifest/{yyyy-MM-dd}.jsonl</c>, only after the record is in place.
+/// Writes one JSON file per article under <c>{out}/records/{source}/{id[0..2]}/{id}.json</c> and appends one line
+/// per write to <c>{out}/manifest/{yyyy-MM-dd}.jsonl</c>, only after the record is in place.
 /// </summary>
 /// <remarks>
-/// Idempotent: a record whose content equals the one on disk (ignoring the fetch time and provenance times) is
-/// not written and not logged. Changed content bumps the revision. File names come from the source id and the
-/// record id (hex of a URL hash), never from page content.
+/// <para>Idempotent: a record whose content equals the one on disk (ignoring the fetch time and provenance times)
+/// is not written and not logged. Changed content bumps the revision. File names come from the source id and the
+/// record id (hex of a URL hash), never from page content.</para>
+/// <para>Crash safety: before a record is renamed into place, its manifest line is saved as an intent file under
+/// <c>manifest/.intent/</c>; the intent is deleted once the line is appended. On the next start an intent whose
+/// record reached that revision has its line appended (once), and any other intent is dropped. So the manifest
+/// never names a file that is not there, and never misses a revision that is.</para>
 /// </remarks>
 public sealed class JsonRecordSink : IRecordSink
 {
     private readonly string _root;
     private readonly TimeProvider _time;
     private readonly Lock _manifestLock = new();
+    private readonly Lazy<Task> _recovery;
 
     /// <summary>Creates a sink writing under <paramref name="outputDirectory"/>.</summary>
     /// <param name="outputDirectory">The output folder.</param>
@@ -29,6 +35,7 @@ public sealed class JsonRecordSink : IRecordSink
         ArgumentException.ThrowIfNullOrWhiteSpace(outputDirectory);
         _root = Path.GetFullPath(outputDirectory);
         _time = timeProvider ?? TimeProvider.System;
+        _recovery = new Lazy<Task>(() => Task.Run(RecoverIntents));
     }
 
     /// <summary>The output folder's full path.</summary>
@@ -42,12 +49,13 @@ public sealed class JsonRecordSink : IRecordSink
     {
         ArgumentNullException.ThrowIfNull(sourceId);
         ArgumentNullException.ThrowIfNull(id);
-        if (!IsSafeName(sourceId) || !IsSafeName(id))
+        if (!IsSafeName(sourceId) || !IsSafeName(id) || id.Length < 2)
         {
             throw new ArgumentException($"unsafe record name '{sourceId}/{id}'");
         }
 
-        return Path.Combine(_root, "records", sourceId, id + ".json");
+        // Two hex digits of the id spread a source's records over 256 folders; the path never changes.
+        return Path.Combine(_root, "records", sourceId, id[..2], id + ".json");
     }
 
     /// <inheritdoc />
@@ -67,6 +75,7 @@ public sealed class JsonRecordSink : IRecordSink
     public async Task<WriteResult> WriteAsync(ArticleRecord record, bool force = false, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(record);
+        await _recovery.Value.ConfigureAwait(false);
         string path = RecordPath(record.Source.Id, record.Id);
         ArticleRecord? existing = await ReadAsync(record.Source.Id, record.Id, cancellationToken).ConfigureAwait(false);
         bool same = existing is not null && SameContent(existing, record);
@@ -77,10 +86,15 @@ public sealed class JsonRecordSink : IRecordSink
 
         int revision = existing is null ? 1 : same ? existing.Revision : existing.Revision + 1;
         ArticleRecord final = record with { Revision = revision };
-        await AtomicFile.WriteAsync(path, RecordSerializer.Serialize(final), cancellationToken).ConfigureAwait(false);
-
         string change = existing is null ? "created" : same ? "rewritten" : "updated";
-        AppendManifest(final, path, change);
+        ImmutableArray<string> changes = existing is null || same ? [] : RecordDiff.Changes(existing, final);
+        ManifestEntry entry = CreateEntry(final, path, change, changes);
+
+        string intent = IntentPath(final.Id);
+        await AtomicFile.WriteAsync(intent, Encoding.UTF8.GetBytes(RecordSerializer.SerializeManifestLine(entry)), cancellationToken).ConfigureAwait(false);
+        await AtomicFile.WriteAsync(path, RecordSerializer.Serialize(final), cancellationToken).ConfigureAwait(false);
+        AppendManifest(entry);
+        File.Delete(intent);
         return new WriteResult(path, true, revision);
     }
 
@@ -105,28 +119,34 @@ public sealed class JsonRecordSink : IRecordSink
             Languages.RecordOrder),
     };
 
-    private void AppendManifest(ArticleRecord record, string path, string change)
-    {
-        DateTimeOffset now = _time.GetUtcNow();
-        var entry = new ManifestEntry(
-            now,
-            record.Id,
-            record.Revision,
-            Path.GetRelativePath(_root, path).Replace('\\', '/'),
-            record.ContentHash,
-            change,
-            record.Url,
-            record.Languages.ToImmutableSortedDictionary(p => p.Key, p => StatusName(p.Value.Status), Languages.RecordOrder));
-        string manifest = Path.Combine(_root, "manifest", now.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) + ".jsonl");
-        byte[] line = Encoding.UTF8.GetBytes(RecordSerializer.SerializeManifestLine(entry) + "\n");
+    private ManifestEntry CreateEntry(ArticleRecord record, string path, string change, ImmutableArray<string> changes) => new(
+        _time.GetUtcNow(),
+        record.Id,
+        record.Revision,
+        Path.GetRelativePath(_root, path).Replace('\\', '/'),
+        record.ContentHash,
+        change,
+        record.Url,
+        record.Languages.ToImmutableSortedDictionary(p => p.Key, p => p.Value.Status.ToString().ToLowerInvariant(), Languages.RecordOrder),
+        changes);
 
-        // The manifest is written after the record is renamed into place, so it never names a missing file.
+    private string IntentPath(string id) => Path.Combine(_root, "manifest", ".intent", id + ".json");
+
+    private string ManifestPath(DateTimeOffset at) =>
+        Path.Combine(_root, "manifest", at.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + ".jsonl");
+
+    private void AppendManifest(ManifestEntry entry)
+    {
+        string manifest = ManifestPath(entry.At);
+        byte[] line = Encoding.UTF8.GetBytes(RecordSerializer.SerializeManifestLine(entry) + "\n");
         lock (_manifestLock)
         {
             try
             {
                 Directory.CreateDirectory(Path.GetDirectoryName(manifest)!);
-                using var stream = new FileStream(manifest, FileMode.Append, FileAccess.Write, FileShare.Read);
+                using var stream = new FileStream(manifest, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read);
+                DropTornLine(stream);
+                stream.Seek(0, SeekOrigin.End);
                 stream.Write(line);
                 stream.Flush(flushToDisk: true);
             }
@@ -137,7 +157,82 @@ public sealed class JsonRecordSink : IRecordSink
         }
     }
 
-    private static string StatusName(TranslationStatus status) => status.ToString().ToLowerInvariant();
+    // A line cut short by a power loss would glue itself to the next one: cut it back to the last full line.
+    private static void DropTornLine(FileStream stream)
+    {
+        long length = stream.Length;
+        if (length == 0)
+        {
+            return;
+        }
+
+        stream.Seek(length - 1, SeekOrigin.Begin);
+        if (stream.ReadByte() == '\n')
+        {
+            return;
+        }
+
+        long end = length - 1;
+        while (end > 0)
+        {
+            stream.Seek(end - 1, SeekOrigin.Begin);
+            if (stream.ReadByte() == '\n')
+            {
+                break;
+            }
+
+            end--;
+        }
+
+        stream.SetLength(end);
+    }
+
+    private void RecoverIntents()
+    {
+        string folder = Path.Combine(_root, "manifest", ".intent");
+        if (!Directory.Exists(folder))
+        {
+            return;
+        }
+
+        foreach (string intent in Directory.EnumerateFiles(folder))
+        {
+            if (!intent.EndsWith(".json", StringComparison.Ordinal))
+            {
+                // A temp file of an intent that was never renamed: nothing was promised.
+                File.Delete(intent);
+                continue;
+            }
+
+            ManifestEntry? entry = RecordSerializer.DeserializeManifestLine(File.ReadAllText(intent));
+            if (entry is not null && RecordReached(entry) && !ManifestHas(entry))
+            {
+                AppendManifest(entry);
+            }
+
+            File.Delete(intent);
+        }
+    }
+
+    private bool RecordReached(ManifestEntry entry)
+    {
+        string path = Path.Combine(_root, entry.Path);
+        if (!File.Exists(path))
+        {
+            return false;
+        }
+
+        ArticleRecord? record = RecordSerializer.Deserialize(File.ReadAllBytes(path));
+        return record is not null && record.Revision == entry.Revision && record.ContentHash == entry.ContentHash;
+    }
+
+    private bool ManifestHas(ManifestEntry entry)
+    {
+        string manifest = ManifestPath(entry.At);
+        return File.Exists(manifest) && File.ReadLines(manifest)
+            .Select(RecordSerializer.DeserializeManifestLine)
+            .Any(e => e is not null && e.Id == entry.Id && e.Revision == entry.Revision && e.Change == entry.Change);
+    }
 
     private static bool IsSafeName(string name) =>
         name.Length is > 0 and <= 100 && name.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-');

@@ -1,0 +1,227 @@
+using System.Diagnostics;
+using System.Text.Json;
+using ArticlePipeline.Core.Model;
+using ArticlePipeline.Output.Json;
+using ArticlePipeline.Output.Writing;
+using ArticlePipeline.Testing;
+
+namespace ArticlePipeline.Output.Tests;
+
+/// <summary>
+/// Failures of the disk are reported with the path and lose nothing else; a crash between the rename and the
+/// manifest line is repaired on the next start. Disk-full and read-only cases use a real tmpfs and a read-only
+/// bind mount, so they need root; they are skipped elsewhere.
+/// </summary>
+[TestFixture]
+public sealed class SinkDurabilityTests
+{
+    private TempDirectory _dir = null!;
+
+    [SetUp]
+    public void SetUp() => _dir = new TempDirectory();
+
+    [TearDown]
+    public void TearDown() => _dir.Dispose();
+
+    [Test]
+    public async Task WriteAsync_Updated_ManifestNamesWhatChanged()
+    {
+        var sink = new JsonRecordSink(_dir.Path);
+        await sink.WriteAsync(Records.Sample());
+        ArticleRecord changed = Records.Sample(firstParagraph: "Nông dân huyện Tân Hậu đồng loạt thu hoạch lúa hè thu sớm để tránh mưa.") with
+        {
+            PublishedAt = new DateTimeOffset(2025, 6, 24, 8, 0, 0, TimeSpan.FromHours(7)),
+        };
+
+        await sink.WriteAsync(changed);
+
+        ManifestEntry[] entries = ReadManifest();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(entries.Select(e => e.Change), Is.EqualTo(new[] { "created", "updated" }));
+            Assert.That(entries[1].Changes, Does.Contain("content").And.Contain("publishedAt").And.Contain("languages.vi"));
+            Assert.That(entries[1].Changes, Does.Not.Contain("authors"));
+        }
+    }
+
+    [Test]
+    public async Task Recovery_CrashAfterRenameBeforeManifest_AppendsTheMissingLineOnce()
+    {
+        var sink = new JsonRecordSink(_dir.Path);
+        WriteResult written = await sink.WriteAsync(Records.Sample());
+        ManifestEntry line = ReadManifest().Single();
+
+        // Simulate the crash window: the record is in place, its intent saved, the manifest line lost.
+        string manifest = Directory.GetFiles(_dir.Combine("manifest"), "*.jsonl").Single();
+        File.WriteAllText(manifest, string.Empty);
+        Directory.CreateDirectory(_dir.Combine("manifest", ".intent"));
+        File.WriteAllText(_dir.Combine("manifest", ".intent", line.Id + ".json"), RecordSerializer.SerializeManifestLine(line));
+
+        var restarted = new JsonRecordSink(_dir.Path);
+        await restarted.WriteAsync(Records.Sample());
+        var again = new JsonRecordSink(_dir.Path);
+        await again.WriteAsync(Records.Sample());
+
+        ManifestEntry[] entries = ReadManifest();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(entries, Has.Length.EqualTo(1), "the lost line comes back exactly once");
+            Assert.That(entries[0].Path, Is.EqualTo(Path.GetRelativePath(_dir.Path, written.Path).Replace('\\', '/')));
+            Assert.That(Directory.GetFiles(_dir.Combine("manifest", ".intent")), Is.Empty);
+        }
+    }
+
+    [Test]
+    public async Task Recovery_CrashBeforeRename_DropsTheIntentAndNamesNothing()
+    {
+        var sink = new JsonRecordSink(_dir.Path);
+        ArticleRecord record = Records.Sample() with { Revision = 1 };
+        string path = sink.RecordPath(record.Source.Id, record.Id);
+        var intent = new ManifestEntry(DateTimeOffset.UtcNow, record.Id, 1, Path.GetRelativePath(_dir.Path, path), record.ContentHash, "created", record.Url, System.Collections.Immutable.ImmutableSortedDictionary<string, string>.Empty, []);
+        Directory.CreateDirectory(_dir.Combine("manifest", ".intent"));
+        File.WriteAllText(_dir.Combine("manifest", ".intent", record.Id + ".json"), RecordSerializer.SerializeManifestLine(intent));
+
+        await new JsonRecordSink(_dir.Path).WriteAsync(Records.Sample(sourceId: "other"));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(ReadManifest().Select(e => e.Path), Has.None.EqualTo(intent.Path), "a record that never reached the disk is never named");
+            Assert.That(File.Exists(path), Is.False);
+        }
+    }
+
+    [Test]
+    public async Task AppendManifest_TornLastLine_IsCutBeforeTheNextLine()
+    {
+        var sink = new JsonRecordSink(_dir.Path);
+        await sink.WriteAsync(Records.Sample());
+        string manifest = Directory.GetFiles(_dir.Combine("manifest"), "*.jsonl").Single();
+        File.AppendAllText(manifest, "{\"at\":\"2025-06-23T0");
+
+        await sink.WriteAsync(Records.Sample(sourceId: "other"));
+
+        ManifestEntry?[] lines = File.ReadAllLines(manifest).Select(RecordSerializer.DeserializeManifestLine).ToArray();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(lines, Has.Length.EqualTo(2));
+            Assert.That(lines, Has.All.Not.Null);
+        }
+    }
+
+    [Test]
+    public async Task WriteAsync_PathTooLong_ThrowsIOExceptionNamingThePath()
+    {
+        string deep = _dir.Combine(new string('d', 250), new string('e', 250), new string('f', 250));
+        var sink = new JsonRecordSink(Path.Combine(deep, new string('g', 300)));
+
+        IOException? error = Assert.ThrowsAsync<IOException>(() => sink.WriteAsync(Records.Sample()));
+
+        Assert.That(error!.Message, Does.Contain("records").And.Contain(".json").Or.Contain("manifest"));
+    }
+
+    [Test]
+    public async Task WriteAsync_DiskFull_ReportsThePathAndKeepsEarlierRecordsIntact()
+    {
+        string mount = _dir.Combine("small");
+        Directory.CreateDirectory(mount);
+        if (!Run("mount", "-t", "tmpfs", "-o", "size=96k", "tmpfs", mount))
+        {
+            Assert.Ignore("needs root and mount to create a small tmpfs");
+        }
+
+        try
+        {
+            var sink = new JsonRecordSink(mount);
+            var written = new List<WriteResult>();
+            IOException? full = null;
+            for (int i = 0; i < 200 && full is null; i++)
+            {
+                try
+                {
+                    written.Add(await sink.WriteAsync(Records.Sample(sourceId: "s" + i, firstParagraph: new string('x', 2000) + i)));
+                }
+                catch (IOException ex)
+                {
+                    full = ex;
+                }
+            }
+
+            using (Assert.EnterMultipleScope())
+            {
+                Assert.That(full, Is.Not.Null, "the tmpfs filled up");
+                Assert.That(full!.Message, Does.Contain(mount));
+                Assert.That(written, Is.Not.Empty);
+                foreach (WriteResult result in written)
+                {
+                    Assert.That(RecordSerializer.Deserialize(File.ReadAllBytes(result.Path)), Is.Not.Null, result.Path);
+                }
+
+                Assert.That(Directory.GetFiles(mount, "*.tmp", SearchOption.AllDirectories), Is.Empty, "no temp file left behind");
+            }
+        }
+        finally
+        {
+            Run("umount", "-l", mount);
+        }
+    }
+
+    [Test]
+    public async Task WriteAsync_ReadOnlyFolder_ReportsThePath()
+    {
+        string source = _dir.Combine("rw");
+        string mount = _dir.Combine("ro");
+        Directory.CreateDirectory(source);
+        Directory.CreateDirectory(mount);
+        if (!Run("mount", "--bind", source, mount) || !Run("mount", "-o", "remount,bind,ro", mount))
+        {
+            Run("umount", mount);
+            Assert.Ignore("needs root and mount to create a read-only bind mount");
+        }
+
+        try
+        {
+            var sink = new JsonRecordSink(mount);
+
+            IOException? error = Assert.ThrowsAsync<IOException>(() => sink.WriteAsync(Records.Sample()));
+
+            Assert.That(error!.Message, Does.Contain(mount));
+        }
+        finally
+        {
+            Run("umount", "-l", mount);
+        }
+
+        await Task.CompletedTask;
+    }
+
+    private ManifestEntry[] ReadManifest() =>
+        Directory.GetFiles(_dir.Combine("manifest"), "*.jsonl")
+            .SelectMany(File.ReadAllLines)
+            .Select(l => RecordSerializer.DeserializeManifestLine(l)!)
+            .ToArray();
+
+    private static bool Run(string command, params string[] args)
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return false;
+        }
+
+        var start = new ProcessStartInfo(command) { RedirectStandardError = true, RedirectStandardOutput = true };
+        foreach (string arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        try
+        {
+            using Process process = Process.Start(start)!;
+            process.WaitForExit(10_000);
+            return process.ExitCode == 0;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return false;
+        }
+    }
+}
