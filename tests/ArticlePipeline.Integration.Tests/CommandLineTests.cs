@@ -55,6 +55,7 @@ public sealed class CommandLineTests
             Assert.That(first.Output, Does.Contain($"discovered {articles}").And.Contain($"written {articles}").And.Contain("failed 0"));
             Assert.That(records, Has.Length.EqualTo(articles));
             Assert.That(second.Output, Does.Contain("written 0").And.Contain($"unchanged {articles}"));
+            RecordAssert.ManifestMatchesFiles(folder.Combine("out"));
             foreach (string path in records)
             {
                 using JsonDocument record = JsonDocument.Parse(File.ReadAllBytes(path));
@@ -97,6 +98,55 @@ public sealed class CommandLineTests
             Assert.That(run.ExitCode, Is.Zero, run.ToString());
             Assert.That(Directory.GetFiles(folder.Path).Select(Path.GetFileName), Is.EquivalentTo(inputs.Select(i => i + ".json")));
         }
+
+        await RecordAssert.AllValidAsync(folder.Path);
+    }
+
+    [Test]
+    public async Task Extract_SameInputTwice_WritesByteIdenticalRecords()
+    {
+        using var first = new TempDirectory();
+        using var second = new TempDirectory();
+        string pages = Path.Combine(SampleSite, "tin-tuc");
+
+        await CliRun.RunAsync("extract", pages, "--out", first.Path);
+        await CliRun.RunAsync("extract", pages, "--out", second.Path);
+
+        string[] names = Directory.GetFiles(first.Path).Select(Path.GetFileName).ToArray()!;
+        Assert.That(names, Is.Not.Empty);
+        foreach (string name in names)
+        {
+            Assert.That(File.ReadAllBytes(Path.Combine(second.Path, name)), Is.EqualTo(File.ReadAllBytes(Path.Combine(first.Path, name))), name);
+        }
+    }
+
+    [Test]
+    public async Task Validate_GoodAndBrokenRecords_ReportsTheBrokenOneAndExitsOne()
+    {
+        using var folder = new TempDirectory();
+        await CliRun.RunAsync("extract", Path.Combine(SampleSite, "tin-tuc"), "--out", folder.Path);
+        string broken = Path.Combine(folder.Path, "broken.json");
+        string good = Directory.GetFiles(folder.Path, "*.json")[0];
+        await File.WriteAllTextAsync(broken, (await File.ReadAllTextAsync(good)).Replace("\"schemaVersion\": 1", "\"schemaVersion\": 7", StringComparison.Ordinal));
+
+        CliRun valid = await CliRun.RunAsync("validate", good);
+        CliRun run = await CliRun.RunAsync("validate", folder.Path);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(valid.ExitCode, Is.Zero, valid.ToString());
+            Assert.That(run.ExitCode, Is.EqualTo(1), run.ToString());
+            Assert.That(run.Output, Does.Contain("broken.json").And.Contain("schemaVersion"));
+            Assert.That(run.Output, Does.Contain("7 records, 1 invalid"));
+        }
+    }
+
+    [Test]
+    public async Task Validate_MissingFolder_ExitsTwo()
+    {
+        CliRun run = await CliRun.RunAsync("validate", "/no/such/folder");
+
+        Assert.That(run.ExitCode, Is.EqualTo(2), run.ToString());
     }
 
     [TestCase("seeds")]
@@ -118,5 +168,7 @@ public sealed class CommandLineTests
             Assert.That(run.ExitCode, Is.Zero, run.ToString());
             Assert.That(Directory.GetFiles(folder.Path, "*.json"), Has.Length.EqualTo(pages));
         }
+
+        await RecordAssert.AllValidAsync(folder.Path);
     }
 }

@@ -82,6 +82,8 @@ public sealed class RerunEndToEndTests
                 Assert.That(entry.GetProperty("provenance").GetProperty("provider").GetString(), Is.EqualTo("azure"));
             }
 
+            await RecordAssert.AllValidAsync(_folder.Combine("out", "records"));
+
             // All four missing languages go in one request for an article this size.
             Assert.That(translator.Requests, Has.Count.EqualTo(1));
             Assert.That(run.Output + run.Error, Does.Not.Contain("secret-test-key"));
@@ -113,6 +115,7 @@ public sealed class RerunEndToEndTests
             }
 
             Assert.That(run.Error, Does.Contain("pending languages: uk, ru, ro, th"));
+            await RecordAssert.AllValidAsync(_folder.Combine("out", "records"));
         }
     }
 
@@ -154,6 +157,27 @@ public sealed class RerunEndToEndTests
             Assert.That(first.ExitCode, Is.Zero, first.ToString());
             Assert.That(second.ExitCode, Is.Zero, second.ToString());
             Assert.That(record.RootElement.GetProperty("revision").GetInt32(), Is.EqualTo(2));
+            RecordAssert.ManifestMatchesFiles(_folder.Combine("out"));
+        }
+    }
+
+    [Test]
+    public async Task Rerun_Force_RewritesUnchangedRecordWithSameRevision()
+    {
+        string config = CliRun.WriteConfig(_folder, new { Network = new { AllowPrivateAddresses = true, DelaySeconds = 0 } });
+        string url = _site.Url(ArticlePath).AbsoluteUri;
+        await CliRun.RunAsync("rerun", url, "--config", config, "--out", _folder.Combine("out"));
+
+        CliRun forced = await CliRun.RunAsync("rerun", url, "--config", config, "--out", _folder.Combine("out"), "--force");
+
+        string[] manifest = Directory.GetFiles(_folder.Combine("out", "manifest")).SelectMany(File.ReadAllLines).ToArray();
+        using JsonDocument record = JsonDocument.Parse(File.ReadAllBytes(forced.Output.Trim()));
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(forced.ExitCode, Is.Zero, forced.ToString());
+            Assert.That(record.RootElement.GetProperty("revision").GetInt32(), Is.EqualTo(1));
+            Assert.That(manifest, Has.Length.EqualTo(2));
+            Assert.That(manifest[1], Does.Contain("\"change\":\"rewritten\""));
         }
     }
 

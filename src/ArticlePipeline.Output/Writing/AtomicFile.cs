@@ -3,6 +3,9 @@ namespace ArticlePipeline.Output.Writing;
 /// <summary>Writes a file so that readers see the old content or the new, never a fragment.</summary>
 public static class AtomicFile
 {
+    /// <summary>Age after which a left-over temp file of a target is deleted by the next write of that target.</summary>
+    public static readonly TimeSpan StaleAfter = TimeSpan.FromMinutes(10);
+
     /// <summary>Writes <paramref name="content"/> to a temp file in the same folder, flushes it to disk, renames it over <paramref name="path"/>.</summary>
     /// <param name="path">The target file.</param>
     /// <param name="content">The bytes.</param>
@@ -17,6 +20,7 @@ public static class AtomicFile
         try
         {
             Directory.CreateDirectory(directory);
+            DeleteStaleTemps(directory, Path.GetFileName(path));
             var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 64 * 1024, FileOptions.Asynchronous);
             await using (stream.ConfigureAwait(false))
             {
@@ -37,6 +41,20 @@ public static class AtomicFile
         {
             TryDelete(temp);
             throw;
+        }
+    }
+
+    // A process killed mid-write leaves its hidden temp file behind; the next write of the same file removes
+    // it. Only old ones: a temp file a few minutes old may belong to another process still writing.
+    private static void DeleteStaleTemps(string directory, string name)
+    {
+        DateTime cutoff = DateTime.UtcNow - StaleAfter;
+        foreach (string stale in Directory.EnumerateFiles(directory, "." + name + ".*.tmp"))
+        {
+            if (File.GetLastWriteTimeUtc(stale) < cutoff)
+            {
+                TryDelete(stale);
+            }
         }
     }
 
