@@ -47,58 +47,93 @@ public sealed class SinkDurabilityTests
     [Test]
     public async Task Recovery_CrashAfterRenameBeforeManifest_AppendsTheMissingLineOnce()
     {
-        var sink = new JsonRecordSink(_dir.Path);
-        WriteResult written = await sink.WriteAsync(Records.Sample());
+        WriteResult written;
+        using (var sink = new JsonRecordSink(_dir.Path))
+        {
+            written = await sink.WriteAsync(Records.Sample());
+        }
+
         ManifestEntry line = ReadManifest().Single();
 
-        // Simulate the crash window: the record is in place, its intent saved, the manifest line lost.
+        // Simulate the crash window: the record is in place, its line in a dead sink's journal, not in the manifest.
         string manifest = Directory.GetFiles(_dir.Combine("manifest"), "*.jsonl").Single();
         File.WriteAllText(manifest, string.Empty);
-        Directory.CreateDirectory(_dir.Combine("manifest", ".intent"));
-        File.WriteAllText(_dir.Combine("manifest", ".intent", line.Id + ".json"), RecordSerializer.SerializeManifestLine(line));
+        WriteOrphanJournal(line);
 
-        var restarted = new JsonRecordSink(_dir.Path);
-        await restarted.WriteAsync(Records.Sample());
-        var again = new JsonRecordSink(_dir.Path);
-        await again.WriteAsync(Records.Sample());
+        using (var restarted = new JsonRecordSink(_dir.Path))
+        {
+            await restarted.WriteAsync(Records.Sample());
+        }
+
+        using (var again = new JsonRecordSink(_dir.Path))
+        {
+            await again.WriteAsync(Records.Sample(sourceId: "other"));
+        }
 
         ManifestEntry[] entries = ReadManifest();
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(entries, Has.Length.EqualTo(1), "the lost line comes back exactly once");
-            Assert.That(entries[0].Path, Is.EqualTo(Path.GetRelativePath(_dir.Path, written.Path).Replace('\\', '/')));
-            Assert.That(Directory.GetFiles(_dir.Combine("manifest", ".intent")), Is.Empty);
+            string relative = Path.GetRelativePath(_dir.Path, written.Path).Replace('\\', '/');
+            Assert.That(entries.Count(e => e.Path == relative), Is.EqualTo(1), "the lost line comes back exactly once");
+            Assert.That(Directory.GetFiles(_dir.Combine("manifest", ".journal")), Is.Empty, "journals of closed sinks are gone");
         }
     }
 
     [Test]
-    public async Task Recovery_CrashBeforeRename_DropsTheIntentAndNamesNothing()
+    public async Task Recovery_CrashBeforeRename_DropsTheJournalLineAndNamesNothing()
     {
-        var sink = new JsonRecordSink(_dir.Path);
         ArticleRecord record = Records.Sample() with { Revision = 1 };
-        string path = sink.RecordPath(record.Source.Id, record.Id);
-        var intent = new ManifestEntry(DateTimeOffset.UtcNow, record.Id, 1, Path.GetRelativePath(_dir.Path, path), record.ContentHash, "created", record.Url, System.Collections.Immutable.ImmutableSortedDictionary<string, string>.Empty, []);
-        Directory.CreateDirectory(_dir.Combine("manifest", ".intent"));
-        File.WriteAllText(_dir.Combine("manifest", ".intent", record.Id + ".json"), RecordSerializer.SerializeManifestLine(intent));
+        string path;
+        using (var probe = new JsonRecordSink(_dir.Path))
+        {
+            path = probe.RecordPath(record.Source.Id, record.Id);
+        }
 
-        await new JsonRecordSink(_dir.Path).WriteAsync(Records.Sample(sourceId: "other"));
+        var promised = new ManifestEntry(DateTimeOffset.UtcNow, record.Id, 1, Path.GetRelativePath(_dir.Path, path), record.ContentHash, "created", record.Url, System.Collections.Immutable.ImmutableSortedDictionary<string, string>.Empty, []);
+        WriteOrphanJournal(promised);
+
+        using (var sink = new JsonRecordSink(_dir.Path))
+        {
+            await sink.WriteAsync(Records.Sample(sourceId: "other"));
+        }
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(ReadManifest().Select(e => e.Path), Has.None.EqualTo(intent.Path), "a record that never reached the disk is never named");
+            Assert.That(ReadManifest().Select(e => e.Path), Has.None.EqualTo(promised.Path), "a record that never reached the disk is never named");
             Assert.That(File.Exists(path), Is.False);
         }
     }
 
     [Test]
+    public async Task Journal_OfALiveSink_IsNotReplayedByAnother()
+    {
+        using var live = new JsonRecordSink(_dir.Path);
+        await live.WriteAsync(Records.Sample());
+
+        using (var other = new JsonRecordSink(_dir.Path))
+        {
+            await other.WriteAsync(Records.Sample(sourceId: "other"));
+        }
+
+        string livePath = Path.GetRelativePath(_dir.Path, live.RecordPath("baosonghau", Records.Sample().Id)).Replace('\\', '/');
+        Assert.That(ReadManifest().Count(e => e.Path == livePath), Is.EqualTo(1), "the live sink's line is not appended a second time");
+    }
+
+    [Test]
     public async Task AppendManifest_TornLastLine_IsCutBeforeTheNextLine()
     {
-        var sink = new JsonRecordSink(_dir.Path);
-        await sink.WriteAsync(Records.Sample());
+        using (var first = new JsonRecordSink(_dir.Path))
+        {
+            await first.WriteAsync(Records.Sample());
+        }
+
         string manifest = Directory.GetFiles(_dir.Combine("manifest"), "*.jsonl").Single();
         File.AppendAllText(manifest, "{\"at\":\"2025-06-23T0");
 
-        await sink.WriteAsync(Records.Sample(sourceId: "other"));
+        using (var next = new JsonRecordSink(_dir.Path))
+        {
+            await next.WriteAsync(Records.Sample(sourceId: "other"));
+        }
 
         ManifestEntry?[] lines = File.ReadAllLines(manifest).Select(RecordSerializer.DeserializeManifestLine).ToArray();
         using (Assert.EnterMultipleScope())
@@ -192,6 +227,12 @@ public sealed class SinkDurabilityTests
         }
 
         await Task.CompletedTask;
+    }
+
+    private void WriteOrphanJournal(ManifestEntry entry)
+    {
+        Directory.CreateDirectory(_dir.Combine("manifest", ".journal"));
+        File.WriteAllText(_dir.Combine("manifest", ".journal", "dead-sink.jsonl"), RecordSerializer.SerializeManifestLine(entry) + "\n");
     }
 
     private ManifestEntry[] ReadManifest() =>

@@ -113,6 +113,7 @@ internal sealed class Pipeline : IDisposable
     public void Dispose()
     {
         _fetcher.Dispose();
+        Sink.Dispose();
         _loggerFactory.Dispose();
         (Translator as IDisposable)?.Dispose();
     }

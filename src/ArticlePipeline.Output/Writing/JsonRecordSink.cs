@@ -15,17 +15,25 @@ namespace ArticlePipeline.Output.Writing;
 /// <para>Idempotent: a record whose content equals the one on disk (ignoring the fetch time and provenance times)
 /// is not written and not logged. Changed content bumps the revision. File names come from the source id and the
 /// record id (hex of a URL hash), never from page content.</para>
-/// <para>Crash safety: before a record is renamed into place, its manifest line is saved as an intent file under
-/// <c>manifest/.intent/</c>; the intent is deleted once the line is appended. On the next start an intent whose
-/// record reached that revision has its line appended (once), and any other intent is dropped. So the manifest
-/// never names a file that is not there, and never misses a revision that is.</para>
+/// <para>Crash safety: each record is written to a temp file, flushed to disk and renamed into place. Before the
+/// rename, the manifest line it will get goes to this sink's journal (<c>manifest/.journal/</c>), which the
+/// record's own flush carries to disk on a journaling file system. The manifest line is appended after the
+/// rename. Every <see cref="CheckpointEvery"/> writes, and on dispose, the manifest is flushed to disk and the
+/// journal emptied. A sink that starts replays the journals of sinks that died: a line whose record reached that
+/// revision is appended if the manifest lacks it; any other line is dropped. So the manifest never names a file
+/// that is not there and never misses a revision that is.</para>
+/// <para>Thread-safe; one sink per process and output folder.</para>
 /// </remarks>
-public sealed class JsonRecordSink : IRecordSink
+public sealed class JsonRecordSink : IRecordSink, IDisposable
 {
+    /// <summary>Writes between two checkpoints of the manifest and the journal.</summary>
+    public const int CheckpointEvery = 1000;
+
     private readonly string _root;
     private readonly TimeProvider _time;
-    private readonly Lock _manifestLock = new();
-    private readonly Lazy<Task> _recovery;
+    private readonly Lock _lock = new();
+    private readonly Lazy<(ManifestWriter Manifest, ManifestJournal Journal)> _files;
+    private int _sinceCheckpoint;
 
     /// <summary>Creates a sink writing under <paramref name="outputDirectory"/>.</summary>
     /// <param name="outputDirectory">The output folder.</param>
@@ -35,7 +43,7 @@ public sealed class JsonRecordSink : IRecordSink
         ArgumentException.ThrowIfNullOrWhiteSpace(outputDirectory);
         _root = Path.GetFullPath(outputDirectory);
         _time = timeProvider ?? TimeProvider.System;
-        _recovery = new Lazy<Task>(() => Task.Run(RecoverIntents));
+        _files = new Lazy<(ManifestWriter, ManifestJournal)>(Open, LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>The output folder's full path.</summary>
@@ -75,7 +83,6 @@ public sealed class JsonRecordSink : IRecordSink
     public async Task<WriteResult> WriteAsync(ArticleRecord record, bool force = false, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(record);
-        await _recovery.Value.ConfigureAwait(false);
         string path = RecordPath(record.Source.Id, record.Id);
         ArticleRecord? existing = await ReadAsync(record.Source.Id, record.Id, cancellationToken).ConfigureAwait(false);
         bool same = existing is not null && SameContent(existing, record);
@@ -84,17 +91,30 @@ public sealed class JsonRecordSink : IRecordSink
             return new WriteResult(path, false, existing!.Revision);
         }
 
+        cancellationToken.ThrowIfCancellationRequested();
         int revision = existing is null ? 1 : same ? existing.Revision : existing.Revision + 1;
         ArticleRecord final = record with { Revision = revision };
         string change = existing is null ? "created" : same ? "rewritten" : "updated";
         ImmutableArray<string> changes = existing is null || same ? [] : RecordDiff.Changes(existing, final);
         ManifestEntry entry = CreateEntry(final, path, change, changes);
+        byte[] content = RecordSerializer.Serialize(final);
 
-        string intent = IntentPath(final.Id);
-        await AtomicFile.WriteAsync(intent, Encoding.UTF8.GetBytes(RecordSerializer.SerializeManifestLine(entry)), cancellationToken).ConfigureAwait(false);
-        await AtomicFile.WriteAsync(path, RecordSerializer.Serialize(final), cancellationToken).ConfigureAwait(false);
-        AppendManifest(entry);
-        File.Delete(intent);
+        (ManifestWriter manifest, ManifestJournal journal) = Files();
+        lock (_lock)
+        {
+            Guard(() => journal.Append(entry), "manifest journal");
+        }
+
+        AtomicFile.Write(path, content);
+        lock (_lock)
+        {
+            Guard(() => manifest.Append(entry), ManifestWriter.PathFor(_root, entry.At));
+            if (++_sinceCheckpoint >= CheckpointEvery)
+            {
+                Checkpoint(manifest, journal);
+            }
+        }
+
         return new WriteResult(path, true, revision);
     }
 
@@ -107,6 +127,65 @@ public sealed class JsonRecordSink : IRecordSink
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
         return RecordSerializer.Serialize(Stable(a)).AsSpan().SequenceEqual(RecordSerializer.Serialize(Stable(b)));
+    }
+
+    /// <summary>Flushes the manifest to disk and closes this sink's journal.</summary>
+    public void Dispose()
+    {
+        if (!_files.IsValueCreated)
+        {
+            return;
+        }
+
+        lock (_lock)
+        {
+            (ManifestWriter manifest, ManifestJournal journal) = _files.Value;
+            manifest.Dispose();
+            journal.Dispose();
+        }
+    }
+
+    private (ManifestWriter Manifest, ManifestJournal Journal) Files()
+    {
+        try
+        {
+            return _files.Value;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new IOException($"cannot open the manifest under {Path.Combine(_root, "manifest")}: {ex.Message}", ex);
+        }
+    }
+
+    private (ManifestWriter Manifest, ManifestJournal Journal) Open()
+    {
+        var manifest = new ManifestWriter(_root);
+        List<ManifestEntry> orphans = ManifestJournal.TakeOrphans(_root);
+        foreach (ManifestEntry entry in orphans.Where(e => RecordReached(e) && !ManifestHas(e)))
+        {
+            manifest.Append(entry);
+        }
+
+        manifest.Flush();
+        return (manifest, ManifestJournal.Create(_root));
+    }
+
+    private static void Checkpoint(ManifestWriter manifest, ManifestJournal journal)
+    {
+        manifest.Flush();
+        journal.Clear();
+    }
+
+    private static void Guard(Action action, string what)
+    {
+        try
+        {
+            action();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new IOException($"cannot write {what}: {ex.Message}", ex);
+        }
     }
 
     private static ArticleRecord Stable(ArticleRecord record) => record with
@@ -130,90 +209,6 @@ public sealed class JsonRecordSink : IRecordSink
         record.Languages.ToImmutableSortedDictionary(p => p.Key, p => p.Value.Status.ToString().ToLowerInvariant(), Languages.RecordOrder),
         changes);
 
-    private string IntentPath(string id) => Path.Combine(_root, "manifest", ".intent", id + ".json");
-
-    private string ManifestPath(DateTimeOffset at) =>
-        Path.Combine(_root, "manifest", at.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + ".jsonl");
-
-    private void AppendManifest(ManifestEntry entry)
-    {
-        string manifest = ManifestPath(entry.At);
-        byte[] line = Encoding.UTF8.GetBytes(RecordSerializer.SerializeManifestLine(entry) + "\n");
-        lock (_manifestLock)
-        {
-            try
-            {
-                Directory.CreateDirectory(Path.GetDirectoryName(manifest)!);
-                using var stream = new FileStream(manifest, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read);
-                DropTornLine(stream);
-                stream.Seek(0, SeekOrigin.End);
-                stream.Write(line);
-                stream.Flush(flushToDisk: true);
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                throw new IOException($"cannot append to {manifest}: {ex.Message}", ex);
-            }
-        }
-    }
-
-    // A line cut short by a power loss would glue itself to the next one: cut it back to the last full line.
-    private static void DropTornLine(FileStream stream)
-    {
-        long length = stream.Length;
-        if (length == 0)
-        {
-            return;
-        }
-
-        stream.Seek(length - 1, SeekOrigin.Begin);
-        if (stream.ReadByte() == '\n')
-        {
-            return;
-        }
-
-        long end = length - 1;
-        while (end > 0)
-        {
-            stream.Seek(end - 1, SeekOrigin.Begin);
-            if (stream.ReadByte() == '\n')
-            {
-                break;
-            }
-
-            end--;
-        }
-
-        stream.SetLength(end);
-    }
-
-    private void RecoverIntents()
-    {
-        string folder = Path.Combine(_root, "manifest", ".intent");
-        if (!Directory.Exists(folder))
-        {
-            return;
-        }
-
-        foreach (string intent in Directory.EnumerateFiles(folder))
-        {
-            if (!intent.EndsWith(".json", StringComparison.Ordinal))
-            {
-                // A temp file of an intent that was never renamed: nothing was promised.
-                File.Delete(intent);
-                continue;
-            }
-
-            ManifestEntry? entry = RecordSerializer.DeserializeManifestLine(File.ReadAllText(intent));
-            if (entry is not null && RecordReached(entry) && !ManifestHas(entry))
-            {
-                AppendManifest(entry);
-            }
-
-            File.Delete(intent);
-        }
-    }
-
     private bool RecordReached(ManifestEntry entry)
     {
         string path = Path.Combine(_root, entry.Path);
@@ -228,7 +223,7 @@ public sealed class JsonRecordSink : IRecordSink
 
     private bool ManifestHas(ManifestEntry entry)
     {
-        string manifest = ManifestPath(entry.At);
+        string manifest = ManifestWriter.PathFor(_root, entry.At);
         return File.Exists(manifest) && File.ReadLines(manifest)
             .Select(RecordSerializer.DeserializeManifestLine)
             .Any(e => e is not null && e.Id == entry.Id && e.Revision == entry.Revision && e.Change == entry.Change);
