@@ -1,27 +1,62 @@
 using System.Globalization;
-using ArticlePipeline.Core.Abstractions;
-using ArticlePipeline.Core.Model;
 using Microsoft.Data.Sqlite;
 
 namespace ArticlePipeline.State;
 
 /// <summary>The embedded state store: one SQLite file, schema created and migrated on open.</summary>
-public sealed class SqliteStateStore : IStateStore
+/// <remarks>
+/// <para>
+/// The file is opened in WAL mode with a busy timeout, so readers never block the writer and several processes
+/// can share one file: each operation is a single statement or a short transaction, and taking a lease runs in
+/// a <c>BEGIN IMMEDIATE</c> transaction so two processes can never take the same item.
+/// </para>
+/// <para>
+/// The schema version is the highest row of the <c>schema_version</c> table; opening applies the missing
+/// migrations of <see cref="SqliteMigrations"/> in one immediate transaction, so concurrent starts are safe.
+/// </para>
+/// </remarks>
+public sealed partial class SqliteStateStore : IPipelineStateStore
 {
-    private const int SchemaVersion = 1;
+    /// <summary>How long a statement waits for another connection's write lock before failing, in milliseconds.</summary>
+    private const int BusyTimeoutMilliseconds = 5000;
 
     private readonly string _connectionString;
+    private readonly TimeProvider _time;
 
-    private SqliteStateStore(string connectionString) => _connectionString = connectionString;
+    private SqliteStateStore(string connectionString, TimeProvider time, int schemaVersion)
+    {
+        _connectionString = connectionString;
+        _time = time;
+        SchemaVersion = schemaVersion;
+    }
 
-    /// <summary>Opens (and creates or migrates) the store.</summary>
+    /// <inheritdoc />
+    public string Provider => StateOptions.Sqlite;
+
+    /// <inheritdoc />
+    public int SchemaVersion { get; }
+
+    /// <summary>The latest schema version this code knows.</summary>
+    internal static int LatestSchemaVersion => SqliteMigrations.All[^1].Version;
+
+    /// <summary>Opens (and creates or migrates) the store, using the system clock.</summary>
     /// <param name="connectionString">A Microsoft.Data.Sqlite connection string.</param>
     /// <param name="cancellationToken">Cancels opening.</param>
     /// <returns>The store.</returns>
-    public static async Task<SqliteStateStore> OpenAsync(string connectionString, CancellationToken cancellationToken = default)
+    public static Task<SqliteStateStore> OpenAsync(string connectionString, CancellationToken cancellationToken = default) =>
+        OpenAsync(connectionString, null, cancellationToken);
+
+    /// <summary>Opens (and creates or migrates) the store.</summary>
+    /// <param name="connectionString">A Microsoft.Data.Sqlite connection string; the file's folder is created if missing.</param>
+    /// <param name="time">The clock for lease expiry and timestamps; <see langword="null"/> means <see cref="TimeProvider.System"/>.</param>
+    /// <param name="cancellationToken">Cancels opening.</param>
+    /// <returns>The store.</returns>
+    /// <exception cref="InvalidOperationException">The file has a newer schema than this code knows.</exception>
+    public static async Task<SqliteStateStore> OpenAsync(string connectionString, TimeProvider? time, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(connectionString);
         var builder = new SqliteConnectionStringBuilder(connectionString);
-        if (!string.IsNullOrEmpty(builder.DataSource) && builder.DataSource != ":memory:")
+        if (!string.IsNullOrEmpty(builder.DataSource) && builder.DataSource != ":memory:" && builder.Mode != SqliteOpenMode.Memory)
         {
             string? folder = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
             if (folder is not null)
@@ -31,120 +66,108 @@ public sealed class SqliteStateStore : IStateStore
         }
 
         builder.Pooling = true;
-        var store = new SqliteStateStore(builder.ToString());
-        await store.MigrateAsync(cancellationToken).ConfigureAwait(false);
-        return store;
+        string normalized = builder.ToString();
+        int version = await MigrateAsync(normalized, cancellationToken).ConfigureAwait(false);
+        return new SqliteStateStore(normalized, time ?? TimeProvider.System, version);
     }
 
-    /// <inheritdoc />
-    public async Task<PageState?> GetPageAsync(Uri url, CancellationToken cancellationToken = default)
+    /// <summary>Closes the pooled connections to the file.</summary>
+    /// <returns>A completed task.</returns>
+    public ValueTask DisposeAsync()
     {
-        ArgumentNullException.ThrowIfNull(url);
-        SqliteConnection connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        using var connection = new SqliteConnection(_connectionString);
+        SqliteConnection.ClearPool(connection);
+        return ValueTask.CompletedTask;
+    }
+
+    private static async Task<int> MigrateAsync(string connectionString, CancellationToken cancellationToken)
+    {
+        SqliteConnection connection = await OpenConnectionAsync(connectionString, cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
-            using SqliteCommand command = connection.CreateCommand();
-            command.CommandText = "SELECT etag, last_modified, content_hash, record_path, last_outcome, failures, updated_at FROM pages WHERE url = $url";
-            command.Parameters.AddWithValue("$url", url.AbsoluteUri);
-            SqliteDataReader reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            await using (reader.ConfigureAwait(false))
+            // The journal mode cannot change inside a transaction, and it is a property of the file: set it first.
+            await ExecuteAsync(connection, null, "PRAGMA journal_mode = WAL;", cancellationToken).ConfigureAwait(false);
+
+            // A second process starting at the same moment waits here, then sees the migrations as done.
+            SqliteTransaction transaction = BeginImmediate(connection);
+            await using (transaction.ConfigureAwait(false))
             {
-                if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                await ExecuteAsync(connection, transaction, "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL);", cancellationToken)
+                    .ConfigureAwait(false);
+                int current;
+                using (SqliteCommand read = connection.CreateCommand())
                 {
-                    return null;
+                    read.Transaction = transaction;
+                    read.CommandText = "SELECT COALESCE(MAX(version), 0) FROM schema_version;";
+                    current = Convert.ToInt32(await read.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
                 }
 
-                string? etag = reader.IsDBNull(0) ? null : reader.GetString(0);
-                DateTimeOffset? lastModified = reader.IsDBNull(1) ? null : Parse(reader.GetString(1));
-                return new PageState(
-                    url,
-                    etag is null && lastModified is null ? null : new FetchValidators(etag, lastModified),
-                    reader.IsDBNull(2) ? null : reader.GetString(2),
-                    reader.IsDBNull(3) ? null : reader.GetString(3),
-                    reader.GetString(4),
-                    reader.GetInt32(5),
-                    Parse(reader.GetString(6)));
+                if (current > LatestSchemaVersion)
+                {
+                    throw new InvalidOperationException(
+                        $"The state database has schema version {current}, newer than the {LatestSchemaVersion} this version of ArticlePipeline knows; "
+                        + "upgrade ArticlePipeline or point State:ConnectionString at another file.");
+                }
+
+                foreach (StateMigration migration in SqliteMigrations.All.Where(m => m.Version > current))
+                {
+                    await ExecuteAsync(connection, transaction, migration.Sql, cancellationToken).ConfigureAwait(false);
+                    using SqliteCommand record = connection.CreateCommand();
+                    record.Transaction = transaction;
+                    record.CommandText = "INSERT INTO schema_version (version) VALUES ($version);";
+                    record.Parameters.AddWithValue("$version", migration.Version);
+                    await record.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                }
+
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                return LatestSchemaVersion;
             }
         }
     }
 
-    /// <inheritdoc />
-    public async Task SavePageAsync(PageState state, CancellationToken cancellationToken = default)
+    /// <summary>Starts a transaction that takes the write lock at once (<c>BEGIN IMMEDIATE</c>), not at its first write.</summary>
+    /// <remarks>
+    /// A deferred transaction that reads and then writes can fail with SQLITE_BUSY_SNAPSHOT when another process
+    /// committed in between; an immediate one waits (busy timeout) for the lock and then sees the latest data.
+    /// </remarks>
+    private static SqliteTransaction BeginImmediate(SqliteConnection connection) =>
+        connection.BeginTransaction(System.Data.IsolationLevel.Serializable, deferred: false);
+
+    private static async Task ExecuteAsync(SqliteConnection connection, SqliteTransaction? transaction, string sql, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(state);
-        SqliteConnection connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
+        using SqliteCommand command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<SqliteConnection> OpenConnectionAsync(string connectionString, CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(connectionString);
+        try
         {
-            using SqliteCommand command = connection.CreateCommand();
-            command.CommandText = """
-                INSERT INTO pages (url, etag, last_modified, content_hash, record_path, last_outcome, failures, updated_at)
-                VALUES ($url, $etag, $lastModified, $hash, $path, $outcome, $failures, $updated)
-                ON CONFLICT(url) DO UPDATE SET etag = excluded.etag, last_modified = excluded.last_modified,
-                  content_hash = excluded.content_hash, record_path = excluded.record_path,
-                  last_outcome = excluded.last_outcome, failures = excluded.failures, updated_at = excluded.updated_at
-                """;
-            command.Parameters.AddWithValue("$url", state.Url.AbsoluteUri);
-            command.Parameters.AddWithValue("$etag", (object?)state.Validators?.ETag ?? DBNull.Value);
-            command.Parameters.AddWithValue("$lastModified", (object?)Format(state.Validators?.LastModified) ?? DBNull.Value);
-            command.Parameters.AddWithValue("$hash", (object?)state.ContentHash ?? DBNull.Value);
-            command.Parameters.AddWithValue("$path", (object?)state.RecordPath ?? DBNull.Value);
-            command.Parameters.AddWithValue("$outcome", state.LastOutcome);
-            command.Parameters.AddWithValue("$failures", state.ConsecutiveFailures);
-            command.Parameters.AddWithValue("$updated", Format(state.UpdatedAt));
-            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            using SqliteCommand pragma = connection.CreateCommand();
+            pragma.CommandText = $"PRAGMA busy_timeout = {BusyTimeoutMilliseconds.ToString(CultureInfo.InvariantCulture)};";
+            await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
         }
     }
 
-    /// <inheritdoc />
-    public async Task<Uri?> FindByContentHashAsync(string contentHash, CancellationToken cancellationToken = default)
-    {
-        SqliteConnection connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
-        {
-            using SqliteCommand command = connection.CreateCommand();
-            command.CommandText = "SELECT url FROM pages WHERE content_hash = $hash ORDER BY updated_at LIMIT 1";
-            command.Parameters.AddWithValue("$hash", contentHash);
-            object? url = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
-            return url is string text ? new Uri(text) : null;
-        }
-    }
+    private Task<SqliteConnection> OpenConnectionAsync(CancellationToken cancellationToken) =>
+        OpenConnectionAsync(_connectionString, cancellationToken);
 
-    private async Task MigrateAsync(CancellationToken cancellationToken)
-    {
-        SqliteConnection connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
-        {
-            using SqliteCommand command = connection.CreateCommand();
-            command.CommandText = """
-                PRAGMA journal_mode = WAL;
-                CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL);
-                CREATE TABLE IF NOT EXISTS pages (
-                  url TEXT PRIMARY KEY,
-                  etag TEXT NULL,
-                  last_modified TEXT NULL,
-                  content_hash TEXT NULL,
-                  record_path TEXT NULL,
-                  last_outcome TEXT NOT NULL,
-                  failures INTEGER NOT NULL DEFAULT 0,
-                  updated_at TEXT NOT NULL);
-                INSERT INTO schema_version (version) SELECT $version WHERE NOT EXISTS (SELECT 1 FROM schema_version);
-                """;
-            command.Parameters.AddWithValue("$version", SchemaVersion);
-            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
-    }
-
-    private async Task<SqliteConnection> OpenConnectionAsync(CancellationToken cancellationToken)
-    {
-        var connection = new SqliteConnection(_connectionString);
-        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-        using SqliteCommand pragma = connection.CreateCommand();
-        pragma.CommandText = "PRAGMA busy_timeout = 5000;";
-        await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        return connection;
-    }
+    private static object DbValue(string? value) => (object?)value ?? DBNull.Value;
 
     private static string? Format(DateTimeOffset? value) => value?.ToString("O", CultureInfo.InvariantCulture);
 
     private static DateTimeOffset Parse(string value) => DateTimeOffset.Parse(value, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
+
+    private static DateTimeOffset? ParseNullable(SqliteDataReader reader, int ordinal) =>
+        reader.IsDBNull(ordinal) ? null : Parse(reader.GetString(ordinal));
 }

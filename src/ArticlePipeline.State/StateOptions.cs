@@ -6,11 +6,30 @@ public sealed class StateOptions
     /// <summary>The configuration section name.</summary>
     public const string SectionName = "State";
 
-    /// <summary><c>sqlite</c> (embedded, default) or <c>postgres</c> (for several workers).</summary>
+    /// <summary>The <see cref="Provider"/> value of the embedded SQLite store.</summary>
+    public const string Sqlite = "sqlite";
+
+    /// <summary>The <see cref="Provider"/> value of the PostgreSQL store.</summary>
+    public const string Postgres = "postgres";
+
+    /// <summary>The schema used in PostgreSQL when <see cref="Schema"/> is not set.</summary>
+    public const string DefaultSchema = "articlepipeline";
+
+    /// <summary><c>sqlite</c> (embedded, default) or <c>postgres</c> (for several workers); case-insensitive.</summary>
     /// <value><c>sqlite</c>.</value>
-    public string Provider { get; set; } = "sqlite";
+    public string Provider { get; set; } = Sqlite;
 
     /// <summary>The connection string.</summary>
-    /// <value>For SQLite, empty means <c>Data Source={Output:Directory}/state/state.db</c>.</value>
+    /// <value>
+    /// For SQLite, empty means <c>Data Source={Output:Directory}/state/state.db</c>. For PostgreSQL it is required,
+    /// an Npgsql connection string such as <c>Host=db;Username=pipeline;Password=...;Database=pipeline</c>.
+    /// </value>
     public string? ConnectionString { get; set; }
+
+    /// <summary>
+    /// PostgreSQL only: the schema holding the pipeline's tables, created on start-up if missing. Lower-case
+    /// letters, digits and underscores, starting with a letter or underscore, at most 63 characters.
+    /// </summary>
+    /// <value><c>articlepipeline</c>.</value>
+    public string Schema { get; set; } = DefaultSchema;
 }

@@ -15,7 +15,7 @@ namespace ArticlePipeline.Integration.Tests;
 [NonParallelizable]
 public sealed class CrashTests
 {
-    private const int Articles = 120;
+    private const int Articles = 200;
     private const int Kills = 20;
 
     [Test]
@@ -30,7 +30,7 @@ public sealed class CrashTests
         for (int i = 0; i < Kills; i++)
         {
             using Process child = StartCrawl(config, output, folder.Path);
-            bool exited = child.WaitForExit(random.Next(150, 1200));
+            bool exited = child.WaitForExit(random.Next(100, 900));
             if (!exited)
             {
                 child.Kill(entireProcessTree: true);
@@ -38,7 +38,8 @@ public sealed class CrashTests
             }
 
             child.WaitForExit();
-            await RecordAssert.AllValidAsync(Path.Combine(output, "records")).ConfigureAwait(false);
+            // A run killed during start-up may have written nothing yet; whatever it wrote must be whole.
+            await RecordAssert.AllValidAsync(Path.Combine(output, "records"), allowNone: true);
         }
 
         using Process last = StartCrawl(config, output, folder.Path);
@@ -80,7 +81,7 @@ public sealed class CrashTests
         return process;
     }
 
-    // A newspaper of 120 articles made from the offline sample's first page, one RSS feed listing them all.
+    // A newspaper of 200 articles made from the offline sample's first page, one RSS feed listing them all.
     private static string WriteSite(TempDirectory folder)
     {
         string template = File.ReadAllText(Path.Combine(SharedData.RepositoryRoot, "samples", "site", "tin-tuc", "nong-dan-tan-hau-thu-hoach-lua-he-thu-som-a1001.html"));

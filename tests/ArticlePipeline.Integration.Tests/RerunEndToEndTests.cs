@@ -181,6 +181,43 @@ public sealed class RerunEndToEndTests
         }
     }
 
+    [Test]
+    [Category("PostgreSQL")]
+    public async Task Rerun_WithPostgresState_WritesAndRemembersValidators()
+    {
+        string connection = Environment.GetEnvironmentVariable("ARTICLEPIPELINE_TEST_POSTGRES")
+            ?? "Host=127.0.0.1;Username=postgres;Password=postgres;Database=postgres";
+        string schema = "it_" + Guid.NewGuid().ToString("N")[..12];
+        string config = CliRun.WriteConfig(_folder, new
+        {
+            State = new { Provider = "postgres", ConnectionString = connection, Schema = schema },
+            Network = new { AllowPrivateAddresses = true, DelaySeconds = 0 },
+        });
+
+        CliRun run = await CliRun.RunAsync("rerun", _site.Url(ArticlePath).AbsoluteUri, "--config", config, "--out", _folder.Combine("out"));
+        if (run.ExitCode == 2 && run.Error.Contains("state store", StringComparison.Ordinal) && Environment.GetEnvironmentVariable("CI") is null)
+        {
+            Assert.Ignore("PostgreSQL not reachable (set ARTICLEPIPELINE_TEST_POSTGRES or run .ci/run): " + run.Error.Trim());
+        }
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(run.ExitCode, Is.Zero, run.ToString());
+            Assert.That(File.Exists(run.Output.Trim()), Is.True);
+            Assert.That(run.Error, Does.Not.Contain("Password="), "the connection string is never printed");
+        }
+
+        await using var connectionToDb = new Npgsql.NpgsqlConnection(connection);
+        await connectionToDb.OpenAsync();
+        await using (var count = new Npgsql.NpgsqlCommand($"SELECT count(*) FROM {schema}.pages", connectionToDb))
+        {
+            Assert.That(Convert.ToInt64(await count.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture), Is.EqualTo(1), "the fetch is remembered in PostgreSQL");
+        }
+
+        await using var drop = new Npgsql.NpgsqlCommand($"DROP SCHEMA {schema} CASCADE", connectionToDb);
+        await drop.ExecuteNonQueryAsync();
+    }
+
     private static string Title(JsonElement language) => language.GetProperty("content").GetProperty("title").GetString()!;
 
     private static string[] Texts(JsonElement language) =>

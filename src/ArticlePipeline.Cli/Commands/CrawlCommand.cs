@@ -26,27 +26,30 @@ internal static class CrawlCommand
             }
 
             PipelineSettings settings = PipelineSettings.Load(parse.GetValue(config), parse.GetValue(output));
-            using Pipeline pipeline = await Pipeline.CreateAsync(settings, context.Error, ct).ConfigureAwait(false);
-            SourceCatalog catalog = pipeline.LoadSources(required: true);
-            List<SourceDefinition> sources = [.. catalog.Sources];
-            if (parse.GetValue(sourceId) is { } id)
+            Pipeline pipeline = await Pipeline.CreateAsync(settings, context.Error, ct).ConfigureAwait(false);
+            await using (pipeline.ConfigureAwait(false))
             {
-                sources = sources.Where(s => s.Id == id).ToList();
-                if (sources.Count == 0)
+                SourceCatalog catalog = pipeline.LoadSources(required: true);
+                List<SourceDefinition> sources = [.. catalog.Sources];
+                if (parse.GetValue(sourceId) is { } id)
                 {
-                    throw new UsageException($"no source with id '{id}' in {settings.SourcesFile}");
+                    sources = sources.Where(s => s.Id == id).ToList();
+                    if (sources.Count == 0)
+                    {
+                        throw new UsageException($"no source with id '{id}' in {settings.SourcesFile}");
+                    }
                 }
-            }
 
-            var progress = new Progress<ArticleOutcome>();
-            CrawlSummary summary = await pipeline.Runner.RunAsync(sources, settings.MaxParallelSources, progress, ct).ConfigureAwait(false);
-            foreach (string line in summary.ToLines())
-            {
-                await context.Output.WriteLineAsync(line).ConfigureAwait(false);
-            }
+                var progress = new Progress<ArticleOutcome>();
+                CrawlSummary summary = await pipeline.Runner.RunAsync(sources, settings.MaxParallelSources, progress, ct).ConfigureAwait(false);
+                foreach (string line in summary.ToLines())
+                {
+                    await context.Output.WriteLineAsync(line).ConfigureAwait(false);
+                }
 
-            await context.Output.WriteLineAsync($"records in {Path.GetFullPath(settings.Output.Directory)}").ConfigureAwait(false);
-            return summary.Failed == 0 ? ExitCodes.Success : ExitCodes.SomeFailed;
+                await context.Output.WriteLineAsync($"records in {Path.GetFullPath(settings.Output.Directory)}").ConfigureAwait(false);
+                return summary.Failed == 0 ? ExitCodes.Success : ExitCodes.SomeFailed;
+            }
         }));
         return command;
     }

@@ -27,12 +27,15 @@ internal static class RerunCommand
             }
 
             PipelineSettings settings = PipelineSettings.Load(parse.GetValue(config), parse.GetValue(output));
-            using Pipeline pipeline = await Pipeline.CreateAsync(settings, context.Error, ct).ConfigureAwait(false);
-            SourceDefinition? source = pipeline.LoadSources(required: false).FindByHost(target);
-            ArticleOutcome outcome = await pipeline.Processor
-                .ProcessAsync(target, source, new ProcessOptions(Force: parse.GetValue(force), Conditional: false), ct)
-                .ConfigureAwait(false);
-            return context.Report(outcome);
+            Pipeline pipeline = await Pipeline.CreateAsync(settings, context.Error, ct).ConfigureAwait(false);
+            await using (pipeline.ConfigureAwait(false))
+            {
+                SourceDefinition? source = pipeline.LoadSources(required: false).FindByHost(target);
+                ArticleOutcome outcome = await pipeline.Processor
+                    .ProcessAsync(target, source, new ProcessOptions(Force: parse.GetValue(force), Conditional: false), ct)
+                    .ConfigureAwait(false);
+                return context.Report(outcome);
+            }
         }));
         return command;
     }

@@ -14,13 +14,16 @@ using Microsoft.Extensions.Logging;
 namespace ArticlePipeline.Cli.Composition;
 
 /// <summary>The composition root of the command line: one production implementation of every stage.</summary>
-internal sealed class Pipeline : IDisposable
+internal sealed class Pipeline : IAsyncDisposable
 {
     private readonly HttpPageFetcher _fetcher;
     private readonly ILoggerFactory _loggerFactory;
 
-    private Pipeline(PipelineSettings settings, HttpPageFetcher fetcher, JsonRecordSink sink, IStateStore state, ITranslationProvider? translator, ILoggerFactory loggerFactory)
+    private readonly IPipelineStateStore _state;
+
+    private Pipeline(PipelineSettings settings, HttpPageFetcher fetcher, JsonRecordSink sink, IPipelineStateStore state, ITranslationProvider? translator, ILoggerFactory loggerFactory)
     {
+        _state = state;
         Settings = settings;
         _fetcher = fetcher;
         _loggerFactory = loggerFactory;
@@ -65,23 +68,17 @@ internal sealed class Pipeline : IDisposable
             throw new UsageException("invalid configuration: " + ex.Message, ex);
         }
 
-        if (settings.State.Provider == "postgres")
-        {
-            throw new UsageException("State:Provider=postgres is not available in this version yet; use sqlite");
-        }
-
         var sink = new JsonRecordSink(settings.Output.Directory);
-        string connection = string.IsNullOrWhiteSpace(settings.State.ConnectionString)
-            ? $"Data Source={Path.Combine(sink.Root, "state", "state.db")}"
-            : settings.State.ConnectionString;
-        IStateStore state;
+        IPipelineStateStore state;
         try
         {
-            state = await SqliteStateStore.OpenAsync(connection, cancellationToken).ConfigureAwait(false);
+            state = await StateStoreFactory.OpenAsync(settings.State, sink.Root, null, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is Microsoft.Data.Sqlite.SqliteException or IOException or UnauthorizedAccessException or ArgumentException)
+        catch (Exception ex) when (ex is Microsoft.Data.Sqlite.SqliteException or Npgsql.NpgsqlException or IOException
+            or UnauthorizedAccessException or ArgumentException or InvalidOperationException or System.Net.Sockets.SocketException)
         {
-            throw new UsageException($"cannot open the state store ({connection}): {ex.Message}", ex);
+            // The message never includes the connection string: it may hold a password.
+            throw new UsageException($"cannot open the {settings.State.Provider} state store: {ex.Message}", ex);
         }
 
         ILoggerFactory loggerFactory = LoggerFactory.Create(builder =>
@@ -110,10 +107,11 @@ internal sealed class Pipeline : IDisposable
         }
     }
 
-    public void Dispose()
+    public async ValueTask DisposeAsync()
     {
         _fetcher.Dispose();
         Sink.Dispose();
+        await _state.DisposeAsync().ConfigureAwait(false);
         _loggerFactory.Dispose();
         (Translator as IDisposable)?.Dispose();
     }

@@ -1,0 +1,20 @@
+using ArticlePipeline.Core.Abstractions;
+
+namespace ArticlePipeline.State;
+
+/// <summary>
+/// Everything the pipeline keeps between runs, behind one object: page state, the translation memory, pending
+/// translations and leased work items.
+/// </summary>
+/// <remarks>
+/// Opened by <see cref="StateStoreFactory.OpenAsync"/>. Implementations are safe to share between threads and
+/// between processes pointing at the same database; disposing releases pooled connections.
+/// </remarks>
+public interface IPipelineStateStore : IStateStore, ITranslationMemory, IPendingTranslations, IWorkItemStore, IAsyncDisposable
+{
+    /// <summary>The provider name, <c>sqlite</c> or <c>postgres</c>.</summary>
+    string Provider { get; }
+
+    /// <summary>The schema version the store was migrated to on open.</summary>
+    int SchemaVersion { get; }
+}

@@ -1,0 +1,56 @@
+namespace ArticlePipeline.State;
+
+/// <summary>The PostgreSQL schema, as numbered migrations; never edit a released one, add the next.</summary>
+internal static class PostgresMigrations
+{
+    /// <summary>All migrations in version order, for the tables in <paramref name="schema"/>.</summary>
+    /// <param name="schema">The quoted schema name.</param>
+    /// <returns>The migrations.</returns>
+    public static IReadOnlyList<StateMigration> For(string schema) =>
+    [
+        new(1, "pages, translation memory, pending translations, work items", $"""
+            CREATE TABLE {schema}.pages (
+              url text PRIMARY KEY,
+              etag text NULL,
+              last_modified timestamptz NULL,
+              content_hash text NULL,
+              record_path text NULL,
+              last_outcome text NOT NULL,
+              failures integer NOT NULL DEFAULT 0,
+              updated_at timestamptz NOT NULL,
+              next_attempt_at timestamptz NULL,
+              parked boolean NOT NULL DEFAULT false);
+            CREATE INDEX ix_pages_content_hash ON {schema}.pages (content_hash);
+
+            CREATE TABLE {schema}.translation_memory (
+              segment_hash text NOT NULL,
+              from_lang text NOT NULL,
+              to_lang text NOT NULL,
+              provider text NOT NULL,
+              translation text NOT NULL,
+              updated_at timestamptz NOT NULL,
+              PRIMARY KEY (segment_hash, from_lang, to_lang, provider));
+
+            CREATE TABLE {schema}.pending_translations (
+              record_path text PRIMARY KEY,
+              record_id text NOT NULL,
+              languages text[] NOT NULL,
+              reason text NOT NULL,
+              since timestamptz NOT NULL);
+            CREATE INDEX ix_pending_translations_since ON {schema}.pending_translations (since, record_path);
+
+            CREATE TABLE {schema}.work_items (
+              key text PRIMARY KEY,
+              seq bigint GENERATED ALWAYS AS IDENTITY,
+              source_id text NOT NULL,
+              url text NOT NULL,
+              enqueued_at timestamptz NOT NULL,
+              attempts integer NOT NULL DEFAULT 0,
+              lease_owner text NULL,
+              lease_token uuid NULL,
+              lease_expires_at timestamptz NULL,
+              last_failure text NULL);
+            CREATE INDEX ix_work_items_order ON {schema}.work_items (enqueued_at, seq);
+            """),
+    ];
+}

@@ -1,0 +1,113 @@
+using ArticlePipeline.Core.Model;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace ArticlePipeline.State;
+
+/// <summary>Leased work items: a queue ordered by enqueue time, shared by every worker using the schema.</summary>
+/// <remarks>
+/// A lease is taken by one <c>UPDATE ... WHERE key = (SELECT ... FOR UPDATE SKIP LOCKED LIMIT 1) RETURNING</c>:
+/// concurrent workers skip each other's candidate rows instead of waiting, and the choice and the update are one
+/// statement, so an item is never leased twice. Every later change names the lease token.
+/// </remarks>
+internal sealed partial class PostgresStateStore
+{
+    /// <inheritdoc />
+    public async Task<bool> EnqueueAsync(WorkItem item, CancellationToken cancellationToken = default)
+    {
+        StateArguments.Check(item);
+        using NpgsqlCommand command = _dataSource.CreateCommand($"""
+            INSERT INTO {_schema}.work_items (key, source_id, url, enqueued_at) VALUES (@key, @source, @url, @now)
+            ON CONFLICT (key) DO NOTHING
+            """);
+        command.Parameters.Add(Parameter("key", NpgsqlDbType.Text, item.Key));
+        command.Parameters.Add(Parameter("source", NpgsqlDbType.Text, item.SourceId));
+        command.Parameters.Add(Parameter("url", NpgsqlDbType.Text, item.Url.AbsoluteUri));
+        command.Parameters.Add(Parameter("now", _time.GetUtcNow()));
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+    }
+
+    /// <inheritdoc />
+    public async Task<WorkLease?> TryLeaseAsync(string owner, TimeSpan leaseDuration, CancellationToken cancellationToken = default)
+    {
+        StateArguments.CheckLease(owner, leaseDuration);
+        DateTimeOffset now = _time.GetUtcNow();
+        DateTimeOffset expiresAt = now + leaseDuration;
+        var token = Guid.NewGuid();
+        using NpgsqlCommand command = _dataSource.CreateCommand($"""
+            UPDATE {_schema}.work_items w
+            SET lease_owner = @owner, lease_token = @token, lease_expires_at = @expires, attempts = w.attempts + 1
+            WHERE w.key = (
+              SELECT c.key FROM {_schema}.work_items c
+              WHERE c.lease_token IS NULL OR c.lease_expires_at <= @now
+              ORDER BY c.enqueued_at, c.seq
+              LIMIT 1
+              FOR UPDATE SKIP LOCKED)
+            RETURNING w.key, w.source_id, w.url, w.attempts
+            """);
+        command.Parameters.Add(Parameter("owner", NpgsqlDbType.Text, owner));
+        command.Parameters.Add(Parameter("token", NpgsqlDbType.Uuid, token));
+        command.Parameters.Add(Parameter("expires", expiresAt));
+        command.Parameters.Add(Parameter("now", now));
+        NpgsqlDataReader reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using (reader.ConfigureAwait(false))
+        {
+            if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                return null;
+            }
+
+            var item = new WorkItem(reader.GetString(0), reader.GetString(1), new Uri(reader.GetString(2)));
+            return new WorkLease(item, owner, token, reader.GetInt32(3), expiresAt);
+        }
+    }
+
+    /// <inheritdoc />
+    /// <remarks>A lease that expired but was not taken by anyone yet can still be renewed.</remarks>
+    public async Task<bool> RenewAsync(WorkLease lease, TimeSpan leaseDuration, CancellationToken cancellationToken = default)
+    {
+        StateArguments.Check(lease);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(leaseDuration, TimeSpan.Zero);
+        using NpgsqlCommand command = LeaseCommand(
+            $"UPDATE {_schema}.work_items SET lease_expires_at = @expires WHERE key = @key AND lease_token = @token", lease);
+        command.Parameters.Add(Parameter("expires", _time.GetUtcNow() + leaseDuration));
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+    }
+
+    /// <inheritdoc />
+    public async Task<bool> CompleteAsync(WorkLease lease, CancellationToken cancellationToken = default)
+    {
+        StateArguments.Check(lease);
+        using NpgsqlCommand command = LeaseCommand($"DELETE FROM {_schema}.work_items WHERE key = @key AND lease_token = @token", lease);
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+    }
+
+    /// <inheritdoc />
+    /// <remarks>A no-op when the lease was lost. The item keeps its place in the queue and its attempt count.</remarks>
+    public async Task ReleaseAsync(WorkLease lease, string? failure = null, CancellationToken cancellationToken = default)
+    {
+        StateArguments.Check(lease);
+        using NpgsqlCommand command = LeaseCommand($"""
+            UPDATE {_schema}.work_items SET lease_owner = NULL, lease_token = NULL, lease_expires_at = NULL,
+              last_failure = COALESCE(@failure, last_failure)
+            WHERE key = @key AND lease_token = @token
+            """, lease);
+        command.Parameters.Add(Parameter("failure", NpgsqlDbType.Text, failure));
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async Task<long> CountAsync(CancellationToken cancellationToken = default)
+    {
+        using NpgsqlCommand command = _dataSource.CreateCommand($"SELECT COUNT(*) FROM {_schema}.work_items");
+        return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+    }
+
+    private NpgsqlCommand LeaseCommand(string sql, WorkLease lease)
+    {
+        NpgsqlCommand command = _dataSource.CreateCommand(sql);
+        command.Parameters.Add(Parameter("key", NpgsqlDbType.Text, lease.Item.Key));
+        command.Parameters.Add(Parameter("token", NpgsqlDbType.Uuid, lease.Token));
+        return command;
+    }
+}

@@ -1,0 +1,62 @@
+namespace ArticlePipeline.State;
+
+/// <summary>The SQLite schema, as numbered migrations; never edit a released one, add the next.</summary>
+/// <remarks>
+/// Times that are only read back are ISO 8601 text with their offset; times the store compares or orders by are
+/// also kept as UTC ticks in INTEGER columns, because text with different offsets does not sort by instant.
+/// </remarks>
+internal static class SqliteMigrations
+{
+    /// <summary>All migrations in version order.</summary>
+    public static IReadOnlyList<StateMigration> All { get; } =
+    [
+        // Version 1 is the table the first release created; IF NOT EXISTS keeps databases from it working.
+        new(1, "pages", """
+            CREATE TABLE IF NOT EXISTS pages (
+              url TEXT PRIMARY KEY,
+              etag TEXT NULL,
+              last_modified TEXT NULL,
+              content_hash TEXT NULL,
+              record_path TEXT NULL,
+              last_outcome TEXT NOT NULL,
+              failures INTEGER NOT NULL DEFAULT 0,
+              updated_at TEXT NOT NULL);
+            """),
+        new(2, "retry state of pages, translation memory, pending translations, work items", """
+            ALTER TABLE pages ADD COLUMN next_attempt_at TEXT NULL;
+            ALTER TABLE pages ADD COLUMN parked INTEGER NOT NULL DEFAULT 0;
+            CREATE INDEX ix_pages_content_hash ON pages (content_hash);
+
+            CREATE TABLE translation_memory (
+              segment_hash TEXT NOT NULL,
+              from_lang TEXT NOT NULL,
+              to_lang TEXT NOT NULL,
+              provider TEXT NOT NULL,
+              translation TEXT NOT NULL,
+              updated_at TEXT NOT NULL,
+              PRIMARY KEY (segment_hash, from_lang, to_lang, provider)) WITHOUT ROWID;
+
+            CREATE TABLE pending_translations (
+              record_path TEXT PRIMARY KEY,
+              record_id TEXT NOT NULL,
+              languages TEXT NOT NULL,
+              reason TEXT NOT NULL,
+              since TEXT NOT NULL,
+              since_ticks INTEGER NOT NULL);
+            CREATE INDEX ix_pending_translations_since ON pending_translations (since_ticks, record_path);
+
+            CREATE TABLE work_items (
+              seq INTEGER PRIMARY KEY AUTOINCREMENT,
+              key TEXT NOT NULL UNIQUE,
+              source_id TEXT NOT NULL,
+              url TEXT NOT NULL,
+              enqueued_ticks INTEGER NOT NULL,
+              attempts INTEGER NOT NULL DEFAULT 0,
+              lease_owner TEXT NULL,
+              lease_token TEXT NULL,
+              lease_expires_ticks INTEGER NULL,
+              last_failure TEXT NULL);
+            CREATE INDEX ix_work_items_order ON work_items (enqueued_ticks, seq);
+            """),
+    ];
+}

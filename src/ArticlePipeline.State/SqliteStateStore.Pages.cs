@@ -1,0 +1,95 @@
+using ArticlePipeline.Core.Model;
+using Microsoft.Data.Sqlite;
+
+namespace ArticlePipeline.State;
+
+/// <summary>Page state: validators, content hash, record path and retry state per canonical URL.</summary>
+public sealed partial class SqliteStateStore
+{
+    /// <inheritdoc />
+    public async Task<PageState?> GetPageAsync(Uri url, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        SqliteConnection connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            using SqliteCommand command = connection.CreateCommand();
+            command.CommandText = """
+                SELECT etag, last_modified, content_hash, record_path, last_outcome, failures, updated_at, next_attempt_at, parked
+                FROM pages WHERE url = $url
+                """;
+            command.Parameters.AddWithValue("$url", url.AbsoluteUri);
+            SqliteDataReader reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            await using (reader.ConfigureAwait(false))
+            {
+                if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    return null;
+                }
+
+                string? etag = reader.IsDBNull(0) ? null : reader.GetString(0);
+                DateTimeOffset? lastModified = ParseNullable(reader, 1);
+                return new PageState(
+                    url,
+                    etag is null && lastModified is null ? null : new FetchValidators(etag, lastModified),
+                    reader.IsDBNull(2) ? null : reader.GetString(2),
+                    reader.IsDBNull(3) ? null : reader.GetString(3),
+                    reader.GetString(4),
+                    reader.GetInt32(5),
+                    Parse(reader.GetString(6)),
+                    ParseNullable(reader, 7),
+                    reader.GetInt64(8) != 0);
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task SavePageAsync(PageState state, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(state.Url, nameof(state));
+        ArgumentNullException.ThrowIfNull(state.LastOutcome, nameof(state));
+        SqliteConnection connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            using SqliteCommand command = connection.CreateCommand();
+            command.CommandText = """
+                INSERT INTO pages (url, etag, last_modified, content_hash, record_path, last_outcome, failures, updated_at, next_attempt_at, parked)
+                VALUES ($url, $etag, $lastModified, $hash, $path, $outcome, $failures, $updated, $nextAttempt, $parked)
+                ON CONFLICT(url) DO UPDATE SET etag = excluded.etag, last_modified = excluded.last_modified,
+                  content_hash = excluded.content_hash, record_path = excluded.record_path,
+                  last_outcome = excluded.last_outcome, failures = excluded.failures, updated_at = excluded.updated_at,
+                  next_attempt_at = excluded.next_attempt_at, parked = excluded.parked
+                """;
+            command.Parameters.AddWithValue("$url", state.Url.AbsoluteUri);
+            command.Parameters.AddWithValue("$etag", DbValue(state.Validators?.ETag));
+            command.Parameters.AddWithValue("$lastModified", DbValue(Format(state.Validators?.LastModified)));
+            command.Parameters.AddWithValue("$hash", DbValue(state.ContentHash));
+            command.Parameters.AddWithValue("$path", DbValue(state.RecordPath));
+            command.Parameters.AddWithValue("$outcome", state.LastOutcome);
+            command.Parameters.AddWithValue("$failures", state.ConsecutiveFailures);
+            command.Parameters.AddWithValue("$updated", Format(state.UpdatedAt));
+            command.Parameters.AddWithValue("$nextAttempt", DbValue(Format(state.NextAttemptAt)));
+            command.Parameters.AddWithValue("$parked", state.Parked ? 1 : 0);
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <inheritdoc />
+    /// <remarks>When several URLs share the hash, the one stored earliest (by <see cref="PageState.UpdatedAt"/>) wins.</remarks>
+    public async Task<Uri?> FindByContentHashAsync(string contentHash, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(contentHash);
+        SqliteConnection connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            using SqliteCommand command = connection.CreateCommand();
+
+            // julianday() reads the offset, so rows written with different offsets still order by instant.
+            command.CommandText = "SELECT url FROM pages WHERE content_hash = $hash ORDER BY julianday(updated_at), url LIMIT 1";
+            command.Parameters.AddWithValue("$hash", contentHash);
+            object? url = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+            return url is string text ? new Uri(text) : null;
+        }
+    }
+}
