@@ -14,6 +14,7 @@ internal static class CliApplication
             RerunCommand.Create(context),
             ExtractCommand.Create(context),
             CrawlCommand.Create(context),
+            EvalCommand.Create(context),
             LaterCommands.Run(context),
             LaterCommands.Translate(context),
             ValidateCommand.Create(context),

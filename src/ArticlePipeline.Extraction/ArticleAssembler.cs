@@ -92,6 +92,16 @@ internal sealed partial class ArticleAssembler
             kept.RemoveAt(kept.Count - 1);
         }
 
+        // A short all-bold paragraph that does not end a sentence, with text after it, is a subheading.
+        for (int i = 0; i < kept.Count - 1; i++)
+        {
+            if (kept[i] is { Kind: BlockKind.Paragraph, Bold: true } block && block.Text.Length <= 150 && !block.Text.EndsWith('.') && !block.Text.EndsWith(':') &&
+                kept[i + 1].Kind is BlockKind.Paragraph or BlockKind.ListItem)
+            {
+                kept[i] = block with { Kind = BlockKind.Heading };
+            }
+        }
+
         Blocks.AddRange(kept.Select(b => new ContentBlock(b.Kind, b.Text)));
     }
 
@@ -110,6 +120,27 @@ internal sealed partial class ArticleAssembler
             {
                 Blocks[0] = Blocks[0] with { Text = rest };
             }
+        }
+    }
+
+    /// <summary>Adds the author(s) a byline element names (<c>By Jane Doe</c>, <c>Tác giả: Minh Đức</c>, <c>Theo TTXVN</c>).</summary>
+    public void AddByline(string text)
+    {
+        LineClassification verdict = _classifier.Classify(text);
+        switch (verdict.Kind)
+        {
+            case LineKind.Byline:
+                AddAuthors(verdict.Value!);
+                return;
+            case LineKind.Attribution:
+                Authors.Add(verdict.Value!);
+                return;
+        }
+
+        string name = ByPrefix().Replace(text, string.Empty).Trim();
+        if (name.Length is > 0 and <= 60 && !name.Any(char.IsDigit))
+        {
+            AddAuthors(name);
         }
     }
 
@@ -142,18 +173,26 @@ internal sealed partial class ArticleAssembler
 
     private static bool IsTrailingByline(RawBlock block, bool plainText)
     {
-        if (block.Kind != BlockKind.Paragraph || block.Text.Length > 50 || NameLike().IsMatch(block.Text) is false)
+        // "H.A (Theo Readers Digest)": a name with the source it translated or took the article from.
+        string text = SourceInBrackets().Replace(block.Text, string.Empty);
+        if (block.Kind != BlockKind.Paragraph || text.Length > 50 || NameLike().IsMatch(text) is false)
         {
             return false;
         }
 
-        int words = block.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+        int words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
         return words <= 7 && (plainText || block.BylineHint || block.Bold || block.Text.Length <= 24);
     }
 
     // Names: letters, spaces, dashes, commas and "và"; no sentence punctuation and no digits.
     [GeneratedRegex(@"^[\p{L}\p{M}][\p{L}\p{M} .,&\-–]*$", RegexOptions.CultureInvariant)]
     private static partial Regex NameLike();
+
+    [GeneratedRegex(@"\s*\((?:theo|nguồn|dịch|lược dịch|tổng hợp|source|via|по|за|după)\b[^()]{1,60}\)$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex SourceInBrackets();
+
+    [GeneratedRegex(@"^(?:by|bởi|von|par|por|автор)\s*:?\s+", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex ByPrefix();
 
     [GeneratedRegex(@"\s+[-–]\s+|\s*,\s*|\s+và\s+|\s+and\s+|\s+и\s+|\s+și\s+", RegexOptions.CultureInvariant)]
     private static partial Regex AuthorSeparator();

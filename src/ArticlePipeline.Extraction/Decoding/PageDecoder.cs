@@ -5,7 +5,8 @@ namespace ArticlePipeline.Extraction.Decoding;
 
 /// <summary>
 /// Turns page bytes into text: the charset comes from the BOM, then the Content-Type header, then a
-/// <c>&lt;meta charset&gt;</c> in the first 4 KiB, then UTF-8 if the bytes are valid UTF-8, else windows-1258.
+/// <c>&lt;meta charset&gt;</c> in the first 4 KiB (unless the bytes are valid non-ASCII UTF-8, which wins over a stale
+/// meta tag), then UTF-8 if the bytes are valid UTF-8, else windows-1258.
 /// </summary>
 internal static partial class PageDecoder
 {
@@ -33,7 +34,18 @@ internal static partial class PageDecoder
             return Encoding.BigEndianUnicode.GetString(body[2..]);
         }
 
-        Encoding? encoding = FromName(CharsetInHeader(contentType)) ?? FromName(CharsetInMeta(body));
+        Encoding? encoding = FromName(CharsetInHeader(contentType));
+        if (encoding is null)
+        {
+            // A meta tag is often stale (a page converted to UTF-8 keeps its old charset): bytes that are valid UTF-8
+            // and not plain ASCII are UTF-8, since legacy multi-byte text almost never forms valid UTF-8 by chance.
+            encoding = FromName(CharsetInMeta(body));
+            if (encoding is not null && encoding.CodePage != Encoding.UTF8.CodePage && !IsAscii(body) && IsValidUtf8(body))
+            {
+                encoding = Encoding.UTF8;
+            }
+        }
+
         if (encoding is null)
         {
             encoding = IsValidUtf8(body) ? Encoding.UTF8 : Encoding.GetEncoding(1258);
@@ -81,6 +93,8 @@ internal static partial class PageDecoder
             return null;
         }
     }
+
+    private static bool IsAscii(ReadOnlySpan<byte> body) => System.Text.Ascii.IsValid(body);
 
     private static bool IsValidUtf8(ReadOnlySpan<byte> body) => System.Text.Unicode.Utf8.IsValid(body);
 

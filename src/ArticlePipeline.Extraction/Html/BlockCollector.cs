@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 using ArticlePipeline.Core.Model;
 using ArticlePipeline.Extraction.Normalization;
@@ -6,7 +7,7 @@ using ArticlePipeline.Extraction.Normalization;
 namespace ArticlePipeline.Extraction.Html;
 
 /// <summary>Walks a body container in document order and emits typed blocks and images.</summary>
-internal sealed class BlockCollector
+internal sealed partial class BlockCollector
 {
     private static readonly HashSet<string> BlockTags = new(StringComparer.Ordinal)
     {
@@ -22,6 +23,10 @@ internal sealed class BlockCollector
     private bool _pendingBreak;
     private bool _inlineBold;
     private bool _inlineUnbold;
+    private bool _inlineItalic;
+    private bool _inlineUnitalic;
+    private bool _inlineImage;
+    private bool _afterImage;
 
     private BlockCollector(Uri baseUrl) => _baseUrl = baseUrl;
 
@@ -85,6 +90,7 @@ internal sealed class BlockCollector
                     continue;
                 case "img":
                     AddImage(child, null);
+                    _inlineImage = true;
                     continue;
                 case "p" or "div" or "section" or "article" or "center" or "main" or "address" or "dd" or "dt":
                     Flush(element);
@@ -174,6 +180,9 @@ internal sealed class BlockCollector
         bool bold = parent?.Closest("strong, b") is not null;
         _inlineBold |= bold;
         _inlineUnbold |= !bold;
+        bool italic = parent?.Closest("em, i") is not null;
+        _inlineItalic |= italic;
+        _inlineUnitalic |= !italic;
         _inline.Append(text);
     }
 
@@ -182,13 +191,30 @@ internal sealed class BlockCollector
         _pendingBreak = false;
         string text = TextNormalizer.Normalize(_inline.ToString());
         bool allBold = _inlineBold && !_inlineUnbold;
+        bool allItalic = _inlineItalic && !_inlineUnitalic;
+        bool withImage = _inlineImage;
         _inline.Clear();
-        _inlineBold = _inlineUnbold = false;
+        _inlineBold = _inlineUnbold = _inlineItalic = _inlineUnitalic = _inlineImage = false;
         if (text.Length == 0)
         {
             return;
         }
 
+        // Captions CMS editors write as paragraphs: text beside the image in one paragraph, an all-italic line
+        // right under an image, or a short line ending with the photo credit ("Ảnh: ...").
+        if (text.Length <= 300 && (withImage || (allItalic && _afterImage) || PhotoCredit().IsMatch(text)))
+        {
+            if (_images.Count > 0 && _images[^1].Caption is null && (withImage || _afterImage))
+            {
+                _images[^1] = _images[^1] with { Caption = text };
+            }
+
+            _afterImage = false;
+            _blocks.Add(new RawBlock(BlockKind.FigureCaption, text));
+            return;
+        }
+
+        _afterImage = false;
         bool byline = IsRightAligned(context) || DomPatterns.IsAuthorLike(context);
         double linkDensity = LinkedShare(context, text);
         _blocks.Add(new RawBlock(BlockKind.Paragraph, text, linkDensity, allBold, byline));
@@ -241,7 +267,7 @@ internal sealed class BlockCollector
     private void AddTable(IElement table)
     {
         IElement[] images = table.QuerySelectorAll("img").ToArray();
-        if (images.Length > 0)
+        if (images.Length > 0 && DomText.Length(table) <= 400)
         {
             // An image table: the cells without an image are its caption.
             string caption = TextNormalizer.Normalize(string.Join(' ', table.QuerySelectorAll("td, th")
@@ -294,6 +320,7 @@ internal sealed class BlockCollector
         if (url is not null && !_images.Any(i => i.Url == url))
         {
             _images.Add(new ArticleImage(url, caption));
+            _afterImage = caption is null;
         }
     }
 
@@ -338,4 +365,8 @@ internal sealed class BlockCollector
 
         return false;
     }
+
+    // A photo credit closing a short line: "... (Ảnh: Minh Quyết/TTXVN)", "... Ảnh: PV", "Фото: ...".
+    [GeneratedRegex(@"(?:^|[\s.(\-–—])(?:Ảnh|Ảnh minh họa|Ảnh minh hoạ|Nguồn ảnh|Ảnh tư liệu|Photo|Фото|Foto|ภาพ)\s*:\s*[^.:;!?]{1,60}\)?\.?$", RegexOptions.CultureInvariant)]
+    private static partial Regex PhotoCredit();
 }

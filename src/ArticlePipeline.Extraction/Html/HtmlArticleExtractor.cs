@@ -20,9 +20,17 @@ internal static partial class HtmlArticleExtractor
     public static ExtractionOutcome Extract(PageContent page, ExtractionProfile? profile)
     {
         string html = PageDecoder.Decode(page.Body.Span, page.ContentType);
+        ExtractionOutcome? viaProfile = profile is null ? null : Extract(html, page.Url, profile, generic: false);
+        return viaProfile?.Article is not null ? viaProfile : Extract(html, page.Url, profile, generic: true);
+    }
+
+    // One pass over a freshly parsed document: the passes rewrite it, so a profile that fails leaves a clean slate.
+    // The generic pass keeps the profile's drop phrases, which are about the site, not its layout.
+    private static ExtractionOutcome Extract(string html, Uri pageUrl, ExtractionProfile? profile, bool generic)
+    {
         var parser = new HtmlParser(new HtmlParserOptions { IsScripting = false });
         using IHtmlDocument document = parser.ParseDocument(html);
-        Uri baseUrl = BaseUrl(document, page.Url);
+        Uri baseUrl = BaseUrl(document, pageUrl);
         PageMetadata metadata = MetadataReader.Read(document, baseUrl);
         IElement body = document.Body ?? document.DocumentElement;
 
@@ -34,8 +42,15 @@ internal static partial class HtmlArticleExtractor
             junk.Remove();
         }
 
-        if (profile is not null)
+        foreach (IElement hidden in body.QuerySelectorAll("*").Where(e => !DomText.IsProbablyVisible(e)).ToArray())
         {
+            hidden.Remove();
+        }
+
+        if (profile is not null && !generic)
+        {
+            // The profile's title, lead, author and date may sit in a box it drops from the body (a header block).
+            PageFacts facts = ReadFacts(body, metadata, profile);
             foreach (string selector in profile.Drop)
             {
                 foreach (IElement dropped in SafeQueryAll(body, selector))
@@ -45,48 +60,52 @@ internal static partial class HtmlArticleExtractor
             }
 
             IElement? container = SafeQuery(body, profile.Body);
-            if (container is not null && ContentScorer.CountNonSpace(container.TextContent) >= MinimumBodyCharacters)
-            {
-                ExtractedArticle? viaProfile = Assemble(body, container, metadata, baseUrl, profile, tags, "profile");
-                if (viaProfile is not null)
-                {
-                    return ExtractionOutcome.Found(viaProfile);
-                }
-            }
+            ExtractedArticle? article = container is not null && ContentScorer.CountNonSpace(container.TextContent) >= MinimumBodyCharacters
+                ? Assemble(container, facts, metadata, baseUrl, profile, tags, "profile")
+                : null;
+            return article is null ? ExtractionOutcome.NotFound("profile-not-matched") : ExtractionOutcome.Found(article);
         }
 
-        IElement? found = FindGenericContainer(body);
-        if (found is null)
+        // Title, lead, byline and date sit around the body, in boxes the content finder may remove: read them first.
+        PageFacts genericFacts = ReadFacts(body, metadata, null);
+        ContentFinder finder = ContentFinder.Find(body);
+        if (finder.Container is null)
         {
             return ExtractionOutcome.NotFound("not-an-article");
         }
 
-        ExtractedArticle? article = Assemble(body, found, metadata, baseUrl, profile, tags, "generic");
-        return article is null ? ExtractionOutcome.NotFound("not-an-article") : ExtractionOutcome.Found(article);
+        genericFacts = genericFacts with { Byline = genericFacts.Byline ?? finder.Byline };
+        genericFacts = genericFacts with { Date = genericFacts.Date ?? FindDateNear(body, null, finder.Container) };
+        ExtractedArticle? found = Assemble(finder.Container, genericFacts, metadata, baseUrl, profile, tags, "generic");
+        return found is null ? ExtractionOutcome.NotFound("not-an-article") : ExtractionOutcome.Found(found);
     }
 
-    private static IElement? FindGenericContainer(IElement body)
+    // What the page says around the body. A profile's selectors come first; the generic search fills the gaps.
+    private static PageFacts ReadFacts(IElement body, PageMetadata metadata, ExtractionProfile? profile)
     {
-        // Remove what is named boilerplate before scoring, unless it holds the best candidate itself.
-        foreach (IElement unlikely in body.QuerySelectorAll("*").Where(DomPatterns.IsUnlikely).ToArray())
+        IElement? titleElement = profile is null ? null : SafeQuery(body, profile.Title);
+        string title = TextNormalizer.Normalize(titleElement?.TextContent);
+        if (title.Length == 0)
         {
-            if (unlikely.LocalName is not ("body" or "html" or "article" or "main"))
-            {
-                unlikely.Remove();
-            }
+            (title, titleElement) = FindTitle(body, metadata);
         }
 
-        foreach (IElement outer in body.QuerySelectorAll("footer, aside").ToArray())
-        {
-            outer.Remove();
-        }
+        IElement? leadElement = profile is null ? null : SafeQuery(body, profile.Lead);
+        leadElement ??= FindLead(body, titleElement);
+        string? lead = leadElement is null ? null : TextNormalizer.Normalize(leadElement.TextContent);
 
-        return ContentScorer.FindContainer(body);
+        string[] authors = profile is null ? [] : [.. SafeQueryAll(body, profile.Author).Select(a => TextNormalizer.Normalize(a.TextContent)).Where(a => a.Length > 0)];
+        string? byline = authors.Length > 0 ? null : FindBylineNear(body, titleElement);
+
+        DateTimeOffset? date = profile is null ? null : PublicationDateParser.ParseText(SafeQuery(body, profile.Date)?.TextContent);
+        DateTimeOffset? near = FindDateNear(body, titleElement, null);
+        date ??= metadata.PublishedAt is { } meta && (!metadata.PublishedDateOnly || near?.Date != meta.Date) ? meta : near ?? metadata.PublishedAt;
+        return new PageFacts(title, string.IsNullOrEmpty(lead) ? null : lead, authors, byline, date);
     }
 
     private static ExtractedArticle? Assemble(
-        IElement body,
         IElement container,
+        PageFacts facts,
         PageMetadata metadata,
         Uri baseUrl,
         ExtractionProfile? profile,
@@ -94,22 +113,15 @@ internal static partial class HtmlArticleExtractor
         string extractor)
     {
         bool viaProfile = extractor == "profile";
-        IElement? titleElement = viaProfile ? SafeQuery(body, profile!.Title) : null;
-        string title = TextNormalizer.Normalize(titleElement?.TextContent);
-        if (title.Length == 0)
-        {
-            title = FindTitle(body, metadata);
-        }
-
-        IElement? leadElement = viaProfile ? SafeQuery(body, profile!.Lead) : null;
-        leadElement ??= FindLead(body, container);
-        string? lead = leadElement is null ? null : TextNormalizer.Normalize(leadElement.TextContent);
-        IElement? dateElement = viaProfile ? SafeQuery(body, profile!.Date) : null;
-        IElement[] authorElements = viaProfile ? SafeQueryAll(body, profile!.Author).ToArray() : [];
-
+        RemoveTeaserBoxes(container);
+        string title = facts.Title;
+        string? lead = facts.Lead;
         (List<RawBlock> raw, List<ArticleImage> images) = BlockCollector.Collect(container, baseUrl);
-        if (lead is null && raw.Count > 1 && raw[0].Kind == BlockKind.Paragraph && raw[0].Bold && raw[0].Text.Length >= 60)
+        raw.RemoveAll(b => b.Text == title);
+        if (lead is null && raw.Count > 1 && raw[0].Kind == BlockKind.Paragraph &&
+            ((raw[0].Bold && raw[0].Text.Length >= 60) || IsDescription(raw[0].Text, metadata.Description)))
         {
+            // A bold first paragraph, or one the page's description repeats, is the lead.
             lead = raw[0].Text;
             raw.RemoveAt(0);
         }
@@ -123,24 +135,30 @@ internal static partial class HtmlArticleExtractor
             return null;
         }
 
-        foreach (IElement author in authorElements)
+        // Bylines: the profile's, then the body's own (a trailing name), the page's metadata, a byline element.
+        var authors = new ArticleAssembler(BoilerplateClassifier.Default);
+        foreach (string author in facts.Authors)
         {
-            assembler.AddAuthors(TextNormalizer.Normalize(author.TextContent));
+            authors.AddByline(author);
         }
 
-        if (assembler.Authors.Count == 0)
+        if (authors.Authors.Count == 0)
+        {
+            authors.Authors.AddRange(assembler.Authors);
+        }
+
+        if (authors.Authors.Count == 0 && facts.Byline is not null)
+        {
+            authors.AddByline(facts.Byline);
+        }
+
+        if (authors.Authors.Count == 0)
         {
             foreach (string author in metadata.Authors)
             {
-                assembler.AddAuthors(author);
+                authors.AddAuthors(author);
             }
         }
-
-        DateTimeOffset? published =
-            PublicationDateParser.ParseText(dateElement?.TextContent) ??
-            metadata.PublishedAt ??
-            assembler.Date ??
-            FindDateNear(body, titleElement ?? FindTitleElement(body, title), container);
 
         if (metadata.Image is not null && images.Count == 0 && Uri.TryCreate(baseUrl, metadata.Image, out Uri? ogImage))
         {
@@ -151,8 +169,8 @@ internal static partial class HtmlArticleExtractor
             Title: title,
             Lead: string.IsNullOrEmpty(lead) ? null : lead,
             Blocks: [.. assembler.Blocks],
-            Authors: [.. assembler.Authors],
-            PublishedAt: published,
+            Authors: [.. authors.Authors],
+            PublishedAt: facts.Date ?? assembler.Date,
             Publisher: metadata.Publisher ?? assembler.Publisher,
             CanonicalUrl: metadata.Canonical,
             Images: [.. images],
@@ -163,7 +181,45 @@ internal static partial class HtmlArticleExtractor
             Profile: viaProfile ? profile!.Name : null);
     }
 
-    private static string FindTitle(IElement body, PageMetadata metadata)
+    // The page description (meta/OpenGraph) repeating the first paragraph marks it as the lead.
+    private static bool IsDescription(string text, string? description)
+    {
+        if (description is null || description.Length < 40)
+        {
+            return false;
+        }
+
+        int length = Math.Min(description.Length, 80);
+        return text.Length <= description.Length + 40 && text.StartsWith(description[..length].TrimEnd('.', '…', ' '), StringComparison.Ordinal);
+    }
+
+    // A box inside the body that teases another article: a heading that is one link to another page, with at most
+    // an image and a summary. Related-news boxes look like this wherever a CMS puts them.
+    private static void RemoveTeaserBoxes(IElement container)
+    {
+        foreach (IElement heading in container.QuerySelectorAll("h1, h2, h3, h4, h5, h6").ToArray())
+        {
+            IElement? link = heading.QuerySelector("a[href]");
+            string? href = link?.GetAttribute("href");
+            if (link is null || href is null || href.StartsWith('#') || DomText.Length(link) < DomText.Length(heading) * 0.9)
+            {
+                continue;
+            }
+
+            IElement box = heading;
+            while (box.ParentElement is { } parent && parent != container && DomText.Length(parent) <= 400 && parent.QuerySelectorAll("h1, h2, h3, h4, h5, h6").Length == 1)
+            {
+                box = parent;
+            }
+
+            if (box != heading || DomText.Length(heading) > 0)
+            {
+                box.Remove();
+            }
+        }
+    }
+
+    private static (string Title, IElement? Element) FindTitle(IElement body, PageMetadata metadata)
     {
         IElement[] headings = body.QuerySelectorAll("h1").Where(h => TextNormalizer.Normalize(h.TextContent).Length >= 10).ToArray();
         if (metadata.Title is { } metaTitle)
@@ -171,23 +227,23 @@ internal static partial class HtmlArticleExtractor
             IElement? matching = headings.FirstOrDefault(h => Similar(TextNormalizer.Normalize(h.TextContent), metaTitle));
             if (matching is not null)
             {
-                return TextNormalizer.Normalize(matching.TextContent);
+                return (TextNormalizer.Normalize(matching.TextContent), matching);
             }
         }
 
         IElement? heading = headings.FirstOrDefault(h => h.Closest("header, a") is null || h.Closest("article") is not null);
         if (heading is not null)
         {
-            return TextNormalizer.Normalize(heading.TextContent);
+            return (TextNormalizer.Normalize(heading.TextContent), heading);
         }
 
         if (metadata.Title is not null)
         {
-            return metadata.Title;
+            return (metadata.Title, FindTitleElement(body, metadata.Title));
         }
 
-        string head = metadata.HeadTitle ?? string.Empty;
-        return TitleSuffix().Replace(head, string.Empty).Trim();
+        string head = TitleSuffix().Replace(metadata.HeadTitle ?? string.Empty, string.Empty).Trim();
+        return (head, head.Length == 0 ? null : FindTitleElement(body, head));
     }
 
     private static IElement? FindTitleElement(IElement body, string title) =>
@@ -198,11 +254,13 @@ internal static partial class HtmlArticleExtractor
         (a.Length >= 10 && b.Contains(a, StringComparison.OrdinalIgnoreCase)) ||
         (b.Length >= 10 && a.Contains(b, StringComparison.OrdinalIgnoreCase));
 
-    private static IElement? FindLead(IElement body, IElement container)
+    // The lead (sapo) is a lead-classed box after the title and before the body's first long paragraph.
+    private static IElement? FindLead(IElement body, IElement? title)
     {
-        foreach (IElement element in body.QuerySelectorAll("*"))
+        foreach (IElement element in AfterTitle(body, title))
         {
-            if (!DomPatterns.IsLeadLike(element) || element.Contains(container) || element.Closest("header, footer, nav, aside, a") is not null)
+            if (!DomPatterns.IsLeadLike(element) || DomPatterns.IsCaptionLike(element) || element.Closest("footer, nav, aside, a, li, figure, figcaption, table") is not null ||
+                (title is not null && element.Contains(title)) || InNegativeBox(element, body))
             {
                 continue;
             }
@@ -217,17 +275,89 @@ internal static partial class HtmlArticleExtractor
         return null;
     }
 
-    private static DateTimeOffset? FindDateNear(IElement body, IElement? title, IElement container)
+    // A byline element (class, rel or itemprop "author") close to the title.
+    private static string? FindBylineNear(IElement body, IElement? title)
+    {
+        foreach (IElement element in AfterTitle(body, title))
+        {
+            bool byline = DomPatterns.IsAuthorLike(element) || element.GetAttribute("rel") == "author" ||
+                (element.GetAttribute("itemprop")?.Contains("author", StringComparison.Ordinal) ?? false);
+            if (!byline || (title is not null && !Near(title, element)) || InNegativeBox(element, body) || element.QuerySelector("p, div, li") is not null)
+            {
+                continue;
+            }
+
+            string text = TextNormalizer.Normalize(element.TextContent);
+            if (text.Length is >= 2 and <= 80)
+            {
+                return text;
+            }
+        }
+
+        return null;
+    }
+
+    // Elements in document order from the title (or the top) to the body's first long paragraph.
+    private static IEnumerable<IElement> AfterTitle(IElement body, IElement? title)
+    {
+        bool started = title is null;
+        foreach (IElement element in body.QuerySelectorAll("*"))
+        {
+            if (!started)
+            {
+                started = element == title;
+                continue;
+            }
+
+            if (element.LocalName == "p" && DomText.Length(element) >= 200 && element.Closest("[class], [id]") is { } box && !DomPatterns.IsLeadLike(box) && !DomPatterns.IsLeadLike(element))
+            {
+                yield break;
+            }
+
+            yield return element;
+        }
+    }
+
+    private static bool Near(IElement title, IElement candidate)
+    {
+        IElement? ancestor = title.ParentElement;
+        for (int level = 0; ancestor is not null && level < 3; level++, ancestor = ancestor.ParentElement)
+        {
+            if (ancestor.Contains(candidate))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool InNegativeBox(IElement element, IElement body)
+    {
+        for (IElement? e = element; e is not null && e != body; e = e.ParentElement)
+        {
+            if (DomPatterns.IsNegative(e))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static DateTimeOffset? FindDateNear(IElement body, IElement? title, IElement? container)
     {
         // Dates in the site header ("today is ...") are not the article's: look near the title and the body.
+        if (title is null && container is null)
+        {
+            return null;
+        }
+
         IEnumerable<IElement> candidates = body.QuerySelectorAll("time, span, div, p, li")
             .Where(e => (DomPatterns.IsDateLike(e) || e.LocalName == "time") && e.Closest("header, footer, nav") is null);
         foreach (IElement candidate in candidates)
         {
-            bool near = title is null
-                || title.ParentElement?.Contains(candidate) == true
-                || title.ParentElement?.ParentElement?.Contains(candidate) == true
-                || container.ParentElement?.Contains(candidate) == true;
+            bool near = (title is not null && Near(title, candidate)) || container?.ParentElement?.Contains(candidate) == true;
             if (!near)
             {
                 continue;

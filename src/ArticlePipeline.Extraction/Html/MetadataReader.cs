@@ -19,15 +19,28 @@ internal static class MetadataReader
         string? canonicalHref = document.QuerySelector("link[rel~=canonical]")?.GetAttribute("href") ?? Meta(document, "og:url");
         Uri? canonical = canonicalHref is not null && Uri.TryCreate(pageUrl, canonicalHref.Trim(), out Uri? c) && c.Scheme is "http" or "https" ? c : null;
 
-        DateTimeOffset? published =
-            PublicationDateParser.ParseIso(Meta(document, "article:published_time")) ??
-            PublicationDateParser.ParseIso(ld.DatePublished) ??
-            PublicationDateParser.ParseIso(document.QuerySelector("[itemprop=datePublished]")?.GetAttribute("content")) ??
-            PublicationDateParser.ParseIso(document.QuerySelector("[itemprop=datePublished]")?.GetAttribute("datetime")) ??
-            PublicationDateParser.ParseIso(Meta(document, "pubdate")) ??
-            PublicationDateParser.ParseIso(Meta(document, "publishdate")) ??
-            PublicationDateParser.ParseIso(Meta(document, "date")) ??
-            PublicationDateParser.ParseIso(Meta(document, "dc.date.issued"));
+        string?[] dates =
+        [
+            Meta(document, "article:published_time"),
+            ld.DatePublished,
+            document.QuerySelector("[itemprop=datePublished]")?.GetAttribute("content"),
+            document.QuerySelector("[itemprop=datePublished]")?.GetAttribute("datetime"),
+            Meta(document, "pubdate"),
+            Meta(document, "publishdate"),
+            Meta(document, "date"),
+            Meta(document, "dc.date.issued"),
+        ];
+        DateTimeOffset? published = null;
+        bool dateOnly = false;
+        foreach (string? date in dates)
+        {
+            if (PublicationDateParser.ParseIso(date) is { } parsed)
+            {
+                published = parsed;
+                dateOnly = date!.Trim().Length <= 10;
+                break;
+            }
+        }
 
         string? publisher = Clean(Meta(document, "og:site_name")) ?? Clean(ld.Publisher) ?? Clean(Meta(document, "application-name"));
         var authors = ImmutableArray.CreateBuilder<string>();
@@ -54,6 +67,7 @@ internal static class MetadataReader
             Description: Clean(Meta(document, "og:description")) ?? Clean(Meta(document, "description")),
             Canonical: canonical,
             PublishedAt: published,
+            PublishedDateOnly: dateOnly,
             Authors: authors.ToImmutable(),
             Publisher: publisher,
             Image: Meta(document, "og:image"),

@@ -9,6 +9,7 @@ internal sealed record PageMetadata(
     string? Description,
     Uri? Canonical,
     DateTimeOffset? PublishedAt,
+    bool PublishedDateOnly,
     ImmutableArray<string> Authors,
     string? Publisher,
     string? Image,

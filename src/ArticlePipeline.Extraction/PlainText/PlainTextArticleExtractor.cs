@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text.RegularExpressions;
 using ArticlePipeline.Core.Model;
 using ArticlePipeline.Extraction.Boilerplate;
 using ArticlePipeline.Extraction.Decoding;
@@ -10,11 +11,15 @@ namespace ArticlePipeline.Extraction.PlainText;
 /// <summary>
 /// Extracts an article from plain text with one block per line, the shape of pages copied as text (the seeds):
 /// site header lines, a title, a publisher/date line, the lead, the body, a byline, a source line, a comment
-/// counter and related-news lists.
+/// counter and related-news lists. A page without a title line gets a title derived from its first sentence
+/// (<see cref="DeriveTitle"/>).
 /// </summary>
-internal static class PlainTextArticleExtractor
+internal static partial class PlainTextArticleExtractor
 {
     private const int MaxTitleLength = 250;
+
+    /// <summary>Longest title derived from a first sentence.</summary>
+    internal const int MaxDerivedTitleLength = 120;
 
     public static ExtractionOutcome Extract(PageContent page, IReadOnlyList<string> dropPhrases)
     {
@@ -48,6 +53,11 @@ internal static class PlainTextArticleExtractor
             return ExtractionOutcome.NotFound("not-an-article");
         }
 
+        if (title.Length == 0)
+        {
+            title = DeriveTitle(lead ?? blocks.FirstOrDefault(b => b.Kind == BlockKind.Paragraph)?.Text ?? blocks[0].Text);
+        }
+
         var article = new ExtractedArticle(
             Title: title,
             Lead: lead,
@@ -65,7 +75,29 @@ internal static class PlainTextArticleExtractor
         return ExtractionOutcome.Found(article);
     }
 
+    /// <summary>
+    /// The title of a page copied without its title line: the first sentence of the first paragraph, cut at a word
+    /// boundary with an ellipsis when longer than <see cref="MaxDerivedTitleLength"/> characters. The paragraph itself
+    /// stays in the body, so no text is lost.
+    /// </summary>
+    internal static string DeriveTitle(string paragraph)
+    {
+        Match sentence = FirstSentence().Match(paragraph);
+        string title = (sentence.Success ? sentence.Value : paragraph).Trim();
+        if (title.Length <= MaxDerivedTitleLength)
+        {
+            return title;
+        }
+
+        int cut = title.LastIndexOf(' ', MaxDerivedTitleLength);
+        return title[..(cut > MaxDerivedTitleLength / 2 ? cut : MaxDerivedTitleLength)].TrimEnd(',', ';', ':', ' ') + "…";
+    }
+
     // A title is a single short line that does not end like a sentence.
     private static bool IsTitle(string line) =>
         line.Length <= MaxTitleLength && !line.EndsWith('.') && !line.EndsWith('!') && !line.EndsWith(':') && !line.EndsWith(';');
+
+    // Up to the first sentence end that is followed by a space (not "1.200" or "TP.HCM"), Thai having none.
+    [GeneratedRegex(@"^.+?[.!?…](?=\s)", RegexOptions.CultureInvariant)]
+    private static partial Regex FirstSentence();
 }

@@ -1,0 +1,80 @@
+using ArticlePipeline.Core.Sources;
+using ArticlePipeline.Extraction.Evaluation;
+using ArticlePipeline.Testing;
+
+namespace ArticlePipeline.Extraction.Tests.Evaluation;
+
+/// <summary>
+/// The issue 3 targets, measured the way <c>article-pipeline eval</c> measures them, on the corpora in
+/// <c>../shared/corpus</c> (skipped when absent).
+/// </summary>
+[TestFixture]
+[Category("Corpus")]
+public sealed class CorpusEvaluationTests
+{
+    [Test]
+    public void ViNewsDev_WithProfiles_MeetsTheTargets()
+    {
+        GoldSummary summary = ScoreViNews(withProfiles: true, out IReadOnlyList<PageScore> scores);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(scores.Select(s => s.Extractor), Has.All.EqualTo("profile"), "every dev site has a profile that matches");
+            Assert.That(summary.Title, Is.GreaterThanOrEqualTo(95), summary.ToString());
+            Assert.That(summary.First, Is.GreaterThanOrEqualTo(95), summary.ToString());
+            Assert.That(summary.Last, Is.GreaterThanOrEqualTo(90), summary.ToString());
+            Assert.That(summary.Author, Is.GreaterThanOrEqualTo(90), summary.ToString());
+            Assert.That(summary.Date, Is.GreaterThanOrEqualTo(90), summary.ToString());
+            Assert.That(summary.Clean, Is.GreaterThanOrEqualTo(95), summary.ToString());
+        }
+    }
+
+    [Test]
+    public void ViNewsDev_GenericOnly_MeetsTheTargets()
+    {
+        GoldSummary summary = ScoreViNews(withProfiles: false, out IReadOnlyList<PageScore> scores);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(scores.Select(s => s.Extractor), Has.All.EqualTo("generic"));
+            Assert.That(summary.First, Is.GreaterThanOrEqualTo(85), summary.ToString());
+            Assert.That(summary.Last, Is.GreaterThanOrEqualTo(80), summary.ToString());
+            Assert.That(summary.Clean, Is.GreaterThanOrEqualTo(85), summary.ToString());
+        }
+    }
+
+    [Test]
+    public void ReadabilityTestPages_GenericBodyText_ReachesF1Of093()
+    {
+        string? folder = SharedData.Find("corpus", "readability-test-pages");
+        if (folder is null)
+        {
+            Assert.Ignore("../shared/corpus/readability-test-pages absent");
+        }
+
+        IReadOnlyList<(string Page, ShingleScore Score)> scores = ExtractionEvaluation.ScoreReadability(folder!);
+        ShingleSummary summary = ShingleScorer.Summarize([.. scores.Select(s => s.Score)]);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(summary.Pages, Is.EqualTo(130));
+            Assert.That(summary.F1, Is.GreaterThanOrEqualTo(0.93), summary.ToString());
+        }
+    }
+
+    private static GoldSummary ScoreViNews(bool withProfiles, out IReadOnlyList<PageScore> scores)
+    {
+        string? gold = SharedData.Find("corpus", "vi-news", "dev-gold.jsonl");
+        string? pages = SharedData.Find("corpus", "vi-news", "dev");
+        if (gold is null || pages is null)
+        {
+            Assert.Ignore("../shared/corpus/vi-news absent");
+        }
+
+        SourceCatalog catalog = SourceCatalogLoader.Load(Path.Combine(SharedData.RepositoryRoot, "config", "sources.json"));
+        Func<string, ExtractionProfile?>? profiles = withProfiles ? host => catalog.FindByHost(new Uri($"https://{host}/"))?.Profile : null;
+        using StreamReader reader = File.OpenText(gold!);
+        scores = ExtractionEvaluation.ScoreGold(GoldPage.ReadJsonLines(reader), pages!, profiles);
+        return GoldSummary.Of([.. scores]);
+    }
+}
