@@ -7,12 +7,18 @@ using ArticlePipeline.Output.Json;
 using ArticlePipeline.Output.Writing;
 
 // Usage: dotnet run -c Release --project tests/ArticlePipeline.Output.Benchmarks -- [count] [folder]
-// Writes `count` distinct records through JsonRecordSink (intent file, temp file, fsync, rename, manifest line
-// with fsync) and, as the reference in the same run, the same bytes with a plain File.WriteAllBytes.
+// Writes `count` distinct records through JsonRecordSink (journal line, temp file, flush to disk, rename, manifest
+// line) with `writers` concurrent writers, and in the same run two references on the same bytes: a plain
+// File.WriteAllBytes, and the minimal atomic write (temp file, flush to disk, rename), the floor any atomic sink
+// pays on this disk. Pin it to one core: taskset -c 0 dotnet ...Output.Benchmarks.dll 10000 /path/on/disk 4
 int count = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 10_000;
 string root = args.Length > 1 ? args[1] : Path.Combine(Path.GetTempPath(), "ap-bench-" + Environment.ProcessId);
+int writers = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 1;
+
+// Writers block in fsync, not on the CPU: give the pool enough threads even when pinned to one core.
+ThreadPool.SetMinThreads(Math.Max(writers, 4), 4);
 Directory.CreateDirectory(root);
-Console.WriteLine($"writing {count} records under {root} (cores available: {Environment.ProcessorCount})");
+Console.WriteLine($"writing {count} records under {root} with {writers} concurrent writer(s) (cores available: {Environment.ProcessorCount})");
 
 ArticleRecord[] records = Enumerable.Range(0, count).Select(MakeRecord).ToArray();
 
@@ -27,24 +33,50 @@ foreach (ArticleRecord record in records)
 
 double plainRate = count / stopwatch.Elapsed.TotalSeconds;
 
+// Reference 2, the floor of any atomic write: temp file, flush to disk, rename; no manifest, no journal.
+string minimal = Path.Combine(root, "minimal");
+Directory.CreateDirectory(minimal);
+stopwatch.Restart();
+foreach (ArticleRecord record in records)
+{
+    string target = Path.Combine(minimal, record.Id + ".json");
+    string temp = target + ".tmp";
+    using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 0))
+    {
+        stream.Write(RecordSerializer.Serialize(record with { Revision = 1 }));
+        stream.Flush(flushToDisk: true);
+    }
+
+    File.Move(temp, target);
+}
+
+double minimalRate = count / stopwatch.Elapsed.TotalSeconds;
+
 var sink = new JsonRecordSink(Path.Combine(root, "sink"));
 var memory = new List<string>();
 stopwatch.Restart();
 TimeSpan cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
-for (int i = 0; i < count; i++)
+int done = 0;
+memory.Add(Memory(0));
+await Parallel.ForEachAsync(records, new ParallelOptions { MaxDegreeOfParallelism = writers }, async (record, ct) =>
 {
-    await sink.WriteAsync(records[i]);
-    if (i == 0 || i == count / 2 || i == count - 1)
+    await sink.WriteAsync(record, cancellationToken: ct);
+    if (Interlocked.Increment(ref done) == count / 2)
     {
-        memory.Add(Memory(i + 1));
+        lock (memory)
+        {
+            memory.Add(Memory(count / 2));
+        }
     }
-}
+});
+memory.Add(Memory(count));
 
 double seconds = stopwatch.Elapsed.TotalSeconds;
 double cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds;
 Console.WriteLine($"sink (atomic + manifest): {count / seconds:F0} records/s, {seconds:F2} s wall, {cpu:F2} s CPU");
-Console.WriteLine($"reference (plain WriteAllBytes): {plainRate:F0} records/s");
-Console.WriteLine($"ratio sink/reference: {count / seconds / plainRate:F2}");
+Console.WriteLine($"reference, plain WriteAllBytes (no flush, not atomic): {plainRate:F0} records/s");
+Console.WriteLine($"reference, minimal atomic write (temp, flush to disk, rename): {minimalRate:F0} records/s");
+Console.WriteLine($"ratio sink/minimal atomic: {count / seconds / minimalRate:F2}; sink/plain: {count / seconds / plainRate:F2}");
 foreach (string line in memory)
 {
     Console.WriteLine(line);
