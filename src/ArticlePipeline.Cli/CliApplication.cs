@@ -16,7 +16,7 @@ internal static class CliApplication
             CrawlCommand.Create(context),
             EvalCommand.Create(context),
             LaterCommands.Run(context),
-            LaterCommands.Translate(context),
+            TranslateCommand.Create(context),
             ValidateCommand.Create(context),
         };
 

@@ -47,6 +47,11 @@ internal sealed class CliContext(TextWriter output, TextWriter error)
             Error.WriteLine("info: not modified since the last fetch (HTTP 304)");
         }
 
+        if (outcome.BilledCharacters > 0 || outcome.SavedCharacters > 0)
+        {
+            Error.WriteLine($"info: characters billed {outcome.BilledCharacters}, saved by memory {outcome.SavedCharacters}");
+        }
+
         if (!outcome.PendingLanguages.IsEmpty)
         {
             Error.WriteLine($"info: pending languages: {string.Join(", ", outcome.PendingLanguages)}");

@@ -17,16 +17,6 @@ internal static class LaterCommands
         return command;
     }
 
-    public static Command Translate(CliContext context)
-    {
-        var pending = new Option<bool>("--pending") { Description = "Translate the languages marked pending in existing records." };
-        Option<string?> config = CommandOptions.Config();
-        Option<string?> output = CommandOptions.Out();
-        var command = new Command("translate", "Fill in pending languages of records already written. Not available yet.") { pending, config, output };
-        command.SetAction((_, _) => NotYet(context, "translate: filling pending languages later is not available in this version yet; 'rerun URL' with a translator configured translates one article"));
-        return command;
-    }
-
     private static Task<int> NotYet(CliContext context, string message) =>
         context.RunAsync(() => throw new UsageException(message));
 }

@@ -36,7 +36,8 @@ internal sealed class Pipeline : IAsyncDisposable
             translator,
             sink,
             state,
-            loggerFactory.CreateLogger<ArticleProcessor>());
+            loggerFactory.CreateLogger<ArticleProcessor>(),
+            pending: state);
         Runner = new CrawlRunner(new SourceDiscovery(fetcher), Processor);
     }
 
@@ -51,6 +52,8 @@ internal sealed class Pipeline : IAsyncDisposable
     public ITranslationProvider? Translator { get; }
 
     public ArticleProcessor Processor { get; }
+
+    public IPipelineStateStore State => _state;
 
     public CrawlRunner Runner { get; }
 

@@ -20,4 +20,26 @@ public interface ITranslationProvider
         string sourceLanguage,
         IReadOnlyList<string> targetLanguages,
         CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Translates several articles, sharing requests between them where the limits allow (short articles).
+    /// The default translates them one by one.
+    /// </summary>
+    /// <param name="jobs">The articles and the languages each lacks.</param>
+    /// <param name="cancellationToken">Cancels the translation.</param>
+    /// <returns>One result per job, in order.</returns>
+    /// <exception cref="TranslationFailedException">The service failed after its retries.</exception>
+    async Task<IReadOnlyList<TranslationResult>> TranslateManyAsync(
+        IReadOnlyList<TranslationJob> jobs,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(jobs);
+        var results = new List<TranslationResult>(jobs.Count);
+        foreach (TranslationJob job in jobs)
+        {
+            results.Add(await TranslateAsync(job.Source, job.SourceLanguage, job.TargetLanguages, cancellationToken).ConfigureAwait(false));
+        }
+
+        return results;
+    }
 }

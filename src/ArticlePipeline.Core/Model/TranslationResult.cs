@@ -6,7 +6,9 @@ namespace ArticlePipeline.Core.Model;
 /// <param name="Languages">The translated text per target language, aligned with the source.</param>
 /// <param name="RequestIds">The service's request ids.</param>
 /// <param name="BilledCharacters">Characters the service billed (its <c>X-Metered-Usage</c>).</param>
+/// <param name="SavedCharacters">Characters not sent because the translation memory had them (source characters × languages).</param>
 public sealed record TranslationResult(
     ImmutableDictionary<string, LanguageContent> Languages,
     ImmutableArray<string> RequestIds,
-    long BilledCharacters);
+    long BilledCharacters,
+    long SavedCharacters = 0);

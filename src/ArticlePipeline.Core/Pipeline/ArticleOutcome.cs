@@ -10,6 +10,7 @@ namespace ArticlePipeline.Core.Pipeline;
 /// <param name="RecordPath">The record file, when one exists.</param>
 /// <param name="PendingLanguages">Languages left pending.</param>
 /// <param name="BilledCharacters">Characters billed by the translator for this article.</param>
+/// <param name="SavedCharacters">Characters the translation memory saved for this article.</param>
 public sealed record ArticleOutcome(
     Uri Url,
     ArticleOutcomeKind Kind,
@@ -17,7 +18,8 @@ public sealed record ArticleOutcome(
     string? Detail,
     string? RecordPath,
     ImmutableArray<string> PendingLanguages,
-    long BilledCharacters)
+    long BilledCharacters,
+    long SavedCharacters = 0)
 {
     /// <summary>A failure.</summary>
     /// <param name="url">The URL.</param>

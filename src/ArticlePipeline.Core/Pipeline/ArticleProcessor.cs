@@ -23,6 +23,7 @@ public sealed partial class ArticleProcessor
     private readonly ITranslationProvider? _translator;
     private readonly IRecordSink _sink;
     private readonly IStateStore? _state;
+    private readonly IPendingTranslations? _pending;
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
 
@@ -35,6 +36,7 @@ public sealed partial class ArticleProcessor
     /// <param name="state">State store; <see langword="null"/> disables conditional GET.</param>
     /// <param name="logger">Logger.</param>
     /// <param name="timeProvider">Clock for state timestamps; the system clock when <see langword="null"/>.</param>
+    /// <param name="pending">Where records with pending languages are listed for <c>translate --pending</c>.</param>
     public ArticleProcessor(
         IPageFetcher fetcher,
         IArticleExtractor extractor,
@@ -43,9 +45,11 @@ public sealed partial class ArticleProcessor
         IRecordSink sink,
         IStateStore? state = null,
         ILogger<ArticleProcessor>? logger = null,
-        TimeProvider? timeProvider = null)
+        TimeProvider? timeProvider = null,
+        IPendingTranslations? pending = null)
     {
         _time = timeProvider ?? TimeProvider.System;
+        _pending = pending;
         _fetcher = fetcher;
         _extractor = extractor;
         _normalizer = normalizer;
@@ -134,7 +138,7 @@ public sealed partial class ArticleProcessor
 
         ArticleRecord draft = RecordBuilder.Build(article, page.Url, sourceInfo, fetchedAt, ImmutableDictionary<string, LanguageVersion>.Empty);
         ArticleRecord? existing = await _sink.ReadAsync(sourceInfo.Id, draft.Id, cancellationToken).ConfigureAwait(false);
-        (Dictionary<string, LanguageVersion> others, long billed) =
+        (Dictionary<string, LanguageVersion> others, long billed, long saved) =
             await TranslateAsync(article, draft, existing, options, cancellationToken).ConfigureAwait(false);
         ArticleRecord record = RecordBuilder.Build(article, page.Url, sourceInfo, fetchedAt, others);
 
@@ -159,6 +163,7 @@ public sealed partial class ArticleProcessor
             .Select(p => p.Key)
             .Order(Languages.RecordOrder)
             .ToImmutableArray();
+        await TrackPendingAsync(record, written.Path, pending, others, cancellationToken).ConfigureAwait(false);
         string kind = written.Written ? "written" : "unchanged";
         LogOutcome(page.Url, kind, written.Path);
         return new ArticleOutcome(
@@ -168,10 +173,33 @@ public sealed partial class ArticleProcessor
             null,
             written.Path,
             pending,
-            billed);
+            billed,
+            saved);
     }
 
-    private async Task<(Dictionary<string, LanguageVersion> Others, long Billed)> TranslateAsync(
+    private async Task TrackPendingAsync(
+        ArticleRecord record,
+        string path,
+        ImmutableArray<string> pending,
+        Dictionary<string, LanguageVersion> others,
+        CancellationToken cancellationToken)
+    {
+        if (_pending is null)
+        {
+            return;
+        }
+
+        if (pending.IsEmpty)
+        {
+            await _pending.RemoveAsync(path, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        string reason = others[pending[0]].Reason ?? "pending";
+        await _pending.AddAsync(new PendingTranslation(path, record.Id, pending, reason, _time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<(Dictionary<string, LanguageVersion> Others, long Billed, long Saved)> TranslateAsync(
         ExtractedArticle article,
         ArticleRecord draft,
         ArticleRecord? existing,
@@ -198,7 +226,7 @@ public sealed partial class ArticleProcessor
 
         if (missing.Count == 0)
         {
-            return (others, 0);
+            return (others, 0, 0);
         }
 
         if (!options.Translate || _translator is null)
@@ -209,7 +237,7 @@ public sealed partial class ArticleProcessor
                 others[language] = LanguageVersion.Pending(reason);
             }
 
-            return (others, 0);
+            return (others, 0, 0);
         }
 
         try
@@ -228,7 +256,7 @@ public sealed partial class ArticleProcessor
                     : LanguageVersion.Pending("translator returned no text for this language");
             }
 
-            return (others, result.BilledCharacters);
+            return (others, result.BilledCharacters, result.SavedCharacters);
         }
         catch (TranslationFailedException ex)
         {
@@ -238,7 +266,7 @@ public sealed partial class ArticleProcessor
                 others[language] = LanguageVersion.Pending("translation failed: " + ex.Message);
             }
 
-            return (others, 0);
+            return (others, 0, 0);
         }
     }
 

@@ -17,6 +17,7 @@ public sealed class CrawlSummary
     private int _written;
     private int _unchanged;
     private long _billed;
+    private long _saved;
 
     /// <summary>Sources crawled.</summary>
     public int Sources => _sources;
@@ -38,6 +39,9 @@ public sealed class CrawlSummary
 
     /// <summary>Characters billed by the translator.</summary>
     public long BilledCharacters => Interlocked.Read(ref _billed);
+
+    /// <summary>Characters the translation memory saved.</summary>
+    public long SavedCharacters => Interlocked.Read(ref _saved);
 
     /// <summary>Failed articles, total.</summary>
     public int Failed => _failed.Values.Sum();
@@ -75,6 +79,7 @@ public sealed class CrawlSummary
     {
         ArgumentNullException.ThrowIfNull(outcome);
         Interlocked.Add(ref _billed, outcome.BilledCharacters);
+        Interlocked.Add(ref _saved, outcome.SavedCharacters);
         switch (outcome.Kind)
         {
             case ArticleOutcomeKind.Written:
@@ -100,7 +105,7 @@ public sealed class CrawlSummary
     {
         yield return string.Create(
             CultureInfo.InvariantCulture,
-            $"sources {Sources}, discovered {Discovered}, fetched {Fetched}, not-modified {NotModified}, written {Written}, unchanged {Unchanged}, failed {Failed}, characters billed {BilledCharacters}");
+            $"sources {Sources}, discovered {Discovered}, fetched {Fetched}, not-modified {NotModified}, written {Written}, unchanged {Unchanged}, failed {Failed}, characters billed {BilledCharacters}, saved by memory {SavedCharacters}");
         if (!_skipped.IsEmpty)
         {
             yield return "skipped: " + Format(_skipped);

@@ -1,0 +1,139 @@
+using System.Collections.Immutable;
+using ArticlePipeline.Core.Abstractions;
+using ArticlePipeline.Core.Model;
+
+namespace ArticlePipeline.Core.Pipeline;
+
+/// <summary>
+/// What <c>translate --pending</c> runs: takes records listed as having pending languages, translates those
+/// languages (several short articles per request), writes each record as a new revision and forgets it.
+/// </summary>
+/// <remarks>
+/// Nothing is lost: a record leaves the pending list only after its new revision is written, and a translator
+/// failure stops the run with the remaining records still listed. Nothing is billed twice: the translator is
+/// normally wrapped in the translation memory.
+/// </remarks>
+public sealed class PendingTranslationRunner
+{
+    private readonly ITranslationProvider _translator;
+    private readonly IRecordSink _sink;
+    private readonly IPendingTranslations _pending;
+    private readonly TimeProvider _time;
+
+    /// <summary>Creates the runner.</summary>
+    /// <param name="translator">The translation provider.</param>
+    /// <param name="sink">Where records are read and written.</param>
+    /// <param name="pending">The pending list.</param>
+    /// <param name="timeProvider">Clock for provenance; the system clock when <see langword="null"/>.</param>
+    public PendingTranslationRunner(ITranslationProvider translator, IRecordSink sink, IPendingTranslations pending, TimeProvider? timeProvider = null)
+    {
+        _translator = translator;
+        _sink = sink;
+        _pending = pending;
+        _time = timeProvider ?? TimeProvider.System;
+    }
+
+    /// <summary>Translates up to <paramref name="max"/> pending records, <paramref name="batchSize"/> at a time.</summary>
+    /// <param name="max">Most records handled in this run.</param>
+    /// <param name="batchSize">Records translated together (sharing requests where the limits allow).</param>
+    /// <param name="cancellationToken">Stops between batches.</param>
+    /// <returns>What was done.</returns>
+    public async Task<PendingTranslationSummary> RunAsync(int max = int.MaxValue, int batchSize = 50, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
+        var summary = new PendingTranslationSummary();
+        IReadOnlyList<PendingTranslation> items = await _pending.ListAsync(max, cancellationToken).ConfigureAwait(false);
+        foreach (PendingTranslation[] batch in items.Chunk(batchSize))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var work = new List<(PendingTranslation Item, ArticleRecord Record, TranslationJob Job)>();
+            foreach (PendingTranslation item in batch)
+            {
+                ArticleRecord? record = await ReadAsync(item, cancellationToken).ConfigureAwait(false);
+                ImmutableArray<string> targets = record is null ? [] : PendingLanguages(record);
+                LanguageContent? source = record is not null && record.Languages.TryGetValue(record.SourceLanguage, out LanguageVersion? original)
+                    ? original.Content
+                    : null;
+                if (record is null || source is null || targets.IsEmpty)
+                {
+                    // The record is gone or complete: nothing left to do for it.
+                    await _pending.RemoveAsync(item.RecordPath, cancellationToken).ConfigureAwait(false);
+                    summary.Skipped++;
+                    continue;
+                }
+
+                work.Add((item, record, new TranslationJob(source, record.SourceLanguage, targets)));
+            }
+
+            if (work.Count == 0)
+            {
+                continue;
+            }
+
+            IReadOnlyList<TranslationResult> results;
+            try
+            {
+                results = await _translator.TranslateManyAsync(work.Select(w => w.Job).ToList(), cancellationToken).ConfigureAwait(false);
+            }
+            catch (TranslationFailedException ex)
+            {
+                summary.Failure = ex.Message;
+                summary.StillPending = items.Count - summary.Records - summary.Skipped;
+                return summary;
+            }
+
+            for (int i = 0; i < work.Count; i++)
+            {
+                (PendingTranslation item, ArticleRecord record, TranslationJob job) = work[i];
+                TranslationResult result = results[i];
+                ArticleRecord updated = Apply(record, job, result);
+                await _sink.WriteAsync(updated, cancellationToken: cancellationToken).ConfigureAwait(false);
+                await _pending.RemoveAsync(item.RecordPath, cancellationToken).ConfigureAwait(false);
+                summary.Records++;
+                summary.Languages += job.TargetLanguages.Count(l => result.Languages.ContainsKey(l));
+                summary.BilledCharacters += result.BilledCharacters;
+                summary.SavedCharacters += result.SavedCharacters;
+            }
+        }
+
+        return summary;
+    }
+
+    /// <summary>The record languages that are pending or failed.</summary>
+    /// <param name="record">A record.</param>
+    /// <returns>Those languages, in record order.</returns>
+    public static ImmutableArray<string> PendingLanguages(ArticleRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return record.Languages
+            .Where(p => p.Value.Status is TranslationStatus.Pending or TranslationStatus.Failed)
+            .Select(p => p.Key)
+            .Order(Languages.RecordOrder)
+            .ToImmutableArray();
+    }
+
+    private ArticleRecord Apply(ArticleRecord record, TranslationJob job, TranslationResult result)
+    {
+        ImmutableSortedDictionary<string, LanguageVersion> languages = record.Languages;
+        foreach (string language in job.TargetLanguages)
+        {
+            if (result.Languages.TryGetValue(language, out LanguageContent? content))
+            {
+                languages = languages.SetItem(language, new LanguageVersion(
+                    TranslationStatus.Translated,
+                    content,
+                    new Provenance(null, null, _translator.Name, result.RequestIds, _time.GetUtcNow()),
+                    null));
+            }
+        }
+
+        return record with { Languages = languages };
+    }
+
+    private async Task<ArticleRecord?> ReadAsync(PendingTranslation item, CancellationToken cancellationToken)
+    {
+        // Record files live at records/{source}/{xx}/{id}.json: the source id is the grandparent folder's name.
+        string? sourceId = Directory.GetParent(item.RecordPath)?.Parent?.Name;
+        return sourceId is null ? null : await _sink.ReadAsync(sourceId, item.RecordId, cancellationToken).ConfigureAwait(false);
+    }
+}

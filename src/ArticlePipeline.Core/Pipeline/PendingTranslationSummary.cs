@@ -1,0 +1,34 @@
+using System.Globalization;
+
+namespace ArticlePipeline.Core.Pipeline;
+
+/// <summary>Counts of one <c>translate --pending</c> run.</summary>
+public sealed class PendingTranslationSummary
+{
+    /// <summary>Records written with their pending languages translated.</summary>
+    public int Records { get; set; }
+
+    /// <summary>Languages translated, over all records.</summary>
+    public int Languages { get; set; }
+
+    /// <summary>Listed records that were gone or already complete.</summary>
+    public int Skipped { get; set; }
+
+    /// <summary>Records still pending because the translator failed.</summary>
+    public int StillPending { get; set; }
+
+    /// <summary>Characters billed.</summary>
+    public long BilledCharacters { get; set; }
+
+    /// <summary>Characters the translation memory saved.</summary>
+    public long SavedCharacters { get; set; }
+
+    /// <summary>Why the run stopped early, if it did.</summary>
+    public string? Failure { get; set; }
+
+    /// <summary>The summary line.</summary>
+    /// <returns>One line.</returns>
+    public override string ToString() => string.Create(
+        CultureInfo.InvariantCulture,
+        $"records {Records}, languages translated {Languages}, skipped {Skipped}, still pending {StillPending}, characters billed {BilledCharacters}, saved by memory {SavedCharacters}");
+}
