@@ -15,7 +15,7 @@ internal static class CliApplication
             ExtractCommand.Create(context),
             CrawlCommand.Create(context),
             EvalCommand.Create(context),
-            LaterCommands.Run(context),
+            RunCommand.Create(context),
             TranslateCommand.Create(context),
             ValidateCommand.Create(context),
         };

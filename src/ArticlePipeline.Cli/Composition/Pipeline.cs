@@ -38,7 +38,8 @@ internal sealed class Pipeline : IAsyncDisposable
             state,
             loggerFactory.CreateLogger<ArticleProcessor>(),
             pending: state);
-        Runner = new CrawlRunner(new SourceDiscovery(fetcher), Processor);
+        Discovery = new SourceDiscovery(fetcher);
+        Runner = new CrawlRunner(Discovery, Processor);
     }
 
     public PipelineSettings Settings { get; }
@@ -57,9 +58,11 @@ internal sealed class Pipeline : IAsyncDisposable
 
     public CrawlRunner Runner { get; }
 
+    public ArticlePipeline.Core.Abstractions.ISourceDiscovery Discovery { get; }
+
     /// <summary>Builds every stage from <paramref name="settings"/>.</summary>
     /// <exception cref="UsageException">The configuration names something that cannot be built.</exception>
-    public static async Task<Pipeline> CreateAsync(PipelineSettings settings, TextWriter log, CancellationToken cancellationToken)
+    public static async Task<Pipeline> CreateAsync(PipelineSettings settings, TextWriter log, CancellationToken cancellationToken, bool logArticles = false)
     {
         ITranslationProvider? translator;
         try
@@ -87,6 +90,12 @@ internal sealed class Pipeline : IAsyncDisposable
         ILoggerFactory loggerFactory = LoggerFactory.Create(builder =>
         {
             builder.AddConfiguration(settings.Configuration.GetSection("Logging"));
+            if (logArticles)
+            {
+                // The worker logs one line per article outcome.
+                builder.AddFilter("ArticlePipeline", LogLevel.Information);
+            }
+
             builder.AddProvider(new TextWriterLoggerProvider(log));
         });
         return new Pipeline(settings, new HttpPageFetcher(settings.Network), sink, state, translator, loggerFactory);

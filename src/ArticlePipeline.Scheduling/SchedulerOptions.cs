@@ -1,0 +1,59 @@
+namespace ArticlePipeline.Scheduling;
+
+/// <summary>Configuration section <c>Scheduler</c>: how <c>article-pipeline run</c> schedules and shares work.</summary>
+public sealed class SchedulerOptions
+{
+    /// <summary>The configuration section name.</summary>
+    public const string SectionName = "Scheduler";
+
+    /// <summary>
+    /// Several worker processes share one PostgreSQL database: Quartz runs clustered (each source job fires on one
+    /// node) and articles are shared through leased work items. Requires <c>State:Provider=postgres</c>.
+    /// </summary>
+    /// <value><see langword="false"/>: one process, Quartz and state in SQLite files under the output folder.</value>
+    public bool Clustered { get; set; }
+
+    /// <summary>This node's name in the cluster and in logs.</summary>
+    /// <value>Empty: host name and process id.</value>
+    public string? InstanceId { get; set; }
+
+    /// <summary>Cron schedule of sources that set none (Quartz cron syntax, seconds first).</summary>
+    /// <value>Every 30 minutes: <c>0 0/30 * * * ?</c>.</value>
+    public string DefaultSchedule { get; set; } = "0 0/30 * * * ?";
+
+    /// <summary>Time zone of the cron schedules.</summary>
+    /// <value><c>Asia/Ho_Chi_Minh</c>, the newspapers' own.</value>
+    public string TimeZone { get; set; } = "Asia/Ho_Chi_Minh";
+
+    /// <summary>Source jobs that may run at once in this process.</summary>
+    /// <value>4.</value>
+    public int MaxConcurrentSources { get; set; } = 4;
+
+    /// <summary>Cluster mode: articles one worker process handles at once.</summary>
+    /// <value>2.</value>
+    public int WorkerConcurrency { get; set; } = 2;
+
+    /// <summary>Cluster mode: how long a work item lease lasts; it is renewed while the article is processed.</summary>
+    /// <value>60 seconds.</value>
+    public double LeaseSeconds { get; set; } = 60;
+
+    /// <summary>Cluster mode: pause between two looks at an empty work queue.</summary>
+    /// <value>2 seconds.</value>
+    public double PollSeconds { get; set; } = 2;
+
+    /// <summary>On shutdown: how long in-flight articles may take to finish before their leases are released.</summary>
+    /// <value>30 seconds.</value>
+    public double GracePeriodSeconds { get; set; } = 30;
+
+    /// <summary>Cluster mode: how often a Quartz node checks in; a node silent for longer is failed over.</summary>
+    /// <value>7.5 seconds.</value>
+    public double CheckinIntervalSeconds { get; set; } = 7.5;
+
+    /// <summary>Where the worker writes its health (scheduler and store state) every <see cref="HealthIntervalSeconds"/>.</summary>
+    /// <value>Empty: <c>{Output:Directory}/state/health-{instance}.json</c>.</value>
+    public string? HealthFile { get; set; }
+
+    /// <summary>Seconds between two health reports.</summary>
+    /// <value>15.</value>
+    public double HealthIntervalSeconds { get; set; } = 15;
+}

@@ -1,0 +1,65 @@
+using System.Diagnostics.Metrics;
+using ArticlePipeline.Core.Pipeline;
+
+namespace ArticlePipeline.Worker;
+
+/// <summary>
+/// The worker's metrics, on the <c>ArticlePipeline</c> meter (System.Diagnostics.Metrics; read them with
+/// <c>dotnet-counters monitor -n article-pipeline --counters ArticlePipeline</c> or any OpenTelemetry exporter).
+/// </summary>
+public sealed class PipelineMetrics : IDisposable
+{
+    /// <summary>The meter name.</summary>
+    public const string MeterName = "ArticlePipeline";
+
+    private readonly Meter _meter;
+    private readonly Counter<long> _discovered;
+    private readonly Counter<long> _articles;
+    private readonly Counter<long> _billed;
+    private readonly Counter<long> _saved;
+    private readonly Counter<long> _leaseExpiries;
+    private long _queueDepth;
+
+    /// <summary>Creates the instruments.</summary>
+    public PipelineMetrics()
+    {
+        _meter = new Meter(MeterName);
+        _discovered = _meter.CreateCounter<long>("articlepipeline.articles.discovered", "{article}", "Article URLs found by discovery");
+        _articles = _meter.CreateCounter<long>("articlepipeline.articles.processed", "{article}", "Articles processed, tagged by outcome (written, unchanged, not-modified, failed)");
+        _billed = _meter.CreateCounter<long>("articlepipeline.translation.characters_billed", "{character}", "Characters billed by the translator");
+        _saved = _meter.CreateCounter<long>("articlepipeline.translation.characters_saved", "{character}", "Characters the translation memory saved");
+        _leaseExpiries = _meter.CreateCounter<long>("articlepipeline.work.lease_expiries", "{lease}", "Work items taken over after another node's lease expired");
+        _meter.CreateObservableGauge("articlepipeline.work.queue_depth", () => Interlocked.Read(ref _queueDepth), "{item}", "Work items queued or leased");
+    }
+
+    /// <summary>Counts discovered URLs.</summary>
+    /// <param name="count">How many.</param>
+    public void Discovered(int count) => _discovered.Add(count);
+
+    /// <summary>Counts one article outcome.</summary>
+    /// <param name="outcome">The outcome.</param>
+    public void Processed(ArticleOutcome outcome)
+    {
+        ArgumentNullException.ThrowIfNull(outcome);
+        string kind = outcome.Kind switch
+        {
+            ArticleOutcomeKind.Written => "written",
+            ArticleOutcomeKind.Unchanged => "unchanged",
+            ArticleOutcomeKind.NotModified => "not-modified",
+            _ => "failed",
+        };
+        _articles.Add(1, new KeyValuePair<string, object?>("outcome", kind));
+        _billed.Add(outcome.BilledCharacters);
+        _saved.Add(outcome.SavedCharacters);
+    }
+
+    /// <summary>Counts a lease taken over from a node that let it expire.</summary>
+    public void LeaseExpired() => _leaseExpiries.Add(1);
+
+    /// <summary>Records the queue depth last seen.</summary>
+    /// <param name="depth">Items queued or leased.</param>
+    public void QueueDepth(long depth) => Interlocked.Exchange(ref _queueDepth, depth);
+
+    /// <inheritdoc />
+    public void Dispose() => _meter.Dispose();
+}
