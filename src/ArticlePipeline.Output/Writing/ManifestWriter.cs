@@ -4,12 +4,16 @@ using ArticlePipeline.Output.Json;
 
 namespace ArticlePipeline.Output.Writing;
 
-/// <summary>Appends manifest lines to <c>manifest/{yyyy-MM-dd}.jsonl</c> through one open handle per day file.</summary>
+/// <summary>
+/// Appends manifest lines to <c>manifest/{yyyy-MM-dd}.jsonl</c>. Each append opens the day file exclusively, so
+/// worker processes sharing an output folder (cluster mode) take turns and never overwrite each other's lines.
+/// </summary>
 internal sealed class ManifestWriter : IDisposable
 {
+    private static readonly TimeSpan LockTimeout = TimeSpan.FromSeconds(30);
+
     private readonly string _folder;
-    private FileStream? _stream;
-    private string? _path;
+    private readonly HashSet<string> _unflushed = new(StringComparer.Ordinal);
 
     public ManifestWriter(string root) => _folder = Path.Combine(root, "manifest");
 
@@ -20,29 +24,45 @@ internal sealed class ManifestWriter : IDisposable
     public void Append(ManifestEntry entry)
     {
         string path = Path.Combine(_folder, entry.At.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + ".jsonl");
-        if (path != _path)
-        {
-            Flush();
-            _stream?.Dispose();
-            Directory.CreateDirectory(_folder);
-            _stream = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.ReadWrite, 4096);
-            DropTornLine(_stream);
-            _path = path;
-        }
-
-        _stream!.Seek(0, SeekOrigin.End);
-        _stream.Write(Encoding.UTF8.GetBytes(RecordSerializer.SerializeManifestLine(entry) + "\n"));
-        _stream.Flush(flushToDisk: false);
+        byte[] line = Encoding.UTF8.GetBytes(RecordSerializer.SerializeManifestLine(entry) + "\n");
+        Directory.CreateDirectory(_folder);
+        using FileStream stream = OpenExclusive(path);
+        DropTornLine(stream);
+        stream.Seek(0, SeekOrigin.End);
+        stream.Write(line);
+        _unflushed.Add(path);
     }
 
-    public void Flush() => _stream?.Flush(flushToDisk: true);
-
-    public void Dispose()
+    /// <summary>Puts every line appended since the last flush on disk.</summary>
+    public void Flush()
     {
-        Flush();
-        _stream?.Dispose();
-        _stream = null;
-        _path = null;
+        foreach (string path in _unflushed)
+        {
+            using FileStream stream = OpenExclusive(path);
+            stream.Flush(flushToDisk: true);
+        }
+
+        _unflushed.Clear();
+    }
+
+    public void Dispose() => Flush();
+
+    private static FileStream OpenExclusive(string path)
+    {
+        DateTime giveUp = DateTime.UtcNow + LockTimeout;
+        while (true)
+        {
+            try
+            {
+                // FileShare.None is an exclusive flock on Unix: other processes wait for their turn.
+                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 4096);
+            }
+            catch (IOException) when (DateTime.UtcNow < giveUp && File.Exists(path))
+            {
+                // Another process is appending its line: wait for our turn.
+                Thread.Sleep(2);
+            }
+        }
     }
 
     // A line cut short by a power loss would glue itself to the next one: cut it back to the last full line.
