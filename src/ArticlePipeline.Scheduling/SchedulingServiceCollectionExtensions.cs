@@ -32,6 +32,10 @@ public static class SchedulingServiceCollectionExtensions
             {
                 s.InstanceName = "ArticlePipeline";
                 s.InstanceId = InstanceId(options);
+
+                // On shutdown the scheduler waits for running jobs and signals them to stop, so a source pass
+                // ends between articles instead of running to its end.
+                s.ShutdownJobInterruption = ShutdownJobInterruption.Always;
             });
             q.UseDefaultThreadPool(Math.Max(1, options.MaxConcurrentSources));
             q.UsePersistentStore(s =>

@@ -10,19 +10,26 @@ internal sealed partial class LocalSourceCrawler : ISourceCrawler
 {
     private readonly CrawlRunner _runner;
     private readonly PipelineMetrics _metrics;
+    private readonly SchedulerOptions _options;
     private readonly ILogger<LocalSourceCrawler> _logger;
 
-    public LocalSourceCrawler(CrawlRunner runner, PipelineMetrics metrics, ILogger<LocalSourceCrawler> logger)
+    public LocalSourceCrawler(CrawlRunner runner, PipelineMetrics metrics, SchedulerOptions options, ILogger<LocalSourceCrawler> logger)
     {
         _runner = runner;
         _metrics = metrics;
+        _options = options;
         _logger = logger;
     }
 
     public async Task<CrawlSummary> CrawlAsync(SourceDefinition source, CancellationToken cancellationToken = default)
     {
         var progress = new SynchronousProgress<ArticleOutcome>(_metrics.Processed);
-        CrawlSummary summary = await _runner.RunAsync([source], 1, progress, cancellationToken).ConfigureAwait(false);
+
+        // At shutdown the pass gets the grace period to finish, then stops between articles (or abandons the one
+        // being fetched: record writes are atomic, so nothing partial is left, and the next run redoes it).
+        using var grace = new CancellationTokenSource();
+        using CancellationTokenRegistration link = cancellationToken.Register(() => grace.CancelAfter(TimeSpan.FromSeconds(_options.GracePeriodSeconds)));
+        CrawlSummary summary = await _runner.RunAsync([source], 1, progress, grace.Token).ConfigureAwait(false);
         _metrics.Discovered(summary.Discovered);
         LogRun(source.Id, summary.Discovered, summary.Written, summary.Unchanged, summary.NotModified, summary.Failed);
         return summary;

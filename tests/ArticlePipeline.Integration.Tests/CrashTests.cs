@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text;
 using System.Text.Json;
 using ArticlePipeline.Testing;
 
@@ -62,7 +61,7 @@ public sealed class CrashTests
 
     private static Process StartCrawl(string config, string output, string workingDirectory)
     {
-        string cli = Path.Combine(AppContext.BaseDirectory, "article-pipeline.dll");
+        string cli = ChildCli.CliPath;
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = workingDirectory,
@@ -81,26 +80,10 @@ public sealed class CrashTests
         return process;
     }
 
-    // A newspaper of 200 articles made from the offline sample's first page, one RSS feed listing them all.
+    // The generated newspaper, read from files, one RSS feed listing every article.
     private static string WriteSite(TempDirectory folder)
     {
-        string template = File.ReadAllText(Path.Combine(SharedData.RepositoryRoot, "samples", "site", "tin-tuc", "nong-dan-tan-hau-thu-hoach-lua-he-thu-som-a1001.html"));
-        string site = folder.Combine("site");
-        Directory.CreateDirectory(Path.Combine(site, "tin-tuc"));
-        var rss = new StringBuilder("<?xml version=\"1.0\" encoding=\"utf-8\"?><rss version=\"2.0\"><channel><title>t</title>");
-        for (int i = 0; i < Articles; i++)
-        {
-            string name = $"bai-viet-so-{i}-a{5000 + i}.html";
-            string page = template
-                .Replace("nong-dan-tan-hau-thu-hoach-lua-he-thu-som-a1001", $"bai-viet-so-{i}-a{5000 + i}", StringComparison.Ordinal)
-                .Replace("Nông dân Tân Hậu thu hoạch lúa hè thu sớm", $"Bài viết số {i}: nông dân Tân Hậu thu hoạch lúa hè thu sớm", StringComparison.Ordinal)
-                .Replace("Theo Phòng Nông nghiệp", $"Theo số liệu {i} của Phòng Nông nghiệp", StringComparison.Ordinal);
-            File.WriteAllText(Path.Combine(site, "tin-tuc", name), page);
-            rss.Append(System.Globalization.CultureInfo.InvariantCulture, $"<item><title>{i}</title><link>tin-tuc/{name}</link></item>");
-        }
-
-        File.WriteAllText(Path.Combine(site, "rss.xml"), rss.Append("</channel></rss>").ToString());
-        File.WriteAllText(Path.Combine(site, "index.html"), "<html><head><title>home</title></head><body></body></html>");
+        GeneratedSite.Write(folder.Combine("site"), Articles);
         string sources = folder.Combine("sources.json");
         File.WriteAllText(sources, JsonSerializer.Serialize(new
         {

@@ -55,7 +55,7 @@ internal static class RecordAssert
                 Assert.That(entries.Any(e => e.Id == record!.Id && e.Revision == record.Revision), Is.True, $"no manifest line for {file} revision {record?.Revision}");
             }
 
-            var duplicates = entries.GroupBy(e => (e.Id, e.Revision, e.Change)).Where(g => g.Count() > 1).Select(g => g.Key).ToArray();
+            var duplicates = entries.GroupBy(e => (e.Path, e.Revision, e.Change)).Where(g => g.Count() > 1).Select(g => g.Key).ToArray();
             Assert.That(duplicates, Is.Empty, "a write is named once");
         }
     }
