@@ -4,6 +4,7 @@ using ArticlePipeline.Core.Abstractions;
 using ArticlePipeline.Core.Model;
 using ArticlePipeline.Translation.Batching;
 using ArticlePipeline.Translation.Client;
+using ArticlePipeline.Translation.Protection;
 using Azure;
 
 namespace ArticlePipeline.Translation;
@@ -13,10 +14,16 @@ namespace ArticlePipeline.Translation;
 /// languages in the same requests, in as few requests as the service limits allow.
 /// </summary>
 /// <remarks>
-/// A block longer than one request allows is cut at sentence boundaries and its translated pieces are joined with a single
-/// space; blocks are never merged, so every language keeps the source's block count, order and kinds. Retries happen inside
-/// <see cref="TranslatorClient"/> (Azure.Core); what still fails becomes a <see cref="TranslationFailedException"/> whose
-/// message never contains the key.
+/// <para>A block longer than one request allows is cut at sentence boundaries and its translated pieces are joined with a single
+/// space; blocks are never merged, so every language keeps the source's block count, order and kinds. Retries and pacing happen
+/// inside <see cref="TranslatorClient"/>; what still fails becomes a <see cref="TranslationFailedException"/> whose message
+/// never contains the key.</para>
+/// <para>URLs, e-mail addresses and numbers with units are protected (<see cref="TextProtector"/>): a text holding any
+/// goes as HTML with <c>notranslate</c> spans and comes back as plain text. Billing on a first translation is therefore the
+/// source characters × target languages exactly for texts with nothing to protect, plus 31 characters of markup per protected
+/// span (and 4 per <c>&amp;</c>, 3 per <c>&lt;</c> or <c>&gt;</c>) for texts with something to protect. A text with nothing to
+/// protect but with <c>&amp;</c>, <c>&lt;</c>, <c>&gt;</c> or line breaks goes as plain text in a request of its own type, so an
+/// article mixing such a text with protected ones takes two requests instead of one.</para>
 /// </remarks>
 public sealed class AzureTranslationProvider : ITranslationProvider
 {
@@ -54,64 +61,64 @@ public sealed class AzureTranslationProvider : ITranslationProvider
         IReadOnlyList<string> targetLanguages,
         CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(source);
-        ArgumentException.ThrowIfNullOrWhiteSpace(sourceLanguage);
-        ArgumentNullException.ThrowIfNull(targetLanguages);
-        if (targetLanguages.Any(string.IsNullOrWhiteSpace))
+        IReadOnlyList<TranslationResult> results = await TranslateManyAsync(
+            [new TranslationJob(source, sourceLanguage, targetLanguages)], cancellationToken).ConfigureAwait(false);
+        return results[0];
+    }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// Articles with the same source and target languages share requests: each article that fits one request (12,500
+    /// characters for four targets) travels in exactly one, together with as many other articles as fit. Requests go one at
+    /// a time, paced by the client's character budget. Each article is billed its share of the <c>X-Metered-Usage</c> of
+    /// the requests it travelled in, in proportion to its characters there.
+    /// </remarks>
+    public async Task<IReadOnlyList<TranslationResult>> TranslateManyAsync(
+        IReadOnlyList<TranslationJob> jobs,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(jobs);
+        ArticleTranslation[] articles = [.. jobs.Select(static job => new ArticleTranslation(job))];
+
+        // One group per source language and set of targets: a request has one "from" and one list of "to".
+        foreach (IGrouping<string, ArticleTranslation> group in articles
+            .Where(static a => a.Targets.Count > 0)
+            .GroupBy(static a => a.GroupKey, StringComparer.Ordinal))
         {
-            throw new ArgumentException("Target language codes may not be blank.", nameof(targetLanguages));
-        }
-
-        List<string> targets = [.. targetLanguages.Distinct(StringComparer.OrdinalIgnoreCase)];
-        if (targets.Count == 0)
-        {
-            return new TranslationResult(ImmutableDictionary<string, LanguageContent>.Empty, [], 0);
-        }
-
-        ImmutableArray<ContentBlock> blocks = source.Blocks.IsDefault ? [] : source.Blocks;
-        List<string?> texts = [source.Title, source.Lead, .. blocks.Select(static b => b.Text)];
-        TranslationPlan plan = TranslationBatcher.Plan(texts, targets.Count, _limits);
-
-        // translated[target][text][piece]
-        string[][][] translated = [.. targets.Select(_ => plan.PieceCounts.Select(static n => new string[n]).ToArray())];
-        var requestIds = ImmutableArray.CreateBuilder<string>(plan.Batches.Length);
-        long billed = 0;
-
-        foreach (ImmutableArray<TextPiece> batch in plan.Batches)
-        {
-            Response<IReadOnlyList<TranslatedTextItem>> response =
-                await SendAsync(batch, sourceLanguage, targets, cancellationToken).ConfigureAwait(false);
-            Response raw = response.GetRawResponse();
-            billed += raw.GetMeteredUsage() ?? 0;
-            if (raw.GetRequestId() is { } requestId)
+            ArticleTranslation[] members = [.. group];
+            List<string> targets = members[0].Targets;
+            string sourceLanguage = members[0].SourceLanguage;
+            List<PlannedText> texts = [];
+            for (int a = 0; a < members.Length; a++)
             {
-                requestIds.Add(requestId);
+                texts.AddRange(members[a].PlannedTexts(a));
             }
 
-            Distribute(batch, response.Value, targets, translated);
+            RequestPlan plan = TranslationBatcher.PlanRequests(texts, targets.Count, _limits);
+            for (int a = 0; a < members.Length; a++)
+            {
+                members[a].Prepare(plan.PieceCounts, a);
+            }
+
+            foreach (PlannedRequest request in plan.Requests)
+            {
+                Response<IReadOnlyList<TranslatedTextItem>> response =
+                    await SendAsync(request, sourceLanguage, targets, cancellationToken).ConfigureAwait(false);
+                Distribute(request, response.Value, targets, members);
+                Bill(request, response.GetRawResponse(), members);
+            }
         }
 
-        var languages = ImmutableDictionary.CreateBuilder<string, LanguageContent>(StringComparer.Ordinal);
-        for (int t = 0; t < targets.Count; t++)
-        {
-            string[][] pieces = translated[t];
-            string Text(int index) => plan.PieceCounts[index] == 0 ? texts[index] ?? string.Empty : string.Join(' ', pieces[index]);
-            languages[targets[t]] = new LanguageContent(
-                Text(0),
-                source.Lead is null ? null : Text(1),
-                [.. blocks.Select((block, k) => new ContentBlock(block.Kind, Text(k + 2)))]);
-        }
-
-        return new TranslationResult(languages.ToImmutable(), requestIds.ToImmutable(), billed);
+        return [.. articles.Select(static a => a.ToResult())];
     }
 
     private async Task<Response<IReadOnlyList<TranslatedTextItem>>> SendAsync(
-        ImmutableArray<TextPiece> batch, string sourceLanguage, List<string> targets, CancellationToken cancellationToken)
+        PlannedRequest request, string sourceLanguage, List<string> targets, CancellationToken cancellationToken)
     {
         try
         {
             return await _client.TranslateAsync(
-                targets, batch.Select(static p => p.Text), sourceLanguage, TextType.Plain, cancellationToken).ConfigureAwait(false);
+                targets, request.Elements.Select(static p => p.Text), sourceLanguage, request.TextType, cancellationToken).ConfigureAwait(false);
         }
         catch (RequestFailedException ex)
         {
@@ -119,7 +126,7 @@ public sealed class AzureTranslationProvider : ITranslationProvider
         }
         catch (AggregateException ex)
         {
-            // Azure.Core's retry policy aggregates the exceptions when every attempt failed without a response.
+            // The retry policy aggregates the exceptions when every attempt failed without a response.
             throw new TranslationFailedException(
                 _client.RedactKey("translator unreachable after retries: " + ex.InnerExceptions[^1].Message), ex)
             {
@@ -134,15 +141,15 @@ public sealed class AzureTranslationProvider : ITranslationProvider
     }
 
     private static void Distribute(
-        ImmutableArray<TextPiece> batch, IReadOnlyList<TranslatedTextItem> items, List<string> targets, string[][][] translated)
+        PlannedRequest request, IReadOnlyList<TranslatedTextItem> items, List<string> targets, ArticleTranslation[] members)
     {
-        if (items.Count != batch.Length)
+        if (items.Count != request.Elements.Length)
         {
             throw new TranslationFailedException(
-                $"translator returned {items.Count} items for {batch.Length} texts");
+                $"translator returned {items.Count} items for {request.Elements.Length} texts");
         }
 
-        for (int j = 0; j < batch.Length; j++)
+        for (int j = 0; j < request.Elements.Length; j++)
         {
             IReadOnlyList<TranslationText> translations = items[j].Translations;
             if (translations.Count != targets.Count)
@@ -151,14 +158,34 @@ public sealed class AzureTranslationProvider : ITranslationProvider
                     $"translator returned {translations.Count} translations for {targets.Count} target languages");
             }
 
-            TextPiece piece = batch[j];
+            TextPiece piece = request.Elements[j];
             for (int t = 0; t < targets.Count; t++)
             {
                 // The service answers in request order but may normalize a code (zh-cn -> zh-Hans): match by code when it can.
                 TranslationText match = translations.FirstOrDefault(x => string.Equals(x.To, targets[t], StringComparison.OrdinalIgnoreCase))
                     ?? translations[t];
-                translated[t][piece.SourceIndex][piece.PieceIndex] = match.Text;
+                string text = request.TextType == TextType.Html ? TextProtector.FromHtml(match.Text) : match.Text;
+                members[piece.Article].Store(piece, targets[t], text);
             }
+        }
+    }
+
+    private static void Bill(PlannedRequest request, Response raw, ArticleTranslation[] members)
+    {
+        long metered = raw.GetMeteredUsage() ?? 0;
+        string? requestId = raw.GetRequestId();
+
+        // Each article pays for its own characters in the request; the remainder of the division goes to the last one.
+        (int Article, long Characters)[] shares = [.. request.Elements
+            .GroupBy(static p => p.Article)
+            .Select(static g => (g.Key, g.Sum(static p => (long)p.Text.Length)))];
+        long total = shares.Sum(static s => s.Characters);
+        long assigned = 0;
+        for (int i = 0; i < shares.Length; i++)
+        {
+            long share = i == shares.Length - 1 ? metered - assigned : total == 0 ? 0 : metered * shares[i].Characters / total;
+            assigned += share;
+            members[shares[i].Article].AddBilling(share, requestId);
         }
     }
 

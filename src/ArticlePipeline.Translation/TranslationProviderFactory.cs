@@ -8,11 +8,22 @@ namespace ArticlePipeline.Translation;
 /// <summary>Creates the configured <see cref="ITranslationProvider"/>.</summary>
 public static class TranslationProviderFactory
 {
-    /// <summary>Creates the provider that <paramref name="options"/> chooses.</summary>
+    /// <summary>Creates the provider that <paramref name="options"/> chooses, without a translation memory.</summary>
     /// <param name="options">The <c>Translator</c> configuration.</param>
     /// <returns>The provider, or <see langword="null"/> when <see cref="TranslatorOptions.Provider"/> is <c>none</c>.</returns>
     /// <exception cref="ArgumentException">The provider is unknown, or <c>azure</c> lacks a key or a valid endpoint.</exception>
-    public static ITranslationProvider? Create(TranslatorOptions options)
+    public static ITranslationProvider? Create(TranslatorOptions options) => Create(options, memory: null);
+
+    /// <summary>Creates the provider that <paramref name="options"/> chooses, behind a translation memory when one is given.</summary>
+    /// <param name="options">The <c>Translator</c> configuration.</param>
+    /// <param name="memory">The translation memory (the state store); when set, the provider is wrapped in a
+    /// <see cref="MemoizingTranslationProvider"/> so segments already translated are never billed again.</param>
+    /// <param name="time">The clock that paces requests and times retries; <see cref="TimeProvider.System"/> when
+    /// <see langword="null"/>.</param>
+    /// <returns>The provider, or <see langword="null"/> when <see cref="TranslatorOptions.Provider"/> is <c>none</c>.</returns>
+    /// <exception cref="ArgumentException">The provider is unknown, or <c>azure</c> lacks a key or a valid endpoint, or the
+    /// retry or pacing settings are negative.</exception>
+    public static ITranslationProvider? Create(TranslatorOptions options, ITranslationMemory? memory, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         string provider = options.Provider?.Trim() ?? string.Empty;
@@ -49,11 +60,21 @@ public static class TranslationProviderFactory
             throw new ArgumentException($"{TranslatorOptions.SectionName}:MaxRetries may not be negative.", nameof(options));
         }
 
-        var clientOptions = new TranslatorClientOptions();
+        if (options.CharactersPerMinute < 0)
+        {
+            throw new ArgumentException($"{TranslatorOptions.SectionName}:CharactersPerMinute may not be negative.", nameof(options));
+        }
+
+        var clientOptions = new TranslatorClientOptions
+        {
+            CharactersPerMinute = options.CharactersPerMinute,
+            TimeProvider = time ?? TimeProvider.System,
+        };
         clientOptions.Retry.Mode = RetryMode.Exponential;
         clientOptions.Retry.MaxRetries = options.MaxRetries;
         clientOptions.Retry.Delay = options.RetryDelay < TimeSpan.Zero ? TimeSpan.Zero : options.RetryDelay;
         var client = new TranslatorClient(endpoint, new AzureKeyCredential(options.Key.Trim()), options.Region, clientOptions);
-        return new AzureTranslationProvider(client);
+        var azure = new AzureTranslationProvider(client);
+        return memory is null ? azure : new MemoizingTranslationProvider(azure, memory, time);
     }
 }

@@ -47,10 +47,10 @@ public sealed class TranslatorOptions
     [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromMilliseconds(800);
 
-    /// <summary>The characters per minute the resource allows (counted across all target languages), for client-side pacing.</summary>
-    /// <value>Default 2,000,000 (the S1 tier's rate).</value>
-    /// <remarks>Not enforced yet: pacing requests against this budget is a later issue. Until then the client relies on the
-    /// service answering 429 with <c>Retry-After</c> and on Azure.Core's retries.</remarks>
-    [Range(1, int.MaxValue)]
-    public int CharactersPerMinute { get; set; } = 2_000_000;
+    /// <summary>The characters per minute (counted across all target languages) the client sends at most, in any sliding
+    /// minute; further requests wait instead of drawing 429 answers. 0 turns pacing off.</summary>
+    /// <value>Default 666,666: the S1 tier allows 40 million characters an hour, to be consumed evenly over sliding one-minute
+    /// windows (40,000,000 / 60). Use 33,333 for F0 (2 million an hour), 2,000,000 for S3 (120 million), 3,333,333 for S4.</value>
+    [Range(0, int.MaxValue)]
+    public int CharactersPerMinute { get; set; } = (int)Client.TranslatorClientOptions.S1CharactersPerMinute;
 }

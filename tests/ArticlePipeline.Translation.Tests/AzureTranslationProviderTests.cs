@@ -21,8 +21,9 @@ public sealed class AzureTranslationProviderTests
     [Test]
     public async Task TranslateAsync_SixtyBlockArticle_OneRequestForAllLanguagesAligned()
     {
-        LanguageContent source = Articles.Create(60, blockLength: 150);
-        Assume.That(Articles.Characters(source) * Targets.Length, Is.LessThanOrEqualTo(50_000));
+        // One sentence per block: with the markup of its protected numbers and URLs the article still fits one request.
+        LanguageContent source = Articles.Create(60, blockLength: 80);
+        Assume.That(Articles.WireCharacters(source) * Targets.Length, Is.LessThanOrEqualTo(50_000));
 
         TranslationResult result = await Provider().TranslateAsync(source, "vi", Targets);
 
@@ -31,7 +32,7 @@ public sealed class AzureTranslationProviderTests
         {
             Assert.That(request.QueryValues("to"), Is.EqualTo(Targets));
             Assert.That(request.Texts, Has.Count.EqualTo(62), "title, lead and 60 blocks, one element each");
-            Assert.That(result.BilledCharacters, Is.EqualTo(Articles.Characters(source) * 4));
+            Assert.That(result.BilledCharacters, Is.EqualTo(Articles.WireCharacters(source) * 4), "source plus protection markup");
             Assert.That(result.RequestIds, Has.Length.EqualTo(1));
             Assert.That(result.Languages.Keys, Is.EquivalentTo(Targets));
         });
@@ -54,7 +55,7 @@ public sealed class AzureTranslationProviderTests
             Assert.That(requests.Select(r => r.Texts.Sum(t => t.Length) * 4), Is.All.LessThanOrEqualTo(50_000));
             Assert.That(requests.Sum(r => r.Texts.Count), Is.EqualTo(122), "no block split, none merged");
             Assert.That(result.RequestIds, Has.Length.EqualTo(requests.Count).And.Unique);
-            Assert.That(result.BilledCharacters, Is.EqualTo(Articles.Characters(source) * 4));
+            Assert.That(result.BilledCharacters, Is.EqualTo(Articles.WireCharacters(source) * 4));
         });
         AssertAligned(source, result, Targets);
     }
@@ -62,7 +63,7 @@ public sealed class AzureTranslationProviderTests
     [Test]
     public async Task TranslateAsync_SixtyThousandCharacterBlock_IsSplitAtSentencesAndRejoined()
     {
-        string huge = Articles.Text(60_000);
+        string huge = Articles.PlainText(60_000);
         LanguageContent source = new("Tiêu đề", null, [new ContentBlock(BlockKind.Paragraph, "Đoạn mở đầu."), new ContentBlock(BlockKind.Quote, huge)]);
 
         TranslationResult result = await Provider().TranslateAsync(source, "vi", Targets);

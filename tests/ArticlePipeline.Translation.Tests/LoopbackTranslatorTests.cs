@@ -164,6 +164,70 @@ public sealed class LoopbackTranslatorTests
     }
 
     [Test]
+    public async Task CharacterBudget_IsASlidingMinute_NotAFixedOne()
+    {
+        var clock = new ManualClock();
+        await using LoopbackTranslator server = await LoopbackTranslator.StartAsync(
+            TestTranslator.Key, new LoopbackTranslatorOptions { CharactersPerMinute = 100, TimeProvider = clock });
+
+        using HttpResponseMessage first = await PostAsync("?api-version=3.0&to=uk", [new string('a', 80)], endpoint: server.Endpoint);
+        clock.Advance(TimeSpan.FromSeconds(50));
+        using HttpResponseMessage second = await PostAsync("?api-version=3.0&to=uk", [new string('a', 20)], endpoint: server.Endpoint);
+        clock.Advance(TimeSpan.FromSeconds(11));
+        using HttpResponseMessage third = await PostAsync("?api-version=3.0&to=uk", [new string('a', 90)], endpoint: server.Endpoint);
+        using HttpResponseMessage fourth = await PostAsync("?api-version=3.0&to=uk", [new string('a', 80)], endpoint: server.Endpoint);
+
+        Assert.That(second.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        await AssertErrorAsync(third, 429, TranslatorErrorCodes.TooManyRequests);
+        Assert.Multiple(() =>
+        {
+            Assert.That(third.Headers.RetryAfter?.Delta, Is.EqualTo(TimeSpan.FromSeconds(49)), "the 20 sent at 0:50 leave at 1:50");
+            Assert.That(fourth.StatusCode, Is.EqualTo(HttpStatusCode.OK), "the 80 sent at 0:00 have left");
+        });
+    }
+
+    [Test]
+    public async Task CharacterBudget_RequestLargerThanTheBudget_IsRefusedEvenWhenIdle()
+    {
+        await using LoopbackTranslator server = await LoopbackTranslator.StartAsync(
+            TestTranslator.Key, new LoopbackTranslatorOptions { CharactersPerMinute = 100, TimeProvider = new ManualClock() });
+
+        using HttpResponseMessage response = await PostAsync("?api-version=3.0&to=uk&to=ru", [new string('a', 51)], endpoint: server.Endpoint);
+
+        await AssertErrorAsync(response, 429, TranslatorErrorCodes.TooManyRequests);
+    }
+
+    [Test]
+    public async Task UpperCaseTranslations_Plain_UpperCasesTheText()
+    {
+        await using LoopbackTranslator server = await LoopbackTranslator.StartAsync(
+            TestTranslator.Key, new LoopbackTranslatorOptions { UpperCaseTranslations = true });
+
+        using HttpResponseMessage response = await PostAsync("?api-version=3.0&to=uk", ["Xin chào & tạm biệt"], endpoint: server.Endpoint);
+
+        using JsonDocument body = await ReadJsonAsync(response);
+        Assert.That(body.RootElement[0].GetProperty("translations")[0].GetProperty("text").GetString(), Is.EqualTo("[uk] XIN CHÀO & TẠM BIỆT"));
+    }
+
+    [TestCase("Ông <span class=\"notranslate\">Nguyễn Văn A</span> nói <b>tại</b> hội nghị &amp; xem &lt;tin&gt;.",
+        "[ru] ÔNG <span class=\"notranslate\">Nguyễn Văn A</span> NÓI <b>TẠI</b> HỘI NGHỊ &amp; XEM &lt;TIN&gt;.")]
+    [TestCase("Giá <span class=notranslate>6,5 tấn/ha &amp; 30%</span> tăng",
+        "[ru] GIÁ <span class=notranslate>6,5 tấn/ha &amp; 30%</span> TĂNG")]
+    [TestCase("<span class=notranslate>a <span>b</span> c</span> d <span>e</span>",
+        "[ru] <span class=notranslate>a <span>b</span> c</span> D <span>E</span>")]
+    [TestCase("Tom & Jerry", "[ru] TOM & JERRY")]
+    public async Task UpperCaseTranslations_Html_KeepsMarkupEntitiesAndNotranslateContent(string text, string expected)
+    {
+        await using LoopbackTranslator server = await LoopbackTranslator.StartAsync(
+            TestTranslator.Key, new LoopbackTranslatorOptions { UpperCaseTranslations = true });
+
+        using HttpResponseMessage response = await PostAsync("?api-version=3.0&from=vi&to=ru&textType=html", [text], endpoint: server.Endpoint);
+
+        using JsonDocument body = await ReadJsonAsync(response);
+        Assert.That(body.RootElement[0].GetProperty("translations")[0].GetProperty("text").GetString(), Is.EqualTo(expected));
+    }
+
+    [Test]
     public async Task Requests_LogQueryHeadersAndBody()
     {
         using HttpResponseMessage response = await PostAsync("?api-version=3.0&from=vi&to=uk&to=ro", ["Một", "Hai"]);

@@ -19,7 +19,7 @@ public sealed class TranslationProviderFactoryTests
             Assert.That(options.Key, Is.Null);
             Assert.That(options.Region, Is.Null);
             Assert.That(options.MaxRetries, Is.EqualTo(3));
-            Assert.That(options.CharactersPerMinute, Is.EqualTo(2_000_000));
+            Assert.That(options.CharactersPerMinute, Is.EqualTo(666_666), "S1: 40 million an hour over sliding minutes");
             Assert.That(TranslatorOptions.SectionName, Is.EqualTo("Translator"));
         });
     }
@@ -84,5 +84,70 @@ public sealed class TranslationProviderFactoryTests
             Assert.That(result.Languages["uk"].Title, Is.EqualTo("[uk] Xin chào"));
             Assert.That(server.Requests.Select(r => r.StatusCode), Is.EqualTo(new[] { 503, 200 }));
         });
+    }
+
+    [Test]
+    public void Create_WithMemory_WrapsTheProviderInTheMemory()
+    {
+        var options = new TranslatorOptions { Provider = "azure", Key = "k", Endpoint = "http://127.0.0.1:9" };
+
+        ITranslationProvider? withMemory = TranslationProviderFactory.Create(options, new InMemoryTranslationMemory());
+        ITranslationProvider? without = TranslationProviderFactory.Create(options);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(withMemory, Is.InstanceOf<MemoizingTranslationProvider>());
+            Assert.That(withMemory!.Name, Is.EqualTo("azure"));
+            Assert.That(without, Is.InstanceOf<AzureTranslationProvider>());
+            Assert.That(TranslationProviderFactory.Create(new TranslatorOptions(), new InMemoryTranslationMemory()), Is.Null);
+        });
+    }
+
+    [Test]
+    public void Create_NegativeCharactersPerMinute_Throws()
+    {
+        Assert.That(
+            () => TranslationProviderFactory.Create(new TranslatorOptions { Provider = "azure", Key = "k", CharactersPerMinute = -1 }),
+            Throws.ArgumentException.With.Message.Contains("Translator:CharactersPerMinute"));
+    }
+
+    [Test]
+    public async Task Create_PacingAndClock_ComeFromTheOptions()
+    {
+        var clock = new VirtualTimeProvider { AutoAdvance = true };
+        await using LoopbackTranslator server = await LoopbackTranslator.StartAsync(TestTranslator.Key);
+        var options = new TranslatorOptions
+        {
+            Provider = "azure",
+            Endpoint = server.Endpoint.ToString(),
+            Key = TestTranslator.Key,
+            CharactersPerMinute = 100,
+        };
+        ITranslationProvider provider = TranslationProviderFactory.Create(options, new InMemoryTranslationMemory(), clock)!;
+
+        await provider.TranslateAsync(new LanguageContent(new string('a', 80), null, []), "vi", ["uk"]);
+        await provider.TranslateAsync(new LanguageContent(new string('b', 80), null, []), "vi", ["uk"]);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(clock.Elapsed, Is.EqualTo(TimeSpan.FromMinutes(1)), "the second request waited for the first to leave the minute");
+            Assert.That(server.Requests.Select(r => r.StatusCode), Is.All.EqualTo(200));
+        });
+    }
+
+    [Test]
+    public async Task Create_ZeroCharactersPerMinute_DoesNotPace()
+    {
+        var clock = new VirtualTimeProvider { AutoAdvance = true };
+        await using LoopbackTranslator server = await LoopbackTranslator.StartAsync(TestTranslator.Key);
+        var options = new TranslatorOptions { Provider = "azure", Endpoint = server.Endpoint.ToString(), Key = TestTranslator.Key, CharactersPerMinute = 0 };
+        ITranslationProvider provider = TranslationProviderFactory.Create(options, memory: null, clock)!;
+
+        for (int i = 0; i < 3; i++)
+        {
+            await provider.TranslateAsync(new LanguageContent(new string('a', 10_000 + i), null, []), "vi", ["uk", "ru", "ro", "th"]);
+        }
+
+        Assert.That(clock.Elapsed, Is.EqualTo(TimeSpan.Zero));
     }
 }

@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using ArticlePipeline.Translation.Client;
+using ArticlePipeline.Translation.Protection;
 
 namespace ArticlePipeline.Translation.Batching;
 
@@ -7,18 +9,47 @@ namespace ArticlePipeline.Translation.Batching;
 /// long for one request at sentence boundaries, else at whitespace, else anywhere (never inside a surrogate pair).
 /// </summary>
 /// <remarks>
-/// Pure functions, no I/O. Pieces of a cut text are trimmed where they were cut, so the caller joins their translations with a
-/// single space. Texts are never joined with a delimiter: that would let the service move words across paragraphs.
+/// <para>Pure functions, no I/O. Pieces of a cut text are trimmed where they were cut, so the caller joins their translations
+/// with a single space. Texts are never joined with a delimiter: that would let the service move words across paragraphs.</para>
+/// <para>Several articles share requests: an article that fits in an empty request never straddles two, so each article up to
+/// 12,500 characters (for four targets) costs one request however many short articles travel with it. A request is either
+/// plain text or HTML: protected texts go as HTML, texts that HTML would change go as plain text, and the rest follow their
+/// article (HTML when it has anything to protect, else plain).</para>
 /// </remarks>
 internal static class TranslationBatcher
 {
-    /// <summary>Plans the requests for <paramref name="texts"/> translated into <paramref name="targetCount"/> languages.</summary>
+    /// <summary>Plans the requests for the plain texts of one article (no protection).</summary>
     /// <param name="texts">The texts in order; empty and whitespace-only texts are left out.</param>
     /// <param name="targetCount">The number of target languages in every request.</param>
     /// <param name="limits">The service limits.</param>
     /// <returns>The batches in order and the piece count of every text.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="targetCount"/> leaves no room for even one character.</exception>
     public static TranslationPlan Plan(IReadOnlyList<string?> texts, int targetCount, TranslationLimits limits)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        List<PlannedText> planned = [];
+        for (int i = 0; i < texts.Count; i++)
+        {
+            if (!string.IsNullOrWhiteSpace(texts[i]))
+            {
+                planned.Add(new PlannedText(0, i, texts[i]!, SegmentKind.PlainOnly));
+            }
+        }
+
+        RequestPlan plan = PlanRequests(planned, targetCount, limits);
+        return new TranslationPlan(
+            [.. plan.Requests.Select(static r => r.Elements)],
+            [.. texts.Select((_, i) => plan.PieceCounts.GetValueOrDefault((0, i)))]);
+    }
+
+    /// <summary>Plans the requests for the texts of one or more articles translated into <paramref name="targetCount"/>
+    /// languages.</summary>
+    /// <param name="texts">The non-blank texts, each article's consecutive and in order.</param>
+    /// <param name="targetCount">The number of target languages in every request.</param>
+    /// <param name="limits">The service limits.</param>
+    /// <returns>The requests, each of one text type, and the piece count of every text.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="targetCount"/> leaves no room for even one character.</exception>
+    public static RequestPlan PlanRequests(IReadOnlyList<PlannedText> texts, int targetCount, TranslationLimits limits)
     {
         ArgumentNullException.ThrowIfNull(texts);
         ArgumentNullException.ThrowIfNull(limits);
@@ -30,45 +61,54 @@ internal static class TranslationBatcher
                 nameof(targetCount), targetCount, $"{targetCount} target languages leave no room in a request of {limits.MaxCharacters} characters.");
         }
 
-        var batches = ImmutableArray.CreateBuilder<ImmutableArray<TextPiece>>();
-        var pieceCounts = ImmutableArray.CreateBuilder<int>(texts.Count);
-        var current = ImmutableArray.CreateBuilder<TextPiece>();
-        long currentCharacters = 0;
-
-        for (int i = 0; i < texts.Count; i++)
+        var requests = ImmutableArray.CreateBuilder<PlannedRequest>();
+        var pieceCounts = ImmutableDictionary.CreateBuilder<(int Article, int SourceIndex), int>();
+        OpenRequest[] open = [new(TextType.Plain), new(TextType.Html)];
+        int start = 0;
+        while (start < texts.Count)
         {
-            string? text = texts[i];
-            if (string.IsNullOrWhiteSpace(text))
+            int article = texts[start].Article;
+            int end = start;
+            bool hasProtected = false;
+            while (end < texts.Count && texts[end].Article == article)
             {
-                pieceCounts.Add(0);
-                continue;
+                hasProtected |= texts[end].Kind == SegmentKind.Protected;
+                end++;
             }
 
-            IReadOnlyList<string> pieces = text.Length <= maxPiece ? [text] : Split(text, maxPiece);
-            pieceCounts.Add(pieces.Count);
-            for (int p = 0; p < pieces.Count; p++)
+            foreach (OpenRequest request in open)
             {
-                string piece = pieces[p];
-                bool full = current.Count >= limits.MaxElements
-                    || (currentCharacters + piece.Length) * targetCount > limits.MaxCharacters;
-                if (full && current.Count > 0)
+                var pieces = new List<TextPiece>();
+                for (int k = start; k < end; k++)
                 {
-                    batches.Add(current.ToImmutable());
-                    current.Clear();
-                    currentCharacters = 0;
+                    PlannedText text = texts[k];
+                    if (TextTypeOf(text.Kind, hasProtected) != request.TextType)
+                    {
+                        continue;
+                    }
+
+                    IReadOnlyList<string> wire = request.TextType == TextType.Html
+                        ? HtmlPieces(text.Text, maxPiece)
+                        : text.Text.Length <= maxPiece ? [text.Text] : Split(text.Text, maxPiece);
+                    pieceCounts[(article, text.SourceIndex)] = wire.Count;
+                    for (int p = 0; p < wire.Count; p++)
+                    {
+                        pieces.Add(new TextPiece(text.SourceIndex, p, wire[p], article));
+                    }
                 }
 
-                current.Add(new TextPiece(i, p, piece));
-                currentCharacters += piece.Length;
+                request.AddArticle(pieces, targetCount, limits, requests);
             }
+
+            start = end;
         }
 
-        if (current.Count > 0)
+        foreach (OpenRequest request in open)
         {
-            batches.Add(current.ToImmutable());
+            request.Flush(requests);
         }
 
-        return new TranslationPlan(batches.ToImmutable(), pieceCounts.MoveToImmutable());
+        return new RequestPlan(requests.ToImmutable(), pieceCounts.ToImmutable());
     }
 
     /// <summary>Cuts <paramref name="text"/> into trimmed pieces of at most <paramref name="maxLength"/> characters.</summary>
@@ -126,6 +166,39 @@ internal static class TranslationBatcher
 
         // No whitespace at all (a URL, CJK or Thai run): cut anywhere, but never between the halves of a surrogate pair.
         return char.IsHighSurrogate(text[maxLength - 1]) ? maxLength - 1 : maxLength;
+    }
+
+    private static TextType TextTypeOf(SegmentKind kind, bool articleHasProtected) => kind switch
+    {
+        SegmentKind.Protected => TextType.Html,
+        SegmentKind.PlainOnly => TextType.Plain,
+        _ => articleHasProtected ? TextType.Html : TextType.Plain,
+    };
+
+    /// <summary>The HTML pieces of a text: the whole text when its HTML fits, else pieces cut from the source (so never inside
+    /// a tag or an entity) and shortened until each one's HTML fits.</summary>
+    private static List<string> HtmlPieces(string text, int maxPiece)
+    {
+        var pieces = new List<string>();
+        AddHtmlPieces(text, maxPiece, pieces);
+        return pieces;
+    }
+
+    private static void AddHtmlPieces(string source, int maxPiece, List<string> pieces)
+    {
+        string html = TextProtector.ToHtml(source);
+        if (html.Length <= maxPiece || source.Length <= 2)
+        {
+            // Two characters are as short as a piece gets; only absurdly small limits reach this with too much markup.
+            pieces.Add(html);
+            return;
+        }
+
+        int shorter = (int)Math.Clamp((long)source.Length * maxPiece / html.Length, 2, source.Length - 1);
+        foreach (string piece in Split(source, shorter))
+        {
+            AddHtmlPieces(piece, maxPiece, pieces);
+        }
     }
 
     /// <summary>Whether <paramref name="before"/> ends a sentence: a terminal mark, possibly followed by closing quotes or brackets.</summary>

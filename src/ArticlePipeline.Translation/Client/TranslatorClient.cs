@@ -62,9 +62,28 @@ public sealed class TranslatorClient
             pipelineOptions.PerCallPolicies.Add(new TranslatorRegionPolicy(region.Trim()));
         }
 
+        TimeProvider time = options.TimeProvider ?? TimeProvider.System;
+        if (options.CharactersPerMinute > 0)
+        {
+            // Per retry: a retried request is metered again, so it waits for room again.
+            pipelineOptions.PerRetryPolicies.Add(new TranslatorPacingPolicy(new CharacterBudget(options.CharactersPerMinute, time), time));
+        }
+
         // Per retry, so a key rotated through AzureKeyCredential.Update applies to the next attempt.
         pipelineOptions.PerRetryPolicies.Add(new TranslatorKeyCredentialPolicy(credential));
-        _pipeline = HttpPipelineBuilder.Build(pipelineOptions);
+
+        // Azure.Core takes the retry policy from the options: ours (same rules, waits on the clock) unless the caller chose one.
+        // The options object is shared with the caller, so it gets its value back once the pipeline holds the policy.
+        HttpPipelinePolicy? chosen = options.RetryPolicy;
+        options.RetryPolicy = chosen ?? new TranslatorRetryPolicy(options.Retry, time);
+        try
+        {
+            _pipeline = HttpPipelineBuilder.Build(pipelineOptions);
+        }
+        finally
+        {
+            options.RetryPolicy = chosen;
+        }
     }
 
     /// <summary>The endpoint the client was created with.</summary>
@@ -166,6 +185,9 @@ public sealed class TranslatorClient
         request.Headers.SetValue(TranslatorHeaders.ClientTraceId, Guid.NewGuid().ToString("D", CultureInfo.InvariantCulture));
         request.Content = RequestContent.Create(
             JsonSerializer.SerializeToUtf8Bytes(body, TranslatorJsonContext.Wire.IReadOnlyListInputTextItem));
+
+        // What the service will meter, for the pacing policy: UTF-16 code units of every text, times the targets.
+        message.SetProperty(TranslatorPacingPolicy.ChargeProperty, body.Sum(static item => (long)item.Text.Length) * targets.Count);
         return message;
     }
 

@@ -9,8 +9,8 @@ namespace ArticlePipeline.Testing.Translator;
 /// <summary>
 /// A real HTTP server on 127.0.0.1 (Kestrel) that speaks the Azure AI Translator v3 <c>POST /translate</c> contract: key check,
 /// query parameters, the service's limits and numeric error codes, <c>X-Metered-Usage</c> and <c>X-RequestId</c>, with a
-/// deterministic translation (<see cref="LoopbackTranslation.Translate"/>), injectable faults, an optional per-minute character
-/// budget and a log of every request.
+/// deterministic translation (<see cref="LoopbackTranslation"/>), injectable faults, an optional character budget per sliding
+/// minute and a log of every request.
 /// </summary>
 /// <example>
 /// <code>
@@ -27,7 +27,7 @@ public sealed class LoopbackTranslator : IAsyncDisposable
     private readonly List<LoopbackTranslatorRequest> _requests = [];
     private readonly Queue<TranslatorFault> _faults = new();
     private int _sequence;
-    private DateTimeOffset _windowStart = DateTimeOffset.MinValue;
+    private readonly Queue<(DateTimeOffset At, long Characters)> _window = new();
     private long _windowCharacters;
 
     private LoopbackTranslator(WebApplication app, string key, LoopbackTranslatorOptions options)
@@ -145,7 +145,8 @@ public sealed class LoopbackTranslator : IAsyncDisposable
             context.Response.Headers["X-Metered-Usage"] = outcome.Metered.ToString(CultureInfo.InvariantCulture);
             context.Response.Headers["X-MT-System"] = string.Join(',', Enumerable.Repeat("Loopback", outcome.Targets.Count));
             string? from = request.Query["from"].FirstOrDefault();
-            await TranslatorWire.WriteJsonAsync(context.Response, writer => WriteTranslations(writer, texts!, outcome.Targets, from));
+            bool html = string.Equals(request.Query["textType"].FirstOrDefault(), "html", StringComparison.OrdinalIgnoreCase);
+            await TranslatorWire.WriteJsonAsync(context.Response, writer => WriteTranslations(writer, texts!, outcome.Targets, from, html));
         }
         else
         {
@@ -228,21 +229,22 @@ public sealed class LoopbackTranslator : IAsyncDisposable
         {
             if (_options.CharactersPerMinute is { } budget)
             {
+                // A sliding minute, as the service meters its hourly quota ("consumed evenly throughout the hour").
                 DateTimeOffset now = _options.TimeProvider.GetUtcNow();
-                if (now - _windowStart >= TimeSpan.FromMinutes(1))
+                while (_window.TryPeek(out (DateTimeOffset At, long Characters) oldest) && now - oldest.At >= TimeSpan.FromMinutes(1))
                 {
-                    _windowStart = now;
-                    _windowCharacters = 0;
+                    _window.Dequeue();
+                    _windowCharacters -= oldest.Characters;
                 }
 
                 if (_windowCharacters + metered > budget)
                 {
-                    TimeSpan wait = _windowStart + TimeSpan.FromMinutes(1) - now;
                     return Outcome.Error(429, TranslatorErrorCodes.TooManyRequests,
                         "The server rejected the request because the client has exceeded request limits.",
-                        wait < TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : wait);
+                        RetryAfter(now, _windowCharacters + metered - budget));
                 }
 
+                _window.Enqueue((now, metered));
                 _windowCharacters += metered;
             }
 
@@ -252,7 +254,27 @@ public sealed class LoopbackTranslator : IAsyncDisposable
         return new Outcome(200, 0, string.Empty, null, targets, metered);
     }
 
-    private void WriteTranslations(System.Text.Json.Utf8JsonWriter writer, List<string> texts, List<string> targets, string? from)
+    /// <summary>How long until enough of the window has expired to free <paramref name="excess"/> characters (at least a
+    /// second; a request over the whole budget gets the time until the window is empty, and is refused again then).</summary>
+    private TimeSpan RetryAfter(DateTimeOffset now, long excess)
+    {
+        long freed = 0;
+        DateTimeOffset until = now + TimeSpan.FromMinutes(1);
+        foreach ((DateTimeOffset at, long characters) in _window)
+        {
+            freed += characters;
+            until = at + TimeSpan.FromMinutes(1);
+            if (freed >= excess)
+            {
+                break;
+            }
+        }
+
+        TimeSpan wait = until - now;
+        return wait < TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : wait;
+    }
+
+    private void WriteTranslations(System.Text.Json.Utf8JsonWriter writer, List<string> texts, List<string> targets, string? from, bool html)
     {
         writer.WriteStartArray();
         foreach (string text in texts)
@@ -270,7 +292,7 @@ public sealed class LoopbackTranslator : IAsyncDisposable
             foreach (string target in targets)
             {
                 writer.WriteStartObject();
-                writer.WriteString("text", LoopbackTranslation.Translate(text, target));
+                writer.WriteString("text", LoopbackTranslation.Translate(text, target, html, _options.UpperCaseTranslations));
                 writer.WriteString("to", target);
                 writer.WriteEndObject();
             }

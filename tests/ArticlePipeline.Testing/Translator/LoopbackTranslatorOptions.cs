@@ -15,14 +15,20 @@ public sealed class LoopbackTranslatorOptions
     /// <value>Default <c>vi</c>.</value>
     public string DetectedLanguage { get; set; } = "vi";
 
-    /// <summary>When set, the characters (× targets) the server accepts per minute; beyond it, 429 with 429001 and
-    /// <c>Retry-After</c> up to the end of the minute.</summary>
+    /// <summary>When set, the characters (× targets) the server accepts in any sliding minute (the service meters its hourly
+    /// quota that way); beyond it, 429 with 429001 and <c>Retry-After</c> until enough of the minute has passed, in whole
+    /// seconds rounded up. A request larger than the whole budget is always refused, as the service does.</summary>
     /// <value>Default <see langword="null"/> (no budget).</value>
     public long? CharactersPerMinute { get; set; }
 
     /// <summary>The clock of the per-minute budget.</summary>
     /// <value>Default <see cref="TimeProvider.System"/>.</value>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>When set, translations are also upper-cased outside markup, entities and <c>notranslate</c> spans, so a test can
+    /// tell translated from protected text (<see cref="LoopbackTranslation.Translate(string, string, bool, bool)"/>).</summary>
+    /// <value>Default <see langword="false"/>: the translation only adds the <c>[language] </c> prefix.</value>
+    public bool UpperCaseTranslations { get; set; }
 
     /// <summary>Most elements per request (the service's is 1,000).</summary>
     /// <value>Default 1,000.</value>

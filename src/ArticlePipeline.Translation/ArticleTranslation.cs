@@ -1,0 +1,119 @@
+using System.Collections.Immutable;
+using ArticlePipeline.Core.Model;
+using ArticlePipeline.Translation.Batching;
+using ArticlePipeline.Translation.Protection;
+
+namespace ArticlePipeline.Translation;
+
+/// <summary>
+/// One article on its way through <see cref="AzureTranslationProvider"/>: its texts (title, lead, blocks), the translated
+/// pieces as they arrive, and what it was billed.
+/// </summary>
+internal sealed class ArticleTranslation
+{
+    private readonly LanguageContent _source;
+    private readonly ImmutableArray<ContentBlock> _blocks;
+    private readonly string?[] _texts;
+    private readonly Dictionary<string, int> _targetIndex;
+    private readonly List<string> _requestIds = [];
+    private int[] _pieceCounts = [];
+    private string[][][] _translated = [];
+    private long _billed;
+
+    /// <summary>Validates a job and prepares its texts.</summary>
+    /// <param name="job">The article, its language and the languages it lacks.</param>
+    /// <exception cref="ArgumentException">A language code is blank.</exception>
+    public ArticleTranslation(TranslationJob job)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        ArgumentNullException.ThrowIfNull(job.Source);
+        ArgumentException.ThrowIfNullOrWhiteSpace(job.SourceLanguage);
+        ArgumentNullException.ThrowIfNull(job.TargetLanguages);
+        if (job.TargetLanguages.Any(string.IsNullOrWhiteSpace))
+        {
+            throw new ArgumentException("Target language codes may not be blank.", nameof(job));
+        }
+
+        _source = job.Source;
+        SourceLanguage = job.SourceLanguage;
+        Targets = [.. job.TargetLanguages.Distinct(StringComparer.OrdinalIgnoreCase)];
+        _targetIndex = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        for (int t = 0; t < Targets.Count; t++)
+        {
+            _targetIndex[Targets[t]] = t;
+        }
+
+        _blocks = job.Source.Blocks.IsDefault ? [] : job.Source.Blocks;
+        _texts = [job.Source.Title, job.Source.Lead, .. _blocks.Select(static b => b.Text)];
+        GroupKey = SourceLanguage.ToUpperInvariant() + ">" + string.Join(',', Targets.Select(static t => t.ToUpperInvariant()).Order(StringComparer.Ordinal));
+    }
+
+    /// <summary>The source language.</summary>
+    public string SourceLanguage { get; }
+
+    /// <summary>The distinct target languages, as the job named them.</summary>
+    public List<string> Targets { get; }
+
+    /// <summary>Articles with equal keys can share requests: same source language, same set of targets.</summary>
+    public string GroupKey { get; }
+
+    /// <summary>The texts to send: every non-blank one, with how it may travel.</summary>
+    /// <param name="article">The article's index in its request group.</param>
+    /// <returns>The planned texts in order.</returns>
+    public IEnumerable<PlannedText> PlannedTexts(int article)
+    {
+        for (int i = 0; i < _texts.Length; i++)
+        {
+            if (!string.IsNullOrWhiteSpace(_texts[i]))
+            {
+                yield return new PlannedText(article, i, _texts[i]!, TextProtector.Classify(_texts[i]!));
+            }
+        }
+    }
+
+    /// <summary>Makes room for the translated pieces the plan will deliver.</summary>
+    /// <param name="pieceCounts">The plan's piece counts.</param>
+    /// <param name="article">The article's index in its request group.</param>
+    public void Prepare(IReadOnlyDictionary<(int Article, int SourceIndex), int> pieceCounts, int article)
+    {
+        _pieceCounts = [.. Enumerable.Range(0, _texts.Length).Select(i => pieceCounts.GetValueOrDefault((article, i)))];
+        _translated = [.. Targets.Select(_ => _pieceCounts.Select(static n => new string[n]).ToArray())];
+    }
+
+    /// <summary>Keeps the translation of one piece.</summary>
+    /// <param name="piece">The piece.</param>
+    /// <param name="target">The language, as the request named it.</param>
+    /// <param name="text">The translated plain text.</param>
+    public void Store(TextPiece piece, string target, string text) =>
+        _translated[_targetIndex[target]][piece.SourceIndex][piece.PieceIndex] = text;
+
+    /// <summary>Adds this article's share of a request's metered characters.</summary>
+    /// <param name="characters">The share.</param>
+    /// <param name="requestId">The request's id, if the service sent one.</param>
+    public void AddBilling(long characters, string? requestId)
+    {
+        _billed += characters;
+        if (requestId is not null && !_requestIds.Contains(requestId))
+        {
+            _requestIds.Add(requestId);
+        }
+    }
+
+    /// <summary>The aligned translations: same title, lead and blocks (count, order, kinds) as the source in every language.</summary>
+    /// <returns>The result.</returns>
+    public TranslationResult ToResult()
+    {
+        var languages = ImmutableDictionary.CreateBuilder<string, LanguageContent>(StringComparer.Ordinal);
+        for (int t = 0; t < Targets.Count; t++)
+        {
+            string[][] pieces = _translated[t];
+            string Text(int index) => _pieceCounts[index] == 0 ? _texts[index] ?? string.Empty : string.Join(' ', pieces[index]);
+            languages[Targets[t]] = new LanguageContent(
+                Text(0),
+                _source.Lead is null ? null : Text(1),
+                [.. _blocks.Select((block, k) => new ContentBlock(block.Kind, Text(k + 2)))]);
+        }
+
+        return new TranslationResult(languages.ToImmutable(), [.. _requestIds], _billed);
+    }
+}

@@ -1,0 +1,106 @@
+using System.Collections.Immutable;
+using ArticlePipeline.Core.Model;
+
+namespace ArticlePipeline.Translation;
+
+/// <summary>One article on its way through <see cref="MemoizingTranslationProvider"/>: its segments and their memory keys,
+/// and what it was billed and saved.</summary>
+internal sealed class MemoizedArticle
+{
+    private readonly LanguageContent _source;
+    private readonly ImmutableArray<ContentBlock> _blocks;
+    private readonly string?[] _hashes;
+    private readonly string _provider;
+    private readonly List<string> _requestIds = [];
+    private long _billed;
+
+    /// <summary>Validates a job and hashes its segments.</summary>
+    /// <param name="job">The article, its language and the languages it lacks.</param>
+    /// <param name="provider">The inner provider's name, part of every key.</param>
+    public MemoizedArticle(TranslationJob job, string provider)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        ArgumentNullException.ThrowIfNull(job.Source);
+        ArgumentException.ThrowIfNullOrWhiteSpace(job.SourceLanguage);
+        ArgumentNullException.ThrowIfNull(job.TargetLanguages);
+        if (job.TargetLanguages.Any(string.IsNullOrWhiteSpace))
+        {
+            throw new ArgumentException("Target language codes may not be blank.", nameof(job));
+        }
+
+        _source = job.Source;
+        _provider = provider;
+        SourceLanguage = job.SourceLanguage;
+        Targets = [.. job.TargetLanguages.Distinct(StringComparer.OrdinalIgnoreCase)];
+        _blocks = job.Source.Blocks.IsDefault ? [] : job.Source.Blocks;
+        Texts = [job.Source.Title, job.Source.Lead, .. _blocks.Select(static b => b.Text)];
+        _hashes = [.. Texts.Select(static t => string.IsNullOrWhiteSpace(t) ? null : MemoizingTranslationProvider.SegmentHash(t))];
+        SegmentIndexes = [.. Enumerable.Range(0, Texts.Length).Where(i => _hashes[i] is not null)];
+    }
+
+    /// <summary>The source language.</summary>
+    public string SourceLanguage { get; }
+
+    /// <summary>The distinct target languages, as the job named them.</summary>
+    public List<string> Targets { get; }
+
+    /// <summary>Title, lead and block texts, in that order.</summary>
+    public string?[] Texts { get; }
+
+    /// <summary>The indexes of the non-blank texts: the segments.</summary>
+    public ImmutableArray<int> SegmentIndexes { get; }
+
+    /// <summary>Source characters × languages not sent.</summary>
+    public long Saved { get; set; }
+
+    /// <summary>The memory key of one segment in one language.</summary>
+    /// <param name="index">The segment's index in <see cref="Texts"/>.</param>
+    /// <param name="target">The target language.</param>
+    /// <returns>The key.</returns>
+    public TranslationMemoryKey Key(int index, string target) => new(
+        _hashes[index]!, SourceLanguage.ToLowerInvariant(), target.ToLowerInvariant(), _provider);
+
+    /// <summary>Every key the article needs.</summary>
+    /// <returns>The keys of each segment in each target language.</returns>
+    public IEnumerable<TranslationMemoryKey> AllKeys() =>
+        SegmentIndexes.SelectMany(i => Targets.Select(t => Key(i, t)));
+
+    /// <summary>A segment as a block to send: the title as a heading, the lead as a paragraph, a block as itself.</summary>
+    /// <param name="index">The segment's index in <see cref="Texts"/>.</param>
+    /// <returns>The block.</returns>
+    public ContentBlock Segment(int index) => index switch
+    {
+        0 => new ContentBlock(BlockKind.Heading, Texts[0]!),
+        1 => new ContentBlock(BlockKind.Paragraph, Texts[1]!),
+        _ => _blocks[index - 2],
+    };
+
+    /// <summary>Adds what the inner provider billed for some of this article's segments.</summary>
+    /// <param name="result">The inner provider's result.</param>
+    public void AddBilling(TranslationResult result)
+    {
+        _billed += result.BilledCharacters;
+        foreach (string id in result.RequestIds.Where(id => !_requestIds.Contains(id)))
+        {
+            _requestIds.Add(id);
+        }
+    }
+
+    /// <summary>Assembles the aligned translations from the memory's and the provider's segments.</summary>
+    /// <param name="known">Every translation known by key.</param>
+    /// <returns>The result.</returns>
+    public TranslationResult ToResult(IReadOnlyDictionary<TranslationMemoryKey, string> known)
+    {
+        var languages = ImmutableDictionary.CreateBuilder<string, LanguageContent>(StringComparer.Ordinal);
+        foreach (string target in Targets)
+        {
+            string Text(int index) => _hashes[index] is null ? Texts[index] ?? string.Empty : known[Key(index, target)];
+            languages[target] = new LanguageContent(
+                Text(0),
+                _source.Lead is null ? null : Text(1),
+                [.. _blocks.Select((block, k) => new ContentBlock(block.Kind, Text(k + 2)))]);
+        }
+
+        return new TranslationResult(languages.ToImmutable(), [.. _requestIds], _billed, Saved);
+    }
+}
