@@ -169,6 +169,40 @@ public sealed class TranslationFlowTests
         }
     }
 
+    [Test]
+    public async Task Rerun_OneParagraphChanged_SendsOnlyThatParagraphAndUnchangedRerunSendsNothing()
+    {
+        string config = Config("azure-", TranslatorSettings());
+        string html = File.ReadAllText(Path.Combine(SharedData.RepositoryRoot, "samples", "site", ArticlePath));
+        const string Original = "Theo Phòng Nông nghiệp và Môi trường huyện Tân Hậu";
+        const string Changed = "Theo báo cáo của Phòng Nông nghiệp và Môi trường huyện Tân Hậu";
+        Assert.That(html, Does.Contain(Original));
+        _site.Set("/changing-a1001.html", SiteResponse.Html(html));
+        string url = _site.Url("changing-a1001.html").AbsoluteUri;
+
+        CliRun first = await CliRun.RunAsync("rerun", url, "--config", config, "--out", Out);
+        int afterFirst = _translator.Requests.Count;
+        CliRun unchanged = await CliRun.RunAsync("rerun", url, "--config", config, "--out", Out);
+        int afterUnchanged = _translator.Requests.Count;
+        _site.Set("/changing-a1001.html", SiteResponse.Html(html.Replace(Original, Changed, StringComparison.Ordinal)));
+        CliRun changed = await CliRun.RunAsync("rerun", url, "--config", config, "--out", Out);
+
+        LoopbackTranslatorRequest last = _translator.Requests[^1];
+        using JsonDocument record = JsonDocument.Parse(File.ReadAllBytes(changed.Output.Trim()));
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(first.ExitCode, Is.Zero, first.ToString());
+            Assert.That(afterFirst, Is.EqualTo(1), "one request for the whole article");
+            Assert.That(afterUnchanged, Is.EqualTo(1), "an unchanged re-run sends nothing");
+            Assert.That(_translator.Requests, Has.Count.EqualTo(2), "the changed article needs one more request");
+            Assert.That(last.Texts, Has.Count.EqualTo(1), "only the changed paragraph is sent");
+            Assert.That(last.Texts[0], Does.Contain("Theo báo cáo của Phòng"));
+            Assert.That(changed.Error, Does.Contain("saved by memory"), "the run reports what the memory saved");
+            Assert.That(record.RootElement.GetProperty("revision").GetInt32(), Is.EqualTo(2));
+            Assert.That(Status(record, "uk"), Is.EqualTo("translated"));
+        }
+    }
+
     private string Out => _folder.Combine("out");
 
     private object TranslatorSettings() => new

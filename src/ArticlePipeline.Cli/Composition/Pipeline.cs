@@ -64,16 +64,6 @@ internal sealed class Pipeline : IAsyncDisposable
     /// <exception cref="UsageException">The configuration names something that cannot be built.</exception>
     public static async Task<Pipeline> CreateAsync(PipelineSettings settings, TextWriter log, CancellationToken cancellationToken, bool logArticles = false)
     {
-        ITranslationProvider? translator;
-        try
-        {
-            translator = TranslationProviderFactory.Create(settings.Translator);
-        }
-        catch (ArgumentException ex)
-        {
-            throw new UsageException("invalid configuration: " + ex.Message, ex);
-        }
-
         var sink = new JsonRecordSink(settings.Output.Directory);
         IPipelineStateStore state;
         try
@@ -85,6 +75,18 @@ internal sealed class Pipeline : IAsyncDisposable
         {
             // The message never includes the connection string: it may hold a password.
             throw new UsageException($"cannot open the {settings.State.Provider} state store: {ex.Message}", ex);
+        }
+
+        ITranslationProvider? translator;
+        try
+        {
+            // The translation memory lives in the state store: an unchanged paragraph is never billed twice.
+            translator = TranslationProviderFactory.Create(settings.Translator, memory: state);
+        }
+        catch (ArgumentException ex)
+        {
+            await state.DisposeAsync().ConfigureAwait(false);
+            throw new UsageException("invalid configuration: " + ex.Message, ex);
         }
 
         ILoggerFactory loggerFactory = LoggerFactory.Create(builder =>
