@@ -30,7 +30,10 @@ internal sealed class ChildCli : IDisposable
 
     public IReadOnlyCollection<string> ErrorLines => _errors;
 
-    public static ChildCli Start(string workingDirectory, params string[] args)
+    public static ChildCli Start(string workingDirectory, params string[] args) => Start(workingDirectory, new Dictionary<string, string>(), args);
+
+    /// <summary>Starts the command line with extra environment variables (e.g. ARTICLEPIPELINE__Scheduler__InstanceId).</summary>
+    public static ChildCli Start(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -39,6 +42,11 @@ internal sealed class ChildCli : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        foreach ((string name, string value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         start.ArgumentList.Add(CliPath);
         foreach (string arg in args)
         {
