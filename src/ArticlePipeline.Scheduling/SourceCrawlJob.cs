@@ -36,6 +36,12 @@ internal sealed partial class SourceCrawlJob : IJob
             return;
         }
 
+        if (context.ScheduledFireTimeUtc is { } scheduled)
+        {
+            // How late the scheduler started this run: the scheduling overhead of one firing.
+            LogFired(source.Id, (context.FireTimeUtc - scheduled).TotalMilliseconds);
+        }
+
         try
         {
             // The crawler logs the run's summary line.
@@ -50,6 +56,9 @@ internal sealed partial class SourceCrawlJob : IJob
             throw new JobExecutionException($"crawl of source {source.Id} failed: {ex.Message}", ex);
         }
     }
+
+    [LoggerMessage(EventId = 100, Level = LogLevel.Debug, Message = "source {SourceId}: job fired {DelayMs:F1} ms after its scheduled time")]
+    private partial void LogFired(string sourceId, double delayMs);
 
     [LoggerMessage(EventId = 101, Level = LogLevel.Warning, Message = "source job for unknown source '{SourceId}' skipped")]
     private partial void LogUnknownSource(string? sourceId);

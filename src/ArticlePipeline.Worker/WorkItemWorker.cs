@@ -96,6 +96,7 @@ internal sealed partial class WorkItemWorker : BackgroundService
         if (lease.Attempt > 1)
         {
             _metrics.LeaseExpired();
+            LogTakenOver(lease.Item.Url, lease.Attempt);
         }
 
         SourceDefinition? source = _catalog.Sources.FirstOrDefault(s => s.Id == lease.Item.SourceId);
@@ -160,6 +161,9 @@ internal sealed partial class WorkItemWorker : BackgroundService
 
     [LoggerMessage(EventId = 220, Level = LogLevel.Information, Message = "work item {Url}: {Outcome} (attempt {Attempt}, completed {Completed})")]
     private partial void LogProcessed(Uri url, ArticleOutcomeKind outcome, int attempt, bool completed);
+
+    [LoggerMessage(EventId = 225, Level = LogLevel.Information, Message = "work item {Url}: taken over after an expired lease (attempt {Attempt})")]
+    private partial void LogTakenOver(Uri url, int attempt);
 
     [LoggerMessage(EventId = 221, Level = LogLevel.Warning, Message = "work item {Url}: released at shutdown, another node will take it")]
     private partial void LogReleased(Uri url);

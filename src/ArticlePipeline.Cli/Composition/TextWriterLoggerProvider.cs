@@ -31,7 +31,7 @@ internal sealed class TextWriterLoggerProvider(TextWriter writer) : ILoggerProvi
             string name = category[(category.LastIndexOf('.') + 1)..];
             lock (owner._lock)
             {
-                owner.WriteLine($"{level}: {name}: {formatter(state, exception)}");
+                owner.WriteLine($"{DateTimeOffset.UtcNow:yyyy-MM-ddTHH:mm:ss.fffZ} {level}: {name}: {formatter(state, exception)}");
             }
         }
     }

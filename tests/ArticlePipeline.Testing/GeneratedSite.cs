@@ -1,11 +1,11 @@
 using System.Globalization;
 using System.Text;
-using ArticlePipeline.Testing;
 
-namespace ArticlePipeline.Integration.Tests;
+
+namespace ArticlePipeline.Testing;
 
 /// <summary>A newspaper of N articles made from the offline sample's first page, with one RSS feed listing them all.</summary>
-internal static class GeneratedSite
+public static class GeneratedSite
 {
     private const string TemplateSlug = "nong-dan-tan-hau-thu-hoach-lua-he-thu-som-a1001";
 

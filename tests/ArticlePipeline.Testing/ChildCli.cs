@@ -1,10 +1,10 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 
-namespace ArticlePipeline.Integration.Tests;
+namespace ArticlePipeline.Testing;
 
 /// <summary>The real command line as a child process, its stderr collected, stoppable with SIGTERM or SIGKILL.</summary>
-internal sealed class ChildCli : IDisposable
+public sealed class ChildCli : IDisposable
 {
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _errors = new();
@@ -20,7 +20,7 @@ internal sealed class ChildCli : IDisposable
         get
         {
             string configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
-            return Path.Combine(ArticlePipeline.Testing.SharedData.RepositoryRoot, "src", "ArticlePipeline.Cli", "bin", configuration, "net10.0", "article-pipeline.dll");
+            return Path.Combine(SharedData.RepositoryRoot, "src", "ArticlePipeline.Cli", "bin", configuration, "net10.0", "article-pipeline.dll");
         }
     }
 

@@ -1,0 +1,165 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using ArticlePipeline.Testing;
+using ArticlePipeline.Testing.NewsSite;
+using Npgsql;
+
+// Usage: dotnet run -c Release --project tests/ArticlePipeline.Worker.Benchmarks [-- postgres-connection-string]
+// 1. Scheduling overhead: one local worker, a source on a one-second cron, how late each firing starts.
+// 2. Cluster (needs PostgreSQL): 200 articles on 10 hosts at 5 requests/second each, with 1 and with 3 workers;
+//    then a worker killed with SIGKILL, and how long until another node takes over its leased items.
+string connection = args.Length > 0 ? args[0]
+    : Environment.GetEnvironmentVariable("ARTICLEPIPELINE_TEST_POSTGRES") ?? "Host=127.0.0.1;Username=postgres;Password=postgres;Database=postgres";
+
+await SchedulingOverheadAsync();
+try
+{
+    await using (var probe = new NpgsqlConnection(connection))
+    {
+        await probe.OpenAsync();
+    }
+}
+catch (NpgsqlException ex)
+{
+    Console.WriteLine($"cluster figures skipped: PostgreSQL not reachable ({ex.Message})");
+    return;
+}
+
+double one = await ClusterAsync(connection, workers: 1, killAfter: null);
+double three = await ClusterAsync(connection, workers: 3, killAfter: null);
+Console.WriteLine($"throughput: 1 worker {200 / one:F1} articles/s ({one:F1} s), 3 workers {200 / three:F1} articles/s ({three:F1} s), ratio {one / three:F2}");
+await ClusterAsync(connection, workers: 3, killAfter: 60);
+
+static async Task SchedulingOverheadAsync()
+{
+    using var folder = new TempDirectory();
+    await using LoopbackNewsSite site = await LoopbackNewsSite.StartAsync(Path.Combine(SharedData.RepositoryRoot, "samples", "site"));
+    string config = WriteConfig(folder, [site], "0/1 * * * * ?", 0, extra: new { Logging = new { LogLevel = new Dictionary<string, string> { ["ArticlePipeline.Scheduling"] = "Debug" } } });
+    using ChildCli worker = ChildCli.Start(folder.Path, "run", "--config", config, "--out", folder.Combine("out"));
+    await Task.Delay(TimeSpan.FromSeconds(20));
+    worker.Terminate();
+    worker.WaitForExit(TimeSpan.FromSeconds(30));
+    double[] delays = worker.ErrorLines
+        .Where(l => l.Contains("job fired", StringComparison.Ordinal))
+        .Select(l => double.Parse(l.Split("job fired ")[1].Split(' ')[0], CultureInfo.InvariantCulture))
+        .Order()
+        .ToArray();
+    if (delays.Length == 0)
+    {
+        Console.WriteLine("scheduling overhead: no firing seen\n" + worker.Log);
+        return;
+    }
+
+    Console.WriteLine($"scheduling overhead per firing ({delays.Length} firings): median {delays[delays.Length / 2]:F1} ms, p95 {delays[(int)(delays.Length * 0.95)]:F1} ms, max {delays[^1]:F1} ms");
+}
+
+static async Task<double> ClusterAsync(string connection, int workers, int? killAfter)
+{
+    using var folder = new TempDirectory();
+    string suffix = Guid.NewGuid().ToString("N")[..10];
+    await using (var db = new NpgsqlConnection(connection))
+    {
+        await db.OpenAsync();
+        await using var create = new NpgsqlCommand($"CREATE SCHEMA qz_{suffix}", db);
+        await create.ExecuteNonQueryAsync();
+    }
+
+    var sites = new List<LoopbackNewsSite>();
+    for (int i = 0; i < 10; i++)
+    {
+        GeneratedSite.Write(folder.Combine("site" + i), 20, "s" + i);
+        sites.Add(await LoopbackNewsSite.StartAsync(folder.Combine("site" + i)));
+    }
+
+    const double LeaseSeconds = 5, PollSeconds = 0.5;
+    string config = WriteConfig(folder, sites, "0/2 * * * * ?", 0.2, extra: new
+    {
+        State = new { Provider = "postgres", ConnectionString = connection + $";Search Path=qz_{suffix}", Schema = "cl_" + suffix },
+        Scheduler = new { Clustered = true, WorkerConcurrency = 2, PollSeconds, LeaseSeconds, GracePeriodSeconds = 1, CheckinIntervalSeconds = 2 },
+    });
+    string records = folder.Combine("out", "records");
+    var stopwatch = Stopwatch.StartNew();
+    var nodes = Enumerable.Range(0, workers)
+        .Select(i => ChildCli.Start(folder.Path, new Dictionary<string, string> { ["ARTICLEPIPELINE__Scheduler__InstanceId"] = "node-" + i }, "run", "--config", config, "--out", folder.Combine("out")))
+        .ToList();
+    DateTimeOffset? killedAt = null;
+    while (Count(records) < 200 && stopwatch.Elapsed < TimeSpan.FromMinutes(3))
+    {
+        if (killAfter is { } threshold && killedAt is null && Count(records) >= threshold)
+        {
+            nodes[0].Kill();
+            killedAt = DateTimeOffset.UtcNow;
+        }
+
+        await Task.Delay(50);
+    }
+
+    double seconds = stopwatch.Elapsed.TotalSeconds;
+    foreach (ChildCli node in nodes.Where(n => !n.HasExited))
+    {
+        node.Terminate();
+    }
+
+    foreach (ChildCli node in nodes)
+    {
+        node.WaitForExit(TimeSpan.FromSeconds(30));
+    }
+
+    if (killedAt is { } at)
+    {
+        DateTimeOffset[] takeovers = nodes.Skip(1)
+            .SelectMany(n => n.ErrorLines)
+            .Where(l => l.Contains("taken over after an expired lease", StringComparison.Ordinal))
+            .Select(l => DateTimeOffset.Parse(l.Split(' ')[0], CultureInfo.InvariantCulture))
+            .Order()
+            .ToArray();
+        Console.WriteLine(takeovers.Length == 0
+            ? "lease takeover: the killed node held no item"
+            : $"lease takeover: first {(takeovers[0] - at).TotalSeconds:F1} s after SIGKILL, last {(takeovers[^1] - at).TotalSeconds:F1} s ({takeovers.Length} items; bound: lease {LeaseSeconds} s + poll {PollSeconds} s); records {Count(records)}/200");
+    }
+
+    foreach (ChildCli node in nodes)
+    {
+        node.Dispose();
+    }
+
+    foreach (LoopbackNewsSite site in sites)
+    {
+        await site.DisposeAsync();
+    }
+
+    await using (var db = new NpgsqlConnection(connection))
+    {
+        await db.OpenAsync();
+        await using var drop = new NpgsqlCommand($"DROP SCHEMA qz_{suffix} CASCADE; DROP SCHEMA IF EXISTS cl_{suffix} CASCADE", db);
+        await drop.ExecuteNonQueryAsync();
+    }
+
+    return seconds;
+}
+
+static int Count(string folder) => Directory.Exists(folder) ? Directory.GetFiles(folder, "*.json", SearchOption.AllDirectories).Length : 0;
+
+static string WriteConfig(TempDirectory folder, IReadOnlyList<LoopbackNewsSite> sites, string cron, double delaySeconds, object extra)
+{
+    string file = folder.Combine("sources.json");
+    File.WriteAllText(file, JsonSerializer.Serialize(new
+    {
+        sources = sites.Select((s, i) => new { id = "s" + i, name = "site " + i, homeUrl = s.Url("index.html").AbsoluteUri, feeds = new[] { s.Url("rss.xml").AbsoluteUri }, schedule = cron, maxArticlesPerRun = 1000 }).ToArray(),
+    }));
+    var settings = new Dictionary<string, object>
+    {
+        ["Sources"] = new { File = file },
+        ["Network"] = new { AllowPrivateAddresses = true, DelaySeconds = delaySeconds },
+    };
+    using JsonDocument more = JsonDocument.Parse(JsonSerializer.Serialize(extra));
+    foreach (JsonProperty property in more.RootElement.EnumerateObject())
+    {
+        settings[property.Name] = property.Value.Clone();
+    }
+
+    string path = folder.Combine("appsettings.bench.json");
+    File.WriteAllText(path, JsonSerializer.Serialize(settings));
+    return path;
+}
