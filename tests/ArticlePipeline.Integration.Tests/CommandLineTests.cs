@@ -55,6 +55,8 @@ public sealed class CommandLineTests
             Assert.That(first.Output, Does.Contain($"discovered {articles}").And.Contain($"written {articles}").And.Contain("failed 0"));
             Assert.That(records, Has.Length.EqualTo(articles));
             Assert.That(second.Output, Does.Contain("written 0").And.Contain($"unchanged {articles}"));
+            Assert.That(first.Output.Split('\n').Count(l => l.StartsWith("written file:", StringComparison.Ordinal)), Is.EqualTo(articles), "redirected output gets one plain line per article");
+            Assert.That(second.Output.Split('\n').Count(l => l.StartsWith("unchanged file:", StringComparison.Ordinal)), Is.EqualTo(articles));
             RecordAssert.ManifestMatchesFiles(folder.Combine("out"));
             foreach (string path in records)
             {

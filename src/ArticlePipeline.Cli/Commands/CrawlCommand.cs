@@ -40,8 +40,9 @@ internal static class CrawlCommand
                     }
                 }
 
-                var progress = new Progress<ArticleOutcome>();
-                CrawlSummary summary = await pipeline.Runner.RunAsync(sources, settings.MaxParallelSources, progress, ct).ConfigureAwait(false);
+                CrawlSummary summary = await CrawlProgressDisplay
+                    .RunAsync(context.Output, progress => pipeline.Runner.RunAsync(sources, settings.MaxParallelSources, progress, ct))
+                    .ConfigureAwait(false);
                 foreach (string line in summary.ToLines())
                 {
                     await context.Output.WriteLineAsync(line).ConfigureAwait(false);
