@@ -8,6 +8,9 @@ public sealed class NetworkOptions
     /// <summary>The configuration section name.</summary>
     public const string SectionName = "Network";
 
+    /// <summary>The highest <see cref="MaxConnectionsPerHost"/> a configuration or a source may ask for.</summary>
+    public const int MaxConnectionsLimit = 16;
+
     /// <summary>Allow loopback, private, link-local and cloud metadata addresses.</summary>
     /// <value><see langword="false"/>: such targets are refused, for every URL and every redirect hop.</value>
     public bool AllowPrivateAddresses { get; set; }
@@ -21,15 +24,50 @@ public sealed class NetworkOptions
     [Required]
     public string UserAgent { get; set; } = "ArticlePipeline/1.0 (+https://github.com/article-pipeline; news-archive crawler)";
 
-    /// <summary>Seconds between two requests to the same host.</summary>
+    /// <summary>
+    /// The product token matched against robots.txt <c>User-agent</c> lines (case-insensitively). Empty means the
+    /// leading token of <see cref="UserAgent"/>.
+    /// </summary>
+    /// <value>Empty: <c>ArticlePipeline</c> with the default User-Agent.</value>
+    public string? RobotsProductToken { get; set; }
+
+    /// <summary>Seconds between the starts of two requests to the same host (host and port); a source may override it.</summary>
     /// <value>1 (one request per second per host).</value>
     [Range(0, 3600)]
     public double DelaySeconds { get; set; } = 1.0;
 
-    /// <summary>Timeout of one attempt, in seconds.</summary>
+    /// <summary>Requests in flight to the same host at once; a source may override it.</summary>
+    /// <value>1.</value>
+    [Range(1, MaxConnectionsLimit)]
+    public int MaxConnectionsPerHost { get; set; } = 1;
+
+    /// <summary>Longest robots.txt <c>Crawl-delay</c> honoured, in seconds; a longer one is cut to this.</summary>
     /// <value>30.</value>
-    [Range(1, 600)]
+    [Range(0, 3600)]
+    public double MaxCrawlDelaySeconds { get; set; } = 30;
+
+    /// <summary>How long a robots.txt is used before it is fetched again, in hours (RFC 9309 allows at most 24).</summary>
+    /// <value>24.</value>
+    [Range(0.001, 24)]
+    public double RobotsCacheHours { get; set; } = 24;
+
+    /// <summary>
+    /// After a robots.txt could not be fetched (5xx, 429, network error) the host is disallowed; it is asked again
+    /// after this many minutes.
+    /// </summary>
+    /// <value>10.</value>
+    [Range(0.001, 1440)]
+    public double RobotsRetryMinutes { get; set; } = 10;
+
+    /// <summary>Timeout of one attempt, in seconds: the headers and the whole body must arrive within it.</summary>
+    /// <value>30.</value>
+    [Range(0.01, 600)]
     public double TimeoutSeconds { get; set; } = 30;
+
+    /// <summary>Timeout of one URL including its retries and politeness waits, in seconds.</summary>
+    /// <value>120.</value>
+    [Range(0.01, 3600)]
+    public double TotalTimeoutSeconds { get; set; } = 120;
 
     /// <summary>Retries of a transient failure (connection error, 408, 429, 5xx).</summary>
     /// <value>2.</value>
@@ -46,6 +84,29 @@ public sealed class NetworkOptions
     [Range(0, 3600)]
     public double MaxRetryAfterSeconds { get; set; } = 60;
 
+    /// <summary>
+    /// Per-host circuit breaker: the share of failed attempts (connection errors, timeouts, 408, 429, 5xx) within
+    /// <see cref="BreakerSamplingSeconds"/> that opens the circuit.
+    /// </summary>
+    /// <value>0.5.</value>
+    [Range(0.01, 1)]
+    public double BreakerFailureRatio { get; set; } = 0.5;
+
+    /// <summary>Attempts to a host within the sampling window before the breaker may open.</summary>
+    /// <value>5.</value>
+    [Range(2, 10000)]
+    public int BreakerMinimumThroughput { get; set; } = 5;
+
+    /// <summary>The breaker's sampling window, in seconds.</summary>
+    /// <value>60.</value>
+    [Range(0.5, 86400)]
+    public double BreakerSamplingSeconds { get; set; } = 60;
+
+    /// <summary>How long an open circuit fails a host's requests at once, without asking it, in seconds.</summary>
+    /// <value>60.</value>
+    [Range(0.5, 86400)]
+    public double BreakerBreakSeconds { get; set; } = 60;
+
     /// <summary>Largest response body accepted, after decompression, in bytes.</summary>
     /// <value>10 MiB.</value>
     [Range(1024, int.MaxValue)]
@@ -55,4 +116,27 @@ public sealed class NetworkOptions
     /// <value>10.</value>
     [Range(0, 20)]
     public int MaxRedirects { get; set; } = 10;
+
+    /// <summary>The product token used for robots.txt: <see cref="RobotsProductToken"/>, else the User-Agent's.</summary>
+    /// <returns>A token of letters, <c>_</c> and <c>-</c>.</returns>
+    public string ProductToken()
+    {
+        string token = Robots.RobotsParser.ProductToken(string.IsNullOrWhiteSpace(RobotsProductToken) ? UserAgent ?? string.Empty : RobotsProductToken);
+        return token.Length > 0 ? token : "ArticlePipeline";
+    }
+
+    /// <summary>Checks the values the data annotations describe.</summary>
+    /// <returns>One line per problem; empty when the options are valid.</returns>
+    public IReadOnlyList<string> Validate()
+    {
+        var results = new List<ValidationResult>();
+        Validator.TryValidateObject(this, new ValidationContext(this), results, validateAllProperties: true);
+        var problems = results.Select(r => $"{SectionName}:{string.Join(",", r.MemberNames)}: {r.ErrorMessage}").ToList();
+        if (!string.IsNullOrWhiteSpace(RobotsProductToken) && Robots.RobotsParser.ProductToken(RobotsProductToken) != RobotsProductToken.Trim())
+        {
+            problems.Add($"{SectionName}:RobotsProductToken: only letters, '_' and '-' are allowed (RFC 9309)");
+        }
+
+        return problems;
+    }
 }

@@ -41,7 +41,7 @@ public sealed class HttpPageFetcherTests
             Assert.That(outcome.Page?.Content.ContentType, Is.EqualTo("text/html; charset=utf-8"));
             Assert.That(outcome.Page?.Content.Url, Is.EqualTo(_site.Url("/tin-tuc/a1001.html")));
             Assert.That(Encoding.UTF8.GetString(outcome.Page?.Content.Body.ToArray() ?? []), Is.EqualTo(Article));
-            Assert.That(_site.Requests.Single().UserAgent, Is.EqualTo(new NetworkOptions().UserAgent));
+            Assert.That(_site.PageRequests.Single().UserAgent, Is.EqualTo(new NetworkOptions().UserAgent));
         }
     }
 
@@ -57,7 +57,7 @@ public sealed class HttpPageFetcherTests
             Assert.That(outcome.Status, Is.EqualTo(FetchStatus.Failed));
             Assert.That(outcome.Reason, Is.EqualTo("http-404"));
             Assert.That(outcome.Page, Is.Null);
-            Assert.That(_site.Requests, Has.Count.EqualTo(1));
+            Assert.That(_site.PageRequests, Has.Count.EqualTo(1));
         }
     }
 
@@ -104,7 +104,7 @@ public sealed class HttpPageFetcherTests
         {
             Assert.That(outcome.Status, Is.EqualTo(FetchStatus.Failed));
             Assert.That(outcome.Reason, Is.EqualTo("too-many-redirects"));
-            Assert.That(_site.Requests, Has.Count.EqualTo(4), "the first request and three redirects");
+            Assert.That(_site.PageRequests, Has.Count.EqualTo(4), "the first request and three redirects");
         }
     }
 
@@ -149,7 +149,7 @@ public sealed class HttpPageFetcherTests
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
 
         Task<FetchOutcome> fetch = fetcher.FetchAsync(_site.Url("/flaky.html"), cancellationToken: timeout.Token);
-        while (_site.Requests.Count < 2 && !fetch.IsCompleted)
+        while (_site.PageRequests.Count < 2 && !fetch.IsCompleted)
         {
             await Task.Delay(5, timeout.Token);
         }
@@ -160,7 +160,7 @@ public sealed class HttpPageFetcherTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(outcome.Status, Is.EqualTo(FetchStatus.Fetched));
-            Assert.That(_site.Requests.Select(r => r.Status), Is.EqualTo(new[] { 503, 503, 200 }));
+            Assert.That(_site.PageRequests.Select(r => r.Status), Is.EqualTo(new[] { 503, 503, 200 }));
         }
     }
 
@@ -175,7 +175,7 @@ public sealed class HttpPageFetcherTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(outcome.Reason, Is.EqualTo("http-503"));
-            Assert.That(_site.Requests, Has.Count.EqualTo(3));
+            Assert.That(_site.PageRequests, Has.Count.EqualTo(3));
         }
     }
 
@@ -190,7 +190,7 @@ public sealed class HttpPageFetcherTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(outcome.Reason, Is.EqualTo("http-429"));
-            Assert.That(_site.Requests, Has.Count.EqualTo(1));
+            Assert.That(_site.PageRequests, Has.Count.EqualTo(1));
         }
     }
 
@@ -206,7 +206,7 @@ public sealed class HttpPageFetcherTests
         {
             Assert.That(outcome.Status, Is.EqualTo(FetchStatus.Refused));
             Assert.That(outcome.Reason, Is.EqualTo("address-policy"));
-            Assert.That(_site.Requests, Is.Empty);
+            Assert.That(_site.PageRequests, Is.Empty);
         }
     }
 
@@ -239,7 +239,7 @@ public sealed class HttpPageFetcherTests
         {
             Assert.That(outcome.Status, Is.EqualTo(FetchStatus.Refused));
             Assert.That(outcome.Reason, Is.EqualTo("redirect-refused"));
-            Assert.That(_site.Requests, Has.Count.EqualTo(1));
+            Assert.That(_site.PageRequests, Has.Count.EqualTo(1));
         }
     }
 
@@ -268,7 +268,7 @@ public sealed class HttpPageFetcherTests
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(_site.Requests.Select(r => r.IfNoneMatch), Is.EqualTo(new[] { null, "\"v1\"" }));
+            Assert.That(_site.PageRequests.Select(r => r.IfNoneMatch), Is.EqualTo(new[] { null, "\"v1\"" }));
         }
     }
 
@@ -284,7 +284,7 @@ public sealed class HttpPageFetcherTests
         {
             Assert.That(outcome.Status, Is.EqualTo(FetchStatus.NotModified));
             Assert.That(outcome.Page, Is.Null);
-            Assert.That(_site.Requests.Single().IfNoneMatch, Is.EqualTo("\"v1\""));
+            Assert.That(_site.PageRequests.Single().IfNoneMatch, Is.EqualTo("\"v1\""));
         }
     }
 }

@@ -21,7 +21,7 @@ internal sealed class Pipeline : IAsyncDisposable
 
     private readonly IPipelineStateStore _state;
 
-    private Pipeline(PipelineSettings settings, HttpPageFetcher fetcher, JsonRecordSink sink, IPipelineStateStore state, ITranslationProvider? translator, ILoggerFactory loggerFactory)
+    private Pipeline(PipelineSettings settings, HttpPageFetcher fetcher, JsonRecordSink sink, IPipelineStateStore state, ITranslationProvider? translator, ILoggerFactory loggerFactory, CrawlOptions crawl)
     {
         _state = state;
         Settings = settings;
@@ -38,8 +38,9 @@ internal sealed class Pipeline : IAsyncDisposable
             state,
             loggerFactory.CreateLogger<ArticleProcessor>(),
             pending: state);
-        Discovery = new SourceDiscovery(fetcher);
-        Runner = new CrawlRunner(Discovery, Processor);
+        // Discovery reads the seen-set (listing pagination stops at known URLs); the runner applies the Crawl section.
+        Discovery = new SourceDiscovery(fetcher, state);
+        Runner = new CrawlRunner(Discovery, Processor, crawl);
     }
 
     public PipelineSettings Settings { get; }
@@ -64,6 +65,7 @@ internal sealed class Pipeline : IAsyncDisposable
     /// <exception cref="UsageException">The configuration names something that cannot be built.</exception>
     public static async Task<Pipeline> CreateAsync(PipelineSettings settings, TextWriter log, CancellationToken cancellationToken, bool logArticles = false)
     {
+        CrawlOptions crawl = CrawlOptionsFrom(settings);
         var sink = new JsonRecordSink(settings.Output.Directory);
         IPipelineStateStore state;
         try
@@ -100,7 +102,25 @@ internal sealed class Pipeline : IAsyncDisposable
 
             builder.AddProvider(new TextWriterLoggerProvider(log));
         });
-        return new Pipeline(settings, new HttpPageFetcher(settings.Network), sink, state, translator, loggerFactory);
+        return new Pipeline(settings, new HttpPageFetcher(settings.Network), sink, state, translator, loggerFactory, crawl);
+    }
+
+    /// <summary>The <c>Crawl</c> section, after checking it and the <c>Network</c> section the fetcher is built from.</summary>
+    /// <exception cref="UsageException">A value is out of its documented range.</exception>
+    private static CrawlOptions CrawlOptionsFrom(PipelineSettings settings)
+    {
+        var crawl = new CrawlOptions();
+        try
+        {
+            settings.Configuration.GetSection(CrawlOptions.SectionName).Bind(crawl);
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw new UsageException($"invalid configuration in section {CrawlOptions.SectionName}: {(ex.InnerException ?? ex).Message}", ex);
+        }
+
+        List<string> problems = [.. settings.Network.Validate(), .. crawl.Validate()];
+        return problems.Count == 0 ? crawl : throw new UsageException("invalid configuration: " + string.Join("; ", problems));
     }
 
     /// <summary>Loads the sources file; a missing file is an empty catalog only when <paramref name="required"/> is false.</summary>

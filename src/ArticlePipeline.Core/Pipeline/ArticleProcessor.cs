@@ -16,6 +16,7 @@ namespace ArticlePipeline.Core.Pipeline;
 public sealed partial class ArticleProcessor
 {
     private const string AdhocSourceId = "adhoc";
+    private const string DuplicateOutcome = "duplicate:";
 
     private readonly IPageFetcher _fetcher;
     private readonly IArticleExtractor _extractor;
@@ -65,6 +66,10 @@ public sealed partial class ArticleProcessor
     /// <param name="options">Force and translation switches.</param>
     /// <param name="cancellationToken">Cancels processing; a write in progress completes.</param>
     /// <returns>What happened.</returns>
+    /// <remarks>
+    /// The explicit path (<c>rerun</c>): parked and backed-off URLs are fetched anyway, a robots.txt refusal is a
+    /// failure, and a success clears the URL's failure count. Crawls go through <see cref="CrawlAsync"/>.
+    /// </remarks>
     public async Task<ArticleOutcome> ProcessAsync(
         Uri url,
         SourceDefinition? source,
@@ -73,15 +78,15 @@ public sealed partial class ArticleProcessor
     {
         ArgumentNullException.ThrowIfNull(url);
         options ??= new ProcessOptions();
-        Uri key = UrlCanonicalizer.Canonicalize(url);
-        PageState? previous = _state is null ? null : await _state.GetPageAsync(key, cancellationToken).ConfigureAwait(false);
+        Uri key = CrawlFrontier.Key(url, source);
+        PageState? previous = await GetStateAsync(key, cancellationToken).ConfigureAwait(false);
 
         FetchOutcome fetch = await _fetcher
             .FetchAsync(url, options.Force || !options.Conditional ? null : previous?.Validators, FetchPurpose.Article, cancellationToken)
             .ConfigureAwait(false);
         if (fetch.Status == FetchStatus.NotModified)
         {
-            await SaveStateAsync(key, previous?.Validators, previous, "not-modified", success: true, cancellationToken).ConfigureAwait(false);
+            await SaveAsync(Succeeded(key, previous, previous?.Validators, previous?.ContentHash, previous?.RecordPath, NotModifiedOutcome(previous)), cancellationToken).ConfigureAwait(false);
             LogOutcome(url, "not-modified", null);
             return new ArticleOutcome(url, ArticleOutcomeKind.NotModified, null, null, previous?.RecordPath, [], 0);
         }
@@ -89,23 +94,127 @@ public sealed partial class ArticleProcessor
         if (fetch.Page is null)
         {
             string reason = fetch.Reason ?? "fetch";
-            await SaveStateAsync(key, previous?.Validators, previous, "failed:" + reason, success: false, cancellationToken).ConfigureAwait(false);
+            await SaveAsync(ManualFailure(key, previous, "failed:" + reason), cancellationToken).ConfigureAwait(false);
             LogOutcome(url, "failed:" + reason, fetch.Detail);
             return ArticleOutcome.Failure(url, reason, fetch.Detail);
         }
 
         FetchedPage page = fetch.Page;
-        var validators = new FetchValidators(page.ETag, page.LastModified);
-        ArticleOutcome outcome = await ProcessPageAsync(page.Content, page.FetchedAt, source, options, cancellationToken).ConfigureAwait(false);
-        await SaveStateAsync(
-            key,
-            validators,
-            previous,
-            outcome.Kind == ArticleOutcomeKind.Failed ? "failed:" + outcome.Reason : outcome.Kind.ToString().ToLowerInvariant(),
-            success: outcome.Kind != ArticleOutcomeKind.Failed,
-            cancellationToken,
-            outcome.RecordPath).ConfigureAwait(false);
+        PreparedArticle? prepared = Prepare(page.Content, page.FetchedAt, source, out ArticleOutcome? notAnArticle);
+        if (prepared is null)
+        {
+            await SaveAsync(ManualFailure(key, previous, "failed:" + notAnArticle!.Reason), cancellationToken).ConfigureAwait(false);
+            return notAnArticle with { Url = url };
+        }
+
+        ArticleOutcome outcome = await CompleteAsync(prepared, options, cancellationToken).ConfigureAwait(false);
+        await SaveAsync(
+            outcome.Kind == ArticleOutcomeKind.Failed
+                ? ManualFailure(key, previous, "failed:" + outcome.Reason)
+                : Succeeded(key, previous, Validators(page), prepared.Draft.ContentHash, outcome.RecordPath, outcome.Kind.ToString().ToLowerInvariant()),
+            cancellationToken).ConfigureAwait(false);
         return outcome with { Url = url };
+    }
+
+    /// <summary>
+    /// Crawls one discovered URL: the frontier first (parked and backed-off URLs are skipped without a request),
+    /// then a conditional GET; robots.txt refusals and over-large bodies are skips, failures are recorded with
+    /// exponential backoff (and parking), a page whose <c>link rel=canonical</c> was already crawled for its source in
+    /// this pass or whose content is stored under another canonical URL (a syndicated copy) is skipped, and the rest
+    /// is written.
+    /// </summary>
+    /// <param name="url">The discovered URL.</param>
+    /// <param name="source">Its source.</param>
+    /// <param name="pass">The pass (seen-set and failure policy).</param>
+    /// <param name="cancellationToken">Cancels processing; a write in progress completes.</param>
+    /// <returns>What happened, with a skip reason when nothing was written for a reason other than a failure.</returns>
+    public async Task<CrawlItemResult> CrawlAsync(
+        Uri url,
+        SourceDefinition source,
+        CrawlPass pass,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(pass);
+        Uri key = CrawlFrontier.Key(url, source);
+        PageState? previous = await GetStateAsync(key, cancellationToken).ConfigureAwait(false);
+        FrontierDecision decision = CrawlFrontier.Decide(previous, _time.GetUtcNow());
+        if (!decision.Fetch)
+        {
+            LogOutcome(url, "skipped:" + decision.Reason, decision.Detail);
+            return CrawlItemResult.Skipped(url, decision.Reason!, decision.Detail);
+        }
+
+        FetchOutcome fetch = await _fetcher.FetchAsync(url, previous?.Validators, FetchPurpose.Article, cancellationToken).ConfigureAwait(false);
+        if (fetch.Status == FetchStatus.NotModified)
+        {
+            await SaveAsync(Succeeded(key, previous, previous?.Validators, previous?.ContentHash, previous?.RecordPath, NotModifiedOutcome(previous)), cancellationToken).ConfigureAwait(false);
+            LogOutcome(url, "not-modified", null);
+            return CrawlItemResult.Processed(new ArticleOutcome(url, ArticleOutcomeKind.NotModified, null, null, previous?.RecordPath, [], 0));
+        }
+
+        if (fetch.Page is null)
+        {
+            string reason = fetch.Reason ?? "fetch";
+            if (reason == SkipReasons.Robots)
+            {
+                // Never requested: nothing to remember, and robots.txt is asked again when its cache expires.
+                LogOutcome(url, "skipped:" + reason, fetch.Detail);
+                return CrawlItemResult.Skipped(url, SkipReasons.Robots, fetch.Detail);
+            }
+
+            LogOutcome(url, (reason == SkipReasons.TooLarge ? "skipped:" : "failed:") + reason, fetch.Detail);
+
+            if (reason == "circuit-open")
+            {
+                // The host failed, not this URL, and no request was made: its state is left alone.
+                return CrawlItemResult.Processed(ArticleOutcome.Failure(url, reason, fetch.Detail), requested: false);
+            }
+
+            (_, ParkedUrl? parked) = await RecordFailureAsync(url, key, previous, reason, pass, cancellationToken).ConfigureAwait(false);
+            return reason == SkipReasons.TooLarge
+                ? CrawlItemResult.Skipped(url, SkipReasons.TooLarge, fetch.Detail, requested: true) with { Parked = parked }
+                : CrawlItemResult.Processed(ArticleOutcome.Failure(url, reason, fetch.Detail)) with { Parked = parked };
+        }
+
+        FetchedPage page = fetch.Page;
+        PreparedArticle? prepared = Prepare(page.Content, page.FetchedAt, source, out ArticleOutcome? notAnArticle);
+        if (prepared is null)
+        {
+            (_, ParkedUrl? parked) = await RecordFailureAsync(url, key, previous, notAnArticle!.Reason!, pass, cancellationToken).ConfigureAwait(false);
+            return CrawlItemResult.Processed(notAnArticle with { Url = url }) with { Parked = parked };
+        }
+
+        string hash = prepared.Draft.ContentHash;
+        Uri canonical = CrawlFrontier.Key(new Uri(prepared.Draft.Url), source);
+        if (canonical != key && !pass.TryClaim(canonical, source.Id))
+        {
+            string detail = $"{url}: its canonical URL {canonical} was already crawled for source '{source.Id}' in this pass";
+            await SaveAsync(Succeeded(key, previous, Validators(page), hash, previous?.RecordPath, "seen:" + canonical.AbsoluteUri), cancellationToken).ConfigureAwait(false);
+            LogOutcome(url, "skipped:" + SkipReasons.Seen, detail);
+            return CrawlItemResult.Skipped(url, SkipReasons.Seen, detail, requested: true);
+        }
+
+        if (await FindOriginalAsync(key, canonical, prepared.Draft.Id, previous, hash, cancellationToken).ConfigureAwait(false) is { } original)
+        {
+            string detail = $"{url}: same content as {original} (a syndicated copy)";
+            await SaveAsync(Succeeded(key, previous, Validators(page), hash, null, DuplicateOutcome + original.AbsoluteUri), cancellationToken).ConfigureAwait(false);
+            LogOutcome(url, "skipped:" + SkipReasons.Duplicate, detail);
+            return CrawlItemResult.Skipped(url, SkipReasons.Duplicate, detail, requested: true);
+        }
+
+        ArticleOutcome outcome = await CompleteAsync(prepared, new ProcessOptions(), cancellationToken).ConfigureAwait(false);
+        if (outcome.Kind == ArticleOutcomeKind.Failed)
+        {
+            (_, ParkedUrl? parked) = await RecordFailureAsync(url, key, previous, outcome.Reason ?? "write", pass, cancellationToken).ConfigureAwait(false);
+            return CrawlItemResult.Processed(outcome with { Url = url }) with { Parked = parked };
+        }
+
+        await SaveAsync(
+            Succeeded(key, previous, Validators(page), hash, outcome.RecordPath, outcome.Kind.ToString().ToLowerInvariant()),
+            cancellationToken).ConfigureAwait(false);
+        return CrawlItemResult.Processed(outcome with { Url = url });
     }
 
     /// <summary>Extracts, translates and writes a page that is already in hand.</summary>
@@ -123,20 +232,34 @@ public sealed partial class ArticleProcessor
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(page);
-        options ??= new ProcessOptions();
+        PreparedArticle? prepared = Prepare(page, fetchedAt, source, out ArticleOutcome? notAnArticle);
+        return prepared is null
+            ? notAnArticle!
+            : await CompleteAsync(prepared, options ?? new ProcessOptions(), cancellationToken).ConfigureAwait(false);
+    }
+
+    private PreparedArticle? Prepare(PageContent page, DateTimeOffset fetchedAt, SourceDefinition? source, out ArticleOutcome? failure)
+    {
         ExtractionOutcome extraction = _extractor.Extract(page, source?.Profile);
         if (extraction.Article is null)
         {
             LogOutcome(page.Url, "failed:" + extraction.Reason, null);
-            return ArticleOutcome.Failure(page.Url, extraction.Reason ?? "not-an-article", "no article text found on the page");
+            failure = ArticleOutcome.Failure(page.Url, extraction.Reason ?? "not-an-article", "no article text found on the page");
+            return null;
         }
 
+        failure = null;
         ExtractedArticle article = _normalizer.Normalize(extraction.Article);
         SourceInfo sourceInfo = source is null
             ? new SourceInfo(AdhocSourceId, null, null, page.Url.IsFile ? null : page.Url.Host)
             : new SourceInfo(source.Id, source.Name, source.Province, page.Url.IsFile ? null : page.Url.Host);
-
         ArticleRecord draft = RecordBuilder.Build(article, page.Url, sourceInfo, fetchedAt, ImmutableDictionary<string, LanguageVersion>.Empty);
+        return new PreparedArticle(page, fetchedAt, article, sourceInfo, draft);
+    }
+
+    private async Task<ArticleOutcome> CompleteAsync(PreparedArticle prepared, ProcessOptions options, CancellationToken cancellationToken)
+    {
+        (PageContent page, DateTimeOffset fetchedAt, ExtractedArticle article, SourceInfo sourceInfo, ArticleRecord draft) = prepared;
         ArticleRecord? existing = await _sink.ReadAsync(sourceInfo.Id, draft.Id, cancellationToken).ConfigureAwait(false);
         (Dictionary<string, LanguageVersion> others, long billed, long saved) =
             await TranslateAsync(article, draft, existing, options, cancellationToken).ConfigureAwait(false);
@@ -175,6 +298,55 @@ public sealed partial class ArticleProcessor
             pending,
             billed,
             saved);
+    }
+
+    /// <summary>
+    /// The URL already holding this content under another canonical URL, when <paramref name="key"/> is a copy of it
+    /// (a syndicated copy would otherwise get a record id of its own). The same canonical URL is the same article,
+    /// not a copy: each source keeps its record of it. A URL keeps its verdict while its content stays the same, so
+    /// an original is never re-labelled a copy of its own copies.
+    /// </summary>
+    private async Task<Uri?> FindOriginalAsync(Uri key, Uri canonical, string recordId, PageState? previous, string hash, CancellationToken cancellationToken)
+    {
+        if (_state is null)
+        {
+            return null;
+        }
+
+        if (previous?.ContentHash == hash)
+        {
+            return previous.LastOutcome.StartsWith(DuplicateOutcome, StringComparison.Ordinal) &&
+                Uri.TryCreate(previous.LastOutcome[DuplicateOutcome.Length..], UriKind.Absolute, out Uri? known) ? known : null;
+        }
+
+        Uri? other = await _state.FindByContentHashAsync(hash, cancellationToken).ConfigureAwait(false);
+        if (other is null || other == key || other == canonical)
+        {
+            return null;
+        }
+
+        // Record files are named by record id, and the id by the canonical URL: the same name, the same article.
+        PageState? original = await _state.GetPageAsync(other, cancellationToken).ConfigureAwait(false);
+        return original?.RecordPath is { } path && Path.GetFileNameWithoutExtension(path) == recordId ? null : other;
+    }
+
+    private async Task<(PageState State, ParkedUrl? Parked)> RecordFailureAsync(
+        Uri url,
+        Uri key,
+        PageState? previous,
+        string reason,
+        CrawlPass pass,
+        CancellationToken cancellationToken)
+    {
+        PageState failed = CrawlFrontier.AfterFailure(key, previous, "failed:" + reason, _time.GetUtcNow(), pass.Options);
+        await SaveAsync(failed, cancellationToken).ConfigureAwait(false);
+        ParkedUrl? parked = failed.Parked && previous?.Parked != true ? new ParkedUrl(url, reason, failed.ConsecutiveFailures) : null;
+        if (parked is not null)
+        {
+            LogParked(url, failed.ConsecutiveFailures, reason);
+        }
+
+        return (failed, parked);
     }
 
     private async Task TrackPendingAsync(
@@ -270,35 +442,47 @@ public sealed partial class ArticleProcessor
         }
     }
 
-    private async Task SaveStateAsync(
-        Uri key,
-        FetchValidators? validators,
-        PageState? previous,
-        string outcome,
-        bool success,
-        CancellationToken cancellationToken,
-        string? recordPath = null)
-    {
-        if (_state is null)
-        {
-            return;
-        }
+    private async Task<PageState?> GetStateAsync(Uri key, CancellationToken cancellationToken) =>
+        _state is null ? null : await _state.GetPageAsync(key, cancellationToken).ConfigureAwait(false);
 
-        int failures = success ? 0 : (previous?.ConsecutiveFailures ?? 0) + 1;
-        var state = new PageState(
-            key,
-            validators,
-            previous?.ContentHash,
-            recordPath ?? previous?.RecordPath,
-            outcome,
-            failures,
-            _time.GetUtcNow());
-        await _state.SavePageAsync(state, cancellationToken).ConfigureAwait(false);
+    private async Task SaveAsync(PageState state, CancellationToken cancellationToken)
+    {
+        if (_state is not null)
+        {
+            await _state.SavePageAsync(state, cancellationToken).ConfigureAwait(false);
+        }
     }
+
+    /// <summary>A 304 changes nothing: a URL known as a syndicated copy stays one.</summary>
+    private static string NotModifiedOutcome(PageState? previous) =>
+        previous?.LastOutcome is { } last && last.StartsWith(DuplicateOutcome, StringComparison.Ordinal) ? last : "not-modified";
+
+    private static FetchValidators? Validators(FetchedPage page) =>
+        page.ETag is null && page.LastModified is null ? null : new FetchValidators(page.ETag, page.LastModified);
+
+    /// <summary>A success: the failure count, the backoff and the parking are cleared.</summary>
+    private PageState Succeeded(Uri key, PageState? previous, FetchValidators? validators, string? hash, string? recordPath, string outcome) =>
+        new(key, validators, hash ?? previous?.ContentHash, recordPath ?? previous?.RecordPath, outcome, 0, _time.GetUtcNow());
+
+    /// <summary>A failure of the explicit path: counted, but a manual run neither schedules nor parks the URL.</summary>
+    private PageState ManualFailure(Uri key, PageState? previous, string outcome) =>
+        new(
+            key,
+            previous?.Validators,
+            previous?.ContentHash,
+            previous?.RecordPath,
+            outcome,
+            (previous?.ConsecutiveFailures ?? 0) + 1,
+            _time.GetUtcNow(),
+            previous?.NextAttemptAt,
+            previous?.Parked ?? false);
 
     [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "{Url}: {Outcome} {Detail}")]
     private partial void LogOutcome(Uri url, string outcome, string? detail);
 
     [LoggerMessage(EventId = 2, Level = LogLevel.Warning, Message = "{Url}: translation failed, languages left pending: {Reason}")]
     private partial void LogTranslationFailed(string url, string reason);
+
+    [LoggerMessage(EventId = 3, Level = LogLevel.Warning, Message = "{Url}: parked after {Failures} consecutive failures (last: {Reason})")]
+    private partial void LogParked(Uri url, int failures, string reason);
 }

@@ -4,24 +4,32 @@ using ArticlePipeline.Core.Sources;
 namespace ArticlePipeline.Core.Pipeline;
 
 /// <summary>One discovery and fetch pass over a set of sources: what <c>crawl --once</c> and each scheduled job run.</summary>
+/// <remarks>
+/// Sources run in parallel (their hosts are throttled by the fetcher, each on its own); the URLs of one source go
+/// newest first through the frontier: filtered, limited, de-duplicated within the source for the pass, then crawled by
+/// <see cref="ArticleProcessor.CrawlAsync"/>. Every URL ends counted in the <see cref="CrawlSummary"/>.
+/// </remarks>
 public sealed class CrawlRunner
 {
     private readonly ISourceDiscovery _discovery;
     private readonly ArticleProcessor _processor;
+    private readonly CrawlOptions _options;
 
     /// <summary>Creates the runner.</summary>
     /// <param name="discovery">Discovery stage.</param>
     /// <param name="processor">Processes each discovered article.</param>
-    public CrawlRunner(ISourceDiscovery discovery, ArticleProcessor processor)
+    /// <param name="options">The failure policy (configuration section <c>Crawl</c>); the defaults when <see langword="null"/>.</param>
+    public CrawlRunner(ISourceDiscovery discovery, ArticleProcessor processor, CrawlOptions? options = null)
     {
         _discovery = discovery;
         _processor = processor;
+        _options = options ?? new CrawlOptions();
     }
 
-    /// <summary>Crawls <paramref name="sources"/>, several sources at once, articles of one source in order.</summary>
+    /// <summary>Crawls <paramref name="sources"/>, several sources at once, articles of one source newest first.</summary>
     /// <param name="sources">The sources to crawl.</param>
     /// <param name="maxParallelSources">How many sources run at once.</param>
-    /// <param name="progress">Receives each article outcome as it happens.</param>
+    /// <param name="progress">Receives each processed article's outcome as it happens (skips are only counted).</param>
     /// <param name="cancellationToken">Stops the pass between articles.</param>
     /// <returns>The pass's counts.</returns>
     public async Task<CrawlSummary> RunAsync(
@@ -32,6 +40,7 @@ public sealed class CrawlRunner
     {
         ArgumentNullException.ThrowIfNull(sources);
         var summary = new CrawlSummary();
+        var pass = new CrawlPass(_options);
         var options = new ParallelOptions
         {
             MaxDegreeOfParallelism = Math.Max(1, maxParallelSources),
@@ -41,22 +50,58 @@ public sealed class CrawlRunner
         {
             DiscoveryResult found = await _discovery.DiscoverAsync(source, ct).ConfigureAwait(false);
             summary.AddSource(found.Urls.Length, found.Problems.Select(p => $"{source.Id}: {p}"));
-            int taken = 0;
-            foreach (Uri url in found.Urls)
-            {
-                ct.ThrowIfCancellationRequested();
-                if (taken >= source.MaxArticlesPerRun)
-                {
-                    summary.AddSkipped("limit");
-                    continue;
-                }
+            await CrawlSourceAsync(source, found, pass, summary, progress, ct).ConfigureAwait(false);
+        }).ConfigureAwait(false);
+        return summary;
+    }
 
-                taken++;
-                ArticleOutcome outcome = await _processor.ProcessAsync(url, source, cancellationToken: ct).ConfigureAwait(false);
-                summary.Add(outcome);
+    private async Task CrawlSourceAsync(
+        SourceDefinition source,
+        DiscoveryResult found,
+        CrawlPass pass,
+        CrawlSummary summary,
+        IProgress<ArticleOutcome>? progress,
+        CancellationToken cancellationToken)
+    {
+        // One article at a time unless the source allows several connections: newest first, and its hosts' politeness
+        // is what paces the pass, not this loop.
+        var options = new ParallelOptions
+        {
+            MaxDegreeOfParallelism = Math.Max(1, source.MaxConnectionsPerHost ?? 1),
+            CancellationToken = cancellationToken,
+        };
+        int requested = 0;
+        await Parallel.ForEachAsync(found.Urls, options, async (url, ct) =>
+        {
+            if (CrawlFrontier.Filter(url, source) is not null)
+            {
+                summary.AddSkipped(SkipReasons.Filtered);
+                return;
+            }
+
+            if (Volatile.Read(ref requested) >= source.MaxArticlesPerRun)
+            {
+                summary.AddSkipped(SkipReasons.Limit);
+                return;
+            }
+
+            if (!pass.TryClaim(CrawlFrontier.Key(url, source), source.Id))
+            {
+                summary.AddSkipped(SkipReasons.Seen);
+                return;
+            }
+
+            CrawlItemResult result = await _processor.CrawlAsync(url, source, pass, ct).ConfigureAwait(false);
+            if (result.Requested)
+            {
+                Interlocked.Increment(ref requested);
+            }
+
+            summary.Add(result);
+            if (result.Outcome is { } outcome)
+            {
                 progress?.Report(outcome);
             }
         }).ConfigureAwait(false);
-        return summary;
     }
 }

@@ -10,6 +10,7 @@ public sealed class CrawlSummary
     private readonly ConcurrentDictionary<string, int> _failed = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, int> _skipped = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<string> _problems = new();
+    private readonly ConcurrentQueue<ParkedUrl> _parked = new();
     private int _sources;
     private int _discovered;
     private int _fetched;
@@ -43,6 +44,12 @@ public sealed class CrawlSummary
     /// <summary>Characters the translation memory saved.</summary>
     public long SavedCharacters => Interlocked.Read(ref _saved);
 
+    /// <summary>URLs skipped, total (robots, seen, duplicate, filtered, too-large, parked, backoff, limit).</summary>
+    public int Skipped => _skipped.Values.Sum();
+
+    /// <summary>URLs parked by this pass after too many consecutive failures.</summary>
+    public IReadOnlyCollection<ParkedUrl> Parked => _parked;
+
     /// <summary>Failed articles, total.</summary>
     public int Failed => _failed.Values.Sum();
 
@@ -70,8 +77,28 @@ public sealed class CrawlSummary
     }
 
     /// <summary>Counts a URL skipped before fetching.</summary>
-    /// <param name="reason">Why, e.g. <c>seen</c>, <c>limit</c>.</param>
+    /// <param name="reason">One of <see cref="SkipReasons"/>.</param>
     public void AddSkipped(string reason) => _skipped.AddOrUpdate(reason, 1, static (_, n) => n + 1);
+
+    /// <summary>Counts what a pass did with one URL: its outcome, or its skip reason, and a parking.</summary>
+    /// <param name="result">The result.</param>
+    public void Add(CrawlItemResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        if (result.Outcome is { } outcome)
+        {
+            Add(outcome);
+        }
+        else
+        {
+            AddSkipped(result.SkipReason ?? "unknown");
+        }
+
+        if (result.Parked is { } parked)
+        {
+            _parked.Enqueue(parked);
+        }
+    }
 
     /// <summary>Counts the outcome of one article.</summary>
     /// <param name="outcome">The outcome.</param>
@@ -105,7 +132,7 @@ public sealed class CrawlSummary
     {
         yield return string.Create(
             CultureInfo.InvariantCulture,
-            $"sources {Sources}, discovered {Discovered}, fetched {Fetched}, not-modified {NotModified}, written {Written}, unchanged {Unchanged}, failed {Failed}, characters billed {BilledCharacters}, saved by memory {SavedCharacters}");
+            $"sources {Sources}, discovered {Discovered}, fetched {Fetched}, not-modified {NotModified}, written {Written}, unchanged {Unchanged}, skipped {Skipped}, failed {Failed}, characters billed {BilledCharacters}, saved by memory {SavedCharacters}");
         if (!_skipped.IsEmpty)
         {
             yield return "skipped: " + Format(_skipped);
@@ -114,6 +141,11 @@ public sealed class CrawlSummary
         if (!_failed.IsEmpty)
         {
             yield return "failed: " + Format(_failed);
+        }
+
+        foreach (ParkedUrl parked in _parked)
+        {
+            yield return string.Create(CultureInfo.InvariantCulture, $"parked: {parked.Url} after {parked.Failures} consecutive failures (last: {parked.Reason})");
         }
 
         foreach (string problem in _problems)

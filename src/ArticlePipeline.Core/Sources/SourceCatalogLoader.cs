@@ -10,6 +10,12 @@ namespace ArticlePipeline.Core.Sources;
 /// </remarks>
 public static partial class SourceCatalogLoader
 {
+    /// <summary>The most pages of one listing a pass may read.</summary>
+    public const int MaxListingPages = 100;
+
+    /// <summary>The most connections per host a source may ask for (the crawler's own cap).</summary>
+    public const int MaxConnectionsPerHost = 16;
+
     /// <summary>Loads the sources file at <paramref name="path"/>.</summary>
     /// <param name="path">Path of the sources file.</param>
     /// <returns>The checked catalog with absolute URLs.</returns>
@@ -59,9 +65,10 @@ public static partial class SourceCatalogLoader
                 throw new SourceCatalogException($"{where}: id is used twice");
             }
 
-            if (source.Feeds is null || source.Sitemaps is null || source.Listings is null || source.Listings.Any(l => l is null))
+            if (source.Feeds is null || source.Sitemaps is null || source.Listings is null || source.Listings.Any(l => l is null) ||
+                source.ExcludePatterns is null)
             {
-                throw new SourceCatalogException($"{where}: feeds, sitemaps and listings must be lists, not null");
+                throw new SourceCatalogException($"{where}: feeds, sitemaps, listings and excludePatterns must be lists, not null");
             }
 
             source.HomeUrl = Resolve(baseUri, source.HomeUrl, where, "homeUrl");
@@ -70,14 +77,36 @@ public static partial class SourceCatalogLoader
             foreach (ListingPage listing in source.Listings)
             {
                 listing.Url = Resolve(baseUri, listing.Url, where, "listings");
-                try
+                CheckPattern(listing.ArticlePattern ?? string.Empty, where, "articlePattern");
+                if (listing.NextPagePattern is not null)
                 {
-                    _ = new Regex(listing.ArticlePattern ?? string.Empty, RegexOptions.None, TimeSpan.FromSeconds(1));
+                    CheckPattern(listing.NextPagePattern, where, "nextPagePattern");
                 }
-                catch (ArgumentException ex)
+
+                if (listing.MaxPages is < 1 or > MaxListingPages)
                 {
-                    throw new SourceCatalogException($"{where}: articlePattern is not a valid regular expression: {ex.Message}", ex);
+                    throw new SourceCatalogException($"{where}: listings[].maxPages must be between 1 and {MaxListingPages}");
                 }
+            }
+
+            foreach (string pattern in source.ExcludePatterns)
+            {
+                CheckPattern(pattern ?? string.Empty, where, "excludePatterns");
+            }
+
+            if (source.DelaySeconds is { } delay && (double.IsNaN(delay) || delay < 0 || delay > 3600))
+            {
+                throw new SourceCatalogException($"{where}: delaySeconds must be between 0 and 3600");
+            }
+
+            if (source.MaxConnectionsPerHost is < 1 or > MaxConnectionsPerHost)
+            {
+                throw new SourceCatalogException($"{where}: maxConnectionsPerHost must be between 1 and {MaxConnectionsPerHost}");
+            }
+
+            if (source.TrailingSlash is not ("strip" or "keep"))
+            {
+                throw new SourceCatalogException($"{where}: trailingSlash must be \"strip\" or \"keep\"");
             }
 
             if (source.MaxArticlesPerRun <= 0)
@@ -87,6 +116,18 @@ public static partial class SourceCatalogLoader
         }
 
         return catalog;
+    }
+
+    private static void CheckPattern(string pattern, string where, string field)
+    {
+        try
+        {
+            _ = new Regex(pattern, RegexOptions.None, TimeSpan.FromSeconds(1));
+        }
+        catch (ArgumentException ex)
+        {
+            throw new SourceCatalogException($"{where}: {field} is not a valid regular expression: {ex.Message}", ex);
+        }
     }
 
     private static string Resolve(Uri baseUri, string value, string where, string field)

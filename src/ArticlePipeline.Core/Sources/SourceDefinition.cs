@@ -32,6 +32,28 @@ public sealed class SourceDefinition
     /// <value>200.</value>
     public int MaxArticlesPerRun { get; set; } = 200;
 
+    /// <summary>
+    /// Seconds between the starts of two requests to this source's hosts, overriding <c>Network:DelaySeconds</c>.
+    /// A robots.txt <c>Crawl-delay</c> that is longer still wins.
+    /// </summary>
+    /// <value><see langword="null"/>: the network default (1 second).</value>
+    public double? DelaySeconds { get; set; }
+
+    /// <summary>Requests in flight to this source's hosts at once, overriding <c>Network:MaxConnectionsPerHost</c>.</summary>
+    /// <value><see langword="null"/>: the network default (1).</value>
+    public int? MaxConnectionsPerHost { get; set; }
+
+    /// <summary>
+    /// Whether <c>/a/</c> and <c>/a</c> are the same page for the seen-set and the state store: <c>keep</c>
+    /// (different URLs, the canonical form everywhere else) or <c>strip</c> (the same page, for sites that link
+    /// both forms). Record URLs are never changed by it.
+    /// </summary>
+    /// <value><c>keep</c>.</value>
+    public string TrailingSlash { get; set; } = "keep";
+
+    /// <summary>Regular expressions of URLs never crawled for this source (video pages, tag pages...); skipped as <c>filtered</c>.</summary>
+    public IList<string> ExcludePatterns { get; set; } = [];
+
     /// <summary>Optional site profile; without one the generic extractor is used.</summary>
     public ExtractionProfile? Profile { get; set; }
 }

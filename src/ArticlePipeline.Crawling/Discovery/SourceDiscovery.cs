@@ -5,28 +5,42 @@ using ArticlePipeline.Core.Abstractions;
 using ArticlePipeline.Core.Model;
 using ArticlePipeline.Core.Pipeline;
 using ArticlePipeline.Core.Sources;
+using ArticlePipeline.Crawling.Fetching;
+using ArticlePipeline.Crawling.Robots;
 
 namespace ArticlePipeline.Crawling.Discovery;
 
 /// <summary>
-/// Finds a source's article URLs: feeds (configured and announced on the home page), sitemaps (index, gzip,
-/// news) and listing pages filtered by the article pattern. Dated links come newest first, then listing links
-/// in page order; duplicates (after canonicalization) are dropped.
+/// Finds a source's article URLs: feeds (configured and announced on the home page), sitemaps (configured, then
+/// the <c>Sitemap:</c> lines of the home host's robots.txt; index, gzip, news) and listing pages filtered by the
+/// article pattern, following their pagination up to <see cref="ListingPage.MaxPages"/> and stopping at a page whose
+/// article links are all in the state store already. Dated links come newest first, then listing links in page
+/// order; duplicates (after canonicalization) are dropped.
 /// </summary>
 public sealed class SourceDiscovery : ISourceDiscovery
 {
     private const int MaxSitemapDocuments = 50;
 
     private readonly IPageFetcher _fetcher;
+    private readonly IStateStore? _state;
 
     /// <summary>Creates discovery over <paramref name="fetcher"/> (so feeds get the same politeness and guards).</summary>
     /// <param name="fetcher">The fetcher.</param>
-    public SourceDiscovery(IPageFetcher fetcher) => _fetcher = fetcher;
+    /// <param name="state">The seen-set: listing pagination stops at a page holding only known URLs. Optional.</param>
+    public SourceDiscovery(IPageFetcher fetcher, IStateStore? state = null)
+    {
+        _fetcher = fetcher;
+        _state = state;
+    }
 
     /// <inheritdoc />
     public async Task<DiscoveryResult> DiscoverAsync(SourceDefinition source, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(source);
+        var http = _fetcher as HttpPageFetcher;
+
+        // Before the first request, so even discovery runs at the source's own pace.
+        http?.ApplySourceLimits(source);
         var problems = new List<string>();
         var dated = new List<DiscoveredLink>();
         var listed = new List<Uri>();
@@ -51,6 +65,15 @@ public sealed class SourceDiscovery : ISourceDiscovery
         }
 
         var pending = new Queue<Uri>(source.Sitemaps.Select(s => new Uri(s)));
+        if (http is not null && home is not null && home.Scheme is "http" or "https")
+        {
+            RobotsEntry robots = await http.GetRobotsAsync(home, cancellationToken).ConfigureAwait(false);
+            foreach (Uri announced in robots.File.Sitemaps.Where(u => !pending.Contains(u)))
+            {
+                pending.Enqueue(announced);
+            }
+        }
+
         var seenSitemaps = new HashSet<Uri>();
         while (pending.Count > 0 && seenSitemaps.Count < MaxSitemapDocuments)
         {
@@ -63,17 +86,7 @@ public sealed class SourceDiscovery : ISourceDiscovery
 
         foreach (ListingPage listing in source.Listings)
         {
-            var url = new Uri(listing.Url);
-            FetchOutcome outcome = await _fetcher.FetchAsync(url, null, FetchPurpose.Discovery, cancellationToken).ConfigureAwait(false);
-            if (outcome.Page is not { } page)
-            {
-                problems.Add($"listing {url}: {outcome.Reason} {outcome.Detail}");
-                continue;
-            }
-
-            var pattern = new Regex(listing.ArticlePattern, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
-            listed.AddRange(HtmlLinks.Anchors(page.Content.Body.Span, page.Content.Url)
-                .Where(u => SameSite(u, url) && pattern.IsMatch(u.AbsoluteUri)));
+            await ReadListingAsync(listing, source, listed, problems, cancellationToken).ConfigureAwait(false);
         }
 
         var seen = new HashSet<Uri>();
@@ -84,6 +97,67 @@ public sealed class SourceDiscovery : ISourceDiscovery
             .Where(u => seen.Add(UrlCanonicalizer.Canonicalize(u)))
             .ToImmutableArray();
         return new DiscoveryResult(urls, [.. problems]);
+    }
+
+    private async Task ReadListingAsync(
+        ListingPage listing,
+        SourceDefinition source,
+        List<Uri> listed,
+        List<string> problems,
+        CancellationToken cancellationToken)
+    {
+        var pattern = new Regex(listing.ArticlePattern, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+        Regex? nextPattern = listing.NextPagePattern is { Length: > 0 } next
+            ? new Regex(next, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1))
+            : null;
+        var first = new Uri(listing.Url);
+        var visited = new HashSet<Uri> { first };
+        Uri? url = first;
+        for (int number = 1; url is not null && number <= Math.Max(1, listing.MaxPages); number++)
+        {
+            FetchOutcome outcome = await _fetcher.FetchAsync(url, null, FetchPurpose.Discovery, cancellationToken).ConfigureAwait(false);
+            if (outcome.Page is not { } page)
+            {
+                problems.Add($"listing {url}: {outcome.Reason} {outcome.Detail}");
+                return;
+            }
+
+            List<Uri> articles = HtmlLinks.Anchors(page.Content.Body.Span, page.Content.Url)
+                .Where(u => SameSite(u, first) && pattern.IsMatch(u.AbsoluteUri))
+                .Distinct()
+                .ToList();
+            listed.AddRange(articles);
+
+            // Listings run newest first: a page whose articles are all known means the rest are known too.
+            if (number == listing.MaxPages || articles.Count == 0 || await AllKnownAsync(articles, source, cancellationToken).ConfigureAwait(false))
+            {
+                return;
+            }
+
+            url = HtmlLinks.NextPage(page.Content.Body.Span, page.Content.Url, nextPattern, visited);
+            if (url is not null && (!SameSite(url, first) || !visited.Add(url)))
+            {
+                url = null;
+            }
+        }
+    }
+
+    private async Task<bool> AllKnownAsync(List<Uri> urls, SourceDefinition source, CancellationToken cancellationToken)
+    {
+        if (_state is null)
+        {
+            return false;
+        }
+
+        foreach (Uri url in urls)
+        {
+            if (await _state.GetPageAsync(CrawlFrontier.Key(url, source), cancellationToken).ConfigureAwait(false) is null)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private async Task ReadXmlAsync(

@@ -6,8 +6,10 @@ namespace ArticlePipeline.Crawling.Fetching;
 internal static class FetchRetry
 {
     /// <summary>408, 429 and 5xx are transient; everything else is an answer.</summary>
-    public static bool IsTransient(HttpStatusCode status) =>
-        status is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests || (int)status >= 500;
+    public static bool IsTransient(HttpStatusCode status) => IsTransient((int)status);
+
+    /// <summary>408, 429 and 5xx are transient; everything else is an answer.</summary>
+    public static bool IsTransient(int status) => status is 408 or 429 || status >= 500;
 
     /// <summary>The Retry-After of a response as a delay (zero when absent or in the past).</summary>
     public static TimeSpan RetryAfter(HttpResponseMessage response, TimeProvider time)

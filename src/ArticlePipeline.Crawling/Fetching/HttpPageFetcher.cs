@@ -1,48 +1,74 @@
 using System.Net;
-using System.Net.Http.Headers;
-using System.Net.Sockets;
 using ArticlePipeline.Core.Abstractions;
 using ArticlePipeline.Core.Model;
-using ArticlePipeline.Crawling.Policy;
+using ArticlePipeline.Crawling.Robots;
 using Polly;
-using Polly.Retry;
+using Polly.CircuitBreaker;
+using Polly.Registry;
 using Polly.Timeout;
 
 namespace ArticlePipeline.Crawling.Fetching;
 
 /// <summary>
-/// The production fetcher: HttpClient behind a Polly pipeline (per-attempt timeout, jittered exponential retries
-/// of transient failures honouring Retry-After), per-host politeness, conditional GET, manual redirects with the
-/// address policy checked at every hop and at connect time, and caps on body size after decompression.
+/// The production fetcher: HttpClient behind Polly (an overall timeout, jittered exponential retries of transient
+/// failures honouring Retry-After, a circuit breaker per host, a timeout per attempt), robots.txt per RFC 9309,
+/// per-host politeness (rate and connections), conditional GET, manual redirects with the address policy checked
+/// at every hop and at connect time, and caps on body size after decompression.
 /// </summary>
-public sealed class HttpPageFetcher : IPageFetcher, IDisposable
+/// <remarks>
+/// Hosts are keyed by <see cref="Uri.Authority"/> (host and port): politeness and breakers never let one host slow
+/// another. Every expected failure is a <see cref="FetchOutcome"/> value; only cancellation escapes.
+/// </remarks>
+public sealed partial class HttpPageFetcher : IPageFetcher, IDisposable
 {
     private readonly NetworkOptions _options;
     private readonly TimeProvider _time;
     private readonly HttpClient _client;
-    private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
+    private readonly ResiliencePipelineRegistry<string> _pipelines;
+    private readonly ResiliencePipeline _attemptTimeout;
     private readonly HostPoliteness _politeness;
+    private readonly RobotsCache _robots;
 
     /// <summary>Creates the fetcher.</summary>
     /// <param name="options">Network options.</param>
-    /// <param name="timeProvider">Clock for delays and timestamps; the system clock when <see langword="null"/>.</param>
+    /// <param name="timeProvider">Clock for delays, caches and timestamps; the system clock when <see langword="null"/>.</param>
+    /// <exception cref="ArgumentException">An option is out of its documented range.</exception>
     public HttpPageFetcher(NetworkOptions options, TimeProvider? timeProvider = null)
     {
         ArgumentNullException.ThrowIfNull(options);
+        IReadOnlyList<string> problems = options.Validate();
+        if (problems.Count > 0)
+        {
+            throw new ArgumentException("invalid network options: " + string.Join("; ", problems), nameof(options));
+        }
+
         _options = options;
         _time = timeProvider ?? TimeProvider.System;
-        _politeness = new HostPoliteness(TimeSpan.FromSeconds(options.DelaySeconds), _time);
+        _politeness = new HostPoliteness(
+            new HostLimits(TimeSpan.FromSeconds(options.DelaySeconds), options.MaxConnectionsPerHost),
+            TimeSpan.FromSeconds(options.MaxCrawlDelaySeconds),
+            _time);
         var handler = new SocketsHttpHandler
         {
             AllowAutoRedirect = false,
             AutomaticDecompression = DecompressionMethods.All,
             ConnectTimeout = TimeSpan.FromSeconds(options.TimeoutSeconds),
             PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-            MaxConnectionsPerServer = 1,
+            MaxConnectionsPerServer = NetworkOptions.MaxConnectionsLimit,
             ConnectCallback = ConnectAsync,
         };
         _client = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
-        _pipeline = BuildPipeline(options, _time);
+        _pipelines = new ResiliencePipelineRegistry<string>();
+        _attemptTimeout = new ResiliencePipelineBuilder { TimeProvider = _time }
+            .AddTimeout(TimeSpan.FromSeconds(options.TimeoutSeconds))
+            .Build();
+        _robots = new RobotsCache(
+            DownloadRobotsAsync,
+            (robotsUrl, entry) => _politeness.SetCrawlDelay(robotsUrl.Authority, entry.Rules.CrawlDelay),
+            options.ProductToken(),
+            TimeSpan.FromHours(options.RobotsCacheHours),
+            TimeSpan.FromMinutes(options.RobotsRetryMinutes),
+            _time);
     }
 
     /// <inheritdoc />
@@ -60,24 +86,32 @@ public sealed class HttpPageFetcher : IPageFetcher, IDisposable
                 : FetchOutcome.Refused(url, "scheme", "file URLs are not allowed (set Network:AllowFileUrls=true)");
         }
 
+        RequestKind kind = purpose == FetchPurpose.Article ? RequestKind.Article : RequestKind.Discovery;
         Uri current = url;
         for (int hop = 0; hop <= _options.MaxRedirects; hop++)
         {
-            string? refusal = CheckTarget(current);
-            if (refusal is not null)
+            if (CheckTarget(current) is { } refusal)
             {
                 return FetchOutcome.Refused(url, hop == 0 ? "address-policy" : "redirect-refused", refusal);
             }
 
-            using IDisposable turn = await _politeness.EnterAsync(current.Authority, cancellationToken).ConfigureAwait(false);
-            HttpResponseMessage response;
+            // Checked before every hop: a redirect into a disallowed path is not followed either.
+            RobotsEntry robots = await _robots.GetAsync(current, cancellationToken).ConfigureAwait(false);
+            RobotsVerdict verdict = robots.Rules.Evaluate(current.PathAndQuery);
+            if (!verdict.Allowed)
+            {
+                string rule = verdict.Rule is { } decisive && !robots.Unreachable ? $" ({decisive})" : string.Empty;
+                return FetchOutcome.Refused(url, "robots", $"{current}: disallowed by {robots.Description}{rule}");
+            }
+
+            HttpAttempt attempt;
             try
             {
-                Uri target = current;
-                FetchValidators? conditional = hop == 0 ? validators : null;
-                response = await _pipeline.ExecuteAsync(
-                    async ct => await _client.SendAsync(CreateRequest(target, conditional, purpose), HttpCompletionOption.ResponseHeadersRead, ct).ConfigureAwait(false),
-                    cancellationToken).ConfigureAwait(false);
+                attempt = await ExecuteAsync(current, hop == 0 ? validators : null, kind, cancellationToken).ConfigureAwait(false);
+            }
+            catch (BrokenCircuitException)
+            {
+                return FetchOutcome.Failed(url, "circuit-open", $"{current}: circuit open for {current.Authority} after repeated failures; its requests fail at once for {_options.BreakerBreakSeconds} s");
             }
             catch (HttpRequestException ex) when (FindRefusal(ex) is { } refused)
             {
@@ -87,201 +121,61 @@ public sealed class HttpPageFetcher : IPageFetcher, IDisposable
             {
                 return FetchOutcome.Failed(url, "connection", $"{current}: {ex.Message}");
             }
-            catch (TimeoutRejectedException)
+            catch (TimeoutRejectedException ex)
             {
-                return FetchOutcome.Failed(url, "timeout", $"{current}: no response within {_options.TimeoutSeconds} s");
+                string which = ex.Timeout == TimeSpan.FromSeconds(_options.TimeoutSeconds) ? "per attempt" : "in all";
+                return FetchOutcome.Failed(url, "timeout", $"{current}: no complete response within {ex.Timeout.TotalSeconds:0.###} s ({which})");
+            }
+            catch (IOException ex)
+            {
+                return FetchOutcome.Failed(url, "truncated", $"{current}: the body was cut off: {ex.Message}");
+            }
+            catch (InvalidDataException ex)
+            {
+                return FetchOutcome.Failed(url, "corrupt", $"{current}: the body does not decompress: {ex.Message}");
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                return FetchOutcome.Failed(url, "timeout", $"{current}: the connection timed out");
             }
 
-            using (response)
+            if (attempt.Location is { } next)
             {
-                int status = (int)response.StatusCode;
-                if (status is >= 300 and < 400 && status != 304 && response.Headers.Location is { } location)
-                {
-                    current = new Uri(current, location);
-                    continue;
-                }
-
-                if (status == 304)
-                {
-                    return FetchOutcome.NotModified(url);
-                }
-
-                if (!response.IsSuccessStatusCode)
-                {
-                    return FetchOutcome.Failed(url, $"http-{status}", $"{current}: HTTP {status} {response.ReasonPhrase}");
-                }
-
-                string? mediaType = response.Content.Headers.ContentType?.MediaType;
-                if (!ContentTypes.IsAcceptable(mediaType, purpose))
-                {
-                    return FetchOutcome.Failed(url, "content-type", $"{current}: content type {mediaType} is not a page");
-                }
-
-                return await ReadBodyAsync(url, current, response, cancellationToken).ConfigureAwait(false);
+                current = next;
+                continue;
             }
+
+            if (attempt.Status == 304)
+            {
+                return FetchOutcome.NotModified(url);
+            }
+
+            if (attempt.FailureReason is { } reason)
+            {
+                return FetchOutcome.Failed(url, reason, attempt.FailureDetail ?? reason);
+            }
+
+            if (attempt.Status is < 200 or >= 300 || attempt.Body is null)
+            {
+                return FetchOutcome.Failed(url, $"http-{attempt.Status}", $"{current}: HTTP {attempt.Status} {attempt.ReasonPhrase}");
+            }
+
+            var page = new FetchedPage(
+                new PageContent(current, attempt.Body, attempt.ContentType),
+                attempt.Status,
+                attempt.ETag,
+                attempt.LastModified,
+                _time.GetUtcNow());
+            return FetchOutcome.Fetched(url, page);
         }
 
         return FetchOutcome.Failed(url, "too-many-redirects", $"{url}: more than {_options.MaxRedirects} redirects");
     }
 
     /// <inheritdoc />
-    public void Dispose() => _client.Dispose();
-
-    private async Task<FetchOutcome> ReadBodyAsync(Uri url, Uri finalUrl, HttpResponseMessage response, CancellationToken cancellationToken)
+    public void Dispose()
     {
-        int max = _options.MaxBodyBytes;
-        if (response.Content.Headers.ContentLength > max)
-        {
-            return FetchOutcome.Failed(url, "too-large", $"{finalUrl}: {response.Content.Headers.ContentLength} bytes, over the {max}-byte limit");
-        }
-
-        // A body that stalls is cut off by the same per-attempt timeout as the headers.
-        using var readTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        readTimeout.CancelAfter(TimeSpan.FromSeconds(_options.TimeoutSeconds));
-        byte[] body;
-        try
-        {
-            Stream stream = await response.Content.ReadAsStreamAsync(readTimeout.Token).ConfigureAwait(false);
-            await using (stream.ConfigureAwait(false))
-            {
-                using var buffer = new MemoryStream();
-                byte[] chunk = new byte[81920];
-                int read;
-                while ((read = await stream.ReadAsync(chunk, readTimeout.Token).ConfigureAwait(false)) > 0)
-                {
-                    if (buffer.Length + read > max)
-                    {
-                        return FetchOutcome.Failed(url, "too-large", $"{finalUrl}: body over the {max}-byte limit (after decompression)");
-                    }
-
-                    buffer.Write(chunk, 0, read);
-                }
-
-                body = buffer.ToArray();
-            }
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            return FetchOutcome.Failed(url, "timeout", $"{finalUrl}: body not complete within {_options.TimeoutSeconds} s");
-        }
-        catch (Exception ex) when (ex is HttpRequestException or IOException or InvalidDataException)
-        {
-            return FetchOutcome.Failed(url, "truncated", $"{finalUrl}: body could not be read: {ex.Message}");
-        }
-
-        var page = new FetchedPage(
-            new PageContent(finalUrl, body, response.Content.Headers.ContentType?.ToString()),
-            (int)response.StatusCode,
-            response.Headers.ETag?.ToString(),
-            response.Content.Headers.LastModified,
-            _time.GetUtcNow());
-        return FetchOutcome.Fetched(url, page);
-    }
-
-    private HttpRequestMessage CreateRequest(Uri url, FetchValidators? validators, FetchPurpose purpose)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Get, url);
-        request.Headers.TryAddWithoutValidation("User-Agent", _options.UserAgent);
-        request.Headers.TryAddWithoutValidation(
-            "Accept",
-            purpose == FetchPurpose.Article
-                ? "text/html,application/xhtml+xml;q=0.9,text/plain;q=0.5"
-                : "application/rss+xml,application/atom+xml,application/xml;q=0.9,text/xml;q=0.9,text/html;q=0.5");
-        request.Headers.TryAddWithoutValidation("Accept-Language", "vi,en;q=0.5");
-        if (validators?.ETag is { } etag && EntityTagHeaderValue.TryParse(etag, out EntityTagHeaderValue? parsed))
-        {
-            request.Headers.IfNoneMatch.Add(parsed);
-        }
-
-        if (validators?.LastModified is { } lastModified)
-        {
-            request.Headers.IfModifiedSince = lastModified;
-        }
-
-        return request;
-    }
-
-    private string? CheckTarget(Uri url)
-    {
-        if (url.Scheme is not ("http" or "https"))
-        {
-            return $"{url}: only http and https URLs are fetched";
-        }
-
-        if (_options.AllowPrivateAddresses)
-        {
-            return null;
-        }
-
-        if (url.IsLoopback || url.Host.EndsWith(".localhost", StringComparison.OrdinalIgnoreCase) ||
-            (IPAddress.TryParse(url.Host.Trim('[', ']'), out IPAddress? literal) && AddressPolicy.IsInternal(literal)))
-        {
-            return $"{url}: {url.Host} is a loopback or private address (set Network:AllowPrivateAddresses=true to allow)";
-        }
-
-        return null;
-    }
-
-    private async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken cancellationToken)
-    {
-        // Checked again at connect time, on the resolved addresses, so DNS cannot point us inside.
-        IPAddress[] addresses = await Dns.GetHostAddressesAsync(context.DnsEndPoint.Host, cancellationToken).ConfigureAwait(false);
-        if (!_options.AllowPrivateAddresses && addresses.FirstOrDefault(AddressPolicy.IsInternal) is { } internalAddress)
-        {
-            throw new AddressRefusedException(
-                $"{context.DnsEndPoint.Host} resolves to {internalAddress}, a loopback or private address (set Network:AllowPrivateAddresses=true to allow)");
-        }
-
-        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-        try
-        {
-            await socket.ConnectAsync(addresses, context.DnsEndPoint.Port, cancellationToken).ConfigureAwait(false);
-            return new NetworkStream(socket, ownsSocket: true);
-        }
-        catch
-        {
-            socket.Dispose();
-            throw;
-        }
-    }
-
-    private static AddressRefusedException? FindRefusal(Exception? ex)
-    {
-        for (; ex is not null; ex = ex.InnerException)
-        {
-            if (ex is AddressRefusedException refused)
-            {
-                return refused;
-            }
-        }
-
-        return null;
-    }
-
-    private static ResiliencePipeline<HttpResponseMessage> BuildPipeline(NetworkOptions options, TimeProvider time)
-    {
-        TimeSpan maxRetryAfter = TimeSpan.FromSeconds(options.MaxRetryAfterSeconds);
-        var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time };
-        if (options.MaxRetries > 0)
-        {
-            builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
-            {
-                MaxRetryAttempts = options.MaxRetries,
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
-                Delay = TimeSpan.FromSeconds(options.RetryBaseDelaySeconds),
-                ShouldHandle = new PredicateBuilder<HttpResponseMessage>()
-                    .Handle<HttpRequestException>(ex => FindRefusal(ex) is null)
-                    .Handle<TimeoutRejectedException>()
-                    .HandleResult(r => FetchRetry.IsTransient(r.StatusCode) && FetchRetry.RetryAfter(r, time) <= maxRetryAfter),
-                DelayGenerator = args => ValueTask.FromResult(
-                    args.Outcome.Result is { } response && FetchRetry.RetryAfter(response, time) is { } retryAfter && retryAfter > TimeSpan.Zero
-                        ? (TimeSpan?)retryAfter
-                        : null),
-            });
-        }
-
-        builder.AddTimeout(TimeSpan.FromSeconds(options.TimeoutSeconds));
-        return builder.Build();
+        _client.Dispose();
+        _pipelines.Dispose();
     }
 }

@@ -1,0 +1,151 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text.RegularExpressions;
+using ArticlePipeline.Core.Model;
+using ArticlePipeline.Core.Sources;
+
+namespace ArticlePipeline.Core.Pipeline;
+
+/// <summary>
+/// The frontier's decisions, as pure functions (like Abot's crawl decision maker, each with a reason): which key a
+/// URL has, whether it belongs to its source, whether its stored state lets it be fetched now, and what a failure
+/// does to that state (exponential backoff, then parking).
+/// </summary>
+public static class CrawlFrontier
+{
+    private static readonly ConcurrentDictionary<string, Regex> Patterns = new(StringComparer.Ordinal);
+
+    /// <summary>The key of <paramref name="url"/> in the seen-set and the state store.</summary>
+    /// <param name="url">A URL.</param>
+    /// <param name="source">Its source (for the trailing-slash policy), if any.</param>
+    /// <returns>The canonical URL under the source's trailing-slash policy (by default the same as <see cref="UrlCanonicalizer.Canonicalize(Uri)"/>).</returns>
+    public static Uri Key(Uri url, SourceDefinition? source) => UrlCanonicalizer.Canonicalize(url, TrailingSlashOf(source));
+
+    /// <summary>The source's trailing-slash policy.</summary>
+    /// <param name="source">The source, if any.</param>
+    /// <returns><see cref="TrailingSlashPolicy.Strip"/> when it says <c>strip</c>, else <see cref="TrailingSlashPolicy.Keep"/>.</returns>
+    public static TrailingSlashPolicy TrailingSlashOf(SourceDefinition? source) =>
+        string.Equals(source?.TrailingSlash, "strip", StringComparison.OrdinalIgnoreCase) ? TrailingSlashPolicy.Strip : TrailingSlashPolicy.Keep;
+
+    /// <summary>
+    /// Why <paramref name="url"/> is not one of <paramref name="source"/>'s articles, or <see langword="null"/> when
+    /// it is: it must be http(s) (file only for a file source), on a host the source's configuration names or a
+    /// subdomain of one (<c>www.</c> aside), and match none of its <c>excludePatterns</c>.
+    /// </summary>
+    /// <param name="url">A discovered URL.</param>
+    /// <param name="source">Its source.</param>
+    /// <returns>The reason it is filtered out, or <see langword="null"/>.</returns>
+    public static string? Filter(Uri url, SourceDefinition source)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        ArgumentNullException.ThrowIfNull(source);
+        List<Uri> configured = ConfiguredUrls(source);
+        if (url.IsFile)
+        {
+            return configured.Any(u => u.IsFile) ? Excluded(url, source) : $"{url}: a file URL in a web source";
+        }
+
+        if (url.Scheme is not ("http" or "https"))
+        {
+            return $"{url}: only http and https URLs are crawled";
+        }
+
+        string host = StripWww(url.Host);
+        bool sameSite = configured.Count == 0 || configured.Any(u => !u.IsFile &&
+            (string.Equals(StripWww(u.Host), host, StringComparison.OrdinalIgnoreCase) ||
+             host.EndsWith("." + StripWww(u.Host), StringComparison.OrdinalIgnoreCase)));
+        return sameSite ? Excluded(url, source) : $"{url}: {url.Host} is not a host of source '{source.Id}'";
+    }
+
+    /// <summary>Whether a URL with stored state <paramref name="state"/> may be fetched at <paramref name="now"/>.</summary>
+    /// <param name="state">Its stored state, or <see langword="null"/> for a new URL.</param>
+    /// <param name="now">The current time.</param>
+    /// <returns>Fetch, or skip as <see cref="SkipReasons.Parked"/> or <see cref="SkipReasons.Backoff"/>.</returns>
+    public static FrontierDecision Decide(PageState? state, DateTimeOffset now)
+    {
+        if (state is null)
+        {
+            return FrontierDecision.Proceed;
+        }
+
+        if (state.Parked)
+        {
+            return FrontierDecision.Skip(
+                SkipReasons.Parked,
+                $"{state.Url}: parked after {state.ConsecutiveFailures} consecutive failures (last: {state.LastOutcome}); 'rerun' it to try again");
+        }
+
+        if (state.NextAttemptAt is { } next && next > now)
+        {
+            return FrontierDecision.Skip(
+                SkipReasons.Backoff,
+                string.Create(CultureInfo.InvariantCulture, $"{state.Url}: {state.ConsecutiveFailures} failure(s) (last: {state.LastOutcome}); next attempt after {next:u}"));
+        }
+
+        return FrontierDecision.Proceed;
+    }
+
+    /// <summary>The wait after the <paramref name="failures"/>-th consecutive failure: base × 2^(n−1), capped.</summary>
+    /// <param name="failures">Consecutive failures, at least 1.</param>
+    /// <param name="options">The failure policy.</param>
+    /// <returns>The wait.</returns>
+    public static TimeSpan Backoff(int failures, CrawlOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        double minutes = options.FailureBackoffMinutes * Math.Pow(2, Math.Clamp(failures, 1, 60) - 1);
+        return TimeSpan.FromMinutes(Math.Min(minutes, options.MaxFailureBackoffHours * 60));
+    }
+
+    /// <summary>
+    /// The state after a failure: one more consecutive failure, the next attempt after <see cref="Backoff"/>, and
+    /// parked once <see cref="CrawlOptions.MaxConsecutiveFailures"/> is reached. Validators, content hash and
+    /// record path of the last success are kept.
+    /// </summary>
+    /// <param name="key">The URL's key.</param>
+    /// <param name="previous">The state before, if any.</param>
+    /// <param name="outcome">The outcome to store, e.g. <c>failed:http-500</c>.</param>
+    /// <param name="now">The current time.</param>
+    /// <param name="options">The failure policy.</param>
+    /// <returns>The new state.</returns>
+    public static PageState AfterFailure(Uri key, PageState? previous, string outcome, DateTimeOffset now, CrawlOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        int failures = (previous?.ConsecutiveFailures ?? 0) + 1;
+        return new PageState(
+            key,
+            previous?.Validators,
+            previous?.ContentHash,
+            previous?.RecordPath,
+            outcome,
+            failures,
+            now,
+            now + Backoff(failures, options),
+            failures >= options.MaxConsecutiveFailures);
+    }
+
+    private static string? Excluded(Uri url, SourceDefinition source)
+    {
+        foreach (string pattern in source.ExcludePatterns)
+        {
+            Regex regex = Patterns.GetOrAdd(pattern, static p => new Regex(p, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)));
+            if (regex.IsMatch(url.AbsoluteUri))
+            {
+                return $"{url}: matches excludePatterns '{pattern}' of source '{source.Id}'";
+            }
+        }
+
+        return null;
+    }
+
+    private static List<Uri> ConfiguredUrls(SourceDefinition source) =>
+        new[] { source.HomeUrl }
+            .Concat(source.Feeds)
+            .Concat(source.Sitemaps)
+            .Concat(source.Listings.Select(l => l.Url))
+            .Select(u => Uri.TryCreate(u, UriKind.Absolute, out Uri? url) ? url : null)
+            .OfType<Uri>()
+            .ToList();
+
+    private static string StripWww(string host) =>
+        host.StartsWith("www.", StringComparison.OrdinalIgnoreCase) ? host[4..] : host;
+}

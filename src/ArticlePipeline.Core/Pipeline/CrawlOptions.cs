@@ -1,0 +1,34 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace ArticlePipeline.Core.Pipeline;
+
+/// <summary>Configuration section <c>Crawl</c>: how a pass treats URLs that keep failing.</summary>
+public sealed class CrawlOptions
+{
+    /// <summary>The configuration section name.</summary>
+    public const string SectionName = "Crawl";
+
+    /// <summary>Consecutive failures after which a URL is parked (reported, and not tried again by crawls).</summary>
+    /// <value>5.</value>
+    [Range(1, 1000)]
+    public int MaxConsecutiveFailures { get; set; } = 5;
+
+    /// <summary>Wait before a failed URL is tried again, in minutes; it doubles with each further failure.</summary>
+    /// <value>15.</value>
+    [Range(0, 100000)]
+    public double FailureBackoffMinutes { get; set; } = 15;
+
+    /// <summary>The longest wait between two tries of a failing URL, in hours.</summary>
+    /// <value>24.</value>
+    [Range(0, 10000)]
+    public double MaxFailureBackoffHours { get; set; } = 24;
+
+    /// <summary>Checks the values the data annotations describe.</summary>
+    /// <returns>One line per problem; empty when the options are valid.</returns>
+    public IReadOnlyList<string> Validate()
+    {
+        var results = new List<ValidationResult>();
+        Validator.TryValidateObject(this, new ValidationContext(this), results, validateAllProperties: true);
+        return results.Select(r => $"{SectionName}:{string.Join(",", r.MemberNames)}: {r.ErrorMessage}").ToList();
+    }
+}

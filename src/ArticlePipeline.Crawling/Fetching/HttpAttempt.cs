@@ -1,0 +1,35 @@
+namespace ArticlePipeline.Crawling.Fetching;
+
+/// <summary>One answered HTTP attempt, read completely (or refused by a guard) before the host's turn ends.</summary>
+/// <param name="Status">The HTTP status.</param>
+/// <param name="ReasonPhrase">The reason phrase, for messages.</param>
+internal sealed record HttpAttempt(int Status, string? ReasonPhrase)
+{
+    /// <summary>The absolute redirect target of a 3xx, if any.</summary>
+    public Uri? Location { get; init; }
+
+    /// <summary>The Retry-After of the answer (zero when absent).</summary>
+    public TimeSpan RetryAfter { get; init; }
+
+    /// <summary>The body of a 2xx that passed the guards.</summary>
+    public byte[]? Body { get; init; }
+
+    /// <summary>The Content-Type header as sent (it may name the charset).</summary>
+    public string? ContentType { get; init; }
+
+    /// <summary>The ETag validator.</summary>
+    public string? ETag { get; init; }
+
+    /// <summary>The Last-Modified validator.</summary>
+    public DateTimeOffset? LastModified { get; init; }
+
+    /// <summary>A guard's reason for refusing a 2xx: <c>content-type</c> or <c>too-large</c>.</summary>
+    public string? FailureReason { get; init; }
+
+    /// <summary>The guard's explanation.</summary>
+    public string? FailureDetail { get; init; }
+
+    /// <summary>A 2xx refused by a guard.</summary>
+    public static HttpAttempt Refused(int status, string reason, string detail) =>
+        new(status, null) { FailureReason = reason, FailureDetail = detail };
+}
