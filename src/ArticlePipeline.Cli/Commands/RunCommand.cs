@@ -33,6 +33,7 @@ internal static class RunCommand
             await using (pipeline.ConfigureAwait(false))
             {
                 SourceCatalog catalog = pipeline.LoadSources(required: true);
+                pipeline.ApplySourceLimits(catalog);
                 foreach (SourceDefinition source in catalog.Sources)
                 {
                     string cron = string.IsNullOrWhiteSpace(source.Schedule) ? options.DefaultSchedule : source.Schedule;

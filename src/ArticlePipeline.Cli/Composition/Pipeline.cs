@@ -123,6 +123,18 @@ internal sealed class Pipeline : IAsyncDisposable
         return problems.Count == 0 ? crawl : throw new UsageException("invalid configuration: " + string.Join("; ", problems));
     }
 
+    /// <summary>
+    /// Registers every source's politeness overrides with the fetcher. Discovery does this for the sources it
+    /// crawls; a cluster worker that only processes work items must do it up front.
+    /// </summary>
+    public void ApplySourceLimits(SourceCatalog catalog)
+    {
+        foreach (SourceDefinition source in catalog.Sources)
+        {
+            _fetcher.ApplySourceLimits(source);
+        }
+    }
+
     /// <summary>Loads the sources file; a missing file is an empty catalog only when <paramref name="required"/> is false.</summary>
     public SourceCatalog LoadSources(bool required)
     {
