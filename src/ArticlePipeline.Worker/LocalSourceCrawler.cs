@@ -25,11 +25,11 @@ internal sealed partial class LocalSourceCrawler : ISourceCrawler
     {
         var progress = new SynchronousProgress<ArticleOutcome>(_metrics.Processed);
 
-        // At shutdown the pass gets the grace period to finish, then stops between articles (or abandons the one
-        // being fetched: record writes are atomic, so nothing partial is left, and the next run redoes it).
+        // At shutdown the pass starts no new article; the one in flight gets the grace period, then is abandoned
+        // (record writes are atomic, so nothing partial is left, and the next run redoes it).
         using var grace = new CancellationTokenSource();
         using CancellationTokenRegistration link = cancellationToken.Register(() => grace.CancelAfter(TimeSpan.FromSeconds(_options.GracePeriodSeconds)));
-        CrawlSummary summary = await _runner.RunAsync([source], 1, progress, grace.Token).ConfigureAwait(false);
+        CrawlSummary summary = await _runner.RunAsync([source], 1, progress, cancellationToken, grace.Token).ConfigureAwait(false);
         _metrics.Discovered(summary.Discovered);
         LogRun(source.Id, summary.Discovered, summary.Written, summary.Unchanged, summary.NotModified, summary.Failed);
         return summary;

@@ -65,14 +65,17 @@ public sealed class WorkerTests
         using var folder = new TempDirectory();
         GeneratedSite.Write(folder.Combine("site"), Articles);
         await using LoopbackNewsSite site = await LoopbackNewsSite.StartAsync(folder.Combine("site"));
-        string config = WriteConfig(folder, "0/1 * * * * ?", 0.1, (site, "slow"));
+        // A long grace period: the worker must still stop taking articles at once, finishing only the one in flight.
+        string config = WriteConfig(folder, "0/1 * * * * ?", 0.1, (site, "slow"), graceSeconds: 30);
         string records = folder.Combine("out", "records", "slow");
 
         using (ChildCli worker = ChildCli.Start(folder.Path, "run", "--config", config, "--out", folder.Combine("out")))
         {
             await WaitUntilAsync(() => Count(records) >= 10, TimeSpan.FromSeconds(60));
             worker.Terminate();
+            var stopping = System.Diagnostics.Stopwatch.StartNew();
             Assert.That(worker.WaitForExit(TimeSpan.FromSeconds(45)), Is.True, "the worker stops on SIGTERM");
+            Assert.That(stopping.Elapsed, Is.LessThan(TimeSpan.FromSeconds(15)), "it stops taking articles at once instead of using the whole 30 s grace period");
             using (Assert.EnterMultipleScope())
             {
                 Assert.That(worker.ExitCode, Is.Zero, worker.Log);
@@ -132,7 +135,13 @@ public sealed class WorkerTests
         }
     }
 
-    private static string WriteConfig(TempDirectory folder, string cron, double delaySeconds, params (LoopbackNewsSite Site, string Id)[] sources)
+    private static string WriteConfig(TempDirectory folder, string cron, double delaySeconds, params (LoopbackNewsSite Site, string Id)[] sources) =>
+        WriteConfig(folder, cron, delaySeconds, sources, graceSeconds: 0.5);
+
+    private static string WriteConfig(TempDirectory folder, string cron, double delaySeconds, (LoopbackNewsSite Site, string Id) source, double graceSeconds) =>
+        WriteConfig(folder, cron, delaySeconds, [source], graceSeconds);
+
+    private static string WriteConfig(TempDirectory folder, string cron, double delaySeconds, (LoopbackNewsSite Site, string Id)[] sources, double graceSeconds)
     {
         string file = folder.Combine("sources.json");
         File.WriteAllText(file, JsonSerializer.Serialize(new
@@ -151,7 +160,7 @@ public sealed class WorkerTests
         {
             Sources = new { File = file },
             Network = new { AllowPrivateAddresses = true, DelaySeconds = delaySeconds },
-            Scheduler = new { HealthIntervalSeconds = 1, GracePeriodSeconds = 0.5 },
+            Scheduler = new { HealthIntervalSeconds = 1, GracePeriodSeconds = graceSeconds },
         });
     }
 }

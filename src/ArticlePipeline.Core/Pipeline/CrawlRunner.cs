@@ -32,11 +32,30 @@ public sealed class CrawlRunner
     /// <param name="progress">Receives each processed article's outcome as it happens (skips are only counted).</param>
     /// <param name="cancellationToken">Stops the pass between articles.</param>
     /// <returns>The pass's counts.</returns>
-    public async Task<CrawlSummary> RunAsync(
+    public Task<CrawlSummary> RunAsync(
         IReadOnlyCollection<SourceDefinition> sources,
         int maxParallelSources = 4,
         IProgress<ArticleOutcome>? progress = null,
         CancellationToken cancellationToken = default)
+        => RunAsync(sources, maxParallelSources, progress, CancellationToken.None, cancellationToken);
+
+    /// <summary>
+    /// Crawls <paramref name="sources"/> with a graceful stop: once <paramref name="stopTaking"/> is signalled no new
+    /// source or article is started, while the articles already in flight run on until
+    /// <paramref name="cancellationToken"/> (the grace period) ends them.
+    /// </summary>
+    /// <param name="sources">The sources to crawl.</param>
+    /// <param name="maxParallelSources">How many sources run at once.</param>
+    /// <param name="progress">Receives each article outcome as it happens.</param>
+    /// <param name="stopTaking">Stops taking new work.</param>
+    /// <param name="cancellationToken">Cancels work in flight.</param>
+    /// <returns>The pass's counts.</returns>
+    public async Task<CrawlSummary> RunAsync(
+        IReadOnlyCollection<SourceDefinition> sources,
+        int maxParallelSources,
+        IProgress<ArticleOutcome>? progress,
+        CancellationToken stopTaking,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(sources);
         var summary = new CrawlSummary();
@@ -48,9 +67,14 @@ public sealed class CrawlRunner
         };
         await Parallel.ForEachAsync(sources, options, async (source, ct) =>
         {
+            if (stopTaking.IsCancellationRequested)
+            {
+                return;
+            }
+
             DiscoveryResult found = await _discovery.DiscoverAsync(source, ct).ConfigureAwait(false);
             summary.AddSource(found.Urls.Length, found.Problems.Select(p => $"{source.Id}: {p}"));
-            await CrawlSourceAsync(source, found, pass, summary, progress, ct).ConfigureAwait(false);
+            await CrawlSourceAsync(source, found, pass, summary, progress, stopTaking, ct).ConfigureAwait(false);
         }).ConfigureAwait(false);
         return summary;
     }
@@ -61,6 +85,7 @@ public sealed class CrawlRunner
         CrawlPass pass,
         CrawlSummary summary,
         IProgress<ArticleOutcome>? progress,
+        CancellationToken stopTaking,
         CancellationToken cancellationToken)
     {
         // One article at a time unless the source allows several connections: newest first, and its hosts' politeness
@@ -73,6 +98,12 @@ public sealed class CrawlRunner
         int requested = 0;
         await Parallel.ForEachAsync(found.Urls, options, async (url, ct) =>
         {
+            if (stopTaking.IsCancellationRequested)
+            {
+                // Shutting down: what is not started now is picked up by the next pass.
+                return;
+            }
+
             if (CrawlFrontier.Filter(url, source) is not null)
             {
                 summary.AddSkipped(SkipReasons.Filtered);
