@@ -12,7 +12,6 @@ namespace ArticlePipeline.Translation;
 internal sealed class ArticleTranslation
 {
     private readonly LanguageContent _source;
-    private readonly ImmutableArray<ContentBlock> _blocks;
     private readonly string?[] _texts;
     private readonly Dictionary<string, int> _targetIndex;
     private readonly List<string> _requestIds = [];
@@ -43,8 +42,7 @@ internal sealed class ArticleTranslation
             _targetIndex[Targets[t]] = t;
         }
 
-        _blocks = job.Source.Blocks.IsDefault ? [] : job.Source.Blocks;
-        _texts = [job.Source.Title, job.Source.Lead, .. _blocks.Select(static b => b.Text)];
+        _texts = ContentSegments.Flatten(job.Source);
         GroupKey = SourceLanguage.ToUpperInvariant() + ">" + string.Join(',', Targets.Select(static t => t.ToUpperInvariant()).Order(StringComparer.Ordinal));
     }
 
@@ -108,10 +106,7 @@ internal sealed class ArticleTranslation
         {
             string[][] pieces = _translated[t];
             string Text(int index) => _pieceCounts[index] == 0 ? _texts[index] ?? string.Empty : string.Join(' ', pieces[index]);
-            languages[Targets[t]] = new LanguageContent(
-                Text(0),
-                _source.Lead is null ? null : Text(1),
-                [.. _blocks.Select((block, k) => new ContentBlock(block.Kind, Text(k + 2)))]);
+            languages[Targets[t]] = ContentSegments.Rebuild(_source, Text);
         }
 
         return new TranslationResult(languages.ToImmutable(), [.. _requestIds], _billed);

@@ -32,8 +32,8 @@ internal sealed class MemoizedArticle
         _provider = provider;
         SourceLanguage = job.SourceLanguage;
         Targets = [.. job.TargetLanguages.Distinct(StringComparer.OrdinalIgnoreCase)];
-        _blocks = job.Source.Blocks.IsDefault ? [] : job.Source.Blocks;
-        Texts = [job.Source.Title, job.Source.Lead, .. _blocks.Select(static b => b.Text)];
+        _blocks = ContentSegments.Blocks(job.Source);
+        Texts = ContentSegments.Flatten(job.Source);
         _hashes = [.. Texts.Select(static t => string.IsNullOrWhiteSpace(t) ? null : MemoizingTranslationProvider.SegmentHash(t))];
         SegmentIndexes = [.. Enumerable.Range(0, Texts.Length).Where(i => _hashes[i] is not null)];
     }
@@ -72,7 +72,7 @@ internal sealed class MemoizedArticle
     {
         0 => new ContentBlock(BlockKind.Heading, Texts[0]!),
         1 => new ContentBlock(BlockKind.Paragraph, Texts[1]!),
-        _ => _blocks[index - 2],
+        _ => _blocks[index - ContentSegments.FirstBlock],
     };
 
     /// <summary>Adds what the inner provider billed for some of this article's segments.</summary>
@@ -95,10 +95,7 @@ internal sealed class MemoizedArticle
         foreach (string target in Targets)
         {
             string Text(int index) => _hashes[index] is null ? Texts[index] ?? string.Empty : known[Key(index, target)];
-            languages[target] = new LanguageContent(
-                Text(0),
-                _source.Lead is null ? null : Text(1),
-                [.. _blocks.Select((block, k) => new ContentBlock(block.Kind, Text(k + 2)))]);
+            languages[target] = ContentSegments.Rebuild(_source, Text);
         }
 
         return new TranslationResult(languages.ToImmutable(), [.. _requestIds], _billed, Saved);
