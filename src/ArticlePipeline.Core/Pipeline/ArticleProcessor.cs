@@ -245,7 +245,7 @@ public sealed partial class ArticleProcessor
         if (extraction.Article is null)
         {
             LogOutcome(page.Url, "failed:" + extraction.Reason, null);
-            failure = ArticleOutcome.Failure(page.Url, extraction.Reason ?? "not-an-article", "no article text found on the page");
+            failure = ArticleOutcome.Failure(page.Url, extraction.Reason ?? "not-an-article", extraction.Detail ?? "no article text found on the page");
             return null;
         }
 
