@@ -112,6 +112,15 @@ public sealed class NetworkOptions
     [Range(1024, int.MaxValue)]
     public int MaxBodyBytes { get; set; } = 10 * 1024 * 1024;
 
+    /// <summary>
+    /// The HTTP proxy every request goes through, e.g. <c>http://proxy.internal:3128</c> (user and password may be
+    /// given in the URL). Proxy environment variables (<c>HTTP_PROXY</c>, <c>HTTPS_PROXY</c>, <c>ALL_PROXY</c>) are
+    /// ignored: only this setting sends requests through a proxy. With a proxy, the address policy resolves each host
+    /// itself before the request is sent, since the connection then goes to the proxy.
+    /// </summary>
+    /// <value>Empty: direct connections.</value>
+    public string? Proxy { get; set; }
+
     /// <summary>Most redirects followed for one URL.</summary>
     /// <value>10.</value>
     [Range(0, 20)]
@@ -125,6 +134,12 @@ public sealed class NetworkOptions
         return token.Length > 0 ? token : "ArticlePipeline";
     }
 
+    /// <summary>The proxy as a URL, or <see langword="null"/> when none is set or the value is not a proxy URL.</summary>
+    /// <returns>The proxy URL, user information included.</returns>
+    public Uri? ProxyUri() =>
+        Uri.TryCreate(Proxy?.Trim(), UriKind.Absolute, out Uri? proxy) && proxy.Scheme is "http" or "https" or "socks5" &&
+        proxy.Host.Length > 0 && proxy.AbsolutePath == "/" && proxy.Query.Length == 0 ? proxy : null;
+
     /// <summary>Checks the values the data annotations describe.</summary>
     /// <returns>One line per problem; empty when the options are valid.</returns>
     public IReadOnlyList<string> Validate()
@@ -135,6 +150,18 @@ public sealed class NetworkOptions
         if (!string.IsNullOrWhiteSpace(RobotsProductToken) && Robots.RobotsParser.ProductToken(RobotsProductToken) != RobotsProductToken.Trim())
         {
             problems.Add($"{SectionName}:RobotsProductToken: only letters, '_' and '-' are allowed (RFC 9309)");
+        }
+
+        if (UserAgent?.Any(char.IsControl) == true)
+        {
+            // A CR or LF would end the header and let the value inject headers of its own.
+            problems.Add($"{SectionName}:UserAgent: control characters (CR, LF, tab...) are not allowed");
+        }
+
+        if (!string.IsNullOrWhiteSpace(Proxy) && ProxyUri() is null)
+        {
+            // The value is not echoed: it may hold a password.
+            problems.Add($"{SectionName}:Proxy: must be an absolute http, https or socks5 URL with a host and no path");
         }
 
         return problems;

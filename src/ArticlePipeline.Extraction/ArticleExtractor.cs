@@ -1,14 +1,25 @@
 using ArticlePipeline.Core.Abstractions;
 using ArticlePipeline.Core.Model;
 using ArticlePipeline.Core.Sources;
+using ArticlePipeline.Extraction.Decoding;
 using ArticlePipeline.Extraction.Html;
 using ArticlePipeline.Extraction.PlainText;
 
 namespace ArticlePipeline.Extraction;
 
-/// <summary>The production extractor: HTML through profiles and content scoring, <c>text/plain</c> line by line.</summary>
+/// <summary>
+/// The production extractor: HTML through profiles and content scoring, <c>text/plain</c> line by line. Bodies that
+/// are not text fail as <see cref="NotText"/>, pages over the parse limits as <c>too-complex</c>, and a page whose
+/// extracted text is not readable as <see cref="NotAnArticle"/>: never a record.
+/// </summary>
 public sealed class ArticleExtractor : IArticleExtractor
 {
+    /// <summary>The reason for a body that is binary (an executable, an archive, an image, random bytes).</summary>
+    public const string NotText = "not-text";
+
+    /// <summary>The reason for a page without article text.</summary>
+    public const string NotAnArticle = "not-an-article";
+
     /// <inheritdoc />
     public ExtractionOutcome Extract(PageContent page, ExtractionProfile? profile = null)
     {
@@ -18,9 +29,18 @@ public sealed class ArticleExtractor : IArticleExtractor
             return ExtractionOutcome.NotFound("empty-page");
         }
 
+        // An executable or random bytes served as text/html decode into "text" in some code page: refuse them first.
+        if (ContentSniffer.NotText(page.Body.Span, page.ContentType) is { } binary)
+        {
+            return ExtractionOutcome.NotFound(NotText) with { Detail = $"the body is {binary}, not text" };
+        }
+
         bool plainText = page.ContentType?.StartsWith("text/plain", StringComparison.OrdinalIgnoreCase) == true;
-        return plainText
+        ExtractionOutcome outcome = plainText
             ? PlainTextArticleExtractor.Extract(page, profile?.DropPhrases.ToList() ?? [])
             : HtmlArticleExtractor.Extract(page, profile);
+        return outcome.Article is { } article && !ReadableText.IsReadable(article)
+            ? ExtractionOutcome.NotFound(NotAnArticle) with { Detail = $"no readable text (fewer than {ReadableText.MinimumDistinctLetters} different letters)" }
+            : outcome;
     }
 }

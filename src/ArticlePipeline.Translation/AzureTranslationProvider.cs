@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using ArticlePipeline.Core.Abstractions;
 using ArticlePipeline.Core.Model;
+using ArticlePipeline.Core.Text;
 using ArticlePipeline.Translation.Batching;
 using ArticlePipeline.Translation.Client;
 using ArticlePipeline.Translation.Protection;
@@ -128,7 +129,7 @@ public sealed class AzureTranslationProvider : ITranslationProvider
         {
             // The retry policy aggregates the exceptions when every attempt failed without a response.
             throw new TranslationFailedException(
-                _client.RedactKey("translator unreachable after retries: " + ex.InnerExceptions[^1].Message), ex)
+                _client.RedactKey("translator unreachable after retries: " + UntrustedText.Clean(ex.InnerExceptions[^1].Message)), ex)
             {
                 IsTransient = true,
             };
@@ -195,7 +196,7 @@ public sealed class AzureTranslationProvider : ITranslationProvider
         TranslatorErrorParser.TryRead(response, out string? parsedCode, out string? serviceMessage);
         int status = ex.Status;
         string code = parsedCode ?? ex.ErrorCode ?? status.ToString(CultureInfo.InvariantCulture);
-        string detail = serviceMessage ?? response?.ReasonPhrase ?? ex.Message;
+        string detail = UntrustedText.Clean(serviceMessage ?? response?.ReasonPhrase ?? ex.Message);
 
         (string message, bool transient) = status switch
         {

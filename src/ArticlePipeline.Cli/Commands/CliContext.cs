@@ -1,5 +1,7 @@
 using ArticlePipeline.Cli.Composition;
+using ArticlePipeline.Core.Model;
 using ArticlePipeline.Core.Pipeline;
+using ArticlePipeline.Core.Text;
 
 namespace ArticlePipeline.Cli.Commands;
 
@@ -29,7 +31,7 @@ internal sealed class CliContext(TextWriter output, TextWriter error)
     {
         if (outcome.Kind == ArticleOutcomeKind.Failed)
         {
-            Error.WriteLine($"error: {outcome.Url}: {outcome.Reason}: {outcome.Detail}");
+            Error.WriteLine($"error: {outcome.Url.AbsoluteUri}: {outcome.Reason}: {UntrustedText.Clean(outcome.Detail, FetchOutcome.MaxDetailLength)}");
             return ExitCodes.SomeFailed;
         }
 

@@ -2,6 +2,7 @@ using System.CommandLine;
 using ArticlePipeline.Cli.Composition;
 using ArticlePipeline.Core.Pipeline;
 using ArticlePipeline.Core.Sources;
+using ArticlePipeline.Core.Text;
 
 namespace ArticlePipeline.Cli.Commands;
 
@@ -45,7 +46,8 @@ internal static class CrawlCommand
                     .ConfigureAwait(false);
                 foreach (string line in summary.ToLines())
                 {
-                    await context.Output.WriteLineAsync(line).ConfigureAwait(false);
+                    // Problem lines quote URLs and messages from the sites' own feeds and answers.
+                    await context.Output.WriteLineAsync(UntrustedText.Clean(line, 2000)).ConfigureAwait(false);
                 }
 
                 await context.Output.WriteLineAsync($"records in {Path.GetFullPath(settings.Output.Directory)}").ConfigureAwait(false);

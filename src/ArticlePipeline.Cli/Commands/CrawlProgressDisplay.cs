@@ -1,4 +1,6 @@
+using ArticlePipeline.Core.Model;
 using ArticlePipeline.Core.Pipeline;
+using ArticlePipeline.Core.Text;
 using Spectre.Console;
 
 namespace ArticlePipeline.Cli.Commands;
@@ -47,7 +49,7 @@ internal static class CrawlProgressDisplay
                         }
 
                         task.Description = Markup.Escape(
-                            $"written {written}, unchanged {unchanged}, not-modified {notModified}, failed {failed} | {outcome.Url}");
+                            $"written {written}, unchanged {unchanged}, not-modified {notModified}, failed {failed} | {outcome.Url.AbsoluteUri}");
                     }
                 })).ConfigureAwait(false);
                 task.StopTask();
@@ -61,10 +63,11 @@ internal static class CrawlProgressDisplay
         ArgumentNullException.ThrowIfNull(outcome);
         return outcome.Kind switch
         {
-            ArticleOutcomeKind.Written => $"written {outcome.Url} -> {outcome.RecordPath}",
-            ArticleOutcomeKind.Unchanged => $"unchanged {outcome.Url}",
-            ArticleOutcomeKind.NotModified => $"not-modified {outcome.Url}",
-            _ => $"failed {outcome.Url}: {outcome.Reason}: {outcome.Detail}",
+            // AbsoluteUri, not ToString(): the escaped form cannot carry a bidi override or a control character.
+            ArticleOutcomeKind.Written => $"written {outcome.Url.AbsoluteUri} -> {outcome.RecordPath}",
+            ArticleOutcomeKind.Unchanged => $"unchanged {outcome.Url.AbsoluteUri}",
+            ArticleOutcomeKind.NotModified => $"not-modified {outcome.Url.AbsoluteUri}",
+            _ => $"failed {outcome.Url.AbsoluteUri}: {outcome.Reason}: {UntrustedText.Clean(outcome.Detail, FetchOutcome.MaxDetailLength)}",
         };
     }
 

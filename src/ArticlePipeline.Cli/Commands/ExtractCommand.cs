@@ -81,7 +81,7 @@ internal static class ExtractCommand
         ExtractionOutcome outcome = extractor.Extract(new PageContent(url, body, contentType));
         if (outcome.Article is null)
         {
-            await context.Error.WriteLineAsync($"error: {file}: {outcome.Reason}: no article text found").ConfigureAwait(false);
+            await context.Error.WriteLineAsync($"error: {file}: {outcome.Reason}: {outcome.Detail ?? "no article text found"}").ConfigureAwait(false);
             return null;
         }
 

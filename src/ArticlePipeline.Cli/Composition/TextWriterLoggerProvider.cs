@@ -1,3 +1,4 @@
+using ArticlePipeline.Core.Text;
 using Microsoft.Extensions.Logging;
 
 namespace ArticlePipeline.Cli.Composition;
@@ -5,6 +6,8 @@ namespace ArticlePipeline.Cli.Composition;
 /// <summary>Writes log lines to the command's error stream (stdout carries only results).</summary>
 internal sealed class TextWriterLoggerProvider(TextWriter writer) : ILoggerProvider
 {
+    private const int MaxMessageLength = 4000;
+
     private readonly Lock _lock = new();
 
     public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
@@ -31,7 +34,8 @@ internal sealed class TextWriterLoggerProvider(TextWriter writer) : ILoggerProvi
             string name = category[(category.LastIndexOf('.') + 1)..];
             lock (owner._lock)
             {
-                owner.WriteLine($"{DateTimeOffset.UtcNow:yyyy-MM-ddTHH:mm:ss.fffZ} {level}: {name}: {formatter(state, exception)}");
+                // Messages quote URLs and server text: one clean line each, whatever a site sent.
+                owner.WriteLine($"{DateTimeOffset.UtcNow:yyyy-MM-ddTHH:mm:ss.fffZ} {level}: {name}: {UntrustedText.Clean(formatter(state, exception), MaxMessageLength)}");
             }
         }
     }

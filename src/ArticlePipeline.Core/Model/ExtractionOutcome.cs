@@ -5,6 +5,9 @@ namespace ArticlePipeline.Core.Model;
 /// <param name="Reason">Why no article was found (e.g. <c>not-an-article</c>), when <paramref name="Article"/> is null.</param>
 public sealed record ExtractionOutcome(ExtractedArticle? Article, string? Reason)
 {
+    /// <summary>What exactly was wrong, when there is more to say than <see cref="Reason"/> (e.g. which limit a page passed).</summary>
+    public string? Detail { get; init; }
+
     /// <summary>An article was found.</summary>
     /// <param name="article">The article.</param>
     /// <returns>The outcome.</returns>

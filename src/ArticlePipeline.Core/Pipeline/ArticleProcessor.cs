@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using ArticlePipeline.Core.Abstractions;
 using ArticlePipeline.Core.Model;
 using ArticlePipeline.Core.Sources;
+using ArticlePipeline.Core.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -244,7 +245,7 @@ public sealed partial class ArticleProcessor
         if (extraction.Article is null)
         {
             LogOutcome(page.Url, "failed:" + extraction.Reason, null);
-            failure = ArticleOutcome.Failure(page.Url, extraction.Reason ?? "not-an-article", "no article text found on the page");
+            failure = ArticleOutcome.Failure(page.Url, extraction.Reason ?? "not-an-article", extraction.Detail ?? "no article text found on the page");
             return null;
         }
 
@@ -432,10 +433,12 @@ public sealed partial class ArticleProcessor
         }
         catch (TranslationFailedException ex)
         {
-            LogTranslationFailed(draft.Url, ex.Message);
+            // The message may quote the service's own words: cleaned before it is logged or stored in the record.
+            string message = UntrustedText.Clean(ex.Message);
+            LogTranslationFailed(draft.Url, message);
             foreach (string language in missing)
             {
-                others[language] = LanguageVersion.Pending("translation failed: " + ex.Message);
+                others[language] = LanguageVersion.Pending("translation failed: " + message);
             }
 
             return (others, 0, 0);

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using ArticlePipeline.Core.Abstractions;
 using ArticlePipeline.Core.Model;
+using ArticlePipeline.Core.Text;
 
 namespace ArticlePipeline.Core.Pipeline;
 
@@ -77,7 +78,7 @@ public sealed class PendingTranslationRunner
             }
             catch (TranslationFailedException ex)
             {
-                summary.Failure = ex.Message;
+                summary.Failure = UntrustedText.Clean(ex.Message);
                 summary.StillPending = items.Count - summary.Records - summary.Skipped;
                 return summary;
             }

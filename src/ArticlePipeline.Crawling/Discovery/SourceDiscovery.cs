@@ -5,6 +5,7 @@ using ArticlePipeline.Core.Abstractions;
 using ArticlePipeline.Core.Model;
 using ArticlePipeline.Core.Pipeline;
 using ArticlePipeline.Core.Sources;
+using ArticlePipeline.Core.Text;
 using ArticlePipeline.Crawling.Fetching;
 using ArticlePipeline.Crawling.Robots;
 
@@ -186,11 +187,11 @@ public sealed class SourceDiscovery : ISourceDiscovery
         }
         catch (XmlException ex)
         {
-            problems.Add($"{kind} {url}: rejected, not safe or not well-formed XML: {ex.Message}");
+            problems.Add($"{kind} {url}: rejected, not safe or not well-formed XML: {UntrustedText.Clean(ex.Message)}");
         }
         catch (InvalidDataException ex)
         {
-            problems.Add($"{kind} {url}: broken gzip: {ex.Message}");
+            problems.Add($"{kind} {url}: broken gzip: {UntrustedText.Clean(ex.Message)}");
         }
     }
 

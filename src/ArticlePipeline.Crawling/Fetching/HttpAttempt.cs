@@ -2,7 +2,7 @@ namespace ArticlePipeline.Crawling.Fetching;
 
 /// <summary>One answered HTTP attempt, read completely (or refused by a guard) before the host's turn ends.</summary>
 /// <param name="Status">The HTTP status.</param>
-/// <param name="ReasonPhrase">The reason phrase, for messages.</param>
+/// <param name="ReasonPhrase">The reason phrase, cleaned and cut (server text), for messages.</param>
 internal sealed record HttpAttempt(int Status, string? ReasonPhrase)
 {
     /// <summary>The absolute redirect target of a 3xx, if any.</summary>
@@ -23,13 +23,13 @@ internal sealed record HttpAttempt(int Status, string? ReasonPhrase)
     /// <summary>The Last-Modified validator.</summary>
     public DateTimeOffset? LastModified { get; init; }
 
-    /// <summary>A guard's reason for refusing a 2xx: <c>content-type</c> or <c>too-large</c>.</summary>
+    /// <summary>A guard's reason for refusing an answer: <c>content-type</c> or <c>too-large</c> (a 2xx), <c>bad-redirect</c> (a 3xx).</summary>
     public string? FailureReason { get; init; }
 
     /// <summary>The guard's explanation.</summary>
     public string? FailureDetail { get; init; }
 
-    /// <summary>A 2xx refused by a guard.</summary>
+    /// <summary>An answer refused by a guard.</summary>
     public static HttpAttempt Refused(int status, string reason, string detail) =>
         new(status, null) { FailureReason = reason, FailureDetail = detail };
 }

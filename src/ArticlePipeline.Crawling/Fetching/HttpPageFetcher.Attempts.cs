@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using ArticlePipeline.Core.Model;
+using ArticlePipeline.Core.Text;
 using ArticlePipeline.Crawling.Robots;
 
 namespace ArticlePipeline.Crawling.Fetching;
@@ -7,6 +8,9 @@ namespace ArticlePipeline.Crawling.Fetching;
 /// <summary>One attempt: the host's turn, the request, and the body read under the guards.</summary>
 public sealed partial class HttpPageFetcher
 {
+    /// <summary>The failure reason of a redirect whose <c>Location</c> cannot be followed.</summary>
+    internal const string BadRedirect = "bad-redirect";
+
     private async Task<HttpAttempt> ExecuteAsync(Uri target, FetchValidators? validators, RequestKind kind, CancellationToken cancellationToken) =>
         await PipelineFor(target.Authority)
             .ExecuteAsync(async ct => await AttemptAsync(target, validators, kind, ct).ConfigureAwait(false), cancellationToken)
@@ -29,9 +33,15 @@ public sealed partial class HttpPageFetcher
             .SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken)
             .ConfigureAwait(false);
         int status = (int)response.StatusCode;
-        if (status is >= 300 and < 400 && status != 304 && response.Headers.Location is { } location)
+
+        // The reason phrase is the server's own text: cleaned and cut before it can reach a terminal, a log or a record.
+        string reasonPhrase = UntrustedText.Clean(response.ReasonPhrase);
+        IReadOnlyList<string> locations = response.Headers.NonValidated.TryGetValues("Location", out HeaderStringValues values) ? [.. values] : [];
+        if (RedirectTarget.IsRedirect(status, locations.Count > 0))
         {
-            return new HttpAttempt(status, response.ReasonPhrase) { Location = new Uri(target, location) };
+            return RedirectTarget.Resolve(target, locations, out string? problem) is { } location
+                ? new HttpAttempt(status, reasonPhrase) { Location = location }
+                : HttpAttempt.Refused(status, BadRedirect, problem!);
         }
 
         if (status is < 200 or >= 300)
@@ -44,7 +54,7 @@ public sealed partial class HttpPageFetcher
                 _politeness.Defer(target.Authority, _time.GetUtcNow() + hold);
             }
 
-            return new HttpAttempt(status, response.ReasonPhrase) { RetryAfter = retryAfter };
+            return new HttpAttempt(status, reasonPhrase) { RetryAfter = retryAfter };
         }
 
         HttpContentHeaders headers = response.Content.Headers;
@@ -52,7 +62,7 @@ public sealed partial class HttpPageFetcher
         if (kind != RequestKind.Robots &&
             !ContentTypes.IsAcceptable(mediaType, kind == RequestKind.Article ? FetchPurpose.Article : FetchPurpose.Discovery))
         {
-            return HttpAttempt.Refused(status, "content-type", $"{target}: content type {mediaType} is not a page");
+            return HttpAttempt.Refused(status, "content-type", $"{target}: content type {UntrustedText.Clean(mediaType, 100)} is not a page");
         }
 
         int max = kind == RequestKind.Robots ? RobotsParser.MaxBytes : _options.MaxBodyBytes;
@@ -67,7 +77,7 @@ public sealed partial class HttpPageFetcher
             return HttpAttempt.Refused(status, "too-large", $"{target}: body over the {max}-byte limit (after decompression)");
         }
 
-        return new HttpAttempt(status, response.ReasonPhrase)
+        return new HttpAttempt(status, reasonPhrase)
         {
             Body = body,
             ContentType = headers.ContentType?.ToString(),

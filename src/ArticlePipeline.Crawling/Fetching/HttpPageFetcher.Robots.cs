@@ -1,7 +1,5 @@
 using ArticlePipeline.Core.Sources;
 using ArticlePipeline.Crawling.Robots;
-using Polly.CircuitBreaker;
-using Polly.Timeout;
 
 namespace ArticlePipeline.Crawling.Fetching;
 
@@ -34,55 +32,31 @@ public sealed partial class HttpPageFetcher
     /// <summary>The robots.txt in force for the origin of <paramref name="url"/> (fetched when not cached).</summary>
     internal Task<RobotsEntry> GetRobotsAsync(Uri url, CancellationToken cancellationToken) => _robots.GetAsync(url, cancellationToken);
 
+    /// <summary>
+    /// Fetches a robots.txt through the same redirect loop as pages (up to <see cref="RobotsFetchPolicy.MaxRedirects"/>
+    /// hops). What the answer means is <see cref="RobotsFetchPolicy"/>'s to decide.
+    /// </summary>
     private async Task<RobotsResponse> DownloadRobotsAsync(Uri robotsUrl, CancellationToken cancellationToken)
     {
-        Uri current = robotsUrl;
-        for (int hop = 0; hop <= RobotsFetchPolicy.MaxRedirects; hop++)
+        HopResult result = await FollowAsync(robotsUrl, null, RequestKind.Robots, RobotsFetchPolicy.MaxRedirects, cancellationToken).ConfigureAwait(false);
+        if (result.Attempt is { FailureReason: BadRedirect } broken)
         {
-            if (CheckTarget(current) is { } refusal)
-            {
-                return new RobotsResponse(null, null, refusal);
-            }
+            return new RobotsResponse(broken.Status, null, broken.FailureDetail) { BadRedirect = true };
+        }
 
-            HttpAttempt attempt;
-            try
-            {
-                attempt = await ExecuteAsync(current, null, RequestKind.Robots, cancellationToken).ConfigureAwait(false);
-            }
-            catch (BrokenCircuitException)
-            {
-                return new RobotsResponse(null, null, "circuit open");
-            }
-            catch (HttpRequestException ex)
-            {
-                return new RobotsResponse(null, null, FindRefusal(ex)?.Message ?? ex.Message);
-            }
-            catch (TimeoutRejectedException)
-            {
-                return new RobotsResponse(null, null, "timeout");
-            }
-            catch (IOException ex)
-            {
-                return new RobotsResponse(null, null, ex.Message);
-            }
-            catch (InvalidDataException ex)
-            {
-                return new RobotsResponse(null, null, ex.Message);
-            }
-            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-            {
-                return new RobotsResponse(null, null, "timeout");
-            }
-
-            if (attempt.Location is { } next)
-            {
-                current = next;
-                continue;
-            }
-
+        if (result.Attempt is { } attempt)
+        {
             return new RobotsResponse(attempt.Status, attempt.Body, null);
         }
 
-        return new RobotsResponse(null, null, "too many redirects") { TooManyRedirects = true };
+        return result.Reason switch
+        {
+            "too-many-redirects" => new RobotsResponse(null, null, "too many redirects") { TooManyRedirects = true },
+
+            // The origin itself is refused (a literal internal address, or a name that resolves to one): not a
+            // robots.txt problem, and the pages of that host are refused for the same reason.
+            "address-policy" when result.Hop == 0 => new RobotsResponse(null, null, result.Detail) { AddressRefusal = result.Detail },
+            _ => new RobotsResponse(null, null, result.Detail),
+        };
     }
 }

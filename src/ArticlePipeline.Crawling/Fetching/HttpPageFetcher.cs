@@ -3,9 +3,7 @@ using ArticlePipeline.Core.Abstractions;
 using ArticlePipeline.Core.Model;
 using ArticlePipeline.Crawling.Robots;
 using Polly;
-using Polly.CircuitBreaker;
 using Polly.Registry;
-using Polly.Timeout;
 
 namespace ArticlePipeline.Crawling.Fetching;
 
@@ -28,6 +26,7 @@ public sealed partial class HttpPageFetcher : IPageFetcher, IDisposable
     private readonly ResiliencePipeline _attemptTimeout;
     private readonly HostPoliteness _politeness;
     private readonly RobotsCache _robots;
+    private readonly Uri? _proxy;
 
     /// <summary>Creates the fetcher.</summary>
     /// <param name="options">Network options.</param>
@@ -48,8 +47,14 @@ public sealed partial class HttpPageFetcher : IPageFetcher, IDisposable
             new HostLimits(TimeSpan.FromSeconds(options.DelaySeconds), options.MaxConnectionsPerHost),
             TimeSpan.FromSeconds(options.MaxCrawlDelaySeconds),
             _time);
+        // Proxy environment variables are ignored: a proxy nobody configured would see every request, and the
+        // connect-time address check would see only the proxy. Network:Proxy is the one way to use one.
+        Uri? proxy = options.ProxyUri();
+        _proxy = proxy is null ? null : new UriBuilder(proxy) { UserName = string.Empty, Password = string.Empty }.Uri;
         var handler = new SocketsHttpHandler
         {
+            UseProxy = proxy is not null,
+            Proxy = proxy is null ? null : new WebProxy(_proxy) { Credentials = ProxyCredentials(proxy) },
             AllowAutoRedirect = false,
             AutomaticDecompression = DecompressionMethods.All,
             ConnectTimeout = TimeSpan.FromSeconds(options.TimeoutSeconds),
@@ -87,89 +92,47 @@ public sealed partial class HttpPageFetcher : IPageFetcher, IDisposable
         }
 
         RequestKind kind = purpose == FetchPurpose.Article ? RequestKind.Article : RequestKind.Discovery;
-        Uri current = url;
-        for (int hop = 0; hop <= _options.MaxRedirects; hop++)
+        HopResult result = await FollowAsync(url, validators, kind, _options.MaxRedirects, cancellationToken).ConfigureAwait(false);
+        if (result.Attempt is not { } attempt)
         {
-            if (CheckTarget(current) is { } refusal)
-            {
-                return FetchOutcome.Refused(url, hop == 0 ? "address-policy" : "redirect-refused", refusal);
-            }
-
-            // Checked before every hop: a redirect into a disallowed path is not followed either.
-            RobotsEntry robots = await _robots.GetAsync(current, cancellationToken).ConfigureAwait(false);
-            RobotsVerdict verdict = robots.Rules.Evaluate(current.PathAndQuery);
-            if (!verdict.Allowed)
-            {
-                string rule = verdict.Rule is { } decisive && !robots.Unreachable ? $" ({decisive})" : string.Empty;
-                return FetchOutcome.Refused(url, "robots", $"{current}: disallowed by {robots.Description}{rule}");
-            }
-
-            HttpAttempt attempt;
-            try
-            {
-                attempt = await ExecuteAsync(current, hop == 0 ? validators : null, kind, cancellationToken).ConfigureAwait(false);
-            }
-            catch (BrokenCircuitException)
-            {
-                return FetchOutcome.Failed(url, "circuit-open", $"{current}: circuit open for {current.Authority} after repeated failures; its requests fail at once for {_options.BreakerBreakSeconds} s");
-            }
-            catch (HttpRequestException ex) when (FindRefusal(ex) is { } refused)
-            {
-                return FetchOutcome.Refused(url, "address-policy", refused.Message);
-            }
-            catch (HttpRequestException ex)
-            {
-                return FetchOutcome.Failed(url, "connection", $"{current}: {ex.Message}");
-            }
-            catch (TimeoutRejectedException ex)
-            {
-                string which = ex.Timeout == TimeSpan.FromSeconds(_options.TimeoutSeconds) ? "per attempt" : "in all";
-                return FetchOutcome.Failed(url, "timeout", $"{current}: no complete response within {ex.Timeout.TotalSeconds:0.###} s ({which})");
-            }
-            catch (IOException ex)
-            {
-                return FetchOutcome.Failed(url, "truncated", $"{current}: the body was cut off: {ex.Message}");
-            }
-            catch (InvalidDataException ex)
-            {
-                return FetchOutcome.Failed(url, "corrupt", $"{current}: the body does not decompress: {ex.Message}");
-            }
-            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-            {
-                return FetchOutcome.Failed(url, "timeout", $"{current}: the connection timed out");
-            }
-
-            if (attempt.Location is { } next)
-            {
-                current = next;
-                continue;
-            }
-
-            if (attempt.Status == 304)
-            {
-                return FetchOutcome.NotModified(url);
-            }
-
-            if (attempt.FailureReason is { } reason)
-            {
-                return FetchOutcome.Failed(url, reason, attempt.FailureDetail ?? reason);
-            }
-
-            if (attempt.Status is < 200 or >= 300 || attempt.Body is null)
-            {
-                return FetchOutcome.Failed(url, $"http-{attempt.Status}", $"{current}: HTTP {attempt.Status} {attempt.ReasonPhrase}");
-            }
-
-            var page = new FetchedPage(
-                new PageContent(current, attempt.Body, attempt.ContentType),
-                attempt.Status,
-                attempt.ETag,
-                attempt.LastModified,
-                _time.GetUtcNow());
-            return FetchOutcome.Fetched(url, page);
+            return result.Refused
+                ? FetchOutcome.Refused(url, result.Reason!, result.Detail!)
+                : FetchOutcome.Failed(url, result.Reason!, result.Detail!);
         }
 
-        return FetchOutcome.Failed(url, "too-many-redirects", $"{url}: more than {_options.MaxRedirects} redirects");
+        if (attempt.Status == 304)
+        {
+            return FetchOutcome.NotModified(url);
+        }
+
+        if (attempt.FailureReason is { } reason)
+        {
+            return FetchOutcome.Failed(url, reason, attempt.FailureDetail ?? reason);
+        }
+
+        if (attempt.Status is < 200 or >= 300 || attempt.Body is null)
+        {
+            return FetchOutcome.Failed(url, $"http-{attempt.Status}", $"{result.Url}: HTTP {attempt.Status} {attempt.ReasonPhrase}");
+        }
+
+        var page = new FetchedPage(
+            new PageContent(result.Url, attempt.Body, attempt.ContentType),
+            attempt.Status,
+            attempt.ETag,
+            attempt.LastModified,
+            _time.GetUtcNow());
+        return FetchOutcome.Fetched(url, page);
+    }
+
+    private static NetworkCredential? ProxyCredentials(Uri proxy)
+    {
+        if (proxy.UserInfo.Length == 0)
+        {
+            return null;
+        }
+
+        string[] parts = proxy.UserInfo.Split(':', 2);
+        return new NetworkCredential(Uri.UnescapeDataString(parts[0]), parts.Length > 1 ? Uri.UnescapeDataString(parts[1]) : string.Empty);
     }
 
     /// <inheritdoc />

@@ -3,8 +3,16 @@ namespace ArticlePipeline.Crawling.Robots;
 /// <summary>
 /// What a robots.txt response means (RFC 9309, 2.3.1). Pure: 2xx is parsed; 4xx (a missing file) allows everything;
 /// 5xx, 429 and network errors make the origin unreachable, which disallows everything until the next attempt,
-/// unless an earlier good copy is at hand, which is kept; more than five redirects count as a missing file.
+/// unless an earlier good copy is at hand, which is kept; more than five redirects count as a missing file, and so
+/// does a redirect that cannot be followed (no, an empty or a malformed <c>Location</c>).
 /// </summary>
+/// <remarks>
+/// RFC 9309 (2.3.1.2) lets a crawler treat a robots.txt it cannot reach within five redirects as unavailable, and
+/// an unavailable file allows everything (2.3.1.3). A broken redirect is the same case: the server answered, with
+/// a redirect that leads nowhere, which is neither a server error nor a network error (the "unreachable" cases that
+/// disallow everything). A host whose address the policy refuses is not a robots.txt case at all: the entry records
+/// the refusal, and its URLs are refused as <c>address-policy</c>.
+/// </remarks>
 internal static class RobotsFetchPolicy
 {
     /// <summary>Redirects followed to reach a robots.txt (RFC 9309 asks for at least five).</summary>
@@ -30,6 +38,16 @@ internal static class RobotsFetchPolicy
         if (response.TooManyRedirects)
         {
             return new RobotsEntry(RobotsFile.Empty, RobotsRules.AllowAll, now + cacheFor, $"robots.txt: more than {MaxRedirects} redirects, treated as missing (all allowed)", false);
+        }
+
+        if (response.BadRedirect)
+        {
+            return new RobotsEntry(RobotsFile.Empty, RobotsRules.AllowAll, now + cacheFor, $"robots.txt: a redirect that cannot be followed ({response.Error}), treated as missing (all allowed)", false);
+        }
+
+        if (response.AddressRefusal is { } refusal)
+        {
+            return new RobotsEntry(RobotsFile.Empty, RobotsRules.DisallowAll, now + retryAfter, $"robots.txt not fetched: {refusal}", true) { AddressRefusal = refusal };
         }
 
         if (response.Status is int status and >= 200 and < 300)

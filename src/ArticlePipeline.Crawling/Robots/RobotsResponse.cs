@@ -8,4 +8,10 @@ internal sealed record RobotsResponse(int? Status, byte[]? Body, string? Error)
 {
     /// <summary>More redirects than RFC 9309 asks crawlers to follow.</summary>
     public bool TooManyRedirects { get; init; }
+
+    /// <summary>A redirect whose <c>Location</c> cannot be followed (missing, empty, malformed); <see cref="Error"/> says how.</summary>
+    public bool BadRedirect { get; init; }
+
+    /// <summary>Why the address policy refused the origin itself, when it did (then no request was made).</summary>
+    public string? AddressRefusal { get; init; }
 }

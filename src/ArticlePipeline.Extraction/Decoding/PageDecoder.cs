@@ -1,12 +1,16 @@
+using System.Buffers;
 using System.Text;
 using System.Text.RegularExpressions;
 
 namespace ArticlePipeline.Extraction.Decoding;
 
 /// <summary>
-/// Turns page bytes into text: the charset comes from the BOM, then the Content-Type header, then a
-/// <c>&lt;meta charset&gt;</c> in the first 4 KiB (unless the bytes are valid non-ASCII UTF-8, which wins over a stale
-/// meta tag), then UTF-8 if the bytes are valid UTF-8, else windows-1258.
+/// Turns page bytes into text. A BOM decides first. Then bytes that are UTF-8 are UTF-8, whatever the header or a
+/// <c>&lt;meta charset&gt;</c> says: non-ASCII bytes that form valid UTF-8 sequences, with at most one invalid
+/// sequence per ten valid ones (those few become U+FFFD). Legacy single-byte text almost never forms UTF-8 by chance
+/// (a Vietnamese windows-1258 page: 0 valid, 504 invalid), while stale labels and a few corrupt bytes in a UTF-8 page
+/// are common. Otherwise the Content-Type charset, then a <c>&lt;meta charset&gt;</c> in the first 4 KiB, else
+/// windows-1258 (a label claiming UTF-8 for bytes that are not is also read as windows-1258).
 /// </summary>
 internal static partial class PageDecoder
 {
@@ -34,29 +38,64 @@ internal static partial class PageDecoder
             return Encoding.BigEndianUnicode.GetString(body[2..]);
         }
 
-        Encoding? encoding = FromName(CharsetInHeader(contentType));
-        if (encoding is null)
+        if (LooksLikeUtf8(body))
         {
-            // A meta tag is often stale (a page converted to UTF-8 keeps its old charset): bytes that are valid UTF-8
-            // and not plain ASCII are UTF-8, since legacy multi-byte text almost never forms valid UTF-8 by chance.
-            encoding = FromName(CharsetInMeta(body));
-            if (encoding is not null && encoding.CodePage != Encoding.UTF8.CodePage && !IsAscii(body) && IsValidUtf8(body))
-            {
-                encoding = Encoding.UTF8;
-            }
+            return Encoding.UTF8.GetString(body);
         }
 
-        if (encoding is null)
+        Encoding? encoding = FromName(CharsetInHeader(contentType)) ?? FromName(CharsetInMeta(body));
+        if (encoding is null || encoding.CodePage == Encoding.UTF8.CodePage)
         {
-            encoding = IsValidUtf8(body) ? Encoding.UTF8 : Encoding.GetEncoding(1258);
-        }
-        else if (encoding.CodePage == Encoding.UTF8.CodePage && !IsValidUtf8(body))
-        {
-            // A page that says UTF-8 but is not (a wrong header) reads better as Vietnamese windows-1258.
+            // No label, or one that claims UTF-8 for bytes that are not: Vietnamese windows-1258 reads best.
             encoding = Encoding.GetEncoding(1258);
         }
 
         return encoding.GetString(body);
+    }
+
+    /// <summary>Whether the Content-Type names UTF-16 or UTF-32, whose text is full of NUL bytes.</summary>
+    public static bool DeclaresWideCharset(string? contentType)
+    {
+        string? name = CharsetInHeader(contentType);
+        return name is not null &&
+            (name.StartsWith("utf-16", StringComparison.OrdinalIgnoreCase) || name.StartsWith("utf-32", StringComparison.OrdinalIgnoreCase) ||
+             name.Equals("unicode", StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>
+    /// Whether the bytes are UTF-8 text beyond ASCII: valid multi-byte sequences, and at most one invalid sequence per
+    /// ten of them.
+    /// </summary>
+    internal static bool LooksLikeUtf8(ReadOnlySpan<byte> body)
+    {
+        if (System.Text.Unicode.Utf8.IsValid(body))
+        {
+            return !System.Text.Ascii.IsValid(body);
+        }
+
+        int valid = 0, invalid = 0;
+        while (!body.IsEmpty)
+        {
+            int nonAscii = body.IndexOfAnyExceptInRange((byte)0, (byte)0x7F);
+            if (nonAscii < 0)
+            {
+                break;
+            }
+
+            body = body[nonAscii..];
+            if (Rune.DecodeFromUtf8(body, out _, out int consumed) == OperationStatus.Done)
+            {
+                valid++;
+            }
+            else
+            {
+                invalid++;
+            }
+
+            body = body[consumed..];
+        }
+
+        return valid > 0 && invalid * 10 <= valid;
     }
 
     private static string? CharsetInHeader(string? contentType)
@@ -93,10 +132,6 @@ internal static partial class PageDecoder
             return null;
         }
     }
-
-    private static bool IsAscii(ReadOnlySpan<byte> body) => System.Text.Ascii.IsValid(body);
-
-    private static bool IsValidUtf8(ReadOnlySpan<byte> body) => System.Text.Unicode.Utf8.IsValid(body);
 
     [GeneratedRegex(@"charset\s*=\s*[""']?([\w.:-]+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex HeaderCharset();

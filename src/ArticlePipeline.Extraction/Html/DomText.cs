@@ -55,6 +55,10 @@ internal static class DomText
     }
 
     /// <summary>The share of the element's text inside descendants with one of <paramref name="tags"/>.</summary>
+    /// <remarks>
+    /// Each character counts once, under the outermost matching descendant: measuring every nested match again
+    /// made nested boxes cost the cube of their depth (and the share exceed 1).
+    /// </remarks>
     public static double Density(IElement element, IReadOnlySet<string> tags)
     {
         int total = Length(element);
@@ -64,11 +68,19 @@ internal static class DomText
         }
 
         int inside = 0;
-        foreach (IElement child in element.QuerySelectorAll("*"))
+        var pending = new Stack<IElement>(element.Children);
+        while (pending.Count > 0)
         {
+            IElement child = pending.Pop();
             if (tags.Contains(child.LocalName))
             {
                 inside += Length(child);
+                continue;
+            }
+
+            foreach (IElement grandchild in child.Children)
+            {
+                pending.Push(grandchild);
             }
         }
 

@@ -17,19 +17,35 @@ internal static partial class HtmlArticleExtractor
 {
     private const int MinimumBodyCharacters = 80;
 
-    public static ExtractionOutcome Extract(PageContent page, ExtractionProfile? profile)
+    /// <summary>Why a page over <see cref="HtmlLimits"/> has no article.</summary>
+    public const string TooComplex = "too-complex";
+
+    public static ExtractionOutcome Extract(PageContent page, ExtractionProfile? profile, HtmlLimits? limits = null)
     {
         string html = PageDecoder.Decode(page.Body.Span, page.ContentType);
-        ExtractionOutcome? viaProfile = profile is null ? null : Extract(html, page.Url, profile, generic: false);
-        return viaProfile?.Article is not null ? viaProfile : Extract(html, page.Url, profile, generic: true);
+        limits ??= HtmlLimits.Default;
+        using var budget = new CancellationTokenSource(limits.TimeBudget, limits.Clock);
+        ExtractionOutcome? viaProfile = profile is null ? null : Extract(html, page.Url, profile, generic: false, limits, budget.Token);
+        if (viaProfile?.Article is not null || viaProfile?.Reason == TooComplex)
+        {
+            return viaProfile;
+        }
+
+        return budget.IsCancellationRequested
+            ? ExtractionOutcome.NotFound(TooComplex) with { Detail = $"not extracted within {limits.TimeBudget.TotalSeconds:0.###} s" }
+            : Extract(html, page.Url, profile, generic: true, limits, budget.Token);
     }
 
     // One pass over a freshly parsed document: the passes rewrite it, so a profile that fails leaves a clean slate.
     // The generic pass keeps the profile's drop phrases, which are about the site, not its layout.
-    private static ExtractionOutcome Extract(string html, Uri pageUrl, ExtractionProfile? profile, bool generic)
+    private static ExtractionOutcome Extract(string html, Uri pageUrl, ExtractionProfile? profile, bool generic, HtmlLimits limits, CancellationToken budget)
     {
-        var parser = new HtmlParser(new HtmlParserOptions { IsScripting = false });
-        using IHtmlDocument document = parser.ParseDocument(html);
+        using IHtmlDocument? document = BoundedHtmlParser.Parse(html, limits, budget, out string? tooComplex);
+        if (document is null)
+        {
+            return ExtractionOutcome.NotFound(TooComplex) with { Detail = tooComplex };
+        }
+
         Uri baseUrl = BaseUrl(document, pageUrl);
         PageMetadata metadata = MetadataReader.Read(document, baseUrl);
         IElement body = document.Body ?? document.DocumentElement;

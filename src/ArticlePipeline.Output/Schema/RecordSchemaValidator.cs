@@ -3,7 +3,10 @@ using NJsonSchema.Validation;
 
 namespace ArticlePipeline.Output.Schema;
 
-/// <summary>Validates record JSON against the published schema (<c>schema/article-record.v1.schema.json</c>).</summary>
+/// <summary>
+/// Validates record JSON against the published schema (<c>schema/article-record.v1.schema.json</c>), and checks that
+/// the source language's entry holds text (<see cref="OriginalTextRule"/>).
+/// </summary>
 public sealed class RecordSchemaValidator
 {
     private const string ResourceName = "ArticlePipeline.Output.article-record.v1.schema.json";
@@ -43,7 +46,7 @@ public sealed class RecordSchemaValidator
             return [$"$: not JSON: {ex.Message}"];
         }
 
-        return errors.SelectMany(Flatten).Distinct(StringComparer.Ordinal).ToList();
+        return errors.SelectMany(Flatten).Concat(OriginalTextRule.Check(json)).Distinct(StringComparer.Ordinal).ToList();
     }
 
     private static IEnumerable<string> Flatten(ValidationError error)

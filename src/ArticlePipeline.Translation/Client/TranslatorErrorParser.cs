@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text.Json;
+using ArticlePipeline.Core.Text;
 using Azure;
 using Azure.Core;
 
@@ -9,6 +10,7 @@ namespace ArticlePipeline.Translation.Client;
 /// <summary>
 /// Reads the Translator error body <c>{"error":{"code":400077,"message":"..."}}</c>, whose numeric code Azure.Core's
 /// default parser (which expects a string) would drop, so <see cref="RequestFailedException.ErrorCode"/> is <c>"400077"</c>.
+/// The code and message are server text: they come out cleaned and cut (<see cref="UntrustedText.Clean"/>).
 /// </summary>
 internal sealed class TranslatorErrorParser : RequestFailedDetailsParser
 {
@@ -63,6 +65,10 @@ internal sealed class TranslatorErrorParser : RequestFailedDetailsParser
             {
                 message = messageElement.GetString();
             }
+
+            // The service's words end up in exceptions, logs and records: one clean line, cut.
+            code = code is null ? null : UntrustedText.Clean(code, 40);
+            message = message is null ? null : UntrustedText.Clean(message);
 
             return code is not null || message is not null;
         }

@@ -230,6 +230,10 @@ public sealed class LoopbackNewsSite : IAsyncDisposable
 
         HttpResponse answer = context.Response;
         answer.StatusCode = response.Status;
+        if (response.ReasonPhrase is not null)
+        {
+            context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpResponseFeature>()!.ReasonPhrase = response.ReasonPhrase;
+        }
         if (response.ContentType is not null)
         {
             answer.ContentType = response.ContentType;

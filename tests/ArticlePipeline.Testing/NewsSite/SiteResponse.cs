@@ -12,6 +12,9 @@ public sealed record SiteResponse(byte[] Body, string? ContentType = "text/html;
     /// <summary>A misbehaviour to play instead of a clean answer.</summary>
     public SiteFault Fault { get; init; }
 
+    /// <summary>The reason phrase of the status line, when not the standard one (a hostile server's text).</summary>
+    public string? ReasonPhrase { get; init; }
+
     /// <summary>How long the site thinks before it answers (a slow server).</summary>
     public TimeSpan Delay { get; init; }
 
