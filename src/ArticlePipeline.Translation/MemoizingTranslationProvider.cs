@@ -218,7 +218,16 @@ public sealed class MemoizingTranslationProvider : ITranslationProvider
 
                 for (int b = 0; b < item.Indexes.Count; b++)
                 {
-                    answers.Add((k, b, target, translated.Blocks[b].Text));
+                    string text = translated.Blocks[b].Text;
+                    if (_secrets.Find(text) is { } secret)
+                    {
+                        // A provider that does not screen its answers: this text is dropped and the language refused.
+                        article.Refuse(target, SecretScreen.Reason(secret));
+                        refused[article.Key(item.Indexes[b], target)] = SecretScreen.Reason(secret);
+                        continue;
+                    }
+
+                    answers.Add((k, b, target, text));
                 }
             }
         }

@@ -7,7 +7,9 @@ namespace ArticlePipeline.Core.Pipeline;
 /// <remarks>
 /// Sources run in parallel (their hosts are throttled by the fetcher, each on its own); the URLs of one source go
 /// newest first through the frontier: filtered, limited, de-duplicated within the source for the pass, then crawled by
-/// <see cref="ArticleProcessor.CrawlAsync"/>. Every URL ends counted in the <see cref="CrawlSummary"/>.
+/// <see cref="ArticleProcessor.CrawlAsync"/>. Every URL ends counted in the <see cref="CrawlSummary"/>. A full disk
+/// (<see cref="StorageFullException"/>) is not counted against the URL in hand: the pass starts no further article,
+/// counts the rest as <see cref="SkipReasons.Stopped"/> and says why in <see cref="CrawlSummary.Stopped"/>.
 /// </remarks>
 public sealed class CrawlRunner
 {
