@@ -11,6 +11,9 @@ public sealed class NetworkOptions
     /// <summary>The highest <see cref="MaxConnectionsPerHost"/> a configuration or a source may ask for.</summary>
     public const int MaxConnectionsLimit = 16;
 
+    /// <summary>The highest <see cref="MaxBodyBytes"/> allowed: 256 MiB.</summary>
+    public const int MaxBodyLimit = 256 * 1024 * 1024;
+
     /// <summary>Allow loopback, private, link-local and cloud metadata addresses.</summary>
     /// <value><see langword="false"/>: such targets are refused, for every URL and every redirect hop.</value>
     public bool AllowPrivateAddresses { get; set; }
@@ -107,9 +110,12 @@ public sealed class NetworkOptions
     [Range(0.5, 86400)]
     public double BreakerBreakSeconds { get; set; } = 60;
 
-    /// <summary>Largest response body accepted, after decompression, in bytes.</summary>
+    /// <summary>
+    /// Largest response body accepted, after decompression, in bytes (also the largest file <c>extract</c> reads). A body
+    /// is held in memory while it is read, so the range is 1 KiB to <see cref="MaxBodyLimit"/>.
+    /// </summary>
     /// <value>10 MiB.</value>
-    [Range(1024, int.MaxValue)]
+    [Range(1024, MaxBodyLimit)]
     public int MaxBodyBytes { get; set; } = 10 * 1024 * 1024;
 
     /// <summary>

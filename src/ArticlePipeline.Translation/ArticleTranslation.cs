@@ -15,15 +15,19 @@ internal sealed class ArticleTranslation
     private readonly string?[] _texts;
     private readonly Dictionary<string, int> _targetIndex;
     private readonly List<string> _requestIds = [];
+    private readonly Dictionary<string, string> _refused = new(StringComparer.OrdinalIgnoreCase);
     private int[] _pieceCounts = [];
-    private string[][][] _translated = [];
+    private string?[][][] _translated = [];
+    private bool[][] _reported = [];
     private long _billed;
 
     /// <summary>Validates a job and prepares its texts.</summary>
     /// <param name="job">The article, its language and the languages it lacks.</param>
+    /// <param name="index">The job's index in its batch.</param>
     /// <exception cref="ArgumentException">A language code is blank.</exception>
-    public ArticleTranslation(TranslationJob job)
+    public ArticleTranslation(TranslationJob job, int index = 0)
     {
+        Index = index;
         ArgumentNullException.ThrowIfNull(job);
         ArgumentNullException.ThrowIfNull(job.Source);
         ArgumentException.ThrowIfNullOrWhiteSpace(job.SourceLanguage);
@@ -45,6 +49,9 @@ internal sealed class ArticleTranslation
         _texts = ContentSegments.Flatten(job.Source);
         GroupKey = SourceLanguage.ToUpperInvariant() + ">" + string.Join(',', Targets.Select(static t => t.ToUpperInvariant()).Order(StringComparer.Ordinal));
     }
+
+    /// <summary>The job's index in its batch.</summary>
+    public int Index { get; }
 
     /// <summary>The source language.</summary>
     public string SourceLanguage { get; }
@@ -75,7 +82,41 @@ internal sealed class ArticleTranslation
     public void Prepare(IReadOnlyDictionary<(int Article, int SourceIndex), int> pieceCounts, int article)
     {
         _pieceCounts = [.. Enumerable.Range(0, _texts.Length).Select(i => pieceCounts.GetValueOrDefault((article, i)))];
-        _translated = [.. Targets.Select(_ => _pieceCounts.Select(static n => new string[n]).ToArray())];
+        _translated = [.. Targets.Select(_ => _pieceCounts.Select(static n => new string?[n]).ToArray())];
+        _reported = [.. Targets.Select(_ => new bool[_texts.Length])];
+    }
+
+    /// <summary>Refuses a language: its answer is not kept, and the result names it with <paramref name="reason"/>.</summary>
+    /// <param name="target">The language.</param>
+    /// <param name="reason">Why, safe to store.</param>
+    public void Refuse(string target, string reason) => _refused.TryAdd(target, reason);
+
+    /// <summary>
+    /// The texts whose every piece has arrived since the last call, in languages not refused: what the translation memory
+    /// may keep now.
+    /// </summary>
+    /// <returns>The newly complete texts.</returns>
+    public List<CompletedText> TakeCompleted()
+    {
+        var completed = new List<CompletedText>();
+        for (int t = 0; t < Targets.Count; t++)
+        {
+            if (_refused.ContainsKey(Targets[t]))
+            {
+                continue;
+            }
+
+            for (int i = 0; i < _texts.Length; i++)
+            {
+                if (_pieceCounts[i] > 0 && !_reported[t][i] && Array.TrueForAll(_translated[t][i], static p => p is not null))
+                {
+                    _reported[t][i] = true;
+                    completed.Add(new CompletedText(Index, i, Targets[t], string.Join(' ', _translated[t][i])));
+                }
+            }
+        }
+
+        return completed;
     }
 
     /// <summary>Keeps the translation of one piece.</summary>
@@ -104,11 +145,20 @@ internal sealed class ArticleTranslation
         var languages = ImmutableDictionary.CreateBuilder<string, LanguageContent>(StringComparer.Ordinal);
         for (int t = 0; t < Targets.Count; t++)
         {
-            string[][] pieces = _translated[t];
+            if (_refused.ContainsKey(Targets[t]))
+            {
+                continue;
+            }
+
+            string?[][] pieces = _translated[t];
             string Text(int index) => _pieceCounts[index] == 0 ? _texts[index] ?? string.Empty : string.Join(' ', pieces[index]);
             languages[Targets[t]] = ContentSegments.Rebuild(_source, Text);
         }
 
-        return new TranslationResult(languages.ToImmutable(), [.. _requestIds], _billed);
+        return new TranslationResult(
+            languages.ToImmutable(),
+            [.. _requestIds],
+            _billed,
+            Refused: _refused.Count == 0 ? null : _refused.ToImmutableDictionary(StringComparer.Ordinal));
     }
 }

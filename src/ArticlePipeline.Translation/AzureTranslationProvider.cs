@@ -26,13 +26,14 @@ namespace ArticlePipeline.Translation;
 /// protect but with <c>&amp;</c>, <c>&lt;</c>, <c>&gt;</c> or line breaks goes as plain text in a request of its own type, so an
 /// article mixing such a text with protected ones takes two requests instead of one.</para>
 /// </remarks>
-public sealed class AzureTranslationProvider : ITranslationProvider
+public sealed class AzureTranslationProvider : IIncrementalTranslationProvider
 {
     /// <summary>The provider's name, as recorded in provenance and chosen in configuration.</summary>
     public const string ProviderName = "azure";
 
     private readonly TranslatorClient _client;
     private readonly TranslationLimits _limits;
+    private readonly SecretScreen _secrets;
 
     /// <summary>Creates the provider.</summary>
     /// <param name="client">The Translator client, with its retry options.</param>
@@ -41,15 +42,26 @@ public sealed class AzureTranslationProvider : ITranslationProvider
     {
     }
 
+    /// <summary>Creates the provider with a screen of configured secrets.</summary>
+    /// <param name="client">The Translator client, with its retry options.</param>
+    /// <param name="secrets">Secrets no answer may contain (the client's key is always screened): a language whose answer
+    /// holds one is refused (<see cref="TranslationResult.Refused"/>).</param>
+    public AzureTranslationProvider(TranslatorClient client, SecretScreen secrets)
+        : this(client, TranslationLimits.Azure, secrets)
+    {
+    }
+
     /// <summary>Creates the provider with other request limits (tests use smaller ones).</summary>
     /// <param name="client">The Translator client.</param>
     /// <param name="limits">The per-request limits to plan batches with.</param>
-    internal AzureTranslationProvider(TranslatorClient client, TranslationLimits limits)
+    /// <param name="secrets">Secrets no answer may contain besides the client's key.</param>
+    internal AzureTranslationProvider(TranslatorClient client, TranslationLimits limits, SecretScreen? secrets = null)
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(limits);
         _client = client;
         _limits = limits;
+        _secrets = secrets ?? SecretScreen.None;
     }
 
     /// <inheritdoc />
@@ -74,12 +86,25 @@ public sealed class AzureTranslationProvider : ITranslationProvider
     /// a time, paced by the client's character budget. Each article is billed its share of the <c>X-Metered-Usage</c> of
     /// the requests it travelled in, in proportion to its characters there.
     /// </remarks>
-    public async Task<IReadOnlyList<TranslationResult>> TranslateManyAsync(
+    public Task<IReadOnlyList<TranslationResult>> TranslateManyAsync(
         IReadOnlyList<TranslationJob> jobs,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default) =>
+        TranslateManyAsync(jobs, static (_, _) => Task.CompletedTask, cancellationToken);
+
+    /// <inheritdoc />
+    async Task<IReadOnlyList<TranslationResult>> IIncrementalTranslationProvider.TranslateManyAsync(
+        IReadOnlyList<TranslationJob> jobs,
+        Func<IReadOnlyList<CompletedText>, CancellationToken, Task> completed,
+        CancellationToken cancellationToken) =>
+        await TranslateManyAsync(jobs, completed, cancellationToken).ConfigureAwait(false);
+
+    private async Task<IReadOnlyList<TranslationResult>> TranslateManyAsync(
+        IReadOnlyList<TranslationJob> jobs,
+        Func<IReadOnlyList<CompletedText>, CancellationToken, Task> completed,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(jobs);
-        ArticleTranslation[] articles = [.. jobs.Select(static job => new ArticleTranslation(job))];
+        ArticleTranslation[] articles = [.. jobs.Select(static (job, index) => new ArticleTranslation(job, index))];
 
         // One group per source language and set of targets: a request has one "from" and one list of "to".
         foreach (IGrouping<string, ArticleTranslation> group in articles
@@ -107,6 +132,13 @@ public sealed class AzureTranslationProvider : ITranslationProvider
                     await SendAsync(request, sourceLanguage, targets, cancellationToken).ConfigureAwait(false);
                 Distribute(request, response.Value, targets, members);
                 Bill(request, response.GetRawResponse(), members);
+
+                // Kept before the next request goes out: a run killed later re-sends nothing of this one.
+                List<CompletedText> done = [.. request.Elements.Select(static p => p.Article).Distinct().SelectMany(a => members[a].TakeCompleted())];
+                if (done.Count > 0)
+                {
+                    await completed(done, cancellationToken).ConfigureAwait(false);
+                }
             }
         }
 
@@ -141,7 +173,7 @@ public sealed class AzureTranslationProvider : ITranslationProvider
         }
     }
 
-    private static void Distribute(
+    private void Distribute(
         PlannedRequest request, IReadOnlyList<TranslatedTextItem> items, List<string> targets, ArticleTranslation[] members)
     {
         if (items.Count != request.Elements.Length)
@@ -166,6 +198,13 @@ public sealed class AzureTranslationProvider : ITranslationProvider
                 TranslationText match = translations.FirstOrDefault(x => string.Equals(x.To, targets[t], StringComparison.OrdinalIgnoreCase))
                     ?? translations[t];
                 string text = request.TextType == TextType.Html ? TextProtector.FromHtml(match.Text) : match.Text;
+                if ((_client.HoldsKey(text) ? $"{TranslatorOptions.SectionName}:Key" : _secrets.Find(text)) is { } secret)
+                {
+                    // A service echoing our headers: the text never reaches a record or the memory.
+                    members[piece.Article].Refuse(targets[t], SecretScreen.Reason(secret));
+                    continue;
+                }
+
                 members[piece.Article].Store(piece, targets[t], text);
             }
         }

@@ -12,6 +12,7 @@ internal sealed class MemoizedArticle
     private readonly string?[] _hashes;
     private readonly string _provider;
     private readonly List<string> _requestIds = [];
+    private readonly Dictionary<string, string> _refused = new(StringComparer.OrdinalIgnoreCase);
     private long _billed;
 
     /// <summary>Validates a job and hashes its segments.</summary>
@@ -86,18 +87,56 @@ internal sealed class MemoizedArticle
         }
     }
 
+    /// <summary>Refuses a language of this article: it is left out of the result, with <paramref name="reason"/>.</summary>
+    /// <param name="target">The language.</param>
+    /// <param name="reason">Why, safe to store.</param>
+    public void Refuse(string target, string reason) => _refused.TryAdd(target, reason);
+
     /// <summary>Assembles the aligned translations from the memory's and the provider's segments.</summary>
     /// <param name="known">Every translation known by key.</param>
-    /// <returns>The result.</returns>
-    public TranslationResult ToResult(IReadOnlyDictionary<TranslationMemoryKey, string> known)
+    /// <param name="refused">Why a segment has no translation, by key.</param>
+    /// <param name="secrets">Secrets no returned text may contain (an entry stored before they were screened).</param>
+    /// <returns>The result; a language missing a segment, or holding a secret, is refused.</returns>
+    public TranslationResult ToResult(
+        IReadOnlyDictionary<TranslationMemoryKey, string> known,
+        IReadOnlyDictionary<TranslationMemoryKey, string> refused,
+        SecretScreen secrets)
     {
         var languages = ImmutableDictionary.CreateBuilder<string, LanguageContent>(StringComparer.Ordinal);
-        foreach (string target in Targets)
+        foreach (string target in Targets.Where(t => !_refused.ContainsKey(t)))
         {
+            string? reason = null;
+            foreach (int index in SegmentIndexes)
+            {
+                TranslationMemoryKey key = Key(index, target);
+                if (!known.TryGetValue(key, out string? text))
+                {
+                    reason = refused.GetValueOrDefault(key) ?? "translator returned no text for this language";
+                    break;
+                }
+
+                if (secrets.Find(text) is { } setting)
+                {
+                    reason = SecretScreen.Reason(setting);
+                    break;
+                }
+            }
+
+            if (reason is not null)
+            {
+                _refused[target] = reason;
+                continue;
+            }
+
             string Text(int index) => _hashes[index] is null ? Texts[index] ?? string.Empty : known[Key(index, target)];
             languages[target] = ContentSegments.Rebuild(_source, Text);
         }
 
-        return new TranslationResult(languages.ToImmutable(), [.. _requestIds], _billed, Saved);
+        return new TranslationResult(
+            languages.ToImmutable(),
+            [.. _requestIds],
+            _billed,
+            Saved,
+            _refused.Count == 0 ? null : _refused.ToImmutableDictionary(StringComparer.Ordinal));
     }
 }

@@ -16,8 +16,11 @@ namespace ArticlePipeline.Translation;
 /// with the source and target language (lower case) and the inner provider's <see cref="ITranslationProvider.Name"/>.</para>
 /// <para>The missing segments of an article go to the inner provider as the blocks of one article, all its missing languages
 /// in the same call when they coincide, grouped by the set of missing languages otherwise. A segment that occurs several times
-/// in a batch is sent once. New translations are stored after each call of the inner provider (about four Translator
-/// requests' worth of segments at a time), so a batch that fails part-way keeps what it already paid for.</para>
+/// in a batch is sent once. New translations are stored as soon as the Translator request that carried them is answered
+/// (the Azure provider reports each request; another provider's answers are stored after each call), so a run that fails or
+/// is killed part-way re-sends at most the request in flight.</para>
+/// <para>A translation that contains a configured secret (<see cref="SecretScreen"/>) is never stored: that language of
+/// that article is refused (<see cref="TranslationResult.Refused"/>) and stays pending.</para>
 /// <para><see cref="TranslationResult.BilledCharacters"/> is what the inner provider billed;
 /// <see cref="TranslationResult.SavedCharacters"/> is the source characters of every segment not sent (found in the memory
 /// or earlier in the batch), times the languages it was not sent for.</para>
@@ -29,17 +32,20 @@ public sealed class MemoizingTranslationProvider : ITranslationProvider
 
     private readonly ITranslationProvider _inner;
     private readonly ITranslationMemory _memory;
+    private readonly SecretScreen _secrets;
 
     /// <summary>Creates the decorator.</summary>
     /// <param name="inner">The provider that translates what the memory lacks.</param>
     /// <param name="memory">The translation memory, e.g. the state store.</param>
     /// <param name="time">Accepted for symmetry with the factory; memory entries carry no time yet, so it is not used.</param>
-    public MemoizingTranslationProvider(ITranslationProvider inner, ITranslationMemory memory, TimeProvider? time = null)
+    /// <param name="secrets">Secrets no stored translation may contain; none when <see langword="null"/>.</param>
+    public MemoizingTranslationProvider(ITranslationProvider inner, ITranslationMemory memory, TimeProvider? time = null, SecretScreen? secrets = null)
     {
         ArgumentNullException.ThrowIfNull(inner);
         ArgumentNullException.ThrowIfNull(memory);
         _inner = inner;
         _memory = memory;
+        _secrets = secrets ?? SecretScreen.None;
         _ = time;
     }
 
@@ -71,12 +77,13 @@ public sealed class MemoizingTranslationProvider : ITranslationProvider
             : new Dictionary<TranslationMemoryKey, string>(await _memory.GetAsync(wanted, cancellationToken).ConfigureAwait(false));
 
         List<Outgoing> outgoing = Plan(articles, known);
+        var refused = new Dictionary<TranslationMemoryKey, string>();
         foreach (List<Outgoing> call in Calls(outgoing, articles))
         {
-            await TranslateMissingAsync(call, articles, known, cancellationToken).ConfigureAwait(false);
+            await TranslateMissingAsync(call, articles, known, refused, cancellationToken).ConfigureAwait(false);
         }
 
-        return [.. articles.Select(a => a.ToResult(known))];
+        return [.. articles.Select(a => a.ToResult(known, refused, _secrets))];
     }
 
     /// <summary>The SHA-256 of a segment as the memory keys it.</summary>
@@ -157,21 +164,30 @@ public sealed class MemoizingTranslationProvider : ITranslationProvider
     }
 
     private async Task TranslateMissingAsync(
-        List<Outgoing> call, MemoizedArticle[] articles, Dictionary<TranslationMemoryKey, string> known, CancellationToken cancellationToken)
+        List<Outgoing> call,
+        MemoizedArticle[] articles,
+        Dictionary<TranslationMemoryKey, string> known,
+        Dictionary<TranslationMemoryKey, string> refused,
+        CancellationToken cancellationToken)
     {
         // The missing segments of an article travel as the blocks of an article without title or lead.
         TranslationJob[] innerJobs = [.. call.Select(o => new TranslationJob(
             new LanguageContent(string.Empty, null, [.. o.Indexes.Select(i => articles[o.Article].Segment(i))]),
             articles[o.Article].SourceLanguage,
             o.Targets))];
-        IReadOnlyList<TranslationResult> results =
-            await _inner.TranslateManyAsync(innerJobs, cancellationToken).ConfigureAwait(false);
+        var stored = new HashSet<TranslationMemoryKey>();
+        IReadOnlyList<TranslationResult> results = _inner is IIncrementalTranslationProvider incremental
+            ? await incremental.TranslateManyAsync(
+                innerJobs,
+                (done, ct) => KeepAsync([.. done.Select(d => (d.Job, d.Segment - ContentSegments.FirstBlock, d.Target, d.Text))], call, articles, known, stored, ct),
+                cancellationToken).ConfigureAwait(false)
+            : await _inner.TranslateManyAsync(innerJobs, cancellationToken).ConfigureAwait(false);
         if (results.Count != innerJobs.Length)
         {
             throw new TranslationFailedException($"{_inner.Name} returned {results.Count} results for {innerJobs.Length} articles");
         }
 
-        var entries = new List<KeyValuePair<TranslationMemoryKey, string>>();
+        var answers = new List<(int Job, int Block, string Target, string Text)>();
         for (int k = 0; k < call.Count; k++)
         {
             Outgoing item = call[k];
@@ -180,6 +196,18 @@ public sealed class MemoizingTranslationProvider : ITranslationProvider
             article.AddBilling(result);
             foreach (string target in item.Targets)
             {
+                if (result.Refused?.FirstOrDefault(p => string.Equals(p.Key, target, StringComparison.OrdinalIgnoreCase)).Value is { } reason)
+                {
+                    // Nothing of it is kept; an article sharing one of its segments is refused with the same reason.
+                    article.Refuse(target, reason);
+                    foreach (int index in item.Indexes.Where(i => !known.ContainsKey(article.Key(i, target))))
+                    {
+                        refused[article.Key(index, target)] = reason;
+                    }
+
+                    continue;
+                }
+
                 LanguageContent translated = Find(result, target)
                     ?? throw new TranslationFailedException($"{_inner.Name} returned no text for {target}");
                 if (translated.Blocks.Length != item.Indexes.Count)
@@ -190,14 +218,48 @@ public sealed class MemoizingTranslationProvider : ITranslationProvider
 
                 for (int b = 0; b < item.Indexes.Count; b++)
                 {
-                    TranslationMemoryKey key = article.Key(item.Indexes[b], target);
-                    known[key] = translated.Blocks[b].Text;
-                    entries.Add(new KeyValuePair<TranslationMemoryKey, string>(key, translated.Blocks[b].Text));
+                    string text = translated.Blocks[b].Text;
+                    if (_secrets.Find(text) is { } secret)
+                    {
+                        // A provider that does not screen its answers: this text is dropped and the language refused.
+                        article.Refuse(target, SecretScreen.Reason(secret));
+                        refused[article.Key(item.Indexes[b], target)] = SecretScreen.Reason(secret);
+                        continue;
+                    }
+
+                    answers.Add((k, b, target, text));
                 }
             }
         }
 
-        await _memory.PutAsync(entries, cancellationToken).ConfigureAwait(false);
+        await KeepAsync(answers, call, articles, known, stored, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Puts answered segments into the memory (each once per call), leaving out any that holds a secret.</summary>
+    private async Task KeepAsync(
+        List<(int Job, int Block, string Target, string Text)> answers,
+        List<Outgoing> call,
+        MemoizedArticle[] articles,
+        Dictionary<TranslationMemoryKey, string> known,
+        HashSet<TranslationMemoryKey> stored,
+        CancellationToken cancellationToken)
+    {
+        var entries = new List<KeyValuePair<TranslationMemoryKey, string>>();
+        foreach ((int job, int block, string target, string text) in answers)
+        {
+            Outgoing item = call[job];
+            TranslationMemoryKey key = articles[item.Article].Key(item.Indexes[block], target);
+            if (_secrets.Find(text) is null && stored.Add(key))
+            {
+                known[key] = text;
+                entries.Add(new KeyValuePair<TranslationMemoryKey, string>(key, text));
+            }
+        }
+
+        if (entries.Count > 0)
+        {
+            await _memory.PutAsync(entries, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     private static LanguageContent? Find(TranslationResult result, string target) =>

@@ -23,7 +23,26 @@ public static class TranslationProviderFactory
     /// <returns>The provider, or <see langword="null"/> when <see cref="TranslatorOptions.Provider"/> is <c>none</c>.</returns>
     /// <exception cref="ArgumentException">The provider is unknown, or <c>azure</c> lacks a key or a valid endpoint, or the
     /// retry or pacing settings are negative.</exception>
-    public static ITranslationProvider? Create(TranslatorOptions options, ITranslationMemory? memory, TimeProvider? time = null)
+    public static ITranslationProvider? Create(TranslatorOptions options, ITranslationMemory? memory, TimeProvider? time = null) =>
+        Create(options, memory, time, secrets: null);
+
+    /// <summary>
+    /// Creates the provider that <paramref name="options"/> chooses, behind a translation memory when one is given, refusing
+    /// any answer that contains the key or one of <paramref name="secrets"/> (a service echoing request headers).
+    /// </summary>
+    /// <param name="options">The <c>Translator</c> configuration.</param>
+    /// <param name="memory">The translation memory (the state store), if any.</param>
+    /// <param name="time">The clock that paces requests and times retries; <see cref="TimeProvider.System"/> when
+    /// <see langword="null"/>.</param>
+    /// <param name="secrets">Other configured secrets by setting name (e.g. the database password); the key is always
+    /// screened.</param>
+    /// <returns>The provider, or <see langword="null"/> when <see cref="TranslatorOptions.Provider"/> is <c>none</c>.</returns>
+    /// <exception cref="ArgumentException">The options are invalid, as for <see cref="Create(TranslatorOptions, ITranslationMemory?, TimeProvider?)"/>.</exception>
+    public static ITranslationProvider? Create(
+        TranslatorOptions options,
+        ITranslationMemory? memory,
+        TimeProvider? time,
+        IEnumerable<KeyValuePair<string, string?>>? secrets)
     {
         ArgumentNullException.ThrowIfNull(options);
         string provider = options.Provider?.Trim() ?? string.Empty;
@@ -74,7 +93,8 @@ public static class TranslationProviderFactory
         clientOptions.Retry.MaxRetries = options.MaxRetries;
         clientOptions.Retry.Delay = options.RetryDelay < TimeSpan.Zero ? TimeSpan.Zero : options.RetryDelay;
         var client = new TranslatorClient(endpoint, new AzureKeyCredential(options.Key.Trim()), options.Region, clientOptions);
-        var azure = new AzureTranslationProvider(client);
-        return memory is null ? azure : new MemoizingTranslationProvider(azure, memory, time);
+        var screen = new SecretScreen([new($"{TranslatorOptions.SectionName}:Key", options.Key), .. secrets ?? []]);
+        var azure = new AzureTranslationProvider(client, screen);
+        return memory is null ? azure : new MemoizingTranslationProvider(azure, memory, time, screen);
     }
 }

@@ -8,6 +8,7 @@ public sealed class ChildCli : IDisposable
 {
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _errors = new();
+    private readonly ConcurrentQueue<string> _output = new();
 
     private ChildCli(Process process) => _process = process;
 
@@ -29,6 +30,12 @@ public sealed class ChildCli : IDisposable
     public bool HasExited => _process.HasExited;
 
     public IReadOnlyCollection<string> ErrorLines => _errors;
+
+    /// <summary>What the child printed on stdout so far.</summary>
+    public IReadOnlyCollection<string> OutputLines => _output;
+
+    /// <summary>The child's process id.</summary>
+    public int Id => _process.Id;
 
     public static ChildCli Start(string workingDirectory, params string[] args) => Start(workingDirectory, new Dictionary<string, string>(), args);
 
@@ -61,7 +68,13 @@ public sealed class ChildCli : IDisposable
                 child._errors.Enqueue(e.Data);
             }
         };
-        child._process.OutputDataReceived += static (_, _) => { };
+        child._process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is not null)
+            {
+                child._output.Enqueue(e.Data);
+            }
+        };
         child._process.BeginErrorReadLine();
         child._process.BeginOutputReadLine();
         return child;
@@ -90,6 +103,9 @@ public sealed class ChildCli : IDisposable
     }
 
     public string Log => string.Join('\n', _errors);
+
+    /// <summary>Everything printed on stdout so far.</summary>
+    public string Output => string.Join('\n', _output);
 
     public void Dispose()
     {

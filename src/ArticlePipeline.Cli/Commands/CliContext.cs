@@ -1,4 +1,5 @@
 using ArticlePipeline.Cli.Composition;
+using ArticlePipeline.Core.Abstractions;
 using ArticlePipeline.Core.Model;
 using ArticlePipeline.Core.Pipeline;
 using ArticlePipeline.Core.Text;
@@ -23,6 +24,12 @@ internal sealed class CliContext(TextWriter output, TextWriter error)
         {
             await Error.WriteLineAsync("error: " + ex.Message).ConfigureAwait(false);
             return ExitCodes.Usage;
+        }
+        catch (Exception ex) when (StorageFullException.IsStorageFull(ex))
+        {
+            // What was written before is whole (atomic writes); the rest waits for space.
+            await Error.WriteLineAsync("error: storage full: " + ex.Message).ConfigureAwait(false);
+            return ExitCodes.SomeFailed;
         }
     }
 

@@ -16,4 +16,9 @@ internal static class CommandOptions
         Description = "Output folder for records and the manifest (overrides Output:Directory; default ./out).",
         HelpName = "DIR",
     };
+
+    public static Option<bool> Wait() => new("--wait")
+    {
+        Description = "If another command is writing to the output folder, wait for it to finish instead of exiting with 2.",
+    };
 }

@@ -15,9 +15,10 @@ internal static class CrawlCommand
         var sourceId = new Option<string?>("--source") { Description = "Crawl only the source with this id.", HelpName = "ID" };
         Option<string?> config = CommandOptions.Config();
         Option<string?> output = CommandOptions.Out();
+        Option<bool> wait = CommandOptions.Wait();
         var command = new Command("crawl", "Discover and fetch new articles of the configured sources once, write their records, and print a summary.")
         {
-            once, sourceId, config, output,
+            once, sourceId, config, output, wait,
         };
         command.SetAction((parse, ct) => context.RunAsync(async () =>
         {
@@ -27,6 +28,7 @@ internal static class CrawlCommand
             }
 
             PipelineSettings settings = PipelineSettings.Load(parse.GetValue(config), parse.GetValue(output));
+            using OutputLock folder = await OutputLock.AcquireAsync(settings.Output.Directory, parse.GetValue(wait), context.Error, ct).ConfigureAwait(false);
             Pipeline pipeline = await Pipeline.CreateAsync(settings, context.Error, ct).ConfigureAwait(false);
             await using (pipeline.ConfigureAwait(false))
             {
@@ -51,7 +53,7 @@ internal static class CrawlCommand
                 }
 
                 await context.Output.WriteLineAsync($"records in {Path.GetFullPath(settings.Output.Directory)}").ConfigureAwait(false);
-                return summary.Failed == 0 ? ExitCodes.Success : ExitCodes.SomeFailed;
+                return summary.Failed == 0 && summary.Stopped is null ? ExitCodes.Success : ExitCodes.SomeFailed;
             }
         }));
         return command;

@@ -1,8 +1,11 @@
 using System.Collections.Immutable;
 using System.CommandLine;
+using System.Security.Cryptography;
+using System.Text;
 using ArticlePipeline.Cli.Composition;
 using ArticlePipeline.Core.Model;
 using ArticlePipeline.Core.Pipeline;
+using ArticlePipeline.Crawling;
 using ArticlePipeline.Extraction;
 using ArticlePipeline.Extraction.Normalization;
 using ArticlePipeline.Output.Json;
@@ -11,6 +14,10 @@ using ArticlePipeline.Output.Writing;
 namespace ArticlePipeline.Cli.Commands;
 
 /// <summary><c>extract PATH...</c>: offline extraction of saved pages, one record per file, no translation.</summary>
+/// <remarks>
+/// Each input is read only if it is a regular file of at most <c>Network:MaxBodyBytes</c>; an input that is not (a
+/// symbolic link loop, a FIFO, a device, a huge file) is reported on its own line and the others are still extracted.
+/// </remarks>
 internal static class ExtractCommand
 {
     private static readonly string[] PageExtensions = [".html", ".htm", ".xhtml", ".txt"];
@@ -24,14 +31,17 @@ internal static class ExtractCommand
         };
         Option<string?> output = CommandOptions.Out();
         Option<string?> config = CommandOptions.Config();
+        Option<bool> wait = CommandOptions.Wait();
         var url = new Option<string?>("--url")
         {
             Description = "The URL the page was saved from (used for the record id and to resolve relative links).",
             HelpName = "URL",
         };
-        var command = new Command("extract", "Extract saved pages offline: writes <input file name>.json per page into --out, without translation.")
+        var command = new Command(
+            "extract",
+            "Extract saved pages offline into --out, without translation: prints 'INPUT -> OUTPUT' per page. The output is <input file name>.json, or <input file name>.<8 hex digits of its path's hash>.json when several inputs share a file name.")
         {
-            paths, output, url, config,
+            paths, output, url, config, wait,
         };
         command.SetAction((parse, ct) => context.RunAsync(async () =>
         {
@@ -44,20 +54,23 @@ internal static class ExtractCommand
 
             PipelineSettings settings = PipelineSettings.Load(parse.GetValue(config), parse.GetValue(output));
             string outDirectory = Path.GetFullPath(settings.Output.Directory);
+            using OutputLock folder = await OutputLock.AcquireAsync(outDirectory, parse.GetValue(wait), context.Error, ct).ConfigureAwait(false);
             var extractor = new ArticleExtractor();
             var normalizer = new ArticleNormalizer();
+            IReadOnlyDictionary<string, string> targets = OutputNames(files, outDirectory);
             int failed = 0;
             foreach (string file in files)
             {
                 ct.ThrowIfCancellationRequested();
-                string? written = await ExtractOneAsync(file, pageUrl, outDirectory, extractor, normalizer, context, ct).ConfigureAwait(false);
-                if (written is null)
+                string? problem = await ExtractOneAsync(file, targets[file], pageUrl, settings.Network.MaxBodyBytes, extractor, normalizer, ct).ConfigureAwait(false);
+                if (problem is null)
                 {
-                    failed++;
+                    await context.Output.WriteLineAsync($"{file} -> {targets[file]}").ConfigureAwait(false);
                 }
                 else
                 {
-                    await context.Output.WriteLineAsync(written).ConfigureAwait(false);
+                    failed++;
+                    await context.Error.WriteLineAsync($"error: {file}: {problem}").ConfigureAwait(false);
                 }
             }
 
@@ -66,23 +79,60 @@ internal static class ExtractCommand
         return command;
     }
 
+    /// <summary>
+    /// The output file of every input: <c>&lt;file name&gt;.json</c>, or, for inputs that share a file name (compared
+    /// ignoring case, as some file systems do), <c>&lt;file name&gt;.&lt;8 hex digits of the SHA-256 of the input's full
+    /// path&gt;.json</c>, so no input overwrites another and the same input always gets the same name.
+    /// </summary>
+    /// <param name="files">The inputs, distinct by full path.</param>
+    /// <param name="outDirectory">The output folder.</param>
+    /// <returns>The output path of each input.</returns>
+    internal static IReadOnlyDictionary<string, string> OutputNames(IReadOnlyList<string> files, string outDirectory)
+    {
+        var shared = files
+            .GroupBy(f => Path.GetFileName(f), StringComparer.OrdinalIgnoreCase)
+            .Where(g => g.Count() > 1)
+            .SelectMany(g => g)
+            .ToHashSet(StringComparer.Ordinal);
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (string file in files)
+        {
+            string name = Path.GetFileName(file);
+            if (shared.Contains(file))
+            {
+                byte[] hash = SHA256.HashData(Encoding.UTF8.GetBytes(Path.GetFullPath(file)));
+                name += "." + Convert.ToHexStringLower(hash)[..8];
+            }
+
+            names[file] = Path.Combine(outDirectory, name + ".json");
+        }
+
+        return names;
+    }
+
     private static async Task<string?> ExtractOneAsync(
         string file,
+        string target,
         Uri? pageUrl,
-        string outDirectory,
+        int maxBytes,
         ArticleExtractor extractor,
         ArticleNormalizer normalizer,
-        CliContext context,
         CancellationToken cancellationToken)
     {
-        byte[] body = await File.ReadAllBytesAsync(file, cancellationToken).ConfigureAwait(false);
+        (byte[]? body, string? problem) = await InputFile
+            .ReadAsync(file, maxBytes, $"{NetworkOptions.SectionName}:MaxBodyBytes", cancellationToken)
+            .ConfigureAwait(false);
+        if (body is null)
+        {
+            return problem;
+        }
+
         string contentType = Path.GetExtension(file).Equals(".txt", StringComparison.OrdinalIgnoreCase) ? "text/plain" : "text/html";
         Uri url = pageUrl ?? new Uri(Path.GetFullPath(file));
         ExtractionOutcome outcome = extractor.Extract(new PageContent(url, body, contentType));
         if (outcome.Article is null)
         {
-            await context.Error.WriteLineAsync($"error: {file}: {outcome.Reason}: {outcome.Detail ?? "no article text found"}").ConfigureAwait(false);
-            return null;
+            return $"{outcome.Reason}: {outcome.Detail ?? "no article text found"}";
         }
 
         ExtractedArticle article = normalizer.Normalize(outcome.Article);
@@ -90,39 +140,43 @@ internal static class ExtractCommand
             .ToImmutableDictionary(l => l, _ => LanguageVersion.Pending("extract does not translate"));
         DateTimeOffset readAt = File.GetLastWriteTimeUtc(file);
         ArticleRecord record = RecordBuilder.Build(article, url, new SourceInfo("adhoc", null, null, url.IsFile ? null : url.Host), readAt, pending) with { Revision = 1 };
-        string target = Path.Combine(outDirectory, Path.GetFileName(file) + ".json");
         try
         {
             await AtomicFile.WriteAsync(target, RecordSerializer.Serialize(record), cancellationToken).ConfigureAwait(false);
         }
         catch (IOException ex)
         {
-            await context.Error.WriteLineAsync($"error: {file}: {ex.Message}").ConfigureAwait(false);
-            return null;
+            return ex.Message;
         }
 
-        return target;
+        return null;
     }
 
+    /// <summary>The inputs: each file named, and the pages in each folder named, once each.</summary>
     private static List<string> Expand(IEnumerable<string> paths)
     {
         var files = new List<string>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (string path in paths)
         {
+            IEnumerable<string> found;
             if (Directory.Exists(path))
             {
-                files.AddRange(Directory.EnumerateFiles(path)
+                found = Directory.EnumerateFiles(path)
                     .Where(f => PageExtensions.Contains(Path.GetExtension(f), StringComparer.OrdinalIgnoreCase))
-                    .Order(StringComparer.Ordinal));
+                    .Order(StringComparer.Ordinal);
             }
-            else if (File.Exists(path))
+            else if (File.Exists(path) || new FileInfo(path).LinkTarget is not null)
             {
-                files.Add(path);
+                // A symbolic link is an input even when it leads nowhere: it is reported on its own line.
+                found = [path];
             }
             else
             {
                 throw new UsageException($"no such file or folder: {path}");
             }
+
+            files.AddRange(found.Where(f => seen.Add(Path.GetFullPath(f))));
         }
 
         if (files.Count == 0)

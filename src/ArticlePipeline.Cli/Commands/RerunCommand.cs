@@ -14,9 +14,10 @@ internal static class RerunCommand
         Option<string?> config = CommandOptions.Config();
         Option<string?> output = CommandOptions.Out();
         var force = new Option<bool>("--force") { Description = "Rewrite the record even if nothing changed (bumps nothing, logs a 'rewritten' manifest line)." };
+        Option<bool> wait = CommandOptions.Wait();
         var command = new Command("rerun", "Re-fetch, re-extract and re-translate one article now, and print the record's path.")
         {
-            url, config, output, force,
+            url, config, output, force, wait,
         };
         command.SetAction((parse, ct) => context.RunAsync(async () =>
         {
@@ -27,6 +28,7 @@ internal static class RerunCommand
             }
 
             PipelineSettings settings = PipelineSettings.Load(parse.GetValue(config), parse.GetValue(output));
+            using OutputLock folder = await OutputLock.AcquireAsync(settings.Output.Directory, parse.GetValue(wait), context.Error, ct).ConfigureAwait(false);
             Pipeline pipeline = await Pipeline.CreateAsync(settings, context.Error, ct).ConfigureAwait(false);
             await using (pipeline.ConfigureAwait(false))
             {

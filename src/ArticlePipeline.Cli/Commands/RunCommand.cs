@@ -16,19 +16,34 @@ internal static class RunCommand
     {
         Option<string?> config = CommandOptions.Config();
         Option<string?> output = CommandOptions.Out();
+        Option<bool> wait = CommandOptions.Wait();
         var command = new Command(
             "run",
             "Run the scheduled worker until stopped (SIGTERM or Ctrl+C): every source crawled on its cron by Quartz.NET. With Scheduler:Clustered=true and State:Provider=postgres, several workers share the work.")
         {
-            config, output,
+            config, output, wait,
         };
         command.SetAction((parse, ct) => context.RunAsync(async () =>
         {
             PipelineSettings settings = PipelineSettings.Load(parse.GetValue(config), parse.GetValue(output));
             var options = new SchedulerOptions();
-            settings.Configuration.GetSection(SchedulerOptions.SectionName).Bind(options);
-            Validate(options, settings);
+            try
+            {
+                settings.Configuration.GetSection(SchedulerOptions.SectionName).Bind(options);
+            }
+            catch (InvalidOperationException ex)
+            {
+                throw new UsageException($"invalid configuration in section {SchedulerOptions.SectionName}: {(ex.InnerException ?? ex).Message}", ex);
+            }
 
+            Validate(options, settings);
+            TimeZoneInfo zone = TimeZoneInfo.FindSystemTimeZoneById(options.TimeZone);
+            CheckSchedule(options.DefaultSchedule, zone, "Scheduler:DefaultSchedule");
+
+            // Cluster workers share the output folder on purpose and coordinate through PostgreSQL.
+            using OutputLock? folder = options.Clustered
+                ? null
+                : await OutputLock.AcquireAsync(settings.Output.Directory, parse.GetValue(wait), context.Error, ct).ConfigureAwait(false);
             Pipeline pipeline = await Pipeline.CreateAsync(settings, context.Error, ct, logArticles: true).ConfigureAwait(false);
             await using (pipeline.ConfigureAwait(false))
             {
@@ -36,14 +51,9 @@ internal static class RunCommand
                 pipeline.ApplySourceLimits(catalog);
                 foreach (SourceDefinition source in catalog.Sources)
                 {
-                    string cron = string.IsNullOrWhiteSpace(source.Schedule) ? options.DefaultSchedule : source.Schedule;
-                    try
+                    if (!string.IsNullOrWhiteSpace(source.Schedule))
                     {
-                        _ = new Quartz.CronExpression(cron);
-                    }
-                    catch (FormatException ex)
-                    {
-                        throw new UsageException($"source '{source.Id}': schedule '{cron}' is not a valid Quartz cron expression (seconds minutes hours day-of-month month day-of-week): {ex.Message}", ex);
+                        CheckSchedule(source.Schedule, zone, $"source '{source.Id}': schedule");
                     }
                 }
 
@@ -80,6 +90,28 @@ internal static class RunCommand
             }
         }));
         return command;
+    }
+
+    /// <summary>
+    /// Refuses a schedule that is not a Quartz cron expression, or one that never fires (<c>0 0 0 30 2 ?</c>, February 30):
+    /// Quartz would refuse its trigger only when the worker starts, after the state and the scheduler are open.
+    /// </summary>
+    private static void CheckSchedule(string cron, TimeZoneInfo zone, string what)
+    {
+        Quartz.CronExpression expression;
+        try
+        {
+            expression = new Quartz.CronExpression(cron, zone);
+        }
+        catch (FormatException ex)
+        {
+            throw new UsageException($"{what} '{cron}' is not a valid Quartz cron expression (seconds minutes hours day-of-month month day-of-week): {ex.Message}", ex);
+        }
+
+        if (expression.GetNextValidTimeAfter(TimeProvider.System.GetUtcNow()) is null)
+        {
+            throw new UsageException($"{what} '{cron}' never fires (no date matches it); fix the day, month or year fields");
+        }
     }
 
     private static void Validate(SchedulerOptions options, PipelineSettings settings)

@@ -13,9 +13,10 @@ internal static class TranslateCommand
         var limit = new Option<int>("--limit") { Description = "Most records handled in this run (default: all).", HelpName = "N", DefaultValueFactory = _ => int.MaxValue };
         Option<string?> config = CommandOptions.Config();
         Option<string?> output = CommandOptions.Out();
+        Option<bool> wait = CommandOptions.Wait();
         var command = new Command("translate", "Fill in pending languages of records already written, a new revision each; prints characters billed and saved by the translation memory.")
         {
-            pending, limit, config, output,
+            pending, limit, config, output, wait,
         };
         command.SetAction((parse, ct) => context.RunAsync(async () =>
         {
@@ -31,6 +32,7 @@ internal static class TranslateCommand
             }
 
             PipelineSettings settings = PipelineSettings.Load(parse.GetValue(config), parse.GetValue(output));
+            using OutputLock folder = await OutputLock.AcquireAsync(settings.Output.Directory, parse.GetValue(wait), context.Error, ct).ConfigureAwait(false);
             Pipeline pipeline = await Pipeline.CreateAsync(settings, context.Error, ct).ConfigureAwait(false);
             await using (pipeline.ConfigureAwait(false))
             {
@@ -45,6 +47,12 @@ internal static class TranslateCommand
                 if (summary.Failure is not null)
                 {
                     await context.Error.WriteLineAsync($"error: translation stopped, the rest stays pending: {summary.Failure}").ConfigureAwait(false);
+                    return ExitCodes.SomeFailed;
+                }
+
+                if (summary.Refused > 0)
+                {
+                    await context.Error.WriteLineAsync($"error: {summary.Refused} translation(s) refused because the answer contained a configured secret; those languages stay pending (see the records' reasons)").ConfigureAwait(false);
                     return ExitCodes.SomeFailed;
                 }
 

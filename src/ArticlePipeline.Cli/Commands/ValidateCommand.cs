@@ -7,6 +7,12 @@ namespace ArticlePipeline.Cli.Commands;
 /// <summary><c>validate DIR</c>: checks every record under a folder against the published JSON Schema.</summary>
 internal static class ValidateCommand
 {
+    /// <summary>
+    /// The largest file read: 256 MiB, far above any record (records hold text, never bodies). A larger file, or one that
+    /// is not a regular file (a FIFO, a device, a symbolic link loop), is reported as invalid and the others are checked.
+    /// </summary>
+    private const long MaxRecordBytes = 256L * 1024 * 1024;
+
     public static Command Create(CliContext context)
     {
         var directory = new Argument<string>("DIR") { Description = "A folder of records (searched recursively for *.json), or one record file." };
@@ -17,7 +23,7 @@ internal static class ValidateCommand
         command.SetAction((parse, ct) => context.RunAsync(async () =>
         {
             string path = parse.GetValue(directory)!;
-            string[] files = File.Exists(path) ? [path]
+            string[] files = File.Exists(path) || new FileInfo(path).LinkTarget is not null ? [path]
                 : Directory.Exists(path) ? Directory.EnumerateFiles(path, "*.json", SearchOption.AllDirectories)
                     .Where(f => !Path.GetFileName(f).StartsWith('.'))
                     .Order(StringComparer.Ordinal)
@@ -29,8 +35,10 @@ internal static class ValidateCommand
             foreach (string file in files)
             {
                 ct.ThrowIfCancellationRequested();
-                string json = await File.ReadAllTextAsync(file, ct).ConfigureAwait(false);
-                IReadOnlyList<string> problems = validator.Validate(json);
+                (byte[]? bytes, string? unreadable) = await InputFile.ReadAsync(file, MaxRecordBytes, "validate's limit", ct).ConfigureAwait(false);
+                IReadOnlyList<string> problems = bytes is null
+                    ? [unreadable!]
+                    : validator.Validate(System.Text.Encoding.UTF8.GetString(bytes));
                 if (problems.Count == 0)
                 {
                     continue;

@@ -67,10 +67,21 @@ internal sealed class Pipeline : IAsyncDisposable
     {
         CrawlOptions crawl = CrawlOptionsFrom(settings);
         var sink = new JsonRecordSink(settings.Output.Directory);
-        IPipelineStateStore state;
+        if (string.Equals(settings.State.Provider, StateOptions.Postgres, StringComparison.OrdinalIgnoreCase) &&
+            PostgresSslCheck.Warning(settings.State.ConnectionString) is { } unencrypted)
+        {
+            await log.WriteLineAsync(unencrypted).ConfigureAwait(false);
+        }
+
+        StorageFullGuard state;
         try
         {
-            state = await StateStoreFactory.OpenAsync(settings.State, sink.Root, null, cancellationToken).ConfigureAwait(false);
+            // A full disk under the state is a reason to stop a pass, not an error of the article being stored.
+            state = new StorageFullGuard(await StateStoreFactory.OpenAsync(settings.State, sink.Root, null, cancellationToken).ConfigureAwait(false));
+        }
+        catch (Exception ex) when (StorageFullGuard.IsFull(ex))
+        {
+            throw new StorageFullException($"cannot open the {settings.State.Provider} state store: {ex.Message}", ex);
         }
         catch (Exception ex) when (ex is Microsoft.Data.Sqlite.SqliteException or Npgsql.NpgsqlException or IOException
             or UnauthorizedAccessException or ArgumentException or InvalidOperationException or System.Net.Sockets.SocketException)
@@ -83,7 +94,7 @@ internal sealed class Pipeline : IAsyncDisposable
         try
         {
             // The translation memory lives in the state store: an unchanged paragraph is never billed twice.
-            translator = TranslationProviderFactory.Create(settings.Translator, memory: state);
+            translator = TranslationProviderFactory.Create(settings.Translator, state, null, ConfiguredSecrets(settings));
         }
         catch (ArgumentException ex)
         {
@@ -105,23 +116,8 @@ internal sealed class Pipeline : IAsyncDisposable
         return new Pipeline(settings, new HttpPageFetcher(settings.Network), sink, state, translator, loggerFactory, crawl);
     }
 
-    /// <summary>The <c>Crawl</c> section, after checking it and the <c>Network</c> section the fetcher is built from.</summary>
-    /// <exception cref="UsageException">A value is out of its documented range.</exception>
-    private static CrawlOptions CrawlOptionsFrom(PipelineSettings settings)
-    {
-        var crawl = new CrawlOptions();
-        try
-        {
-            settings.Configuration.GetSection(CrawlOptions.SectionName).Bind(crawl);
-        }
-        catch (InvalidOperationException ex)
-        {
-            throw new UsageException($"invalid configuration in section {CrawlOptions.SectionName}: {(ex.InnerException ?? ex).Message}", ex);
-        }
-
-        List<string> problems = [.. settings.Network.Validate(), .. crawl.Validate()];
-        return problems.Count == 0 ? crawl : throw new UsageException("invalid configuration: " + string.Join("; ", problems));
-    }
+    /// <summary>The <c>Crawl</c> section; <see cref="PipelineSettings.Load"/> has checked it and the <c>Network</c> section.</summary>
+    private static CrawlOptions CrawlOptionsFrom(PipelineSettings settings) => settings.Crawl;
 
     /// <summary>
     /// Registers every source's politeness overrides with the fetcher. Discovery does this for the sources it
@@ -151,6 +147,37 @@ internal sealed class Pipeline : IAsyncDisposable
         {
             throw new UsageException(ex.Message, ex);
         }
+    }
+
+    /// <summary>
+    /// The secrets besides the Translator key that no stored text may contain: the password of the state store's
+    /// connection string and of a configured proxy.
+    /// </summary>
+    private static List<KeyValuePair<string, string?>> ConfiguredSecrets(PipelineSettings settings)
+    {
+        var secrets = new List<KeyValuePair<string, string?>>();
+        try
+        {
+            var connection = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = settings.State.ConnectionString ?? string.Empty };
+            foreach (string name in new[] { "Password", "Pwd" })
+            {
+                if (connection.TryGetValue(name, out object? password))
+                {
+                    secrets.Add(new("State:ConnectionString password", password?.ToString()));
+                }
+            }
+        }
+        catch (ArgumentException)
+        {
+            // Not a connection string: opening the store has already said so.
+        }
+
+        if (Uri.TryCreate(settings.Configuration["Network:Proxy"], UriKind.Absolute, out Uri? proxy) && proxy.UserInfo.Split(':', 2) is [_, { } proxyPassword])
+        {
+            secrets.Add(new("Network:Proxy password", Uri.UnescapeDataString(proxyPassword)));
+        }
+
+        return secrets;
     }
 
     public async ValueTask DisposeAsync()

@@ -1,8 +1,10 @@
+using ArticlePipeline.Core.Pipeline;
 using ArticlePipeline.Crawling;
 using ArticlePipeline.Output;
 using ArticlePipeline.State;
 using ArticlePipeline.Translation;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
 
 namespace ArticlePipeline.Cli.Composition;
 
@@ -24,7 +26,9 @@ internal sealed class PipelineSettings
 
     public required NetworkOptions Network { get; init; }
 
-    public int MaxParallelSources { get; init; } = 4;
+    public required CrawlOptions Crawl { get; init; }
+
+    public int MaxParallelSources => Crawl.MaxParallelSources;
 
     /// <summary>Loads and checks the settings.</summary>
     /// <param name="configFile">The <c>--config</c> file, if given.</param>
@@ -72,7 +76,7 @@ internal sealed class PipelineSettings
             State = Bind<StateOptions>(configuration, StateOptions.SectionName),
             Translator = Bind<TranslatorOptions>(configuration, "Translator"),
             Network = Bind<NetworkOptions>(configuration, NetworkOptions.SectionName),
-            MaxParallelSources = configuration.GetValue("Crawl:MaxParallelSources", 4),
+            Crawl = Bind<CrawlOptions>(configuration, CrawlOptions.SectionName),
         };
         settings.Validate();
         return settings;
@@ -105,14 +109,33 @@ internal sealed class PipelineSettings
             problems.Add("Network:UserAgent is empty; name the project and a contact");
         }
 
-        if (Network.DelaySeconds < 0 || Network.TimeoutSeconds <= 0 || Network.MaxBodyBytes < 1024 || Network.MaxRedirects < 0 || Network.MaxRetries < 0)
-        {
-            problems.Add("Network: DelaySeconds >= 0, TimeoutSeconds > 0, MaxBodyBytes >= 1024, MaxRedirects >= 0 and MaxRetries >= 0 are required");
-        }
+        // Ranges are checked here, before anything runs: a value out of range (MaxBodyBytes of gigabytes, no parallel
+        // sources) would otherwise exhaust memory or stall a pass instead of being refused in one line.
+        problems.AddRange(Network.Validate());
+        problems.AddRange(Crawl.Validate());
+        problems.AddRange(LogLevelProblems(Configuration.GetSection("Logging")));
 
         if (problems.Count > 0)
         {
             throw new UsageException("invalid configuration: " + string.Join("; ", problems));
+        }
+    }
+
+    /// <summary>
+    /// The <c>Logging:LogLevel:*</c> and <c>Logging:{provider}:LogLevel:*</c> values that are not log levels; the logging
+    /// library would throw on them when the first logger is made, after work has started.
+    /// </summary>
+    private static IEnumerable<string> LogLevelProblems(IConfigurationSection logging)
+    {
+        IEnumerable<IConfigurationSection> levels = logging.GetSection("LogLevel").GetChildren()
+            .Concat(logging.GetChildren().SelectMany(provider => provider.GetSection("LogLevel").GetChildren()));
+        foreach (IConfigurationSection level in levels)
+        {
+            if (!string.IsNullOrEmpty(level.Value) &&
+                !(Enum.TryParse(level.Value, ignoreCase: true, out LogLevel parsed) && Enum.IsDefined(parsed)))
+            {
+                yield return $"{level.Path} '{level.Value}' is not a log level (Trace, Debug, Information, Warning, Error, Critical or None)";
+            }
         }
     }
 

@@ -7,8 +7,11 @@ namespace ArticlePipeline.Core.Model;
 /// <param name="RequestIds">The service's request ids.</param>
 /// <param name="BilledCharacters">Characters the service billed (its <c>X-Metered-Usage</c>).</param>
 /// <param name="SavedCharacters">Characters not sent because the translation memory had them (source characters × languages).</param>
+/// <param name="Refused">Target languages whose answer was refused and is not in <paramref name="Languages"/>, with a reason
+/// safe to store (e.g. the answer contained a configured secret); <see langword="null"/> when none was.</param>
 public sealed record TranslationResult(
     ImmutableDictionary<string, LanguageContent> Languages,
     ImmutableArray<string> RequestIds,
     long BilledCharacters,
-    long SavedCharacters = 0);
+    long SavedCharacters = 0,
+    ImmutableDictionary<string, string>? Refused = null);

@@ -11,7 +11,8 @@ namespace ArticlePipeline.Core.Pipeline;
 /// <summary>Carries one article through fetch, extract, normalize, translate and emit.</summary>
 /// <remarks>
 /// Every expected outcome (404, not an article, unchanged, translator down) is returned as an
-/// <see cref="ArticleOutcome"/>; only cancellation escapes as an exception. A translator failure never
+/// <see cref="ArticleOutcome"/>; only cancellation and a full disk (<see cref="StorageFullException"/>, which
+/// stops the pass rather than failing one article) escape as exceptions. A translator failure never
 /// loses the article: it is written with the missing languages pending.
 /// </remarks>
 public sealed partial class ArticleProcessor
@@ -271,8 +272,9 @@ public sealed partial class ArticleProcessor
         {
             written = await _sink.WriteAsync(record, options.Force, cancellationToken).ConfigureAwait(false);
         }
-        catch (IOException ex)
+        catch (IOException ex) when (!StorageFullException.IsStorageFull(ex))
         {
+            // A full disk is not this article's failure: it goes up to the pass, which stops (see CrawlRunner).
             LogOutcome(page.Url, "failed:write", ex.Message);
             return ArticleOutcome.Failure(page.Url, "write", ex.Message);
         }
@@ -426,7 +428,7 @@ public sealed partial class ArticleProcessor
                         content,
                         new Provenance(null, null, _translator.Name, result.RequestIds, draft.FetchedAt),
                         null)
-                    : LanguageVersion.Pending("translator returned no text for this language");
+                    : LanguageVersion.Pending(result.Refused?.GetValueOrDefault(language) ?? "translator returned no text for this language");
             }
 
             return (others, result.BilledCharacters, result.SavedCharacters);

@@ -1,6 +1,4 @@
-using System.Collections.Concurrent;
 using System.Globalization;
-using System.Text.RegularExpressions;
 using ArticlePipeline.Core.Model;
 using ArticlePipeline.Core.Sources;
 
@@ -13,8 +11,6 @@ namespace ArticlePipeline.Core.Pipeline;
 /// </summary>
 public static class CrawlFrontier
 {
-    private static readonly ConcurrentDictionary<string, Regex> Patterns = new(StringComparer.Ordinal);
-
     /// <summary>The key of <paramref name="url"/> in the seen-set and the state store.</summary>
     /// <param name="url">A URL.</param>
     /// <param name="source">Its source (for the trailing-slash policy), if any.</param>
@@ -30,31 +26,47 @@ public static class CrawlFrontier
     /// <summary>
     /// Why <paramref name="url"/> is not one of <paramref name="source"/>'s articles, or <see langword="null"/> when
     /// it is: it must be http(s) (file only for a file source), on a host the source's configuration names or a
-    /// subdomain of one (<c>www.</c> aside), and match none of its <c>excludePatterns</c>.
+    /// subdomain of one (<c>www.</c> aside), and match none of its <c>excludePatterns</c> (a pattern that times out
+    /// on it excludes it too).
     /// </summary>
     /// <param name="url">A discovered URL.</param>
     /// <param name="source">Its source.</param>
     /// <returns>The reason it is filtered out, or <see langword="null"/>.</returns>
-    public static string? Filter(Uri url, SourceDefinition source)
+    public static string? Filter(Uri url, SourceDefinition source) => Check(url, source).Detail;
+
+    /// <summary>
+    /// Whether <paramref name="url"/> is one of <paramref name="source"/>'s articles (see <see cref="Filter"/>): proceed,
+    /// or skip as <see cref="SkipReasons.Filtered"/>, or as <see cref="SkipReasons.PatternTimeout"/> when one of its
+    /// <c>excludePatterns</c> timed out on the URL (the URL is not crawled: it might be excluded).
+    /// </summary>
+    /// <param name="url">A discovered URL.</param>
+    /// <param name="source">Its source.</param>
+    /// <param name="budget">The pass's pattern timeouts for this source; a fresh one when <see langword="null"/>.</param>
+    /// <returns>The decision, with its reason.</returns>
+    public static FrontierDecision Check(Uri url, SourceDefinition source, PatternBudget? budget = null)
     {
         ArgumentNullException.ThrowIfNull(url);
         ArgumentNullException.ThrowIfNull(source);
         List<Uri> configured = ConfiguredUrls(source);
         if (url.IsFile)
         {
-            return configured.Any(u => u.IsFile) ? Excluded(url, source) : $"{url}: a file URL in a web source";
+            return configured.Any(u => u.IsFile)
+                ? Excluded(url, source, budget ?? new PatternBudget())
+                : FrontierDecision.Skip(SkipReasons.Filtered, $"{url}: a file URL in a web source");
         }
 
         if (url.Scheme is not ("http" or "https"))
         {
-            return $"{url}: only http and https URLs are crawled";
+            return FrontierDecision.Skip(SkipReasons.Filtered, $"{url}: only http and https URLs are crawled");
         }
 
         string host = StripWww(url.Host);
         bool sameSite = configured.Count == 0 || configured.Any(u => !u.IsFile &&
             (string.Equals(StripWww(u.Host), host, StringComparison.OrdinalIgnoreCase) ||
              host.EndsWith("." + StripWww(u.Host), StringComparison.OrdinalIgnoreCase)));
-        return sameSite ? Excluded(url, source) : $"{url}: {url.Host} is not a host of source '{source.Id}'";
+        return sameSite
+            ? Excluded(url, source, budget ?? new PatternBudget())
+            : FrontierDecision.Skip(SkipReasons.Filtered, $"{url}: {url.Host} is not a host of source '{source.Id}'");
     }
 
     /// <summary>Whether a URL with stored state <paramref name="state"/> may be fetched at <paramref name="now"/>.</summary>
@@ -123,19 +135,27 @@ public static class CrawlFrontier
             failures >= options.MaxConsecutiveFailures);
     }
 
-    private static string? Excluded(Uri url, SourceDefinition source)
+    private static FrontierDecision Excluded(Uri url, SourceDefinition source, PatternBudget budget)
     {
         foreach (string pattern in source.ExcludePatterns)
         {
-            Regex regex = Patterns.GetOrAdd(pattern, static p => new Regex(p, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)));
-            if (regex.IsMatch(url.AbsoluteUri))
+            switch (budget.Matches(SourcePattern.Get(pattern), url.AbsoluteUri))
             {
-                return $"{url}: matches excludePatterns '{pattern}' of source '{source.Id}'";
+                case null:
+                    return FrontierDecision.Skip(
+                        SkipReasons.PatternTimeout,
+                        $"{Shorten(url)}: excludePatterns '{pattern}' of source '{source.Id}' timed out on it; not crawled");
+                case true:
+                    return FrontierDecision.Skip(SkipReasons.Filtered, $"{url}: matches excludePatterns '{pattern}' of source '{source.Id}'");
             }
         }
 
-        return null;
+        return FrontierDecision.Proceed;
     }
+
+    // A hostile URL can be tens of kilobytes long; a reason names it, it does not repeat it.
+    private static string Shorten(Uri url) =>
+        url.AbsoluteUri.Length <= 200 ? url.AbsoluteUri : string.Concat(url.AbsoluteUri.AsSpan(0, 200), "…");
 
     private static List<Uri> ConfiguredUrls(SourceDefinition source) =>
         new[] { source.HomeUrl }

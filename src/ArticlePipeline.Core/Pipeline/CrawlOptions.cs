@@ -8,6 +8,11 @@ public sealed class CrawlOptions
     /// <summary>The configuration section name.</summary>
     public const string SectionName = "Crawl";
 
+    /// <summary>Sources crawled at once by one pass.</summary>
+    /// <value>4.</value>
+    [Range(1, 64)]
+    public int MaxParallelSources { get; set; } = 4;
+
     /// <summary>Consecutive failures after which a URL is parked (reported, and not tried again by crawls).</summary>
     /// <value>5.</value>
     [Range(1, 1000)]

@@ -7,10 +7,15 @@ namespace ArticlePipeline.Core.Pipeline;
 /// <remarks>
 /// Sources run in parallel (their hosts are throttled by the fetcher, each on its own); the URLs of one source go
 /// newest first through the frontier: filtered, limited, de-duplicated within the source for the pass, then crawled by
-/// <see cref="ArticleProcessor.CrawlAsync"/>. Every URL ends counted in the <see cref="CrawlSummary"/>.
+/// <see cref="ArticleProcessor.CrawlAsync"/>. Every URL ends counted in the <see cref="CrawlSummary"/>. A full disk
+/// (<see cref="StorageFullException"/>) is not counted against the URL in hand: the pass starts no further article,
+/// counts the rest as <see cref="SkipReasons.Stopped"/> and says why in <see cref="CrawlSummary.Stopped"/>.
 /// </remarks>
 public sealed class CrawlRunner
 {
+    /// <summary>The failure reason of an article that could not be stored because the disk is full.</summary>
+    public const string StorageFailure = "disk-full";
+
     private readonly ISourceDiscovery _discovery;
     private readonly ArticleProcessor _processor;
     private readonly CrawlOptions _options;
@@ -60,6 +65,9 @@ public sealed class CrawlRunner
         ArgumentNullException.ThrowIfNull(sources);
         var summary = new CrawlSummary();
         var pass = new CrawlPass(_options);
+
+        // A full disk is no article's fault: the pass stops taking new work, as on SIGTERM, and says why.
+        using var storageFull = CancellationTokenSource.CreateLinkedTokenSource(stopTaking);
         var options = new ParallelOptions
         {
             MaxDegreeOfParallelism = Math.Max(1, maxParallelSources),
@@ -67,14 +75,14 @@ public sealed class CrawlRunner
         };
         await Parallel.ForEachAsync(sources, options, async (source, ct) =>
         {
-            if (stopTaking.IsCancellationRequested)
+            if (storageFull.IsCancellationRequested)
             {
                 return;
             }
 
             DiscoveryResult found = await _discovery.DiscoverAsync(source, ct).ConfigureAwait(false);
             summary.AddSource(found.Urls.Length, found.Problems.Select(p => $"{source.Id}: {p}"));
-            await CrawlSourceAsync(source, found, pass, summary, progress, stopTaking, ct).ConfigureAwait(false);
+            await CrawlSourceAsync(source, found, pass, summary, progress, storageFull, ct).ConfigureAwait(false);
         }).ConfigureAwait(false);
         return summary;
     }
@@ -85,7 +93,7 @@ public sealed class CrawlRunner
         CrawlPass pass,
         CrawlSummary summary,
         IProgress<ArticleOutcome>? progress,
-        CancellationToken stopTaking,
+        CancellationTokenSource stopTaking,
         CancellationToken cancellationToken)
     {
         // One article at a time unless the source allows several connections: newest first, and its hosts' politeness
@@ -96,17 +104,23 @@ public sealed class CrawlRunner
             CancellationToken = cancellationToken,
         };
         int requested = 0;
+        var patterns = new PatternBudget();
         await Parallel.ForEachAsync(found.Urls, options, async (url, ct) =>
         {
             if (stopTaking.IsCancellationRequested)
             {
                 // Shutting down: what is not started now is picked up by the next pass.
+                if (summary.Stopped is not null)
+                {
+                    summary.AddSkipped(SkipReasons.Stopped);
+                }
+
                 return;
             }
 
-            if (CrawlFrontier.Filter(url, source) is not null)
+            if (CrawlFrontier.Check(url, source, patterns) is { Fetch: false } filtered)
             {
-                summary.AddSkipped(SkipReasons.Filtered);
+                summary.AddSkipped(filtered.Reason!);
                 return;
             }
 
@@ -122,7 +136,18 @@ public sealed class CrawlRunner
                 return;
             }
 
-            CrawlItemResult result = await _processor.CrawlAsync(url, source, pass, ct).ConfigureAwait(false);
+            CrawlItemResult result;
+            try
+            {
+                result = await _processor.CrawlAsync(url, source, pass, ct).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (StorageFullException.IsStorageFull(ex))
+            {
+                summary.Stop($"storage full, no new article started: {ex.Message}");
+                await stopTaking.CancelAsync().ConfigureAwait(false);
+                result = CrawlItemResult.Processed(ArticleOutcome.Failure(url, StorageFailure, ex.Message));
+            }
+
             if (result.Requested)
             {
                 Interlocked.Increment(ref requested);
@@ -134,5 +159,10 @@ public sealed class CrawlRunner
                 progress?.Report(outcome);
             }
         }).ConfigureAwait(false);
+
+        foreach (string problem in patterns.Problems("excludePatterns"))
+        {
+            summary.AddProblem($"{source.Id}: {problem}");
+        }
     }
 }

@@ -19,6 +19,7 @@ public sealed class CrawlSummary
     private int _unchanged;
     private long _billed;
     private long _saved;
+    private string? _stopped;
 
     /// <summary>Sources crawled.</summary>
     public int Sources => _sources;
@@ -61,6 +62,17 @@ public sealed class CrawlSummary
 
     /// <summary>Feeds, sitemaps or listings that could not be read.</summary>
     public IReadOnlyCollection<string> Problems => _problems;
+
+    /// <summary>Why the pass stopped taking new articles before its end (the disk is full), or <see langword="null"/>.</summary>
+    public string? Stopped => Volatile.Read(ref _stopped);
+
+    /// <summary>Records that the pass stopped taking new articles; the first reason is kept.</summary>
+    /// <param name="reason">Why, without secrets.</param>
+    public void Stop(string reason) => Interlocked.CompareExchange(ref _stopped, reason, null);
+
+    /// <summary>Adds a problem of a source that is not one URL's (a pattern that times out).</summary>
+    /// <param name="problem">The problem, starting with the source id.</param>
+    public void AddProblem(string problem) => _problems.Enqueue(problem);
 
     /// <summary>Counts a crawled source and its discovery.</summary>
     /// <param name="discovered">URLs discovered for it.</param>
@@ -151,6 +163,11 @@ public sealed class CrawlSummary
         foreach (string problem in _problems)
         {
             yield return "problem: " + problem;
+        }
+
+        if (Stopped is { } stopped)
+        {
+            yield return "stopped: " + stopped;
         }
     }
 

@@ -88,8 +88,31 @@ public sealed class PendingTranslationRunner
                 (PendingTranslation item, ArticleRecord record, TranslationJob job) = work[i];
                 TranslationResult result = results[i];
                 ArticleRecord updated = Apply(record, job, result);
-                await _sink.WriteAsync(updated, cancellationToken: cancellationToken).ConfigureAwait(false);
-                await _pending.RemoveAsync(item.RecordPath, cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    await _sink.WriteAsync(updated, cancellationToken: cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (StorageFullException.IsStorageFull(ex))
+                {
+                    // Nothing more can be written: stop, and what is not written stays listed.
+                    summary.Failure = "storage full: " + ex.Message;
+                    summary.StillPending = items.Count - summary.Records - summary.Skipped;
+                    return summary;
+                }
+
+                ImmutableArray<string> left = PendingLanguages(updated);
+                if (left.IsEmpty)
+                {
+                    await _pending.RemoveAsync(item.RecordPath, cancellationToken).ConfigureAwait(false);
+                }
+                else
+                {
+                    // A refused language stays pending, listed with its reason for the next run.
+                    string reason = updated.Languages[left[0]].Reason ?? item.Reason;
+                    await _pending.AddAsync(item with { Languages = left, Reason = reason }, cancellationToken).ConfigureAwait(false);
+                }
+
+                summary.Refused += result.Refused?.Count ?? 0;
                 summary.Records++;
                 summary.Languages += job.TargetLanguages.Count(l => result.Languages.ContainsKey(l));
                 summary.BilledCharacters += result.BilledCharacters;
@@ -118,7 +141,11 @@ public sealed class PendingTranslationRunner
         ImmutableSortedDictionary<string, LanguageVersion> languages = record.Languages;
         foreach (string language in job.TargetLanguages)
         {
-            if (result.Languages.TryGetValue(language, out LanguageContent? content))
+            if (result.Refused?.GetValueOrDefault(language) is { } refused)
+            {
+                languages = languages.SetItem(language, LanguageVersion.Pending(refused));
+            }
+            else if (result.Languages.TryGetValue(language, out LanguageContent? content))
             {
                 languages = languages.SetItem(language, new LanguageVersion(
                     TranslationStatus.Translated,

@@ -14,6 +14,9 @@ public sealed class PendingTranslationSummary
     /// <summary>Listed records that were gone or already complete.</summary>
     public int Skipped { get; set; }
 
+    /// <summary>Languages whose translation was refused (the answer held a configured secret); they stay pending.</summary>
+    public int Refused { get; set; }
+
     /// <summary>Records still pending because the translator failed.</summary>
     public int StillPending { get; set; }
 
@@ -30,5 +33,5 @@ public sealed class PendingTranslationSummary
     /// <returns>One line.</returns>
     public override string ToString() => string.Create(
         CultureInfo.InvariantCulture,
-        $"records {Records}, languages translated {Languages}, skipped {Skipped}, still pending {StillPending}, characters billed {BilledCharacters}, saved by memory {SavedCharacters}");
+        $"records {Records}, languages translated {Languages}, skipped {Skipped}, still pending {StillPending}, refused {Refused}, characters billed {BilledCharacters}, saved by memory {SavedCharacters}");
 }

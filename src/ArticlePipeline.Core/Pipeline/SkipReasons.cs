@@ -30,4 +30,13 @@ public static class SkipReasons
 
     /// <summary>Over the source's <c>maxArticlesPerRun</c>.</summary>
     public const string Limit = "limit";
+
+    /// <summary>
+    /// One of the source's <c>excludePatterns</c> (or its listing's <c>articlePattern</c>) took longer than
+    /// <see cref="Sources.SourcePattern.MatchTimeout"/> on this URL; reported as a problem of the source.
+    /// </summary>
+    public const string PatternTimeout = "pattern-timeout";
+
+    /// <summary>Not started: the pass stopped taking new articles because the disk holding the records or the state is full.</summary>
+    public const string Stopped = "stopped";
 }

@@ -107,39 +107,56 @@ public sealed class SourceDiscovery : ISourceDiscovery
         List<string> problems,
         CancellationToken cancellationToken)
     {
-        var pattern = new Regex(listing.ArticlePattern, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
-        Regex? nextPattern = listing.NextPagePattern is { Length: > 0 } next
-            ? new Regex(next, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1))
-            : null;
+        // Operator patterns run on the linear-time engine where they can; one that still times out on a hostile link is
+        // reported as a problem of the source, the link is not taken, and the rest of the listing is read.
+        SourcePattern pattern = SourcePattern.Get(listing.ArticlePattern ?? string.Empty);
+        SourcePattern? nextPattern = listing.NextPagePattern is { Length: > 0 } next ? SourcePattern.Get(next) : null;
+        var budget = new PatternBudget();
         var first = new Uri(listing.Url);
         var visited = new HashSet<Uri> { first };
         Uri? url = first;
-        for (int number = 1; url is not null && number <= Math.Max(1, listing.MaxPages); number++)
+        try
         {
-            FetchOutcome outcome = await _fetcher.FetchAsync(url, null, FetchPurpose.Discovery, cancellationToken).ConfigureAwait(false);
-            if (outcome.Page is not { } page)
+            for (int number = 1; url is not null && number <= Math.Max(1, listing.MaxPages); number++)
             {
-                problems.Add($"listing {url}: {outcome.Reason} {outcome.Detail}");
-                return;
-            }
+                FetchOutcome outcome = await _fetcher.FetchAsync(url, null, FetchPurpose.Discovery, cancellationToken).ConfigureAwait(false);
+                if (outcome.Page is not { } page)
+                {
+                    problems.Add($"listing {url}: {outcome.Reason} {outcome.Detail}");
+                    return;
+                }
 
-            List<Uri> articles = HtmlLinks.Anchors(page.Content.Body.Span, page.Content.Url)
-                .Where(u => SameSite(u, first) && pattern.IsMatch(u.AbsoluteUri))
-                .Distinct()
-                .ToList();
-            listed.AddRange(articles);
+                List<Uri> articles = HtmlLinks.Anchors(page.Content.Body.Span, page.Content.Url)
+                    .Where(u => SameSite(u, first) && budget.Matches(pattern, u.AbsoluteUri) == true)
+                    .Distinct()
+                    .ToList();
+                listed.AddRange(articles);
 
-            // Listings run newest first: a page whose articles are all known means the rest are known too.
-            if (number == listing.MaxPages || articles.Count == 0 || await AllKnownAsync(articles, source, cancellationToken).ConfigureAwait(false))
-            {
-                return;
-            }
+                // Listings run newest first: a page whose articles are all known means the rest are known too.
+                if (number == listing.MaxPages || articles.Count == 0 || await AllKnownAsync(articles, source, cancellationToken).ConfigureAwait(false))
+                {
+                    return;
+                }
 
-            url = HtmlLinks.NextPage(page.Content.Body.Span, page.Content.Url, nextPattern, visited);
-            if (url is not null && (!SameSite(url, first) || !visited.Add(url)))
-            {
-                url = null;
+                try
+                {
+                    url = HtmlLinks.NextPage(page.Content.Body.Span, page.Content.Url, nextPattern?.Regex, visited);
+                }
+                catch (RegexMatchTimeoutException)
+                {
+                    problems.Add($"listing {url}: nextPagePattern '{nextPattern?.Text}' timed out; pagination stopped here");
+                    return;
+                }
+
+                if (url is not null && (!SameSite(url, first) || !visited.Add(url)))
+                {
+                    url = null;
+                }
             }
+        }
+        finally
+        {
+            problems.AddRange(budget.Problems($"listing {listing.Url}: articlePattern"));
         }
     }
 

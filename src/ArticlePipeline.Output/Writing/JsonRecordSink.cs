@@ -129,7 +129,10 @@ public sealed class JsonRecordSink : IRecordSink, IDisposable
         return RecordSerializer.Serialize(Stable(a)).AsSpan().SequenceEqual(RecordSerializer.Serialize(Stable(b)));
     }
 
-    /// <summary>Flushes the manifest to disk and closes this sink's journal.</summary>
+    /// <summary>
+    /// Flushes the manifest to disk and closes this sink's journal. Never throws for a full disk: then the journal is
+    /// kept for the next sink to replay.
+    /// </summary>
     public void Dispose()
     {
         if (!_files.IsValueCreated)
@@ -140,7 +143,17 @@ public sealed class JsonRecordSink : IRecordSink, IDisposable
         lock (_lock)
         {
             (ManifestWriter manifest, ManifestJournal journal) = _files.Value;
-            manifest.Dispose();
+            try
+            {
+                manifest.Dispose();
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // The manifest could not be put on disk (a full disk): the journal stays, and the next start replays it.
+                journal.Abandon();
+                return;
+            }
+
             journal.Dispose();
         }
     }

@@ -24,14 +24,24 @@ internal sealed class ManifestJournal : IDisposable
         string folder = Folder(root);
         Directory.CreateDirectory(folder);
         string path = Path.Combine(folder, Guid.NewGuid().ToString("N") + ".jsonl");
-        return new ManifestJournal(new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 4096));
+        // Unbuffered: a line that could not be written (a full disk) must not linger in a buffer and fail again on dispose.
+        return new ManifestJournal(new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 0));
     }
 
     /// <summary>Appends the line a write will add to the manifest; durable with the record's own flush to disk.</summary>
     public void Append(ManifestEntry entry)
     {
-        _stream.Write(Encoding.UTF8.GetBytes(RecordSerializer.SerializeManifestLine(entry) + "\n"));
-        _stream.Flush(flushToDisk: false);
+        long before = _stream.Position;
+        try
+        {
+            _stream.Write(Encoding.UTF8.GetBytes(RecordSerializer.SerializeManifestLine(entry) + "\n"));
+        }
+        catch (IOException)
+        {
+            // A part of the line may have been written: cut it off, or the next line would be glued to it and lost.
+            TryTruncate(before);
+            throw;
+        }
     }
 
     /// <summary>Forgets every entry: the manifest lines they promised are on disk.</summary>
@@ -84,5 +94,21 @@ internal sealed class ManifestJournal : IDisposable
         string path = _stream.Name;
         _stream.Dispose();
         File.Delete(path);
+    }
+
+    /// <summary>Closes the journal but keeps its file, for the next sink to replay: the manifest could not be flushed.</summary>
+    public void Abandon() => _stream.Dispose();
+
+    private void TryTruncate(long length)
+    {
+        try
+        {
+            _stream.SetLength(length);
+            _stream.Position = length;
+        }
+        catch (IOException)
+        {
+            // A torn last line is skipped by the replay, which parses line by line.
+        }
     }
 }

@@ -128,6 +128,18 @@ public sealed class TranslatorClient
         return Response.FromValue(items, response);
     }
 
+    /// <summary>
+    /// Whether <paramref name="text"/> contains the key (ignoring case, as a translation may change it); keys shorter than
+    /// <see cref="SecretScreen.MinimumLength"/> (only ever test keys) are not looked for.
+    /// </summary>
+    /// <param name="text">A text the service returned.</param>
+    /// <returns><see langword="true"/> when it holds the key.</returns>
+    internal bool HoldsKey(string text)
+    {
+        string key = _credential.Key.Trim();
+        return key.Length >= SecretScreen.MinimumLength && text.Contains(key, StringComparison.OrdinalIgnoreCase);
+    }
+
     /// <summary>Replaces the current key, wherever it occurs in <paramref name="text"/>, so a message is safe to log.</summary>
     /// <param name="text">A message that may quote request details.</param>
     /// <returns>The text without the key.</returns>

@@ -146,7 +146,15 @@ public sealed class LoopbackTranslator : IAsyncDisposable
             context.Response.Headers["X-MT-System"] = string.Join(',', Enumerable.Repeat("Loopback", outcome.Targets.Count));
             string? from = request.Query["from"].FirstOrDefault();
             bool html = string.Equals(request.Query["textType"].FirstOrDefault(), "html", StringComparison.OrdinalIgnoreCase);
-            await TranslatorWire.WriteJsonAsync(context.Response, writer => WriteTranslations(writer, texts!, outcome.Targets, from, html));
+            string? echo = _options.EchoRequestHeaders
+                ? string.Join("; ", request.Headers.Select(h => $"{h.Key}: {h.Value}"))
+                : null;
+            if (_options.ResponseDelay > TimeSpan.Zero)
+            {
+                await Task.Delay(_options.ResponseDelay, context.RequestAborted);
+            }
+
+            await TranslatorWire.WriteJsonAsync(context.Response, writer => WriteTranslations(writer, texts!, outcome.Targets, from, html, echo));
         }
         else
         {
@@ -274,7 +282,7 @@ public sealed class LoopbackTranslator : IAsyncDisposable
         return wait < TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : wait;
     }
 
-    private void WriteTranslations(System.Text.Json.Utf8JsonWriter writer, List<string> texts, List<string> targets, string? from, bool html)
+    private void WriteTranslations(System.Text.Json.Utf8JsonWriter writer, List<string> texts, List<string> targets, string? from, bool html, string? echo)
     {
         writer.WriteStartArray();
         foreach (string text in texts)
@@ -292,7 +300,7 @@ public sealed class LoopbackTranslator : IAsyncDisposable
             foreach (string target in targets)
             {
                 writer.WriteStartObject();
-                writer.WriteString("text", LoopbackTranslation.Translate(text, target, html, _options.UpperCaseTranslations));
+                writer.WriteString("text", echo ?? LoopbackTranslation.Translate(text, target, html, _options.UpperCaseTranslations));
                 writer.WriteString("to", target);
                 writer.WriteEndObject();
             }

@@ -30,6 +30,16 @@ public sealed class LoopbackTranslatorOptions
     /// <value>Default <see langword="false"/>: the translation only adds the <c>[language] </c> prefix.</value>
     public bool UpperCaseTranslations { get; set; }
 
+    /// <summary>How long a successful answer is held back before it is sent: a slow service (a test can kill a client
+    /// while a request is in flight).</summary>
+    /// <value>Default <see cref="TimeSpan.Zero"/>.</value>
+    public TimeSpan ResponseDelay { get; set; }
+
+    /// <summary>When set, every translation's text is the request's headers (<c>Name: value</c>, key included), as a
+    /// broken or hostile service that echoes its input would answer.</summary>
+    /// <value>Default <see langword="false"/>.</value>
+    public bool EchoRequestHeaders { get; set; }
+
     /// <summary>Most elements per request (the service's is 1,000).</summary>
     /// <value>Default 1,000.</value>
     public int MaxElements { get; set; } = 1_000;
