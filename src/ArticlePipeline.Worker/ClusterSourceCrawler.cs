@@ -38,7 +38,7 @@ internal sealed partial class ClusterSourceCrawler : ISourceCrawler
         foreach (Uri url in found.Urls.Take(source.MaxArticlesPerRun))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            Uri key = UrlCanonicalizer.Canonicalize(url);
+            Uri key = CrawlFrontier.Key(url, source);
             PageState? known = await _state.GetPageAsync(key, cancellationToken).ConfigureAwait(false);
             if (known is not null && !known.LastOutcome.StartsWith("failed", StringComparison.Ordinal))
             {

@@ -1,3 +1,4 @@
+using ArticlePipeline.Core.Pipeline;
 using ArticlePipeline.Core.Sources;
 using ArticlePipeline.Testing;
 
@@ -143,6 +144,7 @@ public sealed class SourceCatalogLoaderTests
 
     [TestCase("""{ "sources": [ { "id": "a", "homeUrl": "https://a.vn/", "feeds": null } ] }""")]
     [TestCase("""{ "sources": [ { "id": null, "homeUrl": "https://a.vn/" } ] }""")]
+    [TestCase("""{ "sources": [ { "id": "a", "homeUrl": "https://a.vn/", "stripParameters": null } ] }""")]
     [TestCase("""{ "sources": null }""")]
     [TestCase("""{ "sources": [ null ] }""")]
     public void Load_ExplicitNull_IsRejectedNamingTheFile(string json)
@@ -150,6 +152,36 @@ public sealed class SourceCatalogLoaderTests
         string path = Write(json);
 
         Assert.That(() => SourceCatalogLoader.Load(path), Throws.InstanceOf<SourceCatalogException>().With.Message.Contains(path));
+    }
+
+    [Test]
+    public void Load_StripParameters_AreReadAndApplyToTheSourcesKeys()
+    {
+        string path = Write("""{ "sources": [ { "id": "a", "homeUrl": "https://a.vn/", "stripParameters": [ "ref", "src_*" ] } ] }""");
+
+        SourceDefinition source = SourceCatalogLoader.Load(path).Sources.Single();
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(source.StripParameters, Is.EqualTo(new[] { "ref", "src_*" }));
+            Assert.That(CrawlFrontier.Key(new Uri("https://a.vn/tin.html?id=5&ref=home&src_box=hot"), source).AbsoluteUri, Is.EqualTo("https://a.vn/tin.html?id=5"));
+            Assert.That(CrawlFrontier.Key(new Uri("https://a.vn/tin.html?id=5&ref=home"), null).AbsoluteUri, Is.EqualTo("https://a.vn/tin.html?id=5&ref=home"));
+        }
+    }
+
+    [TestCase("\"*\"")]
+    [TestCase("\"\"")]
+    [TestCase("\"a=b\"")]
+    [TestCase("\"ref&x\"")]
+    [TestCase("\"*ref\"")]
+    [TestCase("null")]
+    public void Load_BadStripParameter_IsRejectedNamingTheFile(string entry)
+    {
+        string path = Write($$"""{ "sources": [ { "id": "a", "homeUrl": "https://a.vn/", "stripParameters": [ {{entry}} ] } ] }""");
+
+        SourceCatalogException error = Assert.Throws<SourceCatalogException>(() => SourceCatalogLoader.Load(path));
+
+        Assert.That(error.Message, Does.Contain(path).And.Contain("stripParameters").And.Contain("must be a query parameter name"));
     }
 
     [Test]

@@ -33,34 +33,53 @@ public sealed class PublicationDateParserTests
     }
 
     [Test]
-    public void ParseIso_WithZone_KeepsTheZone()
+    public void ParseValue_WithZone_KeepsTheInstantShownInVietnamTime()
     {
-        DateTimeOffset? parsed = PublicationDateParser.ParseIso("2025-06-23T07:30:00+02:00");
+        DateTimeOffset? parsed = PublicationDateParser.ParseValue("2025-06-23T07:30:00+02:00");
 
         using (Assert.EnterMultipleScope())
         {
             Assert.That(parsed, Is.EqualTo(new DateTimeOffset(2025, 6, 23, 7, 30, 0, TimeSpan.FromHours(2))));
-            Assert.That(parsed!.Value.Offset, Is.EqualTo(TimeSpan.FromHours(2)));
+            Assert.That(parsed!.Value.Offset, Is.EqualTo(Vietnam));
         }
     }
 
     [Test]
-    public void ParseIso_Utc_KeepsZeroOffset()
+    public void ParseValue_Utc_KeepsTheInstantShownInVietnamTime()
     {
-        DateTimeOffset? parsed = PublicationDateParser.ParseIso("2025-06-23T00:30:00Z");
+        DateTimeOffset? parsed = PublicationDateParser.ParseValue("2025-06-23T00:30:00Z");
 
         using (Assert.EnterMultipleScope())
         {
             Assert.That(parsed, Is.EqualTo(new DateTimeOffset(2025, 6, 23, 0, 30, 0, TimeSpan.Zero)));
-            Assert.That(parsed!.Value.Offset, Is.EqualTo(TimeSpan.Zero));
+            Assert.That(parsed!.Value.Offset, Is.EqualTo(Vietnam));
         }
+    }
+
+    // Issue 11: three silently wrong dates and three missed ones.
+    [TestCase("05/06/2025 07:30:00", 2025, 6, 5, 7, 30, 0)]
+    [TestCase("Mon, 23 Jun 2025 00:30:00 GMT", 2025, 6, 23, 7, 30, 0)]
+    [TestCase("2025-06-23T07:30:00+07", 2025, 6, 23, 7, 30, 0)]
+    public void ParseValue_Issue11WrongDates_AreRight(string text, int year, int month, int day, int hour, int minute, int second)
+    {
+        DateTimeOffset? parsed = PublicationDateParser.ParseValue(text);
+
+        Assert.That(parsed, Is.EqualTo(new DateTimeOffset(year, month, day, hour, minute, second, Vietnam)));
+    }
+
+    [TestCase("07:30:45 23/06/2025", 2025, 6, 23, 7, 30, 45)]
+    [TestCase("Ngày 5 tháng 3 năm 2024", 2024, 3, 5, 0, 0, 0)]
+    [TestCase("Cập nhật: 10:15, 01/02/2025 - Đăng: 08:00, 31/01/2025", 2025, 1, 31, 8, 0, 0)]
+    public void ParseText_Issue11MissedDates_AreFound(string text, int year, int month, int day, int hour, int minute, int second)
+    {
+        Assert.That(PublicationDateParser.ParseText(text), Is.EqualTo(new DateTimeOffset(year, month, day, hour, minute, second, Vietnam)));
     }
 
     [TestCase("2025-06-23T07:30:00")]
     [TestCase("2025-06-23 07:30")]
-    public void ParseIso_WithoutZone_IsVietnamTime(string text)
+    public void ParseValue_WithoutZone_IsVietnamTime(string text)
     {
-        DateTimeOffset? parsed = PublicationDateParser.ParseIso(text);
+        DateTimeOffset? parsed = PublicationDateParser.ParseValue(text);
 
         using (Assert.EnterMultipleScope())
         {
@@ -70,14 +89,14 @@ public sealed class PublicationDateParserTests
     }
 
     [Test]
-    public void ParseText_IsoInText_KeepsTheZone()
+    public void ParseText_IsoInText_KeepsTheInstant()
     {
         DateTimeOffset? parsed = PublicationDateParser.ParseText("Ngày đăng: 2025-06-23T07:30:00+02:00");
 
         using (Assert.EnterMultipleScope())
         {
             Assert.That(parsed, Is.EqualTo(new DateTimeOffset(2025, 6, 23, 7, 30, 0, TimeSpan.FromHours(2))));
-            Assert.That(parsed!.Value.Offset, Is.EqualTo(TimeSpan.FromHours(2)));
+            Assert.That(parsed!.Value.Offset, Is.EqualTo(Vietnam));
         }
     }
 
@@ -110,8 +129,8 @@ public sealed class PublicationDateParserTests
     [TestCase("2025-02-31T10:00:00")]
     [TestCase("   ")]
     [TestCase(null)]
-    public void ParseIso_Invalid_IsNull(string? text)
+    public void ParseValue_Invalid_IsNull(string? text)
     {
-        Assert.That(PublicationDateParser.ParseIso(text), Is.Null);
+        Assert.That(PublicationDateParser.ParseValue(text), Is.Null);
     }
 }

@@ -20,7 +20,9 @@ public sealed class WorkerTests
     {
         using var folder = new TempDirectory();
         await using LoopbackNewsSite first = await LoopbackNewsSite.StartAsync(SampleSite);
-        await using LoopbackNewsSite second = await LoopbackNewsSite.StartAsync(SampleSite);
+        // Two papers, not two mirrors of one: the sample's canonical links name another site, which is not trusted
+        // (issue 10, item 8), so identical pages on a second host would be syndicated copies of the first.
+        await using LoopbackNewsSite second = await LoopbackNewsSite.StartAsync(SecondPaper(folder.Combine("second-site")));
         string config = WriteConfig(folder, "0/2 * * * * ?", 0.25, (first, "first"), (second, "second"));
         using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(11));
 
@@ -133,6 +135,25 @@ public sealed class WorkerTests
 
             await Task.Delay(100);
         }
+    }
+
+    /// <summary>A copy of the sample site whose article titles differ, so its articles are not copies of the sample's.</summary>
+    private static string SecondPaper(string target)
+    {
+        foreach (string file in Directory.GetFiles(SampleSite, "*", SearchOption.AllDirectories))
+        {
+            string copy = Path.Combine(target, Path.GetRelativePath(SampleSite, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
+            File.Copy(file, copy);
+            if (Path.GetFileName(Path.GetDirectoryName(file)) == "tin-tuc" && file.EndsWith(".html", StringComparison.Ordinal))
+            {
+                string html = File.ReadAllText(file);
+                string title = System.Text.RegularExpressions.Regex.Match(html, "<h1[^>]*>([^<]+)</h1>").Groups[1].Value;
+                File.WriteAllText(copy, html.Replace(title, title + " (báo thứ hai)", StringComparison.Ordinal));
+            }
+        }
+
+        return target;
     }
 
     private static string WriteConfig(TempDirectory folder, string cron, double delaySeconds, params (LoopbackNewsSite Site, string Id)[] sources) =>

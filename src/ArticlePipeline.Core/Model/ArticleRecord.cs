@@ -6,7 +6,7 @@ namespace ArticlePipeline.Core.Model;
 /// <param name="Id">Stable id derived from the canonical URL.</param>
 /// <param name="SchemaVersion">The record schema version.</param>
 /// <param name="Revision">1 on first write, +1 whenever the content changes.</param>
-/// <param name="Url">The canonical URL.</param>
+/// <param name="Url">The canonical URL: the page's canonical link when it is on the page's own site, else the fetched URL.</param>
 /// <param name="Source">The newspaper.</param>
 /// <param name="Publisher">Publisher name from the page.</param>
 /// <param name="PublishedAt">Publication time with offset.</param>
@@ -16,7 +16,7 @@ namespace ArticlePipeline.Core.Model;
 /// <param name="ContentHash">SHA-256 of the normalized source text (title, lead, blocks).</param>
 /// <param name="Images">Images with captions.</param>
 /// <param name="Tags">Tags.</param>
-/// <param name="SourceLinks">URLs named by source lines on the page.</param>
+/// <param name="SourceLinks">URLs the page names as its origin: source lines, and a canonical link to another site (see <see cref="Pipeline.CanonicalPolicy"/>).</param>
 /// <param name="Languages">One entry per record language (vi, uk, ru, ro, th).</param>
 public sealed record ArticleRecord(
     string Id,

@@ -255,17 +255,17 @@ public sealed partial class ArticleProcessor
         SourceInfo sourceInfo = source is null
             ? new SourceInfo(AdhocSourceId, null, null, page.Url.IsFile ? null : page.Url.Host)
             : new SourceInfo(source.Id, source.Name, source.Province, page.Url.IsFile ? null : page.Url.Host);
-        ArticleRecord draft = RecordBuilder.Build(article, page.Url, sourceInfo, fetchedAt, ImmutableDictionary<string, LanguageVersion>.Empty);
-        return new PreparedArticle(page, fetchedAt, article, sourceInfo, draft);
+        ArticleRecord draft = RecordBuilder.Build(article, page.Url, sourceInfo, fetchedAt, ImmutableDictionary<string, LanguageVersion>.Empty, source);
+        return new PreparedArticle(page, fetchedAt, article, sourceInfo, draft, source);
     }
 
     private async Task<ArticleOutcome> CompleteAsync(PreparedArticle prepared, ProcessOptions options, CancellationToken cancellationToken)
     {
-        (PageContent page, DateTimeOffset fetchedAt, ExtractedArticle article, SourceInfo sourceInfo, ArticleRecord draft) = prepared;
+        (PageContent page, DateTimeOffset fetchedAt, ExtractedArticle article, SourceInfo sourceInfo, ArticleRecord draft, SourceDefinition? definition) = prepared;
         ArticleRecord? existing = await _sink.ReadAsync(sourceInfo.Id, draft.Id, cancellationToken).ConfigureAwait(false);
         (Dictionary<string, LanguageVersion> others, long billed, long saved) =
             await TranslateAsync(article, draft, existing, options, cancellationToken).ConfigureAwait(false);
-        ArticleRecord record = RecordBuilder.Build(article, page.Url, sourceInfo, fetchedAt, others);
+        ArticleRecord record = RecordBuilder.Build(article, page.Url, sourceInfo, fetchedAt, others, definition);
 
         WriteResult written;
         try

@@ -13,9 +13,16 @@ public static class CrawlFrontier
 {
     /// <summary>The key of <paramref name="url"/> in the seen-set and the state store.</summary>
     /// <param name="url">A URL.</param>
-    /// <param name="source">Its source (for the trailing-slash policy), if any.</param>
-    /// <returns>The canonical URL under the source's trailing-slash policy (by default the same as <see cref="UrlCanonicalizer.Canonicalize(Uri)"/>).</returns>
-    public static Uri Key(Uri url, SourceDefinition? source) => UrlCanonicalizer.Canonicalize(url, TrailingSlashOf(source));
+    /// <param name="source">Its source (for the trailing-slash policy and <c>stripParameters</c>), if any.</param>
+    /// <returns>The canonical URL under the source's rules (by default the same as <see cref="UrlCanonicalizer.Canonicalize(Uri)"/>).</returns>
+    public static Uri Key(Uri url, SourceDefinition? source) =>
+        UrlCanonicalizer.Canonicalize(url, TrailingSlashOf(source), StripParametersOf(source));
+
+    /// <summary>The query parameters <paramref name="source"/> says never tell its pages apart.</summary>
+    /// <param name="source">The source, if any.</param>
+    /// <returns>Its <c>stripParameters</c>, or <see langword="null"/> when it names none.</returns>
+    public static IReadOnlyCollection<string>? StripParametersOf(SourceDefinition? source) =>
+        source is { StripParameters.Count: > 0 } ? source.StripParameters as IReadOnlyCollection<string> ?? [.. source.StripParameters] : null;
 
     /// <summary>The source's trailing-slash policy.</summary>
     /// <param name="source">The source, if any.</param>
@@ -157,7 +164,10 @@ public static class CrawlFrontier
     private static string Shorten(Uri url) =>
         url.AbsoluteUri.Length <= 200 ? url.AbsoluteUri : string.Concat(url.AbsoluteUri.AsSpan(0, 200), "…");
 
-    private static List<Uri> ConfiguredUrls(SourceDefinition source) =>
+    /// <summary>The URLs <paramref name="source"/>'s configuration names: home page, feeds, sitemaps and listings.</summary>
+    /// <param name="source">The source.</param>
+    /// <returns>Those that parse as absolute URLs.</returns>
+    internal static List<Uri> ConfiguredUrls(SourceDefinition source) =>
         new[] { source.HomeUrl }
             .Concat(source.Feeds)
             .Concat(source.Sitemaps)

@@ -1,4 +1,5 @@
 using ArticlePipeline.Core.Model;
+using ArticlePipeline.Core.Sources;
 
 namespace ArticlePipeline.Core.Pipeline;
 
@@ -8,4 +9,5 @@ namespace ArticlePipeline.Core.Pipeline;
 /// <param name="Article">The normalized article.</param>
 /// <param name="Source">The newspaper.</param>
 /// <param name="Draft">The record without translations; its <see cref="ArticleRecord.Url"/> is the canonical URL.</param>
-internal sealed record PreparedArticle(PageContent Page, DateTimeOffset FetchedAt, ExtractedArticle Article, SourceInfo Source, ArticleRecord Draft);
+/// <param name="Definition">The configured source, if any (its rules decide the canonical URL).</param>
+internal sealed record PreparedArticle(PageContent Page, DateTimeOffset FetchedAt, ExtractedArticle Article, SourceInfo Source, ArticleRecord Draft, SourceDefinition? Definition);

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text;
 using ArticlePipeline.Core.Model;
+using ArticlePipeline.Core.Sources;
 
 namespace ArticlePipeline.Core.Pipeline;
 
@@ -35,21 +36,33 @@ public static class RecordBuilder
 
     /// <summary>Builds the record with revision 0; the sink assigns the real revision.</summary>
     /// <param name="article">The normalized article; its <see cref="ExtractedArticle.Language"/> is set.</param>
-    /// <param name="pageUrl">The URL the page was read from, used when the page names no canonical URL.</param>
+    /// <param name="pageUrl">The URL the page was read from, used when the page names no canonical URL or one on another site.</param>
     /// <param name="source">The newspaper.</param>
     /// <param name="fetchedAt">When the page was fetched.</param>
     /// <param name="otherLanguages">Entries for the languages other than the source language.</param>
+    /// <param name="definition">The configured source, if any: its hosts may be named by canonical links, and its
+    /// <c>stripParameters</c> apply to the record URL.</param>
     /// <returns>The record.</returns>
+    /// <remarks>
+    /// Every path that writes a record (crawl, rerun, cluster work items, extract) comes through here, so this is where
+    /// the <see cref="CanonicalPolicy"/> decides the record id: a canonical link to another site's URL is kept in
+    /// <see cref="ArticleRecord.SourceLinks"/> (the page names it as its original) and never becomes the id.
+    /// </remarks>
     public static ArticleRecord Build(
         ExtractedArticle article,
         Uri pageUrl,
         SourceInfo source,
         DateTimeOffset fetchedAt,
-        IReadOnlyDictionary<string, LanguageVersion> otherLanguages)
+        IReadOnlyDictionary<string, LanguageVersion> otherLanguages,
+        SourceDefinition? definition = null)
     {
         ArgumentNullException.ThrowIfNull(article);
         ArgumentNullException.ThrowIfNull(otherLanguages);
-        Uri canonical = UrlCanonicalizer.Canonicalize(article.CanonicalUrl ?? pageUrl);
+        CanonicalChoice choice = CanonicalPolicy.Choose(pageUrl, article.CanonicalUrl, definition);
+        Uri canonical = UrlCanonicalizer.Canonicalize(choice.Identity, TrailingSlashPolicy.Keep, CrawlFrontier.StripParametersOf(definition));
+        ImmutableArray<string> sourceLinks = choice.Foreign is { } foreign && !article.SourceLinks.Contains(foreign.AbsoluteUri)
+            ? article.SourceLinks.Add(foreign.AbsoluteUri)
+            : article.SourceLinks;
         string language = article.Language ?? Languages.Vietnamese;
         LanguageContent original = OriginalContent(article);
 
@@ -82,7 +95,7 @@ public static class RecordBuilder
             ContentHash: ContentHash(original),
             Images: article.Images,
             Tags: article.Tags,
-            SourceLinks: article.SourceLinks,
+            SourceLinks: sourceLinks,
             Languages: languages.ToImmutable());
     }
 

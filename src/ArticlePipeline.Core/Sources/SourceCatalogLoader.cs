@@ -16,6 +16,9 @@ public static partial class SourceCatalogLoader
     /// <summary>The most connections per host a source may ask for (the crawler's own cap).</summary>
     public const int MaxConnectionsPerHost = 16;
 
+    /// <summary>The most names a source's <c>stripParameters</c> may list.</summary>
+    public const int MaxStripParameters = 100;
+
     /// <summary>Loads the sources file at <paramref name="path"/>.</summary>
     /// <param name="path">Path of the sources file.</param>
     /// <returns>The checked catalog with absolute URLs.</returns>
@@ -66,10 +69,12 @@ public static partial class SourceCatalogLoader
             }
 
             if (source.Feeds is null || source.Sitemaps is null || source.Listings is null || source.Listings.Any(l => l is null) ||
-                source.ExcludePatterns is null)
+                source.ExcludePatterns is null || source.StripParameters is null)
             {
-                throw new SourceCatalogException($"{where}: feeds, sitemaps, listings and excludePatterns must be lists, not null");
+                throw new SourceCatalogException($"{where}: feeds, sitemaps, listings, excludePatterns and stripParameters must be lists, not null");
             }
+
+            CheckStripParameters(source.StripParameters, where);
 
             source.HomeUrl = Resolve(baseUri, source.HomeUrl, where, "homeUrl");
             source.Feeds = source.Feeds.Select(f => Resolve(baseUri, f, where, "feeds")).ToList();
@@ -118,6 +123,24 @@ public static partial class SourceCatalogLoader
         return catalog;
     }
 
+    private static void CheckStripParameters(IList<string> names, string where)
+    {
+        if (names.Count > MaxStripParameters)
+        {
+            throw new SourceCatalogException($"{where}: stripParameters may name at most {MaxStripParameters} parameters");
+        }
+
+        foreach (string name in names)
+        {
+            // A bare "*" (or an empty prefix) would strip every parameter and merge every article of a query-routed site.
+            if (name is null || !ParameterNamePattern().IsMatch(name))
+            {
+                throw new SourceCatalogException(
+                    $"{where}: stripParameters entry '{name}' must be a query parameter name (letters, digits, - _ . ~ [ ]), optionally ending in * for a prefix");
+            }
+        }
+    }
+
     private static void CheckPattern(string pattern, string where, string field)
     {
         try
@@ -147,4 +170,7 @@ public static partial class SourceCatalogLoader
 
     [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,62}$")]
     private static partial Regex IdPattern();
+
+    [GeneratedRegex(@"^[A-Za-z0-9_.~\[\]-]{1,100}\*?$")]
+    private static partial Regex ParameterNamePattern();
 }

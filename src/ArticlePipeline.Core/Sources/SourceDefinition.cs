@@ -51,6 +51,14 @@ public sealed class SourceDefinition
     /// <value><c>keep</c>.</value>
     public string TrailingSlash { get; set; } = "keep";
 
+    /// <summary>
+    /// Query parameters that never tell this source's pages apart (<c>ref</c>, <c>from</c>...; a name ending in
+    /// <c>*</c> is a prefix, e.g. <c>src_*</c>), removed from its URLs before they are compared and stored, on top of
+    /// the parameters that are tracking everywhere (<c>utm_*</c>, <c>fbclid</c>...). Names are matched ignoring case.
+    /// </summary>
+    /// <value>Empty: only the tracking parameters are removed.</value>
+    public IList<string> StripParameters { get; set; } = [];
+
     /// <summary>Regular expressions of URLs never crawled for this source (video pages, tag pages...); skipped as <c>filtered</c>.</summary>
     public IList<string> ExcludePatterns { get; set; } = [];
 

@@ -63,9 +63,8 @@ public sealed record GoldPage(
         DateTimeOffset? published = null;
         if (date is not null)
         {
-            published = DateTimeOffset.TryParse(date, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out DateTimeOffset parsed)
-                ? parsed
-                : throw new FormatException($"\"date\" is not ISO 8601: {date}");
+            // No zone means Vietnam time, never the machine's zone.
+            published = Core.Dates.DateParser.ParseIso(date) ?? throw new FormatException($"\"date\" is not ISO 8601: {date}");
         }
 
         ImmutableArray<string> junk = root.TryGetProperty("junk", out JsonElement list) && list.ValueKind == JsonValueKind.Array

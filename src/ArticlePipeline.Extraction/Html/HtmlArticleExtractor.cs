@@ -371,6 +371,7 @@ internal static partial class HtmlArticleExtractor
 
         IEnumerable<IElement> candidates = body.QuerySelectorAll("time, span, div, p, li")
             .Where(e => (DomPatterns.IsDateLike(e) || e.LocalName == "time") && e.Closest("header, footer, nav") is null);
+        DateTimeOffset? updated = null;
         foreach (IElement candidate in candidates)
         {
             bool near = (title is not null && Near(title, candidate)) || container?.ParentElement?.Contains(candidate) == true;
@@ -379,15 +380,24 @@ internal static partial class HtmlArticleExtractor
                 continue;
             }
 
-            DateTimeOffset? date = PublicationDateParser.ParseIso(candidate.GetAttribute("datetime")) ??
-                PublicationDateParser.ParseText(candidate.TextContent.Length <= 120 ? candidate.TextContent : null);
-            if (date is not null)
+            if (PublicationDateParser.ParseValue(candidate.GetAttribute("datetime")) is { } stamped)
             {
-                return date;
+                return stamped;
+            }
+
+            // "Cập nhật: 10:15, 01/02/2025" shown before the publication line is the fallback, not the answer.
+            if (PublicationDateParser.FindPublished(candidate.TextContent.Length <= 120 ? candidate.TextContent : null) is { } found)
+            {
+                if (!found.Updated)
+                {
+                    return found.Value;
+                }
+
+                updated ??= found.Value;
             }
         }
 
-        return null;
+        return updated;
     }
 
     private static IEnumerable<string> ReadTags(IElement body)

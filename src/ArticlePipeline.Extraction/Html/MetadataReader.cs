@@ -34,7 +34,7 @@ internal static class MetadataReader
         bool dateOnly = false;
         foreach (string? date in dates)
         {
-            if (PublicationDateParser.ParseIso(date) is { } parsed)
+            if (PublicationDateParser.ParseValue(date) is { } parsed)
             {
                 published = parsed;
                 dateOnly = date!.Trim().Length <= 10;

@@ -165,9 +165,10 @@ public sealed class CrawlEndToEndTests
     public async Task RunAsync_MirrorWithTheSameCanonicalUrl_IsWrittenForEachSource()
     {
         // Two sources serving the same pages whose canonical link names one URL: the same article, not a copy of
-        // another one, so each source keeps its record (the scheduled worker runs sources like this).
+        // another one, so each source keeps its record (the scheduled worker runs sources like this). The canonical
+        // URL is on the mirrors' own registrable domain (127.0.0.1), so it is trusted (issue 10, item 8).
         LoopbackNewsSite one = await SiteAsync(autoValidators: false), two = await SiteAsync(autoValidators: false);
-        var canonical = new Uri("https://baosonghau.example.vn/tin-tuc/bai-viet-so-1-a5001.html");
+        Uri canonical = one.Url(SiteContent.ArticlePath(1));
         foreach (LoopbackNewsSite site in new[] { one, two })
         {
             site.Set(SiteContent.ArticlePath(1), SiteResponse.Html(SiteContent.Article(1, canonical)));
@@ -183,6 +184,7 @@ public sealed class CrawlEndToEndTests
             Assert.That(summary.Written, Is.EqualTo(2), string.Join("\n", summary.ToLines()));
             Assert.That(harness.Records("mot"), Has.Length.EqualTo(1));
             Assert.That(harness.Records("hai"), Has.Length.EqualTo(1));
+            Assert.That(Path.GetFileName(harness.Records("hai").Single()), Is.EqualTo(Path.GetFileName(harness.Records("mot").Single())), "one article, one id");
         }
     }
 

@@ -22,16 +22,20 @@ internal sealed class CrawlHarness : IAsyncDisposable
     private readonly JsonRecordSink _sink;
     private readonly SqliteStateStore _state;
 
-    private CrawlHarness(TempDirectory folder, HttpPageFetcher fetcher, JsonRecordSink sink, SqliteStateStore state, CrawlRunner runner)
+    private CrawlHarness(TempDirectory folder, HttpPageFetcher fetcher, JsonRecordSink sink, SqliteStateStore state, ArticleProcessor processor, CrawlRunner runner)
     {
         _folder = folder;
         _fetcher = fetcher;
         _sink = sink;
         _state = state;
+        Processor = processor;
         Runner = runner;
     }
 
     public CrawlRunner Runner { get; }
+
+    /// <summary>The processor the runner uses; <c>ProcessAsync</c> is the <c>rerun</c> path.</summary>
+    public ArticleProcessor Processor { get; }
 
     public SqliteStateStore State => _state;
 
@@ -45,7 +49,7 @@ internal sealed class CrawlHarness : IAsyncDisposable
         SqliteStateStore state = await SqliteStateStore.OpenAsync(StateStoreFactory.DefaultSqliteConnectionString(folder.Combine("out")), stateTime);
         var processor = new ArticleProcessor(fetcher, new ArticleExtractor(), new ArticleNormalizer(), null, sink, state, timeProvider: stateTime, pending: state);
         var runner = new CrawlRunner(new SourceDiscovery(fetcher, state), processor, crawl);
-        return new CrawlHarness(folder, fetcher, sink, state, runner);
+        return new CrawlHarness(folder, fetcher, sink, state, processor, runner);
     }
 
     public Task<CrawlSummary> RunAsync(int maxParallelSources, params SourceDefinition[] sources) =>
