@@ -13,6 +13,9 @@ internal static class ValidateCommand
     /// </summary>
     private const long MaxRecordBytes = 256L * 1024 * 1024;
 
+    // A record saved by an editor that adds a byte order mark is still the same JSON.
+    private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
+
     public static Command Create(CliContext context)
     {
         var directory = new Argument<string>("DIR") { Description = "A folder of records (searched recursively for *.json), or one record file." };
@@ -38,7 +41,7 @@ internal static class ValidateCommand
                 (byte[]? bytes, string? unreadable) = await InputFile.ReadAsync(file, MaxRecordBytes, "validate's limit", ct).ConfigureAwait(false);
                 IReadOnlyList<string> problems = bytes is null
                     ? [unreadable!]
-                    : validator.Validate(System.Text.Encoding.UTF8.GetString(bytes));
+                    : validator.Validate(System.Text.Encoding.UTF8.GetString(bytes.AsSpan().StartsWith(Utf8Bom) ? bytes.AsSpan(Utf8Bom.Length) : bytes.AsSpan()));
                 if (problems.Count == 0)
                 {
                     continue;

@@ -15,4 +15,9 @@ public sealed record LanguageVersion(
     /// <param name="reason">Why it is not translated yet.</param>
     /// <returns>The entry.</returns>
     public static LanguageVersion Pending(string reason) => new(TranslationStatus.Pending, null, null, reason);
+
+    /// <summary>A language whose translation was attempted and refused (for example an answer holding a secret).</summary>
+    /// <param name="reason">Why it failed; never the refused text itself.</param>
+    /// <returns>The entry; <c>translate --pending</c> tries it again.</returns>
+    public static LanguageVersion Failed(string reason) => new(TranslationStatus.Failed, null, null, reason);
 }

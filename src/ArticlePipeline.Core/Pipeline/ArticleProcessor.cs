@@ -285,7 +285,7 @@ public sealed partial class ArticleProcessor
         }
 
         ImmutableArray<string> pending = others
-            .Where(p => p.Value.Status == TranslationStatus.Pending)
+            .Where(p => p.Value.Status is TranslationStatus.Pending or TranslationStatus.Failed)
             .Select(p => p.Key)
             .Order(Languages.RecordOrder)
             .ToImmutableArray();
@@ -428,7 +428,9 @@ public sealed partial class ArticleProcessor
                         content,
                         new Provenance(null, null, _translator.Name, result.RequestIds, draft.FetchedAt),
                         null)
-                    : LanguageVersion.Pending(result.Refused?.GetValueOrDefault(language) ?? "translator returned no text for this language");
+                    : result.Refused?.GetValueOrDefault(language) is { } refused
+                        ? LanguageVersion.Failed(refused)
+                        : LanguageVersion.Pending("translator returned no text for this language");
             }
 
             return (others, result.BilledCharacters, result.SavedCharacters);

@@ -107,7 +107,7 @@ public sealed class PendingTranslationRunner
                 }
                 else
                 {
-                    // A refused language stays pending, listed with its reason for the next run.
+                    // A refused (failed) language stays listed, with its reason, for the next run.
                     string reason = updated.Languages[left[0]].Reason ?? item.Reason;
                     await _pending.AddAsync(item with { Languages = left, Reason = reason }, cancellationToken).ConfigureAwait(false);
                 }
@@ -143,7 +143,7 @@ public sealed class PendingTranslationRunner
         {
             if (result.Refused?.GetValueOrDefault(language) is { } refused)
             {
-                languages = languages.SetItem(language, LanguageVersion.Pending(refused));
+                languages = languages.SetItem(language, LanguageVersion.Failed(refused));
             }
             else if (result.Languages.TryGetValue(language, out LanguageContent? content))
             {
