@@ -179,11 +179,7 @@ public sealed class HtmlRobustnessTests
     [Test]
     public void Extract_DevCorpusPages_NeverThrowAndYieldTitleAndBody()
     {
-        string? folder = SharedData.Find("corpus", "vi-news", "dev");
-        if (folder is null)
-        {
-            Assert.Ignore("../shared/corpus/vi-news/dev absent");
-        }
+        string folder = SharedData.Require("corpus", "vi-news", "dev");
 
         string[] files = Directory.GetFiles(folder!, "*.html");
         Assert.That(files, Has.Length.EqualTo(9));

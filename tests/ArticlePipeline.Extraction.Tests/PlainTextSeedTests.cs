@@ -234,17 +234,10 @@ public sealed class PlainTextSeedTests
 
     private static ExtractedArticle ExtractSeed(SeedCase seed, out string[] lines)
     {
-        string? folder = SharedData.Find("seeds");
-        if (folder is null)
-        {
-            Assert.Ignore("../shared/seeds absent");
-        }
+        string folder = SharedData.Require("seeds");
 
-        string[] files = Directory.GetFiles(folder!, seed.Prefix + "_*.txt");
-        if (files.Length != 1)
-        {
-            Assert.Ignore($"../shared/seeds/{seed.Prefix}_*.txt absent");
-        }
+        string[] files = Directory.GetFiles(folder, seed.Prefix + "_*.txt");
+        Assert.That(files, Has.Length.EqualTo(1), $"one ../shared/seeds/{seed.Prefix}_*.txt");
 
         byte[] bytes = File.ReadAllBytes(files[0]);
         lines = File.ReadAllLines(files[0]);

@@ -156,11 +156,7 @@ public sealed class CommandLineTests
     [TestCase("corpus", "vi-news", "dev")]
     public async Task Extract_SharedPages_OneRecordPerInputNoCrash(params string[] parts)
     {
-        string? input = SharedData.Find(parts);
-        if (input is null)
-        {
-            Assert.Ignore($"../shared/{string.Join('/', parts)} absent");
-        }
+        string input = SharedData.Require(parts);
 
         using var folder = new TempDirectory();
         CliRun run = await CliRun.RunAsync("extract", input, "--out", folder.Path);

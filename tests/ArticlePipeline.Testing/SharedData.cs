@@ -1,6 +1,11 @@
+using NUnit.Framework;
+
 namespace ArticlePipeline.Testing;
 
-/// <summary>Finds the read-only data in <c>../shared</c> beside the repository; tests skip when it is absent.</summary>
+/// <summary>
+/// Finds the read-only data in <c>../shared</c> beside the repository. Tests skip when it is absent on a developer's
+/// machine and fail under CI (the <c>CI</c> environment variable is set), where it must be there.
+/// </summary>
 public static class SharedData
 {
     /// <summary>The repository root (the folder holding ArticlePipeline.sln).</summary>
@@ -26,6 +31,29 @@ public static class SharedData
 
         string path = System.IO.Path.Combine([Root, .. parts]);
         return File.Exists(path) || Directory.Exists(path) ? path : null;
+    }
+
+    /// <summary>
+    /// A path inside <c>shared</c> that the calling test needs: when it is absent the test is ignored, or failed
+    /// under CI so that a missing corpus can never pass as green.
+    /// </summary>
+    /// <param name="parts">The path's segments below <c>shared</c>.</param>
+    /// <returns>The full path.</returns>
+    public static string Require(params string[] parts)
+    {
+        if (Find(parts) is { } path)
+        {
+            return path;
+        }
+
+        string message = $"../shared/{string.Join('/', parts)} absent";
+        if (!string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI")))
+        {
+            Assert.Fail(message + " (required under CI)");
+        }
+
+        Assert.Ignore(message);
+        return null!;
     }
 
     private static string FindRoot()

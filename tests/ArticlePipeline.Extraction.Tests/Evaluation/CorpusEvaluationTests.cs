@@ -46,11 +46,7 @@ public sealed class CorpusEvaluationTests
     [Test]
     public void ReadabilityTestPages_GenericBodyText_ReachesF1Of093()
     {
-        string? folder = SharedData.Find("corpus", "readability-test-pages");
-        if (folder is null)
-        {
-            Assert.Ignore("../shared/corpus/readability-test-pages absent");
-        }
+        string folder = SharedData.Require("corpus", "readability-test-pages");
 
         IReadOnlyList<(string Page, ShingleScore Score)> scores = ExtractionEvaluation.ScoreReadability(folder!);
         ShingleSummary summary = ShingleScorer.Summarize([.. scores.Select(s => s.Score)]);
@@ -64,12 +60,8 @@ public sealed class CorpusEvaluationTests
 
     private static GoldSummary ScoreViNews(bool withProfiles, out IReadOnlyList<PageScore> scores)
     {
-        string? gold = SharedData.Find("corpus", "vi-news", "dev-gold.jsonl");
-        string? pages = SharedData.Find("corpus", "vi-news", "dev");
-        if (gold is null || pages is null)
-        {
-            Assert.Ignore("../shared/corpus/vi-news absent");
-        }
+        string gold = SharedData.Require("corpus", "vi-news", "dev-gold.jsonl");
+        string pages = SharedData.Require("corpus", "vi-news", "dev");
 
         SourceCatalog catalog = SourceCatalogLoader.Load(Path.Combine(SharedData.RepositoryRoot, "config", "sources.json"));
         Func<string, ExtractionProfile?>? profiles = withProfiles ? host => catalog.FindByHost(new Uri($"https://{host}/"))?.Profile : null;

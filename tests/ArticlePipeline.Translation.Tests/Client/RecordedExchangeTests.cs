@@ -139,11 +139,7 @@ public sealed class RecordedExchangeTests
 
     private static RecordedExchange Load(string name)
     {
-        string? path = SharedData.Find("azure-translator-recordings", Folder, name + ".json");
-        if (path is null)
-        {
-            Assert.Ignore($"../shared/azure-translator-recordings/{Folder}/{name}.json absent");
-        }
+        string path = SharedData.Require("azure-translator-recordings", Folder, name + ".json");
 
         return RecordedExchange.Load(path!);
     }
