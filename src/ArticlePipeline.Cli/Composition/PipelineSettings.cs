@@ -1,6 +1,8 @@
 using ArticlePipeline.Core.Pipeline;
+using System.ComponentModel.DataAnnotations;
 using ArticlePipeline.Crawling;
 using ArticlePipeline.Output;
+using ArticlePipeline.Scheduling;
 using ArticlePipeline.State;
 using ArticlePipeline.Translation;
 using Microsoft.Extensions.Configuration;
@@ -74,7 +76,7 @@ internal sealed class PipelineSettings
             SourcesFile = configuration["Sources:File"] is { Length: > 0 } file ? file : Path.Combine("config", "sources.json"),
             Output = output,
             State = Bind<StateOptions>(configuration, StateOptions.SectionName),
-            Translator = Bind<TranslatorOptions>(configuration, "Translator"),
+            Translator = Bind<TranslatorOptions>(configuration, TranslatorOptions.SectionName),
             Network = Bind<NetworkOptions>(configuration, NetworkOptions.SectionName),
             Crawl = Bind<CrawlOptions>(configuration, CrawlOptions.SectionName),
         };
@@ -82,9 +84,22 @@ internal sealed class PipelineSettings
         return settings;
     }
 
+    /// <summary>Every section a command reads, with the class its keys bind to.</summary>
+    internal static IReadOnlyDictionary<string, Type> Sections { get; } = new Dictionary<string, Type>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["Sources"] = typeof(SourcesSection),
+        [OutputOptions.SectionName] = typeof(OutputOptions),
+        [StateOptions.SectionName] = typeof(StateOptions),
+        [TranslatorOptions.SectionName] = typeof(TranslatorOptions),
+        [NetworkOptions.SectionName] = typeof(NetworkOptions),
+        [CrawlOptions.SectionName] = typeof(CrawlOptions),
+        [SchedulerOptions.SectionName] = typeof(SchedulerOptions),
+    };
+
     private void Validate()
     {
-        var problems = new List<string>();
+        // A misspelled key would be ignored by the binder and leave the default in force without a word.
+        var problems = new List<string>(ConfigurationKeys.Problems(Configuration, Sections));
         if (string.IsNullOrWhiteSpace(Output.Directory))
         {
             problems.Add("Output:Directory is empty");
@@ -113,6 +128,7 @@ internal sealed class PipelineSettings
         // sources) would otherwise exhaust memory or stall a pass instead of being refused in one line.
         problems.AddRange(Network.Validate());
         problems.AddRange(Crawl.Validate());
+        problems.AddRange(Annotated(Translator, TranslatorOptions.SectionName));
         problems.AddRange(LogLevelProblems(Configuration.GetSection("Logging")));
 
         if (problems.Count > 0)
@@ -139,6 +155,14 @@ internal sealed class PipelineSettings
         }
     }
 
+    /// <summary>The data-annotation ranges of <paramref name="options"/> (its own <c>Validate</c> where it has none).</summary>
+    private static IEnumerable<string> Annotated(object options, string section)
+    {
+        var results = new List<ValidationResult>();
+        Validator.TryValidateObject(options, new ValidationContext(options), results, validateAllProperties: true);
+        return results.Select(r => $"{section}:{string.Join(",", r.MemberNames)}: {r.ErrorMessage}");
+    }
+
     private static T Bind<T>(IConfiguration configuration, string section)
         where T : new()
     {
@@ -153,5 +177,12 @@ internal sealed class PipelineSettings
         }
 
         return options;
+    }
+
+    /// <summary>The <c>Sources</c> section: where the sources file is.</summary>
+    private sealed class SourcesSection
+    {
+        /// <summary>The sources file.</summary>
+        public string? File { get; set; }
     }
 }
