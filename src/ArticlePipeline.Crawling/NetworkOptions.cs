@@ -146,30 +146,34 @@ public sealed class NetworkOptions
         Uri.TryCreate(Proxy?.Trim(), UriKind.Absolute, out Uri? proxy) && proxy.Scheme is "http" or "https" or "socks5" &&
         proxy.Host.Length > 0 && proxy.AbsolutePath == "/" && proxy.Query.Length == 0 ? proxy : null;
 
-    /// <summary>Checks the values the data annotations describe.</summary>
+    /// <summary>Checks the values the data annotations describe, and the rules <see cref="RuleProblems"/> adds.</summary>
     /// <returns>One line per problem; empty when the options are valid.</returns>
     public IReadOnlyList<string> Validate()
     {
         var results = new List<ValidationResult>();
         Validator.TryValidateObject(this, new ValidationContext(this), results, validateAllProperties: true);
-        var problems = results.Select(r => $"{SectionName}:{string.Join(",", r.MemberNames)}: {r.ErrorMessage}").ToList();
+        return [.. results.Select(r => $"{SectionName}:{string.Join(",", r.MemberNames)}: {r.ErrorMessage}"), .. RuleProblems()];
+    }
+
+    /// <summary>The rules data annotations cannot say: the shape of the product token, the User-Agent and the proxy.</summary>
+    /// <returns>One line per problem.</returns>
+    public IEnumerable<string> RuleProblems()
+    {
         if (!string.IsNullOrWhiteSpace(RobotsProductToken) && Robots.RobotsParser.ProductToken(RobotsProductToken) != RobotsProductToken.Trim())
         {
-            problems.Add($"{SectionName}:RobotsProductToken: only letters, '_' and '-' are allowed (RFC 9309)");
+            yield return $"{SectionName}:RobotsProductToken: only letters, '_' and '-' are allowed (RFC 9309)";
         }
 
         if (UserAgent?.Any(char.IsControl) == true)
         {
             // A CR or LF would end the header and let the value inject headers of its own.
-            problems.Add($"{SectionName}:UserAgent: control characters (CR, LF, tab...) are not allowed");
+            yield return $"{SectionName}:UserAgent: control characters (CR, LF, tab...) are not allowed";
         }
 
         if (!string.IsNullOrWhiteSpace(Proxy) && ProxyUri() is null)
         {
             // The value is not echoed: it may hold a password.
-            problems.Add($"{SectionName}:Proxy: must be an absolute http, https or socks5 URL with a host and no path");
+            yield return $"{SectionName}:Proxy: must be an absolute http, https or socks5 URL with a host and no path";
         }
-
-        return problems;
     }
 }

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace ArticlePipeline.Output;
 
 /// <summary>Configuration section <c>Output</c>.</summary>
@@ -8,5 +10,6 @@ public sealed class OutputOptions
 
     /// <summary>The folder records and the manifest are written to (<c>--out</c> overrides it).</summary>
     /// <value><c>out</c>, relative to the working directory.</value>
+    [Required(AllowEmptyStrings = false, ErrorMessage = "must not be empty")]
     public string Directory { get; set; } = "out";
 }

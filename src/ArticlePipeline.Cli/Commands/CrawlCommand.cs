@@ -27,11 +27,11 @@ internal static class CrawlCommand
                 throw new UsageException("crawl needs --once (for the scheduled worker use 'run')");
             }
 
-            PipelineSettings settings = PipelineSettings.Load(parse.GetValue(config), parse.GetValue(output));
-            using OutputLock folder = await OutputLock.AcquireAsync(settings.Output.Directory, parse.GetValue(wait), context.Error, ct).ConfigureAwait(false);
-            Pipeline pipeline = await Pipeline.CreateAsync(settings, context.Error, ct).ConfigureAwait(false);
+            CliHost pipeline = CliHost.Create(parse.GetValue(config), parse.GetValue(output), context.Error);
             await using (pipeline.ConfigureAwait(false))
             {
+                using OutputLock folder = await OutputLock.AcquireAsync(pipeline.OutputDirectory, parse.GetValue(wait), context.Error, ct).ConfigureAwait(false);
+                await pipeline.OpenStateAsync().ConfigureAwait(false);
                 SourceCatalog catalog = pipeline.LoadSources(required: true);
                 List<SourceDefinition> sources = [.. catalog.Sources];
                 if (parse.GetValue(sourceId) is { } id)
@@ -39,12 +39,12 @@ internal static class CrawlCommand
                     sources = sources.Where(s => s.Id == id).ToList();
                     if (sources.Count == 0)
                     {
-                        throw new UsageException($"no source with id '{id}' in {settings.SourcesFile}");
+                        throw new UsageException($"no source with id '{id}' in {pipeline.SourcesFile}");
                     }
                 }
 
                 CrawlSummary summary = await CrawlProgressDisplay
-                    .RunAsync(context.Output, progress => pipeline.Runner.RunAsync(sources, settings.MaxParallelSources, progress, ct))
+                    .RunAsync(context.Output, progress => pipeline.Runner.RunAsync(sources, pipeline.Crawl.MaxParallelSources, progress, ct))
                     .ConfigureAwait(false);
                 foreach (string line in summary.ToLines())
                 {
@@ -52,7 +52,7 @@ internal static class CrawlCommand
                     await context.Output.WriteLineAsync(UntrustedText.Clean(line, 2000)).ConfigureAwait(false);
                 }
 
-                await context.Output.WriteLineAsync($"records in {Path.GetFullPath(settings.Output.Directory)}").ConfigureAwait(false);
+                await context.Output.WriteLineAsync($"records in {Path.GetFullPath(pipeline.OutputDirectory)}").ConfigureAwait(false);
                 return summary.Failed == 0 && summary.Stopped is null ? ExitCodes.Success : ExitCodes.SomeFailed;
             }
         }));

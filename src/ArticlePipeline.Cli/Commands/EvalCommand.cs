@@ -58,7 +58,7 @@ internal static class EvalCommand
             IReadOnlyList<GoldPage>? goldPages = goldFile is null ? null : ReadGold(goldFile);
             Func<string, ExtractionProfile?>? profiles = goldPages is null || parse.GetValue(noProfiles)
                 ? null
-                : LoadProfiles(PipelineSettings.Load(parse.GetValue(config), null).SourcesFile, context);
+                : LoadProfiles(SourcesFileOf(parse.GetValue(config)), context);
 
             if (readabilityDirectory is not null)
             {
@@ -104,6 +104,14 @@ internal static class EvalCommand
     }
 
     // Profiles by host, from the sources file of the normal configuration; none when the file is absent.
+    /// <summary>The sources file the configuration names, read through the same layers and checks as every command.</summary>
+    private static string SourcesFileOf(string? configFile)
+    {
+        var configuration = new Microsoft.Extensions.Configuration.ConfigurationManager();
+        CliConfiguration.AddLayers(configuration, configFile, null);
+        return CliConfiguration.SourcesFile(configuration);
+    }
+
     private static Func<string, ExtractionProfile?>? LoadProfiles(string sourcesFile, CliContext context)
     {
         if (!File.Exists(sourcesFile))

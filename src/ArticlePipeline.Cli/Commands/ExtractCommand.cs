@@ -10,6 +10,7 @@ using ArticlePipeline.Extraction;
 using ArticlePipeline.Extraction.Normalization;
 using ArticlePipeline.Output.Json;
 using ArticlePipeline.Output.Writing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ArticlePipeline.Cli.Commands;
 
@@ -52,29 +53,32 @@ internal static class ExtractCommand
                 throw new UsageException($"--url is not an http(s) URL: {text}");
             }
 
-            PipelineSettings settings = PipelineSettings.Load(parse.GetValue(config), parse.GetValue(output));
-            string outDirectory = Path.GetFullPath(settings.Output.Directory);
-            using OutputLock folder = await OutputLock.AcquireAsync(outDirectory, parse.GetValue(wait), context.Error, ct).ConfigureAwait(false);
-            var extractor = new ArticleExtractor();
-            var normalizer = new ArticleNormalizer();
-            IReadOnlyDictionary<string, string> targets = OutputNames(files, outDirectory);
-            int failed = 0;
-            foreach (string file in files)
+            CliHost pipeline = CliHost.Create(parse.GetValue(config), parse.GetValue(output), context.Error);
+            await using (pipeline.ConfigureAwait(false))
             {
-                ct.ThrowIfCancellationRequested();
-                string? problem = await ExtractOneAsync(file, targets[file], pageUrl, settings.Network.MaxBodyBytes, extractor, normalizer, ct).ConfigureAwait(false);
-                if (problem is null)
+                string outDirectory = Path.GetFullPath(pipeline.OutputDirectory);
+                using OutputLock folder = await OutputLock.AcquireAsync(outDirectory, parse.GetValue(wait), context.Error, ct).ConfigureAwait(false);
+                ArticleExtractor extractor = pipeline.Services.GetRequiredService<ArticleExtractor>();
+                ArticleNormalizer normalizer = pipeline.Services.GetRequiredService<ArticleNormalizer>();
+                IReadOnlyDictionary<string, string> targets = OutputNames(files, outDirectory);
+                int failed = 0;
+                foreach (string file in files)
                 {
-                    await context.Output.WriteLineAsync($"{file} -> {targets[file]}").ConfigureAwait(false);
+                    ct.ThrowIfCancellationRequested();
+                    string? problem = await ExtractOneAsync(file, targets[file], pageUrl, pipeline.Network.MaxBodyBytes, extractor, normalizer, ct).ConfigureAwait(false);
+                    if (problem is null)
+                    {
+                        await context.Output.WriteLineAsync($"{file} -> {targets[file]}").ConfigureAwait(false);
+                    }
+                    else
+                    {
+                        failed++;
+                        await context.Error.WriteLineAsync($"error: {file}: {problem}").ConfigureAwait(false);
+                    }
                 }
-                else
-                {
-                    failed++;
-                    await context.Error.WriteLineAsync($"error: {file}: {problem}").ConfigureAwait(false);
-                }
-            }
 
-            return failed == 0 ? ExitCodes.Success : ExitCodes.SomeFailed;
+                return failed == 0 ? ExitCodes.Success : ExitCodes.SomeFailed;
+            }
         }));
         return command;
     }

@@ -27,11 +27,11 @@ internal static class RerunCommand
                 throw new UsageException($"not an http(s) URL: {text}");
             }
 
-            PipelineSettings settings = PipelineSettings.Load(parse.GetValue(config), parse.GetValue(output));
-            using OutputLock folder = await OutputLock.AcquireAsync(settings.Output.Directory, parse.GetValue(wait), context.Error, ct).ConfigureAwait(false);
-            Pipeline pipeline = await Pipeline.CreateAsync(settings, context.Error, ct).ConfigureAwait(false);
+            CliHost pipeline = CliHost.Create(parse.GetValue(config), parse.GetValue(output), context.Error);
             await using (pipeline.ConfigureAwait(false))
             {
+                using OutputLock folder = await OutputLock.AcquireAsync(pipeline.OutputDirectory, parse.GetValue(wait), context.Error, ct).ConfigureAwait(false);
+                await pipeline.OpenStateAsync().ConfigureAwait(false);
                 SourceDefinition? source = pipeline.LoadSources(required: false).FindByHost(target);
                 ArticleOutcome outcome = await pipeline.Processor
                     .ProcessAsync(target, source, new ProcessOptions(Force: parse.GetValue(force), Conditional: false), ct)

@@ -3,9 +3,9 @@ using ArticlePipeline.Cli.Composition;
 using ArticlePipeline.Core.Sources;
 using ArticlePipeline.Scheduling;
 using ArticlePipeline.Worker;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
+using ArticlePipeline.State;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace ArticlePipeline.Cli.Commands;
 
@@ -25,60 +25,48 @@ internal static class RunCommand
         };
         command.SetAction((parse, ct) => context.RunAsync(async () =>
         {
-            PipelineSettings settings = PipelineSettings.Load(parse.GetValue(config), parse.GetValue(output));
-            var options = new SchedulerOptions();
-            try
+            // The settings first, bound and checked as every command's are; then the host with the worker on top of
+            // the same stages (Quartz needs its store and pool sizes when it is registered).
+            SchedulerOptions options;
+            StateOptions state;
+            string outputRoot;
+            CliHost settings = CliHost.Create(parse.GetValue(config), parse.GetValue(output), context.Error, configure: (services, _) => services.AddArticleSchedulerOptions());
+            await using (settings.ConfigureAwait(false))
             {
-                settings.Configuration.GetSection(SchedulerOptions.SectionName).Bind(options);
-            }
-            catch (InvalidOperationException ex)
-            {
-                throw new UsageException($"invalid configuration in section {SchedulerOptions.SectionName}: {(ex.InnerException ?? ex).Message}", ex);
+                options = settings.Services.GetRequiredService<IOptions<SchedulerOptions>>().Value;
+                state = settings.Services.GetRequiredService<IOptions<StateOptions>>().Value;
+                outputRoot = settings.Sink.Root;
             }
 
-            Validate(options, settings);
-            TimeZoneInfo zone = TimeZoneInfo.FindSystemTimeZoneById(options.TimeZone);
-            CheckSchedule(options.DefaultSchedule, zone, "Scheduler:DefaultSchedule");
+            if (options.Clustered && !string.Equals(state.Provider, StateOptions.Postgres, StringComparison.OrdinalIgnoreCase))
+            {
+                throw new UsageException("Scheduler:Clustered=true needs State:Provider=postgres and State:ConnectionString");
+            }
 
-            // Cluster workers share the output folder on purpose and coordinate through PostgreSQL.
-            using OutputLock? folder = options.Clustered
-                ? null
-                : await OutputLock.AcquireAsync(settings.Output.Directory, parse.GetValue(wait), context.Error, ct).ConfigureAwait(false);
-            Pipeline pipeline = await Pipeline.CreateAsync(settings, context.Error, ct, logArticles: true).ConfigureAwait(false);
+            string stateFolder = Path.Combine(outputRoot, "state");
+            string instance = SchedulingServiceCollectionExtensions.InstanceId(options);
+            string quartzStore = options.Clustered ? state.ConnectionString! : $"Data Source={Path.Combine(stateFolder, "quartz.db")}";
+            var paths = new WorkerPaths(string.IsNullOrWhiteSpace(options.HealthFile) ? Path.Combine(stateFolder, $"health-{instance}.json") : options.HealthFile);
+            SourceCatalog? catalog = null;
+            CliHost pipeline = CliHost.Create(parse.GetValue(config), parse.GetValue(output), context.Error, logArticles: true, configure: (services, configuration) =>
+            {
+                catalog = LoadCatalog(CliConfiguration.SourcesFile(configuration), options);
+                services.AddArticleSchedulerOptions();
+                services.AddArticleWorker(options, catalog, quartzStore, paths);
+            });
             await using (pipeline.ConfigureAwait(false))
             {
-                SourceCatalog catalog = pipeline.LoadSources(required: true);
-                pipeline.ApplySourceLimits(catalog);
-                foreach (SourceDefinition source in catalog.Sources)
-                {
-                    if (!string.IsNullOrWhiteSpace(source.Schedule))
-                    {
-                        CheckSchedule(source.Schedule, zone, $"source '{source.Id}': schedule");
-                    }
-                }
-
-                string stateFolder = Path.Combine(pipeline.Sink.Root, "state");
+                // Cluster workers share the output folder on purpose and coordinate through PostgreSQL.
+                using OutputLock? folder = options.Clustered
+                    ? null
+                    : await OutputLock.AcquireAsync(pipeline.OutputDirectory, parse.GetValue(wait), context.Error, ct).ConfigureAwait(false);
+                await pipeline.OpenStateAsync().ConfigureAwait(false);
                 Directory.CreateDirectory(stateFolder);
-                string quartzStore = options.Clustered
-                    ? settings.State.ConnectionString!
-                    : $"Data Source={Path.Combine(stateFolder, "quartz.db")}";
-                string instance = SchedulingServiceCollectionExtensions.InstanceId(options);
-                var paths = new WorkerPaths(string.IsNullOrWhiteSpace(options.HealthFile)
-                    ? Path.Combine(stateFolder, $"health-{instance}.json")
-                    : options.HealthFile);
-                var components = new WorkerComponents(catalog, pipeline.Runner, pipeline.Processor, pipeline.Discovery, pipeline.State, pipeline.State);
-                using IHost host = WorkerHost.Build(components, options, quartzStore, paths, logging =>
-                {
-                    logging.AddConfiguration(settings.Configuration.GetSection("Logging"));
-                    // One line per article and per source run unless configured otherwise; Quartz's own chatter stays quiet.
-                    logging.AddFilter("ArticlePipeline", LogLevel.Information);
-                    logging.AddFilter("Quartz", LogLevel.Warning);
-                    logging.AddProvider(new TextWriterLoggerProvider(context.Error));
-                });
-                await context.Error.WriteLineAsync($"info: worker {instance} running {catalog.Sources.Count} sources ({(options.Clustered ? "clustered on PostgreSQL" : "embedded SQLite")}); stop with SIGTERM or Ctrl+C").ConfigureAwait(false);
+                pipeline.ApplySourceLimits(catalog!);
+                await context.Error.WriteLineAsync($"info: worker {instance} running {catalog!.Sources.Count} sources ({(options.Clustered ? "clustered on PostgreSQL" : "embedded SQLite")}); stop with SIGTERM or Ctrl+C").ConfigureAwait(false);
                 try
                 {
-                    await host.RunAsync(ct).ConfigureAwait(false);
+                    await pipeline.RunAsync(ct).ConfigureAwait(false);
                 }
                 catch (OperationCanceledException) when (ct.IsCancellationRequested)
                 {
@@ -92,47 +80,28 @@ internal static class RunCommand
         return command;
     }
 
-    /// <summary>
-    /// Refuses a schedule that is not a Quartz cron expression, or one that never fires (<c>0 0 0 30 2 ?</c>, February 30):
-    /// Quartz would refuse its trigger only when the worker starts, after the state and the scheduler are open.
-    /// </summary>
-    private static void CheckSchedule(string cron, TimeZoneInfo zone, string what)
+    /// <summary>Loads the sources file (required) and checks every source's own schedule as the default one is checked.</summary>
+    private static SourceCatalog LoadCatalog(string sourcesFile, SchedulerOptions options)
     {
-        Quartz.CronExpression expression;
+        SourceCatalog catalog;
         try
         {
-            expression = new Quartz.CronExpression(cron, zone);
+            catalog = SourceCatalogLoader.Load(sourcesFile);
         }
-        catch (FormatException ex)
+        catch (SourceCatalogException ex)
         {
-            throw new UsageException($"{what} '{cron}' is not a valid Quartz cron expression (seconds minutes hours day-of-month month day-of-week): {ex.Message}", ex);
+            throw new UsageException(ex.Message, ex);
         }
 
-        if (expression.GetNextValidTimeAfter(TimeProvider.System.GetUtcNow()) is null)
+        TimeZoneInfo zone = TimeZoneInfo.FindSystemTimeZoneById(options.TimeZone);
+        foreach (SourceDefinition source in catalog.Sources.Where(s => !string.IsNullOrWhiteSpace(s.Schedule)))
         {
-            throw new UsageException($"{what} '{cron}' never fires (no date matches it); fix the day, month or year fields");
-        }
-    }
-
-    private static void Validate(SchedulerOptions options, PipelineSettings settings)
-    {
-        if (options.Clustered && settings.State.Provider != "postgres")
-        {
-            throw new UsageException("Scheduler:Clustered=true needs State:Provider=postgres and State:ConnectionString");
+            if (SchedulerOptionsServiceCollectionExtensions.ScheduleProblem(source.Schedule!, zone, $"source '{source.Id}': schedule", TimeProvider.System.GetUtcNow()) is { } problem)
+            {
+                throw new UsageException(problem);
+            }
         }
 
-        if (options.LeaseSeconds <= 0 || options.PollSeconds <= 0 || options.GracePeriodSeconds < 0 || options.WorkerConcurrency < 1 || options.MaxConcurrentSources < 1)
-        {
-            throw new UsageException("invalid configuration in section Scheduler: LeaseSeconds and PollSeconds > 0, GracePeriodSeconds >= 0, WorkerConcurrency and MaxConcurrentSources >= 1");
-        }
-
-        try
-        {
-            _ = TimeZoneInfo.FindSystemTimeZoneById(options.TimeZone);
-        }
-        catch (TimeZoneNotFoundException ex)
-        {
-            throw new UsageException($"Scheduler:TimeZone '{options.TimeZone}' is not a known time zone", ex);
-        }
+        return catalog;
     }
 }

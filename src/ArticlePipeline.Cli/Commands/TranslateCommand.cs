@@ -1,6 +1,7 @@
 using System.CommandLine;
 using ArticlePipeline.Cli.Composition;
 using ArticlePipeline.Core.Pipeline;
+using ArticlePipeline.State;
 
 namespace ArticlePipeline.Cli.Commands;
 
@@ -31,17 +32,17 @@ internal static class TranslateCommand
                 throw new UsageException("--limit must be at least 1");
             }
 
-            PipelineSettings settings = PipelineSettings.Load(parse.GetValue(config), parse.GetValue(output));
-            using OutputLock folder = await OutputLock.AcquireAsync(settings.Output.Directory, parse.GetValue(wait), context.Error, ct).ConfigureAwait(false);
-            Pipeline pipeline = await Pipeline.CreateAsync(settings, context.Error, ct).ConfigureAwait(false);
+            CliHost pipeline = CliHost.Create(parse.GetValue(config), parse.GetValue(output), context.Error);
             await using (pipeline.ConfigureAwait(false))
             {
+                using OutputLock folder = await OutputLock.AcquireAsync(pipeline.OutputDirectory, parse.GetValue(wait), context.Error, ct).ConfigureAwait(false);
+                IPipelineStateStore state = await pipeline.OpenStateAsync().ConfigureAwait(false);
                 if (pipeline.Translator is null)
                 {
                     throw new UsageException("no translator configured: set Translator:Provider=azure and Translator:Key");
                 }
 
-                var runner = new PendingTranslationRunner(pipeline.Translator, pipeline.Sink, pipeline.State);
+                var runner = new PendingTranslationRunner(pipeline.Translator, pipeline.Sink, state);
                 PendingTranslationSummary summary = await runner.RunAsync(max, cancellationToken: ct).ConfigureAwait(false);
                 await context.Output.WriteLineAsync(summary.ToString()).ConfigureAwait(false);
                 if (summary.Failure is not null)

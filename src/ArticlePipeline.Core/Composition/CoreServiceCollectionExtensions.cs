@@ -1,0 +1,50 @@
+using ArticlePipeline.Core.Abstractions;
+using ArticlePipeline.Core.Pipeline;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace ArticlePipeline.Core.Composition;
+
+/// <summary>Registers the page pipeline that ties the stages together: one article, and one pass over sources.</summary>
+public static class CoreServiceCollectionExtensions
+{
+    /// <summary>
+    /// Binds and validates the <c>Crawl</c> section, and adds the <see cref="ArticleProcessor"/> (fetch, extract,
+    /// normalise, translate, write one article), the <see cref="CrawlRunner"/> (a pass over sources) and the
+    /// <see cref="PendingTranslationRunner"/> over whatever fetcher, extractor, sink and state the stage projects register.
+    /// The clock is the container's <see cref="TimeProvider"/> (<see cref="TimeProvider.System"/> unless replaced).
+    /// </summary>
+    /// <param name="services">The services.</param>
+    /// <returns>The services.</returns>
+    public static IServiceCollection AddArticlePipelineCore(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddSection<CrawlOptions>(CrawlOptions.SectionName);
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
+        services.TryAddSingleton(typeof(ILogger<>), typeof(Logger<>));
+        services.TryAddSingleton(new ConfiguredTranslator(null));
+        services.AddSingleton(sp =>
+        {
+            IStateStore state = sp.GetRequiredService<IStateStore>();
+            return new ArticleProcessor(
+                sp.GetRequiredService<IPageFetcher>(),
+                sp.GetRequiredService<IArticleExtractor>(),
+                sp.GetRequiredService<IArticleNormalizer>(),
+                sp.GetRequiredService<ConfiguredTranslator>().Provider,
+                sp.GetRequiredService<IRecordSink>(),
+                state,
+                sp.GetRequiredService<ILogger<ArticleProcessor>>(),
+                sp.GetRequiredService<TimeProvider>(),
+                sp.GetService<IPendingTranslations>());
+        });
+        services.AddSingleton(sp => new CrawlRunner(
+            sp.GetRequiredService<ISourceDiscovery>(),
+            sp.GetRequiredService<ArticleProcessor>(),
+            sp.GetRequiredService<IOptions<CrawlOptions>>().Value));
+        return services;
+    }
+}

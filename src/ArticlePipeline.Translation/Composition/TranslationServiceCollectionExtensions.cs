@@ -1,0 +1,71 @@
+using ArticlePipeline.Core.Composition;
+using ArticlePipeline.Core.Abstractions;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace ArticlePipeline.Translation.Composition;
+
+/// <summary>Registers the translation stage: the configured translator behind the translation memory.</summary>
+public static class TranslationServiceCollectionExtensions
+{
+    /// <summary>
+    /// Binds and validates the <c>Translator</c> section and adds the <see cref="ConfiguredTranslator"/>: Azure
+    /// Translator behind the state store's translation memory (when one is registered), or none. Answers containing
+    /// the key or one of the registered <see cref="ConfiguredSecrets"/> are refused.
+    /// </summary>
+    /// <param name="services">The services.</param>
+    /// <returns>The services.</returns>
+    public static IServiceCollection AddArticleTranslation(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddSection<TranslatorOptions>(TranslatorOptions.SectionName);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TranslatorOptions>, TranslatorOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(new ConfiguredSecrets([]));
+        services.AddSingleton(sp => new ConfiguredTranslator(TranslationProviderFactory.Create(
+            sp.GetRequiredService<IOptions<TranslatorOptions>>().Value,
+            sp.GetService<ITranslationMemory>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ConfiguredSecrets>().Values)));
+        return services;
+    }
+
+    /// <summary>The provider is known; Azure has a key and an http(s) endpoint.</summary>
+    private sealed class TranslatorOptionsValidator : IValidateOptions<TranslatorOptions>
+    {
+        public ValidateOptionsResult Validate(string? name, TranslatorOptions options)
+        {
+            string provider = options.Provider?.Trim() ?? string.Empty;
+            if (provider.Length == 0 || provider.Equals(TranslatorOptions.NoProvider, StringComparison.OrdinalIgnoreCase))
+            {
+                return ValidateOptionsResult.Success;
+            }
+
+            if (!provider.Equals(AzureTranslationProvider.ProviderName, StringComparison.OrdinalIgnoreCase))
+            {
+                return ValidateOptionsResult.Fail($"Translator:Provider must be azure or none, not '{options.Provider}'");
+            }
+
+            var problems = new List<string>();
+            if (string.IsNullOrWhiteSpace(options.Key))
+            {
+                problems.Add("Translator:Provider is azure but Translator:Key is empty (set ARTICLEPIPELINE__Translator__Key)");
+            }
+
+            if (!Uri.TryCreate(options.Endpoint?.Trim(), UriKind.Absolute, out Uri? endpoint) || endpoint.Scheme is not ("http" or "https"))
+            {
+                problems.Add("Translator:Endpoint must be an absolute http(s) URL");
+            }
+
+            return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
+        }
+    }
+}
+
+/// <summary>
+/// Configured secrets besides the Translator key that no stored text may contain (the state store's and the proxy's
+/// passwords), by the name of the setting that holds them; the value is never printed.
+/// </summary>
+/// <param name="Values">Setting name and secret value pairs.</param>
+public sealed record ConfiguredSecrets(IReadOnlyList<KeyValuePair<string, string?>> Values);
