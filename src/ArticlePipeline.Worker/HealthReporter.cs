@@ -21,12 +21,12 @@ internal sealed partial class HealthReporter : BackgroundService
     private readonly TimeProvider _time;
     private readonly ILogger<HealthReporter> _logger;
 
-    public HealthReporter(ISchedulerFactory schedulers, IWorkItemStore work, SchedulerOptions options, WorkerPaths paths, TimeProvider time, ILogger<HealthReporter> logger)
+    public HealthReporter(ISchedulerFactory schedulers, IWorkItemStore work, SchedulerOptions options, TimeProvider time, ILogger<HealthReporter> logger)
     {
         _schedulers = schedulers;
         _work = work;
         _options = options;
-        _path = paths.HealthFile;
+        _path = options.HealthFile ?? throw new ArgumentException("Scheduler:HealthFile is resolved by the composition", nameof(options));
         _time = time;
         _logger = logger;
     }

@@ -14,17 +14,15 @@ public static class WorkerServiceCollectionExtensions
     /// clustered, the health file and the metrics; SIGTERM and Ctrl+C stop it.
     /// </summary>
     /// <param name="services">The services.</param>
-    /// <param name="options">Scheduler options, bound and checked by the caller.</param>
+    /// <param name="options">Scheduler options, bound and checked by the caller, with <see cref="SchedulerOptions.HealthFile"/> resolved.</param>
     /// <param name="catalog">The configured sources.</param>
     /// <param name="quartzStore">Quartz job store connection string (SQLite file, or PostgreSQL when clustered).</param>
-    /// <param name="paths">Files the worker writes.</param>
     /// <returns>The services.</returns>
     public static IServiceCollection AddArticleWorker(
         this IServiceCollection services,
         SchedulerOptions options,
         SourceCatalog catalog,
-        string quartzStore,
-        WorkerPaths paths)
+        string quartzStore)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(options);
@@ -33,7 +31,6 @@ public static class WorkerServiceCollectionExtensions
         services.AddSingleton<IHostLifetime, Microsoft.Extensions.Hosting.Internal.ConsoleLifetime>();
         services.Configure<ConsoleLifetimeOptions>(o => o.SuppressStatusMessages = true);
         services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(options.GracePeriodSeconds + 15));
-        services.AddSingleton(paths);
         services.AddSingleton<PipelineMetrics>();
         if (options.Clustered)
         {

@@ -46,13 +46,17 @@ internal static class RunCommand
             string stateFolder = Path.Combine(outputRoot, "state");
             string instance = SchedulingServiceCollectionExtensions.InstanceId(options);
             string quartzStore = options.Clustered ? state.ConnectionString! : $"Data Source={Path.Combine(stateFolder, "quartz.db")}";
-            var paths = new WorkerPaths(string.IsNullOrWhiteSpace(options.HealthFile) ? Path.Combine(stateFolder, $"health-{instance}.json") : options.HealthFile);
+            if (string.IsNullOrWhiteSpace(options.HealthFile))
+            {
+                options.HealthFile = Path.Combine(stateFolder, $"health-{instance}.json");
+            }
+
             SourceCatalog? catalog = null;
             CliHost pipeline = CliHost.Create(parse.GetValue(config), parse.GetValue(output), context.Error, logArticles: true, configure: (services, configuration) =>
             {
                 catalog = LoadCatalog(CliConfiguration.SourcesFile(configuration), options);
                 services.AddArticleSchedulerOptions();
-                services.AddArticleWorker(options, catalog, quartzStore, paths);
+                services.AddArticleWorker(options, catalog, quartzStore);
             });
             await using (pipeline.ConfigureAwait(false))
             {

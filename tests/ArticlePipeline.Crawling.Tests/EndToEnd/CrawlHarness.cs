@@ -1,55 +1,41 @@
 using System.Text.Json;
 using ArticlePipeline.Core.Pipeline;
 using ArticlePipeline.Core.Sources;
-using ArticlePipeline.Crawling.Discovery;
-using ArticlePipeline.Crawling.Fetching;
-using ArticlePipeline.Extraction;
-using ArticlePipeline.Extraction.Normalization;
-using ArticlePipeline.Output.Writing;
 using ArticlePipeline.State;
 using ArticlePipeline.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ArticlePipeline.Crawling.Tests.EndToEnd;
 
 /// <summary>
-/// The real stages composed as the command line composes them (src/ArticlePipeline.Cli/Composition/Pipeline.cs):
-/// fetcher, discovery with the state store, extractor, normalizer, JSON sink, SQLite state, processor and runner.
+/// The real stages registered as the command line registers them (<see cref="PipelineServices"/>): fetcher, discovery
+/// with the state store, extractor, normalizer, JSON sink, SQLite state, processor and runner.
 /// </summary>
 internal sealed class CrawlHarness : IAsyncDisposable
 {
     private readonly TempDirectory _folder;
-    private readonly HttpPageFetcher _fetcher;
-    private readonly JsonRecordSink _sink;
-    private readonly SqliteStateStore _state;
+    private readonly ServiceProvider _services;
 
-    private CrawlHarness(TempDirectory folder, HttpPageFetcher fetcher, JsonRecordSink sink, SqliteStateStore state, ArticleProcessor processor, CrawlRunner runner)
+    private CrawlHarness(TempDirectory folder, ServiceProvider services)
     {
         _folder = folder;
-        _fetcher = fetcher;
-        _sink = sink;
-        _state = state;
-        Processor = processor;
-        Runner = runner;
+        _services = services;
     }
 
-    public CrawlRunner Runner { get; }
+    public CrawlRunner Runner => _services.GetRequiredService<CrawlRunner>();
 
     /// <summary>The processor the runner uses; <c>ProcessAsync</c> is the <c>rerun</c> path.</summary>
-    public ArticleProcessor Processor { get; }
+    public ArticleProcessor Processor => _services.GetRequiredService<ArticleProcessor>();
 
-    public SqliteStateStore State => _state;
+    public IPipelineStateStore State => _services.GetRequiredService<IPipelineStateStore>();
 
     public string Output => _folder.Combine("out");
 
-    public static async Task<CrawlHarness> CreateAsync(NetworkOptions network, CrawlOptions? crawl = null, TimeProvider? stateTime = null)
+    public static Task<CrawlHarness> CreateAsync(NetworkOptions network, CrawlOptions? crawl = null, TimeProvider? stateTime = null)
     {
         var folder = new TempDirectory();
-        var fetcher = new HttpPageFetcher(network);
-        var sink = new JsonRecordSink(folder.Combine("out"));
-        SqliteStateStore state = await SqliteStateStore.OpenAsync(StateStoreFactory.DefaultSqliteConnectionString(folder.Combine("out")), stateTime);
-        var processor = new ArticleProcessor(fetcher, new ArticleExtractor(), new ArticleNormalizer(), null, sink, state, timeProvider: stateTime, pending: state);
-        var runner = new CrawlRunner(new SourceDiscovery(fetcher, state), processor, crawl);
-        return new CrawlHarness(folder, fetcher, sink, state, processor, runner);
+        ServiceProvider services = PipelineServices.Create(folder.Combine("out"), network, crawl, stateTime).BuildServiceProvider();
+        return Task.FromResult(new CrawlHarness(folder, services));
     }
 
     public Task<CrawlSummary> RunAsync(int maxParallelSources, params SourceDefinition[] sources) =>
@@ -77,9 +63,7 @@ internal sealed class CrawlHarness : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        _fetcher.Dispose();
-        _sink.Dispose();
-        await _state.DisposeAsync();
+        await _services.DisposeAsync();
         _folder.Dispose();
     }
 }
