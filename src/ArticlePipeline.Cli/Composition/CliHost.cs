@@ -89,7 +89,7 @@ internal sealed class CliHost : IAsyncDisposable
             builder.Logging.AddFilter("Quartz", LogLevel.Warning);
         }
 
-        builder.Logging.AddProvider(new TextWriterLoggerProvider(log));
+        builder.Services.AddSingleton<ILoggerProvider>(sp => new TextWriterLoggerProvider(log, sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddArticlePipelineCore();
         builder.Services.AddArticleCrawling();

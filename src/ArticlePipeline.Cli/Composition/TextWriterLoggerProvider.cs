@@ -4,11 +4,12 @@ using Microsoft.Extensions.Logging;
 namespace ArticlePipeline.Cli.Composition;
 
 /// <summary>Writes log lines to the command's error stream (stdout carries only results).</summary>
-internal sealed class TextWriterLoggerProvider(TextWriter writer) : ILoggerProvider
+internal sealed class TextWriterLoggerProvider(TextWriter writer, TimeProvider time) : ILoggerProvider
 {
     private const int MaxMessageLength = 4000;
 
     private readonly Lock _lock = new();
+    private readonly TimeProvider _time = time;
 
     public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
 
@@ -35,7 +36,7 @@ internal sealed class TextWriterLoggerProvider(TextWriter writer) : ILoggerProvi
             lock (owner._lock)
             {
                 // Messages quote URLs and server text: one clean line each, whatever a site sent.
-                owner.WriteLine($"{DateTimeOffset.UtcNow:yyyy-MM-ddTHH:mm:ss.fffZ} {level}: {name}: {UntrustedText.Clean(formatter(state, exception), MaxMessageLength)}");
+                owner.WriteLine($"{owner._time.GetUtcNow():yyyy-MM-ddTHH:mm:ss.fffZ} {level}: {name}: {UntrustedText.Clean(formatter(state, exception), MaxMessageLength)}");
             }
         }
     }

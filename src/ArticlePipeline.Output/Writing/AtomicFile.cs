@@ -87,7 +87,8 @@ public static class AtomicFile
         }
 
         Directory.CreateDirectory(directory);
-        DateTime cutoff = DateTime.UtcNow - StaleAfter;
+        // File times are stamped by the machine's real clock, so the age is measured against that clock.
+        DateTime cutoff = TimeProvider.System.GetUtcNow().UtcDateTime - StaleAfter;
         foreach (string stale in Directory.EnumerateFiles(directory, ".*.tmp"))
         {
             if (File.GetLastWriteTimeUtc(stale) < cutoff)

@@ -49,7 +49,7 @@ internal sealed class ManifestWriter : IDisposable
 
     private static FileStream OpenExclusive(string path)
     {
-        DateTime giveUp = DateTime.UtcNow + LockTimeout;
+        long started = System.Diagnostics.Stopwatch.GetTimestamp();
         while (true)
         {
             try
@@ -57,7 +57,7 @@ internal sealed class ManifestWriter : IDisposable
                 // FileShare.None is an exclusive flock on Unix: other processes wait for their turn.
                 return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 4096);
             }
-            catch (IOException) when (DateTime.UtcNow < giveUp && File.Exists(path))
+            catch (IOException) when (System.Diagnostics.Stopwatch.GetElapsedTime(started) < LockTimeout && File.Exists(path))
             {
                 // Another process is appending its line: wait for our turn.
                 Thread.Sleep(2);
