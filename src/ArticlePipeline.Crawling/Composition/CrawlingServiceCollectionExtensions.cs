@@ -4,6 +4,7 @@ using ArticlePipeline.Crawling.Discovery;
 using ArticlePipeline.Crawling.Fetching;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace ArticlePipeline.Crawling.Composition;
@@ -23,7 +24,10 @@ public static class CrawlingServiceCollectionExtensions
         services.AddSection<NetworkOptions>(NetworkOptions.SectionName);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<NetworkOptions>, NetworkOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton(sp => new HttpPageFetcher(sp.GetRequiredService<IOptions<NetworkOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new HttpPageFetcher(
+            sp.GetRequiredService<IOptions<NetworkOptions>>().Value,
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetService<ILoggerFactory>()));
         services.AddSingleton<IPageFetcher>(sp => sp.GetRequiredService<HttpPageFetcher>());
         services.AddSingleton<ISourceDiscovery>(sp => new SourceDiscovery(sp.GetRequiredService<IPageFetcher>(), sp.GetService<IStateStore>()));
         return services;

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Polly;
 using Polly.CircuitBreaker;
 using Polly.Retry;
@@ -9,10 +10,12 @@ namespace ArticlePipeline.Crawling.Fetching;
 public sealed partial class HttpPageFetcher
 {
     private ResiliencePipeline<HttpAttempt> PipelineFor(string authority) =>
-        _pipelines.GetOrAddPipeline<HttpAttempt>(authority, ConfigureHostPipeline);
+        _pipelines.GetOrAddPipeline<HttpAttempt>(authority, builder => ConfigureHostPipeline(builder, authority));
 
-    private void ConfigureHostPipeline(ResiliencePipelineBuilder<HttpAttempt> builder)
+    private void ConfigureHostPipeline(ResiliencePipelineBuilder<HttpAttempt> builder, string authority)
     {
+        // Polly's own resilience events (logs and its "Polly" meter) alongside ours.
+        builder.ConfigureTelemetry(_loggers);
         TimeSpan maxRetryAfter = TimeSpan.FromSeconds(_options.MaxRetryAfterSeconds);
         builder.TimeProvider = _time;
         builder.AddTimeout(TimeSpan.FromSeconds(_options.TotalTimeoutSeconds));
@@ -29,6 +32,11 @@ public sealed partial class HttpPageFetcher
                 ShouldHandle = TransientFailures().HandleResult(a => FetchRetry.IsTransient(a.Status) && a.RetryAfter <= maxRetryAfter),
                 DelayGenerator = args => ValueTask.FromResult(
                     args.Outcome.Result is { } attempt && attempt.RetryAfter > TimeSpan.Zero ? (TimeSpan?)attempt.RetryAfter : null),
+                OnRetry = args =>
+                {
+                    LogRetry(authority, args.AttemptNumber + 1, args.RetryDelay, args.Outcome.Result?.Status ?? 0, args.Outcome.Exception?.Message);
+                    return ValueTask.CompletedTask;
+                },
             });
         }
 
@@ -40,8 +48,27 @@ public sealed partial class HttpPageFetcher
             SamplingDuration = TimeSpan.FromSeconds(_options.BreakerSamplingSeconds),
             BreakDuration = TimeSpan.FromSeconds(_options.BreakerBreakSeconds),
             ShouldHandle = TransientFailures().HandleResult(a => FetchRetry.IsTransient(a.Status)),
+            OnOpened = args =>
+            {
+                LogBreakerOpened(authority, args.BreakDuration, args.Outcome.Result?.Status ?? 0, args.Outcome.Exception?.Message);
+                return ValueTask.CompletedTask;
+            },
+            OnClosed = _ =>
+            {
+                LogBreakerClosed(authority);
+                return ValueTask.CompletedTask;
+            },
         });
     }
+
+    [LoggerMessage(EventId = 100, Level = LogLevel.Information, Message = "{Host}: retry {Attempt} in {Delay} after status {Status} {Error}")]
+    private partial void LogRetry(string host, int attempt, TimeSpan delay, int status, string? error);
+
+    [LoggerMessage(EventId = 101, Level = LogLevel.Warning, Message = "{Host}: circuit opened for {Duration} after status {Status} {Error}; its requests fail at once until then")]
+    private partial void LogBreakerOpened(string host, TimeSpan duration, int status, string? error);
+
+    [LoggerMessage(EventId = 102, Level = LogLevel.Information, Message = "{Host}: circuit closed, requests resume")]
+    private partial void LogBreakerClosed(string host);
 
     /// <summary>Connection errors (but not a refused address), cut-off bodies and attempt timeouts.</summary>
     private static PredicateBuilder<HttpAttempt> TransientFailures() => new PredicateBuilder<HttpAttempt>()

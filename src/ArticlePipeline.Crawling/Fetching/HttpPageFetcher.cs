@@ -5,6 +5,9 @@ using ArticlePipeline.Crawling.Robots;
 using Polly;
 using Polly.Registry;
 
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
 namespace ArticlePipeline.Crawling.Fetching;
 
 /// <summary>
@@ -27,12 +30,18 @@ public sealed partial class HttpPageFetcher : IPageFetcher, IDisposable
     private readonly HostPoliteness _politeness;
     private readonly RobotsCache _robots;
     private readonly Uri? _proxy;
+    private readonly ILoggerFactory _loggers;
+    private readonly ILogger _logger;
 
     /// <summary>Creates the fetcher.</summary>
     /// <param name="options">Network options.</param>
     /// <param name="timeProvider">Clock for delays, caches and timestamps; the system clock when <see langword="null"/>.</param>
+    /// <param name="loggers">
+    /// Where retries, circuit-breaker openings and Polly's own telemetry are logged; nothing is logged when
+    /// <see langword="null"/>.
+    /// </param>
     /// <exception cref="ArgumentException">An option is out of its documented range.</exception>
-    public HttpPageFetcher(NetworkOptions options, TimeProvider? timeProvider = null)
+    public HttpPageFetcher(NetworkOptions options, TimeProvider? timeProvider = null, ILoggerFactory? loggers = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         IReadOnlyList<string> problems = options.Validate();
@@ -43,6 +52,8 @@ public sealed partial class HttpPageFetcher : IPageFetcher, IDisposable
 
         _options = options;
         _time = timeProvider ?? TimeProvider.System;
+        _loggers = loggers ?? NullLoggerFactory.Instance;
+        _logger = _loggers.CreateLogger<HttpPageFetcher>();
         _politeness = new HostPoliteness(
             new HostLimits(TimeSpan.FromSeconds(options.DelaySeconds), options.MaxConnectionsPerHost),
             TimeSpan.FromSeconds(options.MaxCrawlDelaySeconds),

@@ -1,6 +1,8 @@
 using ArticlePipeline.Core.Model;
 using ArticlePipeline.Crawling.Fetching;
+using ArticlePipeline.Testing.Logging;
 using ArticlePipeline.Testing.NewsSite;
+using Microsoft.Extensions.Logging;
 using ArticlePipeline.Testing.Time;
 
 namespace ArticlePipeline.Crawling.Tests.Fetching;
@@ -60,6 +62,32 @@ public sealed class CircuitBreakerTests
             Assert.That(failing.Last().Detail, Does.Contain(_failing.Authority));
             Assert.That(outcomes.Where(o => o.Url.Authority == _healthy.Authority).Select(o => o.Status), Is.All.EqualTo(FetchStatus.Fetched));
             Assert.That(_healthy.PageRequests, Has.Count.EqualTo(10));
+        }
+    }
+
+    [Test]
+    public async Task FetchAsync_RetriesAndABreakerOpening_AreLoggedNamingTheHost()
+    {
+        var loggers = new CollectingLoggers();
+        using var fetcher = new HttpPageFetcher(TestNetwork.Options(o =>
+        {
+            o.MaxRetries = 1;
+            o.RetryBaseDelaySeconds = 0.01;
+            o.BreakerMinimumThroughput = 2;
+            o.BreakerFailureRatio = 0.5;
+        }), loggers: loggers);
+
+        for (int i = 1; i <= 3; i++)
+        {
+            await fetcher.FetchAsync(_failing.Url($"/a{i}.html"));
+        }
+
+        List<LogLine> ours = loggers.Lines.Where(l => l.Category == typeof(HttpPageFetcher).FullName).ToList();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(ours, Has.Some.Matches<LogLine>(l => l.Level == LogLevel.Information && l.Message.StartsWith($"{_failing.Authority}: retry 1", StringComparison.Ordinal) && l.Message.Contains("status 503", StringComparison.Ordinal)));
+            Assert.That(ours, Has.Some.Matches<LogLine>(l => l.Level == LogLevel.Warning && l.Message.StartsWith($"{_failing.Authority}: circuit opened", StringComparison.Ordinal)));
+            Assert.That(loggers.Lines, Has.Some.Matches<LogLine>(l => l.Category.StartsWith("Polly", StringComparison.Ordinal)), "Polly's own telemetry is on");
         }
     }
 
