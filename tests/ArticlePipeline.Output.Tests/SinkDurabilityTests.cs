@@ -4,6 +4,8 @@ using ArticlePipeline.Core.Model;
 using ArticlePipeline.Output.Json;
 using ArticlePipeline.Output.Writing;
 using ArticlePipeline.Testing;
+using ArticlePipeline.Testing.Logging;
+using Microsoft.Extensions.Logging;
 
 namespace ArticlePipeline.Output.Tests;
 
@@ -60,12 +62,13 @@ public sealed class SinkDurabilityTests
         File.WriteAllText(manifest, string.Empty);
         WriteOrphanJournal(line);
 
-        using (var restarted = new JsonRecordSink(_dir.Path))
+        var loggers = new CollectingLoggers();
+        using (var restarted = new JsonRecordSink(_dir.Path, logger: loggers.CreateLogger<JsonRecordSink>()))
         {
             await restarted.WriteAsync(Records.Sample());
         }
 
-        using (var again = new JsonRecordSink(_dir.Path))
+        using (var again = new JsonRecordSink(_dir.Path, logger: loggers.CreateLogger<JsonRecordSink>()))
         {
             await again.WriteAsync(Records.Sample(sourceId: "other"));
         }
@@ -76,6 +79,7 @@ public sealed class SinkDurabilityTests
             string relative = Path.GetRelativePath(_dir.Path, written.Path).Replace('\\', '/');
             Assert.That(entries.Count(e => e.Path == relative), Is.EqualTo(1), "the lost line comes back exactly once");
             Assert.That(Directory.GetFiles(_dir.Combine("manifest", ".journal")), Is.Empty, "journals of closed sinks are gone");
+            Assert.That(loggers.Lines.Select(l => l.Message), Has.One.Contains("1 manifest line(s) recovered"), "the recovery is logged for the operator");
         }
     }
 

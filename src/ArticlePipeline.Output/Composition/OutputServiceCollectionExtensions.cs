@@ -3,6 +3,7 @@ using ArticlePipeline.Core.Abstractions;
 using ArticlePipeline.Output.Writing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace ArticlePipeline.Output.Composition;
@@ -18,7 +19,10 @@ public static class OutputServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         services.AddSection<OutputOptions>(OutputOptions.SectionName);
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton(sp => new JsonRecordSink(sp.GetRequiredService<IOptions<OutputOptions>>().Value.Directory, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new JsonRecordSink(
+            sp.GetRequiredService<IOptions<OutputOptions>>().Value.Directory,
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetService<ILogger<JsonRecordSink>>()));
         services.AddSingleton<IRecordSink>(sp => sp.GetRequiredService<JsonRecordSink>());
         return services;
     }

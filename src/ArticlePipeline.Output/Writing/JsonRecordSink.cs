@@ -5,6 +5,9 @@ using ArticlePipeline.Core.Abstractions;
 using ArticlePipeline.Core.Model;
 using ArticlePipeline.Output.Json;
 
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
 namespace ArticlePipeline.Output.Writing;
 
 /// <summary>
@@ -24,7 +27,7 @@ namespace ArticlePipeline.Output.Writing;
 /// that is not there and never misses a revision that is.</para>
 /// <para>Thread-safe; one sink per process and output folder.</para>
 /// </remarks>
-public sealed class JsonRecordSink : IRecordSink, IDisposable
+public sealed partial class JsonRecordSink : IRecordSink, IDisposable
 {
     /// <summary>Writes between two checkpoints of the manifest and the journal.</summary>
     public const int CheckpointEvery = 1000;
@@ -33,16 +36,19 @@ public sealed class JsonRecordSink : IRecordSink, IDisposable
     private readonly TimeProvider _time;
     private readonly Lock _lock = new();
     private readonly Lazy<(ManifestWriter Manifest, ManifestJournal Journal)> _files;
+    private readonly ILogger _logger;
     private int _sinceCheckpoint;
 
     /// <summary>Creates a sink writing under <paramref name="outputDirectory"/>.</summary>
     /// <param name="outputDirectory">The output folder.</param>
     /// <param name="timeProvider">Clock for manifest dates; the system clock when <see langword="null"/>.</param>
-    public JsonRecordSink(string outputDirectory, TimeProvider? timeProvider = null)
+    /// <param name="logger">Where manifest recovery and a manifest left unflushed are reported; nowhere when <see langword="null"/>.</param>
+    public JsonRecordSink(string outputDirectory, TimeProvider? timeProvider = null, ILogger<JsonRecordSink>? logger = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(outputDirectory);
         _root = Path.GetFullPath(outputDirectory);
         _time = timeProvider ?? TimeProvider.System;
+        _logger = logger ?? (ILogger)NullLogger.Instance;
         _files = new Lazy<(ManifestWriter, ManifestJournal)>(Open, LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
@@ -151,6 +157,7 @@ public sealed class JsonRecordSink : IRecordSink, IDisposable
             {
                 // The manifest could not be put on disk (a full disk): the journal stays, and the next start replays it.
                 journal.Abandon();
+                LogManifestNotFlushed(_root, ex.Message);
                 return;
             }
 
@@ -174,9 +181,15 @@ public sealed class JsonRecordSink : IRecordSink, IDisposable
     {
         var manifest = new ManifestWriter(_root);
         List<ManifestEntry> orphans = ManifestJournal.TakeOrphans(_root);
-        foreach (ManifestEntry entry in orphans.Where(e => RecordReached(e) && !ManifestHas(e)))
+        List<ManifestEntry> replayed = [.. orphans.Where(e => RecordReached(e) && !ManifestHas(e))];
+        foreach (ManifestEntry entry in replayed)
         {
             manifest.Append(entry);
+        }
+
+        if (orphans.Count > 0)
+        {
+            LogJournalReplayed(_root, replayed.Count, orphans.Count - replayed.Count);
         }
 
         manifest.Flush();
@@ -244,4 +257,10 @@ public sealed class JsonRecordSink : IRecordSink, IDisposable
 
     private static bool IsSafeName(string name) =>
         name.Length is > 0 and <= 100 && name.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-');
+
+    [LoggerMessage(EventId = 400, Level = LogLevel.Warning, Message = "{Root}: a writer stopped before its manifest checkpoint; {Replayed} manifest line(s) recovered from its journal, {Dropped} dropped (record never written or line already there)")]
+    private partial void LogJournalReplayed(string root, int replayed, int dropped);
+
+    [LoggerMessage(EventId = 401, Level = LogLevel.Error, Message = "{Root}: the manifest could not be flushed ({Reason}); its journal is kept and the next start adds the missing lines")]
+    private partial void LogManifestNotFlushed(string root, string reason);
 }
