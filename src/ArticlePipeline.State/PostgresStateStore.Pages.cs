@@ -12,7 +12,7 @@ internal sealed partial class PostgresStateStore
     {
         ArgumentNullException.ThrowIfNull(url);
         using NpgsqlCommand command = _dataSource.CreateCommand($"""
-            SELECT etag, last_modified, content_hash, record_path, last_outcome, failures, updated_at, next_attempt_at, parked
+            SELECT etag, last_modified, content_hash, record_path, outcome, failures, updated_at, next_attempt_at, parked, outcome_reason, outcome_url
             FROM {_schema}.pages WHERE url = @url
             """);
         command.Parameters.Add(Parameter("url", NpgsqlDbType.Text, url.AbsoluteUri));
@@ -31,7 +31,7 @@ internal sealed partial class PostgresStateStore
                 etag is null && lastModified is null ? null : new FetchValidators(etag, lastModified),
                 reader.IsDBNull(2) ? null : reader.GetString(2),
                 reader.IsDBNull(3) ? null : reader.GetString(3),
-                reader.GetString(4),
+                PageOutcomes.Read(reader.GetString(4), reader.IsDBNull(9) ? null : reader.GetString(9), reader.IsDBNull(10) ? null : reader.GetString(10)),
                 reader.GetInt32(5),
                 reader.GetFieldValue<DateTimeOffset>(6),
                 reader.IsDBNull(7) ? null : reader.GetFieldValue<DateTimeOffset>(7),
@@ -46,11 +46,12 @@ internal sealed partial class PostgresStateStore
         ArgumentNullException.ThrowIfNull(state.Url, nameof(state));
         ArgumentNullException.ThrowIfNull(state.LastOutcome, nameof(state));
         using NpgsqlCommand command = _dataSource.CreateCommand($"""
-            INSERT INTO {_schema}.pages (url, etag, last_modified, content_hash, record_path, last_outcome, failures, updated_at, next_attempt_at, parked)
-            VALUES (@url, @etag, @lastModified, @hash, @path, @outcome, @failures, @updated, @nextAttempt, @parked)
+            INSERT INTO {_schema}.pages (url, etag, last_modified, content_hash, record_path, last_outcome, outcome, outcome_reason, outcome_url, failures, updated_at, next_attempt_at, parked)
+            VALUES (@url, @etag, @lastModified, @hash, @path, @summary, @outcome, @reason, @other, @failures, @updated, @nextAttempt, @parked)
             ON CONFLICT (url) DO UPDATE SET etag = EXCLUDED.etag, last_modified = EXCLUDED.last_modified,
               content_hash = EXCLUDED.content_hash, record_path = EXCLUDED.record_path,
-              last_outcome = EXCLUDED.last_outcome, failures = EXCLUDED.failures, updated_at = EXCLUDED.updated_at,
+              last_outcome = EXCLUDED.last_outcome, outcome = EXCLUDED.outcome, outcome_reason = EXCLUDED.outcome_reason,
+              outcome_url = EXCLUDED.outcome_url, failures = EXCLUDED.failures, updated_at = EXCLUDED.updated_at,
               next_attempt_at = EXCLUDED.next_attempt_at, parked = EXCLUDED.parked
             """);
         command.Parameters.Add(Parameter("url", NpgsqlDbType.Text, state.Url.AbsoluteUri));
@@ -58,7 +59,11 @@ internal sealed partial class PostgresStateStore
         command.Parameters.Add(Parameter("lastModified", state.Validators?.LastModified));
         command.Parameters.Add(Parameter("hash", NpgsqlDbType.Text, state.ContentHash));
         command.Parameters.Add(Parameter("path", NpgsqlDbType.Text, state.RecordPath));
-        command.Parameters.Add(Parameter("outcome", NpgsqlDbType.Text, state.LastOutcome));
+        // last_outcome keeps the one-line summary for people and for earlier versions; nothing reads it back.
+        command.Parameters.Add(Parameter("summary", NpgsqlDbType.Text, state.LastOutcome.ToString()));
+        command.Parameters.Add(Parameter("outcome", NpgsqlDbType.Text, state.LastOutcome.KindName));
+        command.Parameters.Add(Parameter("reason", NpgsqlDbType.Text, state.LastOutcome.Reason));
+        command.Parameters.Add(Parameter("other", NpgsqlDbType.Text, state.LastOutcome.Other?.AbsoluteUri));
         command.Parameters.Add(Parameter("failures", NpgsqlDbType.Integer, state.ConsecutiveFailures));
         command.Parameters.Add(Parameter("updated", state.UpdatedAt));
         command.Parameters.Add(Parameter("nextAttempt", state.NextAttemptAt));

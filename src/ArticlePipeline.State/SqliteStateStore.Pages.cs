@@ -15,7 +15,7 @@ public sealed partial class SqliteStateStore
         {
             using SqliteCommand command = connection.CreateCommand();
             command.CommandText = """
-                SELECT etag, last_modified, content_hash, record_path, last_outcome, failures, updated_at, next_attempt_at, parked
+                SELECT etag, last_modified, content_hash, record_path, outcome, failures, updated_at, next_attempt_at, parked, outcome_reason, outcome_url
                 FROM pages WHERE url = $url
                 """;
             command.Parameters.AddWithValue("$url", url.AbsoluteUri);
@@ -34,7 +34,7 @@ public sealed partial class SqliteStateStore
                     etag is null && lastModified is null ? null : new FetchValidators(etag, lastModified),
                     reader.IsDBNull(2) ? null : reader.GetString(2),
                     reader.IsDBNull(3) ? null : reader.GetString(3),
-                    reader.GetString(4),
+                    PageOutcomes.Read(reader.GetString(4), reader.IsDBNull(9) ? null : reader.GetString(9), reader.IsDBNull(10) ? null : reader.GetString(10)),
                     reader.GetInt32(5),
                     Parse(reader.GetString(6)),
                     ParseNullable(reader, 7),
@@ -54,11 +54,12 @@ public sealed partial class SqliteStateStore
         {
             using SqliteCommand command = connection.CreateCommand();
             command.CommandText = """
-                INSERT INTO pages (url, etag, last_modified, content_hash, record_path, last_outcome, failures, updated_at, next_attempt_at, parked)
-                VALUES ($url, $etag, $lastModified, $hash, $path, $outcome, $failures, $updated, $nextAttempt, $parked)
+                INSERT INTO pages (url, etag, last_modified, content_hash, record_path, last_outcome, outcome, outcome_reason, outcome_url, failures, updated_at, next_attempt_at, parked)
+                VALUES ($url, $etag, $lastModified, $hash, $path, $summary, $outcome, $reason, $other, $failures, $updated, $nextAttempt, $parked)
                 ON CONFLICT(url) DO UPDATE SET etag = excluded.etag, last_modified = excluded.last_modified,
                   content_hash = excluded.content_hash, record_path = excluded.record_path,
-                  last_outcome = excluded.last_outcome, failures = excluded.failures, updated_at = excluded.updated_at,
+                  last_outcome = excluded.last_outcome, outcome = excluded.outcome, outcome_reason = excluded.outcome_reason,
+                  outcome_url = excluded.outcome_url, failures = excluded.failures, updated_at = excluded.updated_at,
                   next_attempt_at = excluded.next_attempt_at, parked = excluded.parked
                 """;
             command.Parameters.AddWithValue("$url", state.Url.AbsoluteUri);
@@ -66,7 +67,11 @@ public sealed partial class SqliteStateStore
             command.Parameters.AddWithValue("$lastModified", DbValue(Format(state.Validators?.LastModified)));
             command.Parameters.AddWithValue("$hash", DbValue(state.ContentHash));
             command.Parameters.AddWithValue("$path", DbValue(state.RecordPath));
-            command.Parameters.AddWithValue("$outcome", state.LastOutcome);
+            // last_outcome keeps the one-line summary for people and for earlier versions; nothing reads it back.
+            command.Parameters.AddWithValue("$summary", state.LastOutcome.ToString());
+            command.Parameters.AddWithValue("$outcome", state.LastOutcome.KindName);
+            command.Parameters.AddWithValue("$reason", DbValue(state.LastOutcome.Reason));
+            command.Parameters.AddWithValue("$other", DbValue(state.LastOutcome.Other?.AbsoluteUri));
             command.Parameters.AddWithValue("$failures", state.ConsecutiveFailures);
             command.Parameters.AddWithValue("$updated", Format(state.UpdatedAt));
             command.Parameters.AddWithValue("$nextAttempt", DbValue(Format(state.NextAttemptAt)));

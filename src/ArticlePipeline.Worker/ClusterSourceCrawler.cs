@@ -40,7 +40,7 @@ internal sealed partial class ClusterSourceCrawler : ISourceCrawler
             cancellationToken.ThrowIfCancellationRequested();
             Uri key = CrawlFrontier.Key(url, source);
             PageState? known = await _state.GetPageAsync(key, cancellationToken).ConfigureAwait(false);
-            if (known is not null && !known.LastOutcome.StartsWith("failed", StringComparison.Ordinal))
+            if (known is not null && known.LastOutcome.Kind != PageOutcomeKind.Failed)
             {
                 // Already processed by some node: a later pass of the source re-checks it with a conditional GET.
                 summary.AddSkipped("seen");

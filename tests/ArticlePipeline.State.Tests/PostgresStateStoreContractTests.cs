@@ -71,7 +71,7 @@ public sealed class PostgresStateStoreContractTests : StateStoreContractTests
         var updated = new DateTimeOffset(2025, 6, 23, 14, 0, 0, TimeSpan.FromHours(7));
         var url = new Uri("https://example.vn/utc");
 
-        await store.SavePageAsync(new PageState(url, null, null, null, "written", 0, updated));
+        await store.SavePageAsync(new PageState(url, null, null, null, PageOutcome.Written, 0, updated));
 
         DateTimeOffset? read = (await store.GetPageAsync(url))?.UpdatedAt;
         Assert.That(read, Is.EqualTo(updated).And.Property(nameof(DateTimeOffset.Offset)).EqualTo(TimeSpan.Zero));

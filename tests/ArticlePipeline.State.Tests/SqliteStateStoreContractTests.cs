@@ -51,11 +51,47 @@ public sealed class SqliteStateStoreContractTests : StateStoreContractTests
                 new FetchValidators("\"e1\"", null),
                 "sha256:old",
                 "/out/old.json",
-                "written",
+                PageOutcome.Written,
                 0,
                 new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.FromHours(7)))));
             Assert.That(await store.FindByContentHashAsync("sha256:old"), Is.EqualTo(new Uri("https://example.vn/old")));
-            Assert.That(await ScalarAsync("SELECT group_concat(version) FROM (SELECT version FROM schema_version ORDER BY version)"), Is.EqualTo("1,2"));
+            Assert.That(await ScalarAsync("SELECT group_concat(version) FROM (SELECT version FROM schema_version ORDER BY version)"), Is.EqualTo("1,2,3"));
+        }
+    }
+
+    [Test]
+    public async Task OpenAsync_OutcomesWrittenAsText_BecomeTypedOutcomes()
+    {
+        // Versions before typed outcomes stored one text per page, parsed back with StartsWith.
+        Directory.CreateDirectory(Path.GetDirectoryName(DatabaseFile)!);
+        await using (var legacy = new SqliteConnection($"Data Source={DatabaseFile};Pooling=False"))
+        {
+            await legacy.OpenAsync();
+            await using SqliteCommand create = legacy.CreateCommand();
+            create.CommandText = """
+                CREATE TABLE schema_version (version INTEGER NOT NULL);
+                CREATE TABLE pages (url TEXT PRIMARY KEY, etag TEXT NULL, last_modified TEXT NULL, content_hash TEXT NULL,
+                  record_path TEXT NULL, last_outcome TEXT NOT NULL, failures INTEGER NOT NULL DEFAULT 0, updated_at TEXT NOT NULL);
+                INSERT INTO schema_version (version) VALUES (1);
+                INSERT INTO pages VALUES ('https://example.vn/a', NULL, NULL, NULL, NULL, 'failed:http-500', 2, '2025-01-01T00:00:00.0000000+07:00');
+                INSERT INTO pages VALUES ('https://example.vn/b', NULL, NULL, NULL, NULL, 'duplicate:https://other.vn/x?id=1', 0, '2025-01-01T00:00:00.0000000+07:00');
+                INSERT INTO pages VALUES ('https://example.vn/c', NULL, NULL, NULL, NULL, 'seen:https://example.vn/c-canonical', 0, '2025-01-01T00:00:00.0000000+07:00');
+                INSERT INTO pages VALUES ('https://example.vn/d', NULL, NULL, NULL, NULL, 'not-modified', 0, '2025-01-01T00:00:00.0000000+07:00');
+                INSERT INTO pages VALUES ('https://example.vn/e', NULL, NULL, NULL, NULL, 'not-an-article', 1, '2025-01-01T00:00:00.0000000+07:00');
+                """;
+            await create.ExecuteNonQueryAsync();
+        }
+
+        IPipelineStateStore store = await OpenAsync();
+
+        async Task<PageOutcome?> Outcome(string path) => (await store.GetPageAsync(new Uri("https://example.vn/" + path)))?.LastOutcome;
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(await Outcome("a"), Is.EqualTo(PageOutcome.Failure("http-500")));
+            Assert.That(await Outcome("b"), Is.EqualTo(PageOutcome.DuplicateOf(new Uri("https://other.vn/x?id=1"))));
+            Assert.That(await Outcome("c"), Is.EqualTo(PageOutcome.SeenAs(new Uri("https://example.vn/c-canonical"))));
+            Assert.That(await Outcome("d"), Is.EqualTo(PageOutcome.NotModified));
+            Assert.That(await Outcome("e"), Is.EqualTo(PageOutcome.Failure("not-an-article")), "an outcome of no known kind is kept as a failure's reason");
         }
     }
 

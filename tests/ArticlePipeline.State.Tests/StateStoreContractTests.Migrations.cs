@@ -9,7 +9,7 @@ public abstract partial class StateStoreContractTests
     public async Task OpenAsync_Twice_IsIdempotentAndKeepsTheData()
     {
         IPipelineStateStore first = await OpenAsync();
-        var page = new PageState(new Uri("https://example.vn/a"), null, "sha256:a", null, "written", 0, Time.GetUtcNow());
+        var page = new PageState(new Uri("https://example.vn/a"), null, "sha256:a", null, PageOutcome.Written, 0, Time.GetUtcNow());
         await first.SavePageAsync(page);
         await first.EnqueueAsync(Item("a"));
         await first.PutAsync([new(TmKey(1), "текст")]);

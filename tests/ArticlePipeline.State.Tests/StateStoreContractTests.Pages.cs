@@ -24,7 +24,7 @@ public abstract partial class StateStoreContractTests
             new FetchValidators("\"v1-abc\"", new DateTimeOffset(2025, 6, 22, 10, 0, 0, TimeSpan.FromHours(7))),
             "sha256:aa",
             "/out/records/vnexpress/2025/06/abc.json",
-            "failed:http-500",
+            PageOutcome.Failure("http-500"),
             3,
             new DateTimeOffset(2025, 6, 23, 14, 30, 15, 123, TimeSpan.FromHours(7)),
             NextAttemptAt: new DateTimeOffset(2025, 6, 23, 8, 30, 0, TimeSpan.Zero),
@@ -39,7 +39,7 @@ public abstract partial class StateStoreContractTests
     public async Task SavePageAsync_NullValidatorsAndOptionalFields_RoundTrip()
     {
         IPipelineStateStore store = await OpenAsync();
-        var state = new PageState(PageUrl, null, null, null, "not-an-article", 0, Time.GetUtcNow());
+        var state = new PageState(PageUrl, null, null, null, PageOutcome.Failure("not-an-article"), 0, Time.GetUtcNow());
 
         await store.SavePageAsync(state);
 
@@ -59,7 +59,7 @@ public abstract partial class StateStoreContractTests
     {
         IPipelineStateStore store = await OpenAsync();
         DateTimeOffset? lastModified = withLastModified ? new DateTimeOffset(2025, 1, 2, 3, 4, 5, TimeSpan.Zero) : null;
-        var state = new PageState(PageUrl, new FetchValidators(etag, lastModified), "sha256:bb", null, "written", 0, Time.GetUtcNow());
+        var state = new PageState(PageUrl, new FetchValidators(etag, lastModified), "sha256:bb", null, PageOutcome.Written, 0, Time.GetUtcNow());
 
         await store.SavePageAsync(state);
 
@@ -67,13 +67,38 @@ public abstract partial class StateStoreContractTests
     }
 
     [Test]
+    public async Task SavePageAsync_EveryOutcomeKind_RoundTripsTyped()
+    {
+        IPipelineStateStore store = await OpenAsync();
+        PageOutcome[] outcomes =
+        [
+            PageOutcome.Written,
+            PageOutcome.Unchanged,
+            PageOutcome.NotModified,
+            PageOutcome.Failure("http-500"),
+            PageOutcome.Failure("failed:odd"),
+            PageOutcome.DuplicateOf(new Uri("https://other.vn/goc?id=1#x")),
+            PageOutcome.SeenAs(new Uri("https://example.vn/chuan")),
+        ];
+
+        var read = new List<PageOutcome?>();
+        foreach (PageOutcome outcome in outcomes)
+        {
+            await store.SavePageAsync(new PageState(PageUrl, null, null, null, outcome, 0, Time.GetUtcNow()));
+            read.Add((await store.GetPageAsync(PageUrl))?.LastOutcome);
+        }
+
+        Assert.That(read, Is.EqualTo(outcomes));
+    }
+
+    [Test]
     public async Task SavePageAsync_Again_ReplacesTheState()
     {
         IPipelineStateStore store = await OpenAsync();
-        var failed = new PageState(PageUrl, null, null, null, "failed:timeout", 2, Time.GetUtcNow(), Time.GetUtcNow().AddMinutes(10), Parked: false);
+        var failed = new PageState(PageUrl, null, null, null, PageOutcome.Failure("timeout"), 2, Time.GetUtcNow(), Time.GetUtcNow().AddMinutes(10), Parked: false);
         await store.SavePageAsync(failed);
         Time.Advance(TimeSpan.FromMinutes(11));
-        var written = new PageState(PageUrl, new FetchValidators("\"e\"", null), "sha256:cc", "/out/a.json", "written", 0, Time.GetUtcNow());
+        var written = new PageState(PageUrl, new FetchValidators("\"e\"", null), "sha256:cc", "/out/a.json", PageOutcome.Written, 0, Time.GetUtcNow());
 
         await store.SavePageAsync(written);
 
@@ -88,9 +113,9 @@ public abstract partial class StateStoreContractTests
         var copy = new Uri("https://thanhnien.vn/copy.htm");
 
         // 10:00+07:00 is 03:00Z, earlier than 05:00Z although its text sorts later: the order must be by instant.
-        await store.SavePageAsync(new PageState(copy, null, "sha256:same", null, "written", 0, new DateTimeOffset(2025, 6, 23, 5, 0, 0, TimeSpan.Zero)));
-        await store.SavePageAsync(new PageState(original, null, "sha256:same", null, "written", 0, new DateTimeOffset(2025, 6, 23, 10, 0, 0, TimeSpan.FromHours(7))));
-        await store.SavePageAsync(new PageState(PageUrl, null, "sha256:other", null, "written", 0, new DateTimeOffset(2025, 6, 23, 1, 0, 0, TimeSpan.Zero)));
+        await store.SavePageAsync(new PageState(copy, null, "sha256:same", null, PageOutcome.Written, 0, new DateTimeOffset(2025, 6, 23, 5, 0, 0, TimeSpan.Zero)));
+        await store.SavePageAsync(new PageState(original, null, "sha256:same", null, PageOutcome.Written, 0, new DateTimeOffset(2025, 6, 23, 10, 0, 0, TimeSpan.FromHours(7))));
+        await store.SavePageAsync(new PageState(PageUrl, null, "sha256:other", null, PageOutcome.Written, 0, new DateTimeOffset(2025, 6, 23, 1, 0, 0, TimeSpan.Zero)));
 
         using (Assert.EnterMultipleScope())
         {

@@ -5,7 +5,7 @@ namespace ArticlePipeline.Core.Model;
 /// <param name="Validators">ETag and Last-Modified of the last successful fetch.</param>
 /// <param name="ContentHash">Hash of the last extracted content, if any.</param>
 /// <param name="RecordPath">Where the record was written, if any.</param>
-/// <param name="LastOutcome">The last outcome, e.g. <c>written</c>, <c>unchanged</c>, <c>failed:http-500</c>.</param>
+/// <param name="LastOutcome">The last outcome: written, unchanged, a failure and its reason, a copy of an original...</param>
 /// <param name="ConsecutiveFailures">Failures since the last success.</param>
 /// <param name="UpdatedAt">When this state was stored.</param>
 /// <param name="NextAttemptAt">After failures: not before this time (backoff); <see langword="null"/> when healthy.</param>
@@ -15,7 +15,7 @@ public sealed record PageState(
     FetchValidators? Validators,
     string? ContentHash,
     string? RecordPath,
-    string LastOutcome,
+    PageOutcome LastOutcome,
     int ConsecutiveFailures,
     DateTimeOffset UpdatedAt,
     DateTimeOffset? NextAttemptAt = null,

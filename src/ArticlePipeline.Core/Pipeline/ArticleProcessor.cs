@@ -18,7 +18,6 @@ namespace ArticlePipeline.Core.Pipeline;
 public sealed partial class ArticleProcessor
 {
     private const string AdhocSourceId = "adhoc";
-    private const string DuplicateOutcome = "duplicate:";
 
     private readonly IPageFetcher _fetcher;
     private readonly IArticleExtractor _extractor;
@@ -96,7 +95,7 @@ public sealed partial class ArticleProcessor
         if (fetch.Page is null)
         {
             string reason = fetch.Reason ?? "fetch";
-            await SaveAsync(ManualFailure(key, previous, "failed:" + reason), cancellationToken).ConfigureAwait(false);
+            await SaveAsync(ManualFailure(key, previous, PageOutcome.Failure(reason)), cancellationToken).ConfigureAwait(false);
             LogOutcome(url, "failed:" + reason, fetch.Detail);
             return ArticleOutcome.Failure(url, reason, fetch.Detail);
         }
@@ -105,15 +104,15 @@ public sealed partial class ArticleProcessor
         PreparedArticle? prepared = Prepare(page.Content, page.FetchedAt, source, out ArticleOutcome? notAnArticle);
         if (prepared is null)
         {
-            await SaveAsync(ManualFailure(key, previous, "failed:" + notAnArticle!.Reason), cancellationToken).ConfigureAwait(false);
+            await SaveAsync(ManualFailure(key, previous, PageOutcome.Failure(notAnArticle!.Reason!)), cancellationToken).ConfigureAwait(false);
             return notAnArticle with { Url = url };
         }
 
         ArticleOutcome outcome = await CompleteAsync(prepared, options, cancellationToken).ConfigureAwait(false);
         await SaveAsync(
             outcome.Kind == ArticleOutcomeKind.Failed
-                ? ManualFailure(key, previous, "failed:" + outcome.Reason)
-                : Succeeded(key, previous, Validators(page), prepared.Draft.ContentHash, outcome.RecordPath, outcome.Kind.ToString().ToLowerInvariant()),
+                ? ManualFailure(key, previous, PageOutcome.Failure(outcome.Reason!))
+                : Succeeded(key, previous, Validators(page), prepared.Draft.ContentHash, outcome.RecordPath, Stored(outcome.Kind)),
             cancellationToken).ConfigureAwait(false);
         return outcome with { Url = url };
     }
@@ -168,7 +167,7 @@ public sealed partial class ArticleProcessor
 
             LogOutcome(url, (reason == SkipReasons.TooLarge ? "skipped:" : "failed:") + reason, fetch.Detail);
 
-            if (reason == "circuit-open")
+            if (reason == FetchReasons.CircuitOpen)
             {
                 // The host failed, not this URL, and no request was made: its state is left alone.
                 return CrawlItemResult.Processed(ArticleOutcome.Failure(url, reason, fetch.Detail), requested: false);
@@ -193,7 +192,7 @@ public sealed partial class ArticleProcessor
         if (canonical != key && !pass.TryClaim(canonical, source.Id))
         {
             string detail = $"{url}: its canonical URL {canonical} was already crawled for source '{source.Id}' in this pass";
-            await SaveAsync(Succeeded(key, previous, Validators(page), hash, previous?.RecordPath, "seen:" + canonical.AbsoluteUri), cancellationToken).ConfigureAwait(false);
+            await SaveAsync(Succeeded(key, previous, Validators(page), hash, previous?.RecordPath, PageOutcome.SeenAs(canonical)), cancellationToken).ConfigureAwait(false);
             LogOutcome(url, "skipped:" + SkipReasons.Seen, detail);
             return CrawlItemResult.Skipped(url, SkipReasons.Seen, detail, requested: true);
         }
@@ -201,7 +200,7 @@ public sealed partial class ArticleProcessor
         if (await FindOriginalAsync(key, canonical, prepared.Draft.Id, previous, hash, cancellationToken).ConfigureAwait(false) is { } original)
         {
             string detail = $"{url}: same content as {original} (a syndicated copy)";
-            await SaveAsync(Succeeded(key, previous, Validators(page), hash, null, DuplicateOutcome + original.AbsoluteUri), cancellationToken).ConfigureAwait(false);
+            await SaveAsync(Succeeded(key, previous, Validators(page), hash, null, PageOutcome.DuplicateOf(original)), cancellationToken).ConfigureAwait(false);
             LogOutcome(url, "skipped:" + SkipReasons.Duplicate, detail);
             return CrawlItemResult.Skipped(url, SkipReasons.Duplicate, detail, requested: true);
         }
@@ -214,7 +213,7 @@ public sealed partial class ArticleProcessor
         }
 
         await SaveAsync(
-            Succeeded(key, previous, Validators(page), hash, outcome.RecordPath, outcome.Kind.ToString().ToLowerInvariant()),
+            Succeeded(key, previous, Validators(page), hash, outcome.RecordPath, Stored(outcome.Kind)),
             cancellationToken).ConfigureAwait(false);
         return CrawlItemResult.Processed(outcome with { Url = url });
     }
@@ -318,8 +317,7 @@ public sealed partial class ArticleProcessor
 
         if (previous?.ContentHash == hash)
         {
-            return previous.LastOutcome.StartsWith(DuplicateOutcome, StringComparison.Ordinal) &&
-                Uri.TryCreate(previous.LastOutcome[DuplicateOutcome.Length..], UriKind.Absolute, out Uri? known) ? known : null;
+            return previous.LastOutcome is { Kind: PageOutcomeKind.Duplicate, Other: { } known } ? known : null;
         }
 
         Uri? other = await _state.FindByContentHashAsync(hash, cancellationToken).ConfigureAwait(false);
@@ -341,7 +339,7 @@ public sealed partial class ArticleProcessor
         CrawlPass pass,
         CancellationToken cancellationToken)
     {
-        PageState failed = CrawlFrontier.AfterFailure(key, previous, "failed:" + reason, _time.GetUtcNow(), pass.Options);
+        PageState failed = CrawlFrontier.AfterFailure(key, previous, PageOutcome.Failure(reason), _time.GetUtcNow(), pass.Options);
         await SaveAsync(failed, cancellationToken).ConfigureAwait(false);
         ParkedUrl? parked = failed.Parked && previous?.Parked != true ? new ParkedUrl(url, reason, failed.ConsecutiveFailures) : null;
         if (parked is not null)
@@ -461,18 +459,27 @@ public sealed partial class ArticleProcessor
     }
 
     /// <summary>A 304 changes nothing: a URL known as a syndicated copy stays one.</summary>
-    private static string NotModifiedOutcome(PageState? previous) =>
-        previous?.LastOutcome is { } last && last.StartsWith(DuplicateOutcome, StringComparison.Ordinal) ? last : "not-modified";
+    private static PageOutcome NotModifiedOutcome(PageState? previous) =>
+        previous?.LastOutcome is { Kind: PageOutcomeKind.Duplicate } copy ? copy : PageOutcome.NotModified;
+
+    /// <summary>The stored outcome of an article that got through.</summary>
+    private static PageOutcome Stored(ArticleOutcomeKind kind) => kind switch
+    {
+        ArticleOutcomeKind.Written => PageOutcome.Written,
+        ArticleOutcomeKind.Unchanged => PageOutcome.Unchanged,
+        ArticleOutcomeKind.NotModified => PageOutcome.NotModified,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "a failure is stored with its reason"),
+    };
 
     private static FetchValidators? Validators(FetchedPage page) =>
         page.ETag is null && page.LastModified is null ? null : new FetchValidators(page.ETag, page.LastModified);
 
     /// <summary>A success: the failure count, the backoff and the parking are cleared.</summary>
-    private PageState Succeeded(Uri key, PageState? previous, FetchValidators? validators, string? hash, string? recordPath, string outcome) =>
+    private PageState Succeeded(Uri key, PageState? previous, FetchValidators? validators, string? hash, string? recordPath, PageOutcome outcome) =>
         new(key, validators, hash ?? previous?.ContentHash, recordPath ?? previous?.RecordPath, outcome, 0, _time.GetUtcNow());
 
     /// <summary>A failure of the explicit path: counted, but a manual run neither schedules nor parks the URL.</summary>
-    private PageState ManualFailure(Uri key, PageState? previous, string outcome) =>
+    private PageState ManualFailure(Uri key, PageState? previous, PageOutcome outcome) =>
         new(
             key,
             previous?.Validators,

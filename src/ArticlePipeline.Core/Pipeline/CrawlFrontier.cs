@@ -122,11 +122,11 @@ public static class CrawlFrontier
     /// </summary>
     /// <param name="key">The URL's key.</param>
     /// <param name="previous">The state before, if any.</param>
-    /// <param name="outcome">The outcome to store, e.g. <c>failed:http-500</c>.</param>
+    /// <param name="outcome">The failure to store.</param>
     /// <param name="now">The current time.</param>
     /// <param name="options">The failure policy.</param>
     /// <returns>The new state.</returns>
-    public static PageState AfterFailure(Uri key, PageState? previous, string outcome, DateTimeOffset now, CrawlOptions options)
+    public static PageState AfterFailure(Uri key, PageState? previous, PageOutcome outcome, DateTimeOffset now, CrawlOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         int failures = (previous?.ConsecutiveFailures ?? 0) + 1;

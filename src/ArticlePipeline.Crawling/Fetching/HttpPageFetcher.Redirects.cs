@@ -1,4 +1,5 @@
 using ArticlePipeline.Core.Model;
+using ArticlePipeline.Core.Pipeline;
 using ArticlePipeline.Core.Text;
 using ArticlePipeline.Crawling.Robots;
 using Polly.CircuitBreaker;
@@ -41,7 +42,7 @@ public sealed partial class HttpPageFetcher
             }
             catch (BrokenCircuitException)
             {
-                return HopResult.Failure(current, hop, "circuit-open", $"{current}: circuit open for {current.Authority} after repeated failures; its requests fail at once for {_options.BreakerBreakSeconds} s");
+                return HopResult.Failure(current, hop, FetchReasons.CircuitOpen, $"{current}: circuit open for {current.Authority} after repeated failures; its requests fail at once for {_options.BreakerBreakSeconds} s");
             }
             catch (HttpRequestException ex) when (FindRefusal(ex) is { } refused)
             {

@@ -153,7 +153,7 @@ public sealed class ListingPaginationTests
         private readonly HashSet<Uri> _known = [.. known];
 
         public Task<PageState?> GetPageAsync(Uri url, CancellationToken cancellationToken = default) =>
-            Task.FromResult(_known.Contains(url) ? new PageState(url, null, null, null, "written", 0, DateTimeOffset.UnixEpoch) : null);
+            Task.FromResult(_known.Contains(url) ? new PageState(url, null, null, null, PageOutcome.Written, 0, DateTimeOffset.UnixEpoch) : null);
 
         public Task SavePageAsync(PageState state, CancellationToken cancellationToken = default) => Task.CompletedTask;
 

@@ -1,3 +1,4 @@
+using ArticlePipeline.Core.Model;
 using ArticlePipeline.Core.Pipeline;
 using ArticlePipeline.Core.Sources;
 using ArticlePipeline.Testing.NewsSite;
@@ -127,7 +128,7 @@ public sealed class CrawlEndToEndTests
             Assert.That(harness.Records("goc"), Has.Length.EqualTo(2));
             Assert.That(harness.Records("lai"), Is.Empty, "the syndicated copy is recognised by its content hash");
             Assert.That(harness.State.GetPageAsync(article).Result?.ContentHash, Does.StartWith("sha256:"), "the processor stores the new content hash");
-            Assert.That(harness.State.GetPageAsync(copy).Result?.LastOutcome, Is.EqualTo("duplicate:" + article.AbsoluteUri));
+            Assert.That(harness.State.GetPageAsync(copy).Result?.LastOutcome, Is.EqualTo(PageOutcome.DuplicateOf(article)));
             Assert.That(again.Written, Is.Zero);
             Assert.That(again.SkippedByReason[SkipReasons.Duplicate], Is.EqualTo(1), "still a copy on the next pass, whatever the store's order");
             Assert.That(harness.Records("lai"), Is.Empty);

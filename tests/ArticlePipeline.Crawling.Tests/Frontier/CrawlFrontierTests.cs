@@ -24,12 +24,12 @@ public sealed class CrawlFrontierTests
 
     [Test]
     public void Decide_Healthy_Fetches() =>
-        Assert.That(CrawlFrontier.Decide(new PageState(Url, null, "sha256:1", "p", "written", 0, Now), Now).Fetch, Is.True);
+        Assert.That(CrawlFrontier.Decide(new PageState(Url, null, "sha256:1", "p", PageOutcome.Written, 0, Now), Now).Fetch, Is.True);
 
     [Test]
     public void Decide_Parked_SkipsAsParked()
     {
-        FrontierDecision decision = CrawlFrontier.Decide(new PageState(Url, null, null, null, "failed:http-500", 5, Now, Now.AddHours(1), Parked: true), Now.AddDays(3));
+        FrontierDecision decision = CrawlFrontier.Decide(new PageState(Url, null, null, null, PageOutcome.Failure("http-500"), 5, Now, Now.AddHours(1), Parked: true), Now.AddDays(3));
 
         using (Assert.EnterMultipleScope())
         {
@@ -42,7 +42,7 @@ public sealed class CrawlFrontierTests
     [Test]
     public void Decide_BeforeTheNextAttempt_SkipsAsBackoff()
     {
-        var state = new PageState(Url, null, null, null, "failed:timeout", 2, Now, Now.AddMinutes(30));
+        var state = new PageState(Url, null, null, null, PageOutcome.Failure("timeout"), 2, Now, Now.AddMinutes(30));
 
         using (Assert.EnterMultipleScope())
         {
@@ -78,11 +78,11 @@ public sealed class CrawlFrontierTests
     public void AfterFailure_RepeatedFailures_ParkAtTheConfiguredCount()
     {
         var options = new CrawlOptions { MaxConsecutiveFailures = 3 };
-        var success = new PageState(Url, new FetchValidators("\"v1\"", null), "sha256:1", "records/x.json", "written", 0, Now);
+        var success = new PageState(Url, new FetchValidators("\"v1\"", null), "sha256:1", "records/x.json", PageOutcome.Written, 0, Now);
 
-        PageState first = CrawlFrontier.AfterFailure(Url, success, "failed:http-500", Now, options);
-        PageState second = CrawlFrontier.AfterFailure(Url, first, "failed:http-500", Now, options);
-        PageState third = CrawlFrontier.AfterFailure(Url, second, "failed:timeout", Now, options);
+        PageState first = CrawlFrontier.AfterFailure(Url, success, PageOutcome.Failure("http-500"), Now, options);
+        PageState second = CrawlFrontier.AfterFailure(Url, first, PageOutcome.Failure("http-500"), Now, options);
+        PageState third = CrawlFrontier.AfterFailure(Url, second, PageOutcome.Failure("timeout"), Now, options);
 
         using (Assert.EnterMultipleScope())
         {
@@ -90,7 +90,7 @@ public sealed class CrawlFrontierTests
             Assert.That(third.ConsecutiveFailures, Is.EqualTo(3));
             Assert.That(first.NextAttemptAt, Is.EqualTo(Now.AddMinutes(15)));
             Assert.That(second.NextAttemptAt, Is.EqualTo(Now.AddMinutes(30)));
-            Assert.That(third.LastOutcome, Is.EqualTo("failed:timeout"));
+            Assert.That(third.LastOutcome, Is.EqualTo(PageOutcome.Failure("timeout")));
             Assert.That(third.Validators, Is.EqualTo(success.Validators), "the last success's validators are kept");
             Assert.That(third.ContentHash, Is.EqualTo("sha256:1"));
             Assert.That(third.RecordPath, Is.EqualTo("records/x.json"));
