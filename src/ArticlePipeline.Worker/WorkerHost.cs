@@ -24,6 +24,8 @@ public static class WorkerHost
     {
         ArgumentNullException.ThrowIfNull(components);
         ArgumentNullException.ThrowIfNull(options);
+        // A scheduled job may read a windows-1258 feed before any article page has been decoded.
+        Core.Text.TextEncodings.EnsureRegistered();
         HostApplicationBuilder builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Logging.ClearProviders();
         configureLogging(builder.Logging);

@@ -39,7 +39,7 @@ internal sealed class Pipeline : IAsyncDisposable
             loggerFactory.CreateLogger<ArticleProcessor>(),
             pending: state);
         // Discovery reads the seen-set (listing pagination stops at known URLs); the runner applies the Crawl section.
-        Discovery = new SourceDiscovery(fetcher, state);
+        Discovery = new SourceDiscovery(fetcher, state, crawl);
         Runner = new CrawlRunner(Discovery, Processor, crawl);
     }
 

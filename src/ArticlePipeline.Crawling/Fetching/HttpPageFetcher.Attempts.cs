@@ -65,7 +65,7 @@ public sealed partial class HttpPageFetcher
             return HttpAttempt.Refused(status, "content-type", $"{target}: content type {UntrustedText.Clean(mediaType, 100)} is not a page");
         }
 
-        int max = kind == RequestKind.Robots ? RobotsParser.MaxBytes : _options.MaxBodyBytes;
+        int max = MaxBytes(kind, mediaType);
         if (kind != RequestKind.Robots && headers.ContentLength > max)
         {
             return HttpAttempt.Refused(status, "too-large", $"{target}: {headers.ContentLength} bytes, over the {max}-byte limit");
@@ -85,6 +85,18 @@ public sealed partial class HttpPageFetcher
             LastModified = headers.LastModified,
         };
     }
+
+    /// <summary>
+    /// The body cap: robots.txt's own; for a feed or sitemap the sitemap protocol's 50 MiB (a legal sitemap must not
+    /// be refused whole), never less than <see cref="NetworkOptions.MaxBodyBytes"/>; for HTML, articles included,
+    /// <see cref="NetworkOptions.MaxBodyBytes"/>.
+    /// </summary>
+    private int MaxBytes(RequestKind kind, string? mediaType) => kind switch
+    {
+        RequestKind.Robots => RobotsParser.MaxBytes,
+        RequestKind.Discovery when !ContentTypes.IsHtml(mediaType) => Math.Max(_options.MaxBodyBytes, NetworkOptions.MaxDiscoveryDocumentBytes),
+        _ => _options.MaxBodyBytes,
+    };
 
     /// <summary>
     /// Reads the (decompressed) body, stopping as soon as it passes <paramref name="max"/> bytes: then the result is

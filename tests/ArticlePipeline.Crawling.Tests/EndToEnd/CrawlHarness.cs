@@ -48,7 +48,7 @@ internal sealed class CrawlHarness : IAsyncDisposable
         var sink = new JsonRecordSink(folder.Combine("out"));
         SqliteStateStore state = await SqliteStateStore.OpenAsync(StateStoreFactory.DefaultSqliteConnectionString(folder.Combine("out")), stateTime);
         var processor = new ArticleProcessor(fetcher, new ArticleExtractor(), new ArticleNormalizer(), null, sink, state, timeProvider: stateTime, pending: state);
-        var runner = new CrawlRunner(new SourceDiscovery(fetcher, state), processor, crawl);
+        var runner = new CrawlRunner(new SourceDiscovery(fetcher, state, crawl), processor, crawl);
         return new CrawlHarness(folder, fetcher, sink, state, processor, runner);
     }
 
