@@ -318,8 +318,10 @@ internal static class FeedParser
                     }
                     else
                     {
-                        // An empty <link></link> is no link: the guid may still give one.
-                        entry.Link ??= Resolve(baseUrl, ReadText(reader));
+                        // An empty <link></link> is no link: the guid may still give one. The element is read whatever
+                        // the entry holds already ("??=" with the read on its right would not advance: issue 10, item 2).
+                        string text = ReadText(reader);
+                        entry.Link ??= Resolve(baseUrl, text);
                     }
 
                     break;
@@ -342,10 +344,12 @@ internal static class FeedParser
                     break;
                 case "pubDate" or "published" or "issued" or "date" or "created":
                     // RSS pubDate, Atom published (0.3: issued, created), Dublin Core date (RSS 1.0).
-                    entry.Published ??= DateParser.ParseFeedDate(ReadText(reader));
+                    string published = ReadText(reader);
+                    entry.Published ??= DateParser.ParseFeedDate(published);
                     break;
                 case "updated" or "modified":
-                    entry.Updated ??= DateParser.ParseFeedDate(ReadText(reader));
+                    string updated = ReadText(reader);
+                    entry.Updated ??= DateParser.ParseFeedDate(updated);
                     break;
                 default:
                     // Atom <source> (another feed's links), <image>, <enclosure>, media and content: not the entry's link.
@@ -374,10 +378,12 @@ internal static class FeedParser
             {
                 case "loc":
                     // Any namespace but the extensions': 0.9 over http or https, Google's legacy 0.84, none at all.
-                    entry.Link ??= Resolve(baseUrl, ReadText(reader));
+                    string loc = ReadText(reader);
+                    entry.Link ??= Resolve(baseUrl, loc);
                     break;
                 case "lastmod":
-                    entry.Updated ??= DateParser.ParseFeedDate(ReadText(reader));
+                    string lastmod = ReadText(reader);
+                    entry.Updated ??= DateParser.ParseFeedDate(lastmod);
                     break;
                 default:
                     reader.Skip();
@@ -393,7 +399,8 @@ internal static class FeedParser
             {
                 if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "publication_date")
                 {
-                    entry.Published ??= DateParser.ParseFeedDate(ReadText(reader));
+                    string published = ReadText(reader);
+                    entry.Published ??= DateParser.ParseFeedDate(published);
                 }
                 else if (reader.NodeType == XmlNodeType.Element)
                 {
