@@ -10,7 +10,7 @@ namespace ArticlePipeline.Crawling.Discovery;
 internal sealed class NewestLinks
 {
     private readonly PriorityQueue<Kept, Rank> _heap = new();
-    private readonly HashSet<Uri> _keys = [];
+    private readonly HashSet<string> _keys = new(StringComparer.Ordinal);
     private long _sequence;
 
     /// <summary>Creates an empty set holding at most <paramref name="capacity"/> links.</summary>
@@ -19,7 +19,7 @@ internal sealed class NewestLinks
     /// <summary>The most links kept.</summary>
     public int Capacity { get; }
 
-    /// <summary>Links given up because newer ones filled the capacity.</summary>
+    /// <summary>Links given up because newer ones filled the capacity (a duplicate older than every kept link included).</summary>
     public long Cut { get; private set; }
 
     /// <summary>Links offered, duplicates included.</summary>
@@ -32,39 +32,40 @@ internal sealed class NewestLinks
     public void Add(DiscoveredLink link)
     {
         Offered++;
-        Uri key = UrlCanonicalizer.Canonicalize(link.Url);
-        if (_keys.Contains(key))
+        var rank = new Rank(link.Date is not null, link.Date?.UtcTicks ?? 0, -_sequence++);
+        bool full = _heap.Count >= Capacity;
+        if (full && _heap.TryPeek(out _, out Rank lowest) && rank.CompareTo(lowest) <= 0)
+        {
+            // Older than everything kept: given up before the cost of canonicalizing it (most links of a long stream).
+            Cut++;
+            return;
+        }
+
+        // Compared as strings: Uri's own equality re-parses its parts on every comparison.
+        string key = UrlCanonicalizer.Canonicalize(link.Url).AbsoluteUri;
+        if (!_keys.Add(key))
         {
             return;
         }
 
-        var rank = new Rank(link.Date is not null, link.Date?.UtcTicks ?? 0, -_sequence++);
-        if (_heap.Count >= Capacity)
+        if (full)
         {
-            _heap.TryPeek(out _, out Rank lowest);
-            if (rank.CompareTo(lowest) <= 0)
-            {
-                Cut++;
-                return;
-            }
-
             Kept dropped = _heap.Dequeue();
             _keys.Remove(dropped.Key);
             Cut++;
         }
 
-        _keys.Add(key);
         _heap.Enqueue(new Kept(link.Url, key, rank), rank);
     }
 
     /// <summary>Whether a link canonicalizing like <paramref name="url"/> is kept.</summary>
-    public bool Contains(Uri url) => _keys.Contains(UrlCanonicalizer.Canonicalize(url));
+    public bool Contains(Uri url) => _keys.Contains(UrlCanonicalizer.Canonicalize(url).AbsoluteUri);
 
     /// <summary>The kept links: dated newest first, then undated in the order they were seen.</summary>
     public IEnumerable<Uri> NewestFirst() =>
         _heap.UnorderedItems.OrderByDescending(item => item.Priority).Select(item => item.Element.Url);
 
-    private readonly record struct Kept(Uri Url, Uri Key, Rank Rank);
+    private readonly record struct Kept(Uri Url, string Key, Rank Rank);
 
     /// <summary>Higher is kept longer: dated over undated, then newer, then seen earlier.</summary>
     private readonly record struct Rank(bool Dated, long Ticks, long Order) : IComparable<Rank>
