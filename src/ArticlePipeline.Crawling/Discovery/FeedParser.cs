@@ -65,6 +65,10 @@ internal static class FeedParser
     /// <param name="onLink">Receives each article link, with its date when the entry gave one.</param>
     /// <param name="onSitemap">Receives each nested sitemap of a sitemap index, with its <c>lastmod</c>.</param>
     /// <param name="maxBytes">Most bytes read after decompression; the rest is cut and reported.</param>
+    /// <param name="wanted">
+    /// Asked with a sitemap link's date before its URL is built: <see langword="false"/> drops it at once (a bounded
+    /// consumer that keeps only newer links saves the cost of every link it would give up). Optional.
+    /// </param>
     /// <param name="cancellationToken">Stops reading between entries.</param>
     /// <returns>Counts, the bytes read, and what ended reading early.</returns>
     public static FeedReadResult Read(
@@ -73,12 +77,13 @@ internal static class FeedParser
         Action<DiscoveredLink> onLink,
         Action<DiscoveredLink> onSitemap,
         long maxBytes = MaxDocumentBytes,
+        Func<DateTimeOffset?, bool>? wanted = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(documentUrl);
         ArgumentNullException.ThrowIfNull(onLink);
         ArgumentNullException.ThrowIfNull(onSitemap);
-        var walker = new Walker(documentUrl, onLink, onSitemap, cancellationToken);
+        var walker = new Walker(documentUrl, onLink, onSitemap, wanted, cancellationToken);
         using var stream = new CappedStream(Open(body), Math.Min(maxBytes, MaxDocumentBytes));
         string? error = null;
         int repairs = 0;
@@ -191,12 +196,14 @@ internal static class FeedParser
         private readonly Uri _documentUrl;
         private readonly Action<DiscoveredLink> _onLink;
         private readonly Action<DiscoveredLink> _onSitemap;
+        private readonly Func<DateTimeOffset?, bool>? _wanted;
         private readonly CancellationToken _cancellationToken;
         private readonly List<(int Depth, Uri Base)> _bases = [];
         private Entry? _current;
 
-        public Walker(Uri documentUrl, Action<DiscoveredLink> onLink, Action<DiscoveredLink> onSitemap, CancellationToken cancellationToken)
+        public Walker(Uri documentUrl, Action<DiscoveredLink> onLink, Action<DiscoveredLink> onSitemap, Func<DateTimeOffset?, bool>? wanted, CancellationToken cancellationToken)
         {
+            _wanted = wanted;
             _documentUrl = documentUrl;
             _onLink = onLink;
             _onSitemap = onSitemap;
@@ -378,8 +385,14 @@ internal static class FeedParser
             {
                 case "loc":
                     // Any namespace but the extensions': 0.9 over http or https, Google's legacy 0.84, none at all.
+                    // Kept as text: the URL is built only if the link is wanted (most of a huge sitemap is not).
                     string loc = ReadText(reader);
-                    entry.Link ??= Resolve(baseUrl, loc);
+                    if (entry.LocText is null && !string.IsNullOrWhiteSpace(loc))
+                    {
+                        entry.LocText = loc;
+                        entry.LocBase = baseUrl;
+                    }
+
                     break;
                 case "lastmod":
                     string lastmod = ReadText(reader);
@@ -425,13 +438,22 @@ internal static class FeedParser
             }
 
             int depth = reader.Depth;
-            var text = new StringBuilder();
+            string? first = null;
+            StringBuilder? more = null;
             reader.Read();
             while (!reader.EOF && reader.Depth > depth)
             {
-                if (reader.NodeType is XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.SignificantWhitespace && text.Length < 8192)
+                if (reader.NodeType is XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.SignificantWhitespace)
                 {
-                    text.Append(reader.Value);
+                    // One text node is the usual case: no builder for it.
+                    if (first is null)
+                    {
+                        first = reader.Value;
+                    }
+                    else if ((more ??= new StringBuilder(first)).Length < 8192)
+                    {
+                        more.Append(reader.Value);
+                    }
                 }
 
                 reader.Read();
@@ -439,7 +461,7 @@ internal static class FeedParser
 
             // On the end tag.
             reader.Read();
-            return text.ToString();
+            return more?.ToString() ?? first ?? string.Empty;
         }
 
         private static Uri WithBase(Uri baseUrl, XmlReader reader) =>
@@ -449,13 +471,22 @@ internal static class FeedParser
 
         private void Emit(Entry entry)
         {
-            Uri? url = entry.Kind == EntryKind.FeedItem ? entry.Link ?? entry.Alternate ?? entry.Guid ?? entry.About : entry.Link;
+            DateTimeOffset? date = entry.Published ?? entry.Updated;
+            if (entry.Kind == EntryKind.SitemapUrl && entry.LocText is not null && _wanted?.Invoke(date) == false)
+            {
+                Links++;
+                return;
+            }
+
+            Uri? url = entry.Kind == EntryKind.FeedItem
+                ? entry.Link ?? entry.Alternate ?? entry.Guid ?? entry.About
+                : entry.LocText is null ? null : Resolve(entry.LocBase!, entry.LocText);
             if (url is null)
             {
                 return;
             }
 
-            var link = new DiscoveredLink(url, entry.Published ?? entry.Updated);
+            var link = new DiscoveredLink(url, date);
             if (entry.Kind == EntryKind.SitemapReference)
             {
                 Sitemaps++;
@@ -481,6 +512,10 @@ internal static class FeedParser
         public Uri? Guid { get; set; }
 
         public Uri? About { get; set; }
+
+        public string? LocText { get; set; }
+
+        public Uri? LocBase { get; set; }
 
         public DateTimeOffset? Published { get; set; }
 

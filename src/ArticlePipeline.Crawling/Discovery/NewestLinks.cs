@@ -58,6 +58,24 @@ internal sealed class NewestLinks
         _heap.Enqueue(new Kept(link.Url, key, rank), rank);
     }
 
+    /// <summary>
+    /// Whether a link dated <paramref name="date"/> could be kept, asked before its URL is even built; a link that
+    /// could not is counted as offered and cut.
+    /// </summary>
+    public bool Wants(DateTimeOffset? date)
+    {
+        if (_heap.Count < Capacity || !_heap.TryPeek(out _, out Rank lowest) ||
+            new Rank(date is not null, date?.UtcTicks ?? 0, -_sequence).CompareTo(lowest) > 0)
+        {
+            return true;
+        }
+
+        _sequence++;
+        Offered++;
+        Cut++;
+        return false;
+    }
+
     /// <summary>Whether a link canonicalizing like <paramref name="url"/> is kept.</summary>
     public bool Contains(Uri url) => _keys.Contains(UrlCanonicalizer.Canonicalize(url).AbsoluteUri);
 

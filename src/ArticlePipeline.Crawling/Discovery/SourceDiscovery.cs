@@ -96,9 +96,14 @@ public sealed class SourceDiscovery : ISourceDiscovery
             await ReadXmlAsync(sitemap, "sitemap", run, pending, cancellationToken).ConfigureAwait(false);
         }
 
-        if (pending.Count > 0)
+        if (pending.Count > 0 && run.BudgetSpent)
         {
-            run.Problems.Add(string.Create(CultureInfo.InvariantCulture, $"sitemaps: only the first {MaxSitemapDocuments} documents are read; {pending.Count} more not read"));
+            // Not read for the budget's sake, whatever the document limit says.
+            run.Unread += pending.Count;
+        }
+        else if (pending.Count > 0)
+        {
+            run.Problems.Add(string.Create(CultureInfo.InvariantCulture, $"sitemaps: at most {MaxSitemapDocuments} sitemap documents per source; {pending.Count} more not fetched"));
         }
 
         var listed = new List<Uri>();
@@ -224,6 +229,7 @@ public sealed class SourceDiscovery : ISourceDiscovery
             run.Links.Add,
             nested.Add,
             Math.Max(1, run.BytesLeft),
+            run.Links.Wants,
             cancellationToken);
         run.BytesRead += Math.Max(read.BytesRead, page.Content.Body.Length);
 

@@ -108,7 +108,8 @@ public sealed partial class HttpPageFetcher
         await using (stream.ConfigureAwait(false))
         {
             // Sized from Content-Length when the server sent one (not after decompression: .NET drops it then).
-            long declared = content.Headers.ContentLength ?? 16 * 1024;
+            // One byte more than announced, so that the read that finds the end needs no bigger buffer (and no copy of it).
+            long declared = content.Headers.ContentLength + 1 ?? 16 * 1024;
             byte[] buffer = new byte[(int)Math.Clamp(declared, 1, max + 1L)];
             int length = 0;
             while (true)
