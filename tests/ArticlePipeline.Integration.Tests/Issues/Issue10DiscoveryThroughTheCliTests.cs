@@ -89,6 +89,23 @@ public sealed class Issue10DiscoveryThroughTheCliTests
         }
     }
 
+    [TestCase("MaxDiscoveredPerSource", 0L)]
+    [TestCase("MaxDiscoveredPerSource", 2_000_000_000L)]
+    [TestCase("MaxDiscoveryBytesPerSource", 1024L)]
+    [TestCase("MaxDiscoveryBytesPerSource", 64L * 1024 * 1024 * 1024)]
+    public async Task CrawlOnce_DiscoveryCapOutOfRange_ExitsTwoNamingTheSetting(string setting, long value)
+    {
+        string config = Issue10Files.Config(_folder, "caps", new { Crawl = new Dictionary<string, long> { [setting] = value } });
+
+        CliRun run = await CliRun.RunAsync("crawl", "--once", "--config", config, "--out", _folder.Combine("out"));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(run.ExitCode, Is.EqualTo(2), run.ToString());
+            Assert.That(run.Error, Does.Contain("Crawl:" + setting));
+        }
+    }
+
     [TestCase("windows-1258")]
     [TestCase("windows-1252")]
     public void CrawlOnce_LegacyCodePageFeedInAFreshProcess_IsRead(string charset)
