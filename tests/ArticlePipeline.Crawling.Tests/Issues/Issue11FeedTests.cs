@@ -266,6 +266,34 @@ public sealed class Issue11FeedTests
         }
     }
 
+    [Test]
+    public void Parse_UnknownDeclaredEncoding_IsReadAsUtf8()
+    {
+        FeedParseResult result = FeedParser.Parse(
+            Encoding.UTF8.GetBytes("<?xml version=\"1.0\" encoding=\"x-unknown-charset\"?><rss><channel><item><title>Tân Hậu</title><link>/tin-tuc/a1001.html</link></item></channel></rss>"),
+            FeedUrl);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(Paths(result), Is.EqualTo(new[] { "/tin-tuc/a1001.html" }));
+            Assert.That(result.Error, Is.Null);
+        }
+    }
+
+    [TestCase("UTF-16 LE with BOM")]
+    [TestCase("UTF-16 BE with BOM")]
+    public void Parse_Utf16Feed_IsDecodedByItsBom(string shape)
+    {
+        const string xml = "<?xml version=\"1.0\" encoding=\"utf-16\"?><rss><channel><item><link>/tin-tuc/a1001.html</link></item></channel></rss>";
+        Encoding encoding = shape.Contains("LE", StringComparison.Ordinal) ? Encoding.Unicode : Encoding.BigEndianUnicode;
+
+        byte[] body = [.. encoding.GetPreamble(), .. encoding.GetBytes(xml)];
+
+        FeedParseResult result = FeedParser.Parse(body, FeedUrl);
+
+        Assert.That(Paths(result), Is.EqualTo(new[] { "/tin-tuc/a1001.html" }), shape);
+    }
+
     private static FeedParseResult Parse(string xml) => FeedParser.Parse(Encoding.UTF8.GetBytes(xml), FeedUrl);
 
     private static string[] Paths(FeedParseResult result) => [.. result.Links.Select(l => l.Url.AbsolutePath)];
