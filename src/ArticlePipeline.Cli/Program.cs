@@ -1,4 +1,8 @@
 using ArticlePipeline.Cli;
+using ArticlePipeline.Core.Text;
+
+// Legacy code pages (windows-1258 and 1252 feeds) before anything is decoded, whatever runs first.
+TextEncodings.EnsureRegistered();
 
 using var cancellation = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>

@@ -14,6 +14,12 @@ public sealed class NetworkOptions
     /// <summary>The highest <see cref="MaxBodyBytes"/> allowed: 256 MiB.</summary>
     public const int MaxBodyLimit = 256 * 1024 * 1024;
 
+    /// <summary>
+    /// The cap on one feed or sitemap document, in bytes: the sitemap protocol's 50 MiB uncompressed. It applies to the
+    /// download and again to a gzip sitemap's decompressed bytes, separately from <see cref="MaxBodyBytes"/>.
+    /// </summary>
+    public const int MaxDiscoveryDocumentBytes = 50 * 1024 * 1024;
+
     /// <summary>Allow loopback, private, link-local and cloud metadata addresses.</summary>
     /// <value><see langword="false"/>: such targets are refused, for every URL and every redirect hop.</value>
     public bool AllowPrivateAddresses { get; set; }

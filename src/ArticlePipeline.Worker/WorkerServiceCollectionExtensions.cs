@@ -27,6 +27,9 @@ public static class WorkerServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(options);
 
+        // A scheduled job may read a windows-1258 feed before any article page has been decoded.
+        Core.Text.TextEncodings.EnsureRegistered();
+
         // SIGTERM and Ctrl+C stop the host (the console lifetime Host.CreateApplicationBuilder would add).
         services.AddSingleton<IHostLifetime, Microsoft.Extensions.Hosting.Internal.ConsoleLifetime>();
         services.Configure<ConsoleLifetimeOptions>(o => o.SuppressStatusMessages = true);

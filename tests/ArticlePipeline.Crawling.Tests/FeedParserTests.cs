@@ -1,6 +1,5 @@
 using System.IO.Compression;
 using System.Text;
-using System.Xml;
 using ArticlePipeline.Crawling.Discovery;
 using ArticlePipeline.Testing;
 
@@ -132,11 +131,17 @@ public sealed class FeedParserTests
     }
 
     [Test]
-    public void Parse_BrokenGzip_IsRejected()
+    public void Parse_BrokenGzip_GivesNoLinksAndIsReported()
     {
         byte[] broken = Gzip(Urlset)[..40];
 
-        Assert.That(() => FeedParser.Parse(broken, SitemapUrl), Throws.InstanceOf<InvalidDataException>().Or.InstanceOf<XmlException>());
+        FeedParseResult result = FeedParser.Parse(broken, SitemapUrl);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(result.Links, Is.Empty);
+            Assert.That(result.Error, Does.Contain("gzip").Or.Contain("XML"));
+        }
     }
 
     [Test]
@@ -206,7 +211,7 @@ public sealed class FeedParserTests
     }
 
     [Test]
-    public void Parse_BillionLaughs_IsRejected()
+    public void Parse_BillionLaughs_IsNotExpandedAndIsReported()
     {
         const string bomb = """
             <?xml version="1.0"?>
@@ -224,11 +229,18 @@ public sealed class FeedParserTests
             <rss version="2.0"><channel><item><link>https://x.vn/&lol9;</link></item></channel></rss>
             """;
 
-        Assert.That(() => FeedParser.Parse(Encoding.UTF8.GetBytes(bomb), FeedUrl), Throws.InstanceOf<XmlException>());
+        // The DOCTYPE is ignored, never processed: &lol9; is undeclared, the document stops there and nothing expands.
+        FeedParseResult result = FeedParser.Parse(Encoding.UTF8.GetBytes(bomb), FeedUrl);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(result.Links, Is.Empty);
+            Assert.That(result.Error, Does.Contain("lol9"));
+        }
     }
 
     [Test]
-    public void Parse_ExternalEntity_IsRejected()
+    public void Parse_ExternalEntity_IsNotResolvedAndIsReported()
     {
         const string xxe = """
             <?xml version="1.0"?>
@@ -236,13 +248,26 @@ public sealed class FeedParserTests
             <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>https://x.vn/&xxe;</loc></url></urlset>
             """;
 
-        Assert.That(() => FeedParser.Parse(Encoding.UTF8.GetBytes(xxe), FeedUrl), Throws.InstanceOf<XmlException>());
+        // No external resolution: the entity is undeclared for the reader, and the document stops there.
+        FeedParseResult result = FeedParser.Parse(Encoding.UTF8.GetBytes(xxe), FeedUrl);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(result.Links, Is.Empty);
+            Assert.That(result.Error, Does.Contain("xxe"));
+        }
     }
 
     [Test]
-    public void Parse_NotXml_IsRejected()
+    public void Parse_NotXml_GivesNoLinksAndIsReported()
     {
-        Assert.That(() => FeedParser.Parse(Encoding.UTF8.GetBytes("<html><body><p>Trang chủ</body>"), FeedUrl), Throws.InstanceOf<XmlException>());
+        FeedParseResult result = FeedParser.Parse(Encoding.UTF8.GetBytes("<html><body><p>Trang chủ</body>"), FeedUrl);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(result.Links, Is.Empty);
+            Assert.That(result.Error, Does.StartWith("not well-formed XML"));
+        }
     }
 
     [Test]

@@ -73,8 +73,10 @@ public sealed class SourceDiscoveryTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(result.Urls, Is.Empty);
-            Assert.That(result.Problems, Has.Length.EqualTo(2));
-            Assert.That(result.Problems, Has.Some.StartsWith("feed ").And.Contains("rejected"));
+            Assert.That(result.Problems, Has.Length.EqualTo(3));
+            Assert.That(result.Problems, Has.Some.StartsWith("home page ").And.Contains("http-404"), "a home page that fails is reported even beside feeds");
+            // The DOCTYPE is ignored (never processed): what is left is an empty feed, reported as giving no links.
+            Assert.That(result.Problems, Has.Some.StartsWith("feed ").And.Contains("no links found"));
             Assert.That(result.Problems, Has.Some.StartsWith("sitemap ").And.Contains("http-404"));
         }
     }

@@ -53,7 +53,8 @@ internal static class CrawlCommand
                 }
 
                 await context.Output.WriteLineAsync($"records in {Path.GetFullPath(pipeline.OutputDirectory)}").ConfigureAwait(false);
-                return summary.Failed == 0 && summary.Stopped is null ? ExitCodes.Success : ExitCodes.SomeFailed;
+                // A pass whose every source was refused did nothing: that is a failure, not an empty success.
+                return summary.Failed == 0 && summary.Stopped is null && !summary.EveryDiscoveryFailed ? ExitCodes.Success : ExitCodes.SomeFailed;
             }
         }));
         return command;

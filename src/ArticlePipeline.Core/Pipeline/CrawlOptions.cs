@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace ArticlePipeline.Core.Pipeline;
 
-/// <summary>Configuration section <c>Crawl</c>: how a pass treats URLs that keep failing.</summary>
+/// <summary>Configuration section <c>Crawl</c>: how a pass treats URLs that keep failing, and what one source's discovery may take.</summary>
 public sealed class CrawlOptions
 {
     /// <summary>The configuration section name.</summary>
@@ -27,6 +27,24 @@ public sealed class CrawlOptions
     /// <value>24.</value>
     [Range(0, 10000)]
     public double MaxFailureBackoffHours { get; set; } = 24;
+
+    /// <summary>
+    /// Most article URLs one source's discovery keeps per pass. Feeds and sitemaps are read as a stream and only this many
+    /// links are held: the newest by <c>lastmod</c>, <c>pubDate</c>, <c>published</c> or news publication date, undated
+    /// links after dated ones. What is cut is reported as a problem of the source.
+    /// </summary>
+    /// <value>50,000.</value>
+    [Range(1, 1_000_000)]
+    public int MaxDiscoveredPerSource { get; set; } = 50_000;
+
+    /// <summary>
+    /// Most bytes one source's discovery reads per pass: feeds, sitemaps (after gzip decompression), the home page and
+    /// listing pages. Once spent, the remaining documents are not fetched and the source reports it. Each sitemap is
+    /// also capped at the protocol's 50 MiB uncompressed.
+    /// </summary>
+    /// <value>256 MiB.</value>
+    [Range(1L * 1024 * 1024, 8L * 1024 * 1024 * 1024)]
+    public long MaxDiscoveryBytesPerSource { get; set; } = 256L * 1024 * 1024;
 
     /// <summary>Checks the values the data annotations describe.</summary>
     /// <returns>One line per problem; empty when the options are valid.</returns>

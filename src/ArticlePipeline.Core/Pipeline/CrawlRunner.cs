@@ -81,7 +81,7 @@ public sealed class CrawlRunner
             }
 
             DiscoveryResult found = await _discovery.DiscoverAsync(source, ct).ConfigureAwait(false);
-            summary.AddSource(found.Urls.Length, found.Problems.Select(p => $"{source.Id}: {p}"));
+            summary.AddSource(found.Urls.Length, found.Problems.Select(p => $"{source.Id}: {p}"), found.Failed);
             await CrawlSourceAsync(source, found, pass, summary, progress, storageFull, ct).ConfigureAwait(false);
         }).ConfigureAwait(false);
         return summary;

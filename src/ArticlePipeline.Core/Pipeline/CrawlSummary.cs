@@ -12,6 +12,7 @@ public sealed class CrawlSummary
     private readonly ConcurrentQueue<string> _problems = new();
     private readonly ConcurrentQueue<ParkedUrl> _parked = new();
     private int _sources;
+    private int _discoveryFailed;
     private int _discovered;
     private int _fetched;
     private int _notModified;
@@ -23,6 +24,12 @@ public sealed class CrawlSummary
 
     /// <summary>Sources crawled.</summary>
     public int Sources => _sources;
+
+    /// <summary>Sources whose discovery could read none of their documents (every one refused or failed).</summary>
+    public int DiscoveryFailed => _discoveryFailed;
+
+    /// <summary>Whether there were sources and the discovery of every one of them failed: the pass did nothing.</summary>
+    public bool EveryDiscoveryFailed => Sources > 0 && DiscoveryFailed == Sources;
 
     /// <summary>Article URLs found by discovery, after de-duplication.</summary>
     public int Discovered => _discovered;
@@ -77,10 +84,16 @@ public sealed class CrawlSummary
     /// <summary>Counts a crawled source and its discovery.</summary>
     /// <param name="discovered">URLs discovered for it.</param>
     /// <param name="problems">Discovery problems.</param>
-    public void AddSource(int discovered, IEnumerable<string> problems)
+    /// <param name="discoveryFailed">Whether discovery could read none of the source's documents.</param>
+    public void AddSource(int discovered, IEnumerable<string> problems, bool discoveryFailed = false)
     {
         ArgumentNullException.ThrowIfNull(problems);
         Interlocked.Increment(ref _sources);
+        if (discoveryFailed)
+        {
+            Interlocked.Increment(ref _discoveryFailed);
+        }
+
         Interlocked.Add(ref _discovered, discovered);
         foreach (string problem in problems)
         {
@@ -163,6 +176,11 @@ public sealed class CrawlSummary
         foreach (string problem in _problems)
         {
             yield return "problem: " + problem;
+        }
+
+        if (DiscoveryFailed > 0)
+        {
+            yield return string.Create(CultureInfo.InvariantCulture, $"discovery failed: {DiscoveryFailed} of {Sources} sources could read none of their feeds, sitemaps or pages");
         }
 
         if (Stopped is { } stopped)

@@ -1,5 +1,6 @@
 using ArticlePipeline.Core.Composition;
 using ArticlePipeline.Core.Abstractions;
+using ArticlePipeline.Core.Pipeline;
 using ArticlePipeline.Crawling.Discovery;
 using ArticlePipeline.Crawling.Fetching;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,6 +22,9 @@ public static class CrawlingServiceCollectionExtensions
     public static IServiceCollection AddArticleCrawling(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
+
+        // Feeds in windows-1258 or windows-1252 may be read before any article page has been decoded.
+        Core.Text.TextEncodings.EnsureRegistered();
         services.AddSection<NetworkOptions>(NetworkOptions.SectionName);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<NetworkOptions>, NetworkOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
@@ -29,7 +33,10 @@ public static class CrawlingServiceCollectionExtensions
             sp.GetRequiredService<TimeProvider>(),
             sp.GetService<ILoggerFactory>()));
         services.AddSingleton<IPageFetcher>(sp => sp.GetRequiredService<HttpPageFetcher>());
-        services.AddSingleton<ISourceDiscovery>(sp => new SourceDiscovery(sp.GetRequiredService<IPageFetcher>(), sp.GetService<IStateStore>()));
+        services.AddSingleton<ISourceDiscovery>(sp => new SourceDiscovery(
+            sp.GetRequiredService<IPageFetcher>(),
+            sp.GetService<IStateStore>(),
+            sp.GetRequiredService<IOptions<CrawlOptions>>().Value));
         return services;
     }
 

@@ -1,6 +1,5 @@
-using System.Collections.Immutable;
+using System.Globalization;
 using System.Text.RegularExpressions;
-using System.Xml;
 using ArticlePipeline.Core.Abstractions;
 using ArticlePipeline.Core.Model;
 using ArticlePipeline.Core.Pipeline;
@@ -16,7 +15,9 @@ namespace ArticlePipeline.Crawling.Discovery;
 /// the <c>Sitemap:</c> lines of the home host's robots.txt; index, gzip, news) and listing pages filtered by the
 /// article pattern, following their pagination up to <see cref="ListingPage.MaxPages"/> and stopping at a page whose
 /// article links are all in the state store already. Dated links come newest first, then listing links in page
-/// order; duplicates (after canonicalization) are dropped.
+/// order; duplicates (after canonicalization) are dropped. Feeds and sitemaps are streamed into a bounded set that keeps
+/// the newest <see cref="CrawlOptions.MaxDiscoveredPerSource"/> links, and one source's discovery reads at most
+/// <see cref="CrawlOptions.MaxDiscoveryBytesPerSource"/>; what either cuts is reported.
 /// </summary>
 public sealed class SourceDiscovery : ISourceDiscovery
 {
@@ -24,14 +25,23 @@ public sealed class SourceDiscovery : ISourceDiscovery
 
     private readonly IPageFetcher _fetcher;
     private readonly IStateStore? _state;
+    private readonly CrawlOptions _options;
 
     /// <summary>Creates discovery over <paramref name="fetcher"/> (so feeds get the same politeness and guards).</summary>
     /// <param name="fetcher">The fetcher.</param>
     /// <param name="state">The seen-set: listing pagination stops at a page holding only known URLs. Optional.</param>
-    public SourceDiscovery(IPageFetcher fetcher, IStateStore? state = null)
+    /// <param name="options">
+    /// What one source's discovery may keep (<see cref="CrawlOptions.MaxDiscoveredPerSource"/>) and read
+    /// (<see cref="CrawlOptions.MaxDiscoveryBytesPerSource"/>); the defaults when <see langword="null"/>.
+    /// </param>
+    public SourceDiscovery(IPageFetcher fetcher, IStateStore? state = null, CrawlOptions? options = null)
     {
         _fetcher = fetcher;
         _state = state;
+        _options = options ?? new CrawlOptions();
+
+        // A windows-1258 feed may be the first thing this process decodes.
+        TextEncodings.EnsureRegistered();
     }
 
     /// <inheritdoc />
@@ -42,27 +52,20 @@ public sealed class SourceDiscovery : ISourceDiscovery
 
         // Before the first request, so even discovery runs at the source's own pace.
         http?.ApplySourceLimits(source);
-        var problems = new List<string>();
-        var dated = new List<DiscoveredLink>();
-        var listed = new List<Uri>();
+        var run = new DiscoveryRun(_options);
 
         var feeds = source.Feeds.Select(f => new Uri(f)).ToList();
         if (Uri.TryCreate(source.HomeUrl, UriKind.Absolute, out Uri? home))
         {
-            FetchOutcome homePage = await _fetcher.FetchAsync(home, null, FetchPurpose.Discovery, cancellationToken).ConfigureAwait(false);
-            if (homePage.Page is { } page)
+            if (await FetchAsync(home, "home page", run, cancellationToken).ConfigureAwait(false) is { } page)
             {
                 feeds.AddRange(HtmlLinks.Feeds(page.Content.Body.Span, page.Content.Url).Where(f => !feeds.Contains(f)));
-            }
-            else if (source.Feeds.Count == 0 && source.Sitemaps.Count == 0 && source.Listings.Count == 0)
-            {
-                problems.Add($"home page {home}: {homePage.Reason} {homePage.Detail}");
             }
         }
 
         foreach (Uri feed in feeds)
         {
-            await ReadXmlAsync(feed, "feed", dated, null, problems, cancellationToken).ConfigureAwait(false);
+            await ReadXmlAsync(feed, "feed", run, null, cancellationToken).ConfigureAwait(false);
         }
 
         var pending = new Queue<Uri>(source.Sitemaps.Select(s => new Uri(s)));
@@ -79,32 +82,44 @@ public sealed class SourceDiscovery : ISourceDiscovery
         while (pending.Count > 0 && seenSitemaps.Count < MaxSitemapDocuments)
         {
             Uri sitemap = pending.Dequeue();
-            if (seenSitemaps.Add(sitemap))
+            if (!seenSitemaps.Add(sitemap))
             {
-                await ReadXmlAsync(sitemap, "sitemap", dated, pending, problems, cancellationToken).ConfigureAwait(false);
+                continue;
             }
+
+            if (run.BudgetSpent)
+            {
+                run.Unread++;
+                continue;
+            }
+
+            await ReadXmlAsync(sitemap, "sitemap", run, pending, cancellationToken).ConfigureAwait(false);
         }
 
+        if (pending.Count > 0 && run.BudgetSpent)
+        {
+            // Not read for the budget's sake, whatever the document limit says.
+            run.Unread += pending.Count;
+        }
+        else if (pending.Count > 0)
+        {
+            run.Problems.Add(string.Create(CultureInfo.InvariantCulture, $"sitemaps: at most {MaxSitemapDocuments} sitemap documents per source; {pending.Count} more not fetched"));
+        }
+
+        var listed = new List<Uri>();
         foreach (ListingPage listing in source.Listings)
         {
-            await ReadListingAsync(listing, source, listed, problems, cancellationToken).ConfigureAwait(false);
+            await ReadListingAsync(listing, source, listed, run, cancellationToken).ConfigureAwait(false);
         }
 
-        var seen = new HashSet<Uri>();
-        var urls = dated
-            .OrderByDescending(l => l.Date ?? DateTimeOffset.MinValue)
-            .Select(l => l.Url)
-            .Concat(listed)
-            .Where(u => seen.Add(UrlCanonicalizer.Canonicalize(u)))
-            .ToImmutableArray();
-        return new DiscoveryResult(urls, [.. problems]);
+        return run.Result(listed);
     }
 
     private async Task ReadListingAsync(
         ListingPage listing,
         SourceDefinition source,
         List<Uri> listed,
-        List<string> problems,
+        DiscoveryRun run,
         CancellationToken cancellationToken)
     {
         // Operator patterns run on the linear-time engine where they can; one that still times out on a hostile link is
@@ -119,10 +134,8 @@ public sealed class SourceDiscovery : ISourceDiscovery
         {
             for (int number = 1; url is not null && number <= Math.Max(1, listing.MaxPages); number++)
             {
-                FetchOutcome outcome = await _fetcher.FetchAsync(url, null, FetchPurpose.Discovery, cancellationToken).ConfigureAwait(false);
-                if (outcome.Page is not { } page)
+                if (await FetchAsync(url, "listing", run, cancellationToken).ConfigureAwait(false) is not { } page)
                 {
-                    problems.Add($"listing {url}: {outcome.Reason} {outcome.Detail}");
                     return;
                 }
 
@@ -144,7 +157,7 @@ public sealed class SourceDiscovery : ISourceDiscovery
                 }
                 catch (RegexMatchTimeoutException)
                 {
-                    problems.Add($"listing {url}: nextPagePattern '{nextPattern?.Text}' timed out; pagination stopped here");
+                    run.Problems.Add($"listing {url}: nextPagePattern '{nextPattern?.Text}' timed out; pagination stopped here");
                     return;
                 }
 
@@ -156,7 +169,7 @@ public sealed class SourceDiscovery : ISourceDiscovery
         }
         finally
         {
-            problems.AddRange(budget.Problems($"listing {listing.Url}: articlePattern"));
+            run.Problems.AddRange(budget.Problems($"listing {listing.Url}: articlePattern"));
         }
     }
 
@@ -178,37 +191,66 @@ public sealed class SourceDiscovery : ISourceDiscovery
         return true;
     }
 
-    private async Task ReadXmlAsync(
-        Uri url,
-        string kind,
-        List<DiscoveredLink> links,
-        Queue<Uri>? nestedSitemaps,
-        List<string> problems,
-        CancellationToken cancellationToken)
+    /// <summary>Fetches one discovery document within the source's byte budget; a failure becomes a problem line.</summary>
+    private async Task<FetchedPage?> FetchAsync(Uri url, string kind, DiscoveryRun run, CancellationToken cancellationToken)
     {
+        run.Attempted++;
+        if (run.BudgetSpent)
+        {
+            run.Unread++;
+            return null;
+        }
+
         FetchOutcome outcome = await _fetcher.FetchAsync(url, null, FetchPurpose.Discovery, cancellationToken).ConfigureAwait(false);
         if (outcome.Page is not { } page)
         {
-            problems.Add($"{kind} {url}: {outcome.Reason} {outcome.Detail}");
+            run.Problems.Add($"{kind} {url}: {outcome.Reason} {outcome.Detail}");
+            return null;
+        }
+
+        run.Read++;
+        run.BytesRead += page.Content.Body.Length;
+        return page;
+    }
+
+    private async Task ReadXmlAsync(Uri url, string kind, DiscoveryRun run, Queue<Uri>? nestedSitemaps, CancellationToken cancellationToken)
+    {
+        if (await FetchAsync(url, kind, run, cancellationToken).ConfigureAwait(false) is not { } page)
+        {
             return;
         }
 
-        try
+        // The body was counted as downloaded; what counts is what is parsed (a gzip sitemap is more than its download).
+        run.BytesRead -= page.Content.Body.Length;
+        var nested = new List<DiscoveredLink>();
+        FeedReadResult read = FeedParser.Read(
+            page.Content.Body,
+            page.Content.Url,
+            run.Links.Add,
+            nested.Add,
+            Math.Max(1, run.BytesLeft),
+            run.Links.Wants,
+            cancellationToken);
+        run.BytesRead += Math.Max(read.BytesRead, page.Content.Body.Length);
+
+        // An index's newest sitemaps first: if the budget runs out, it is the old ones that go unread.
+        foreach (DiscoveredLink sitemap in nested.OrderByDescending(s => s.Date ?? DateTimeOffset.MinValue))
         {
-            (List<DiscoveredLink> found, List<Uri> sitemaps) = FeedParser.Parse(page.Content.Body, page.Content.Url);
-            links.AddRange(found);
-            foreach (Uri nested in sitemaps)
-            {
-                nestedSitemaps?.Enqueue(nested);
-            }
+            nestedSitemaps?.Enqueue(sitemap.Url);
         }
-        catch (XmlException ex)
+
+        if (read.Error is { } error)
         {
-            problems.Add($"{kind} {url}: rejected, not safe or not well-formed XML: {UntrustedText.Clean(ex.Message)}");
+            string kept = string.Create(CultureInfo.InvariantCulture, $"{read.Links + read.Sitemaps} links read before it are kept");
+            run.Problems.Add(read.Truncated && run.BudgetSpent
+                ? $"{kind} {url}: {error} (Crawl:MaxDiscoveryBytesPerSource spent); {kept}"
+                : read.Truncated
+                    ? $"{kind} {url}: {error} (the sitemap protocol's 50 MiB); {kept}"
+                    : $"{kind} {url}: {error}; {kept}");
         }
-        catch (InvalidDataException ex)
+        else if (read.Links + read.Sitemaps == 0)
         {
-            problems.Add($"{kind} {url}: broken gzip: {UntrustedText.Clean(ex.Message)}");
+            run.Problems.Add($"{kind} {url}: no links found (no item, entry or url with a link or loc)");
         }
     }
 

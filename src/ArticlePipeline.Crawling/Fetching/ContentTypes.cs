@@ -19,6 +19,9 @@ internal static class ContentTypes
               type is "application/gzip" or "application/x-gzip" or "application/octet-stream";
     }
 
+    public static bool IsHtml(string? mediaType) =>
+        mediaType is not null && (mediaType.Equals("text/html", StringComparison.OrdinalIgnoreCase) || mediaType.Equals("application/xhtml+xml", StringComparison.OrdinalIgnoreCase));
+
     public static string ForFile(string path) => Path.GetExtension(path).ToLowerInvariant() switch
     {
         ".html" or ".htm" or ".xhtml" => "text/html",

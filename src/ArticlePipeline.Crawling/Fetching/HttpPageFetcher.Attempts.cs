@@ -65,7 +65,7 @@ public sealed partial class HttpPageFetcher
             return HttpAttempt.Refused(status, "content-type", $"{target}: content type {UntrustedText.Clean(mediaType, 100)} is not a page");
         }
 
-        int max = kind == RequestKind.Robots ? RobotsParser.MaxBytes : _options.MaxBodyBytes;
+        int max = MaxBytes(kind, mediaType);
         if (kind != RequestKind.Robots && headers.ContentLength > max)
         {
             return HttpAttempt.Refused(status, "too-large", $"{target}: {headers.ContentLength} bytes, over the {max}-byte limit");
@@ -87,6 +87,18 @@ public sealed partial class HttpPageFetcher
     }
 
     /// <summary>
+    /// The body cap: robots.txt's own; for a feed or sitemap the sitemap protocol's 50 MiB (a legal sitemap must not
+    /// be refused whole), never less than <see cref="NetworkOptions.MaxBodyBytes"/>; for HTML, articles included,
+    /// <see cref="NetworkOptions.MaxBodyBytes"/>.
+    /// </summary>
+    private int MaxBytes(RequestKind kind, string? mediaType) => kind switch
+    {
+        RequestKind.Robots => RobotsParser.MaxBytes,
+        RequestKind.Discovery when !ContentTypes.IsHtml(mediaType) => Math.Max(_options.MaxBodyBytes, NetworkOptions.MaxDiscoveryDocumentBytes),
+        _ => _options.MaxBodyBytes,
+    };
+
+    /// <summary>
     /// Reads the (decompressed) body, stopping as soon as it passes <paramref name="max"/> bytes: then the result is
     /// <see langword="null"/>, or its first <paramref name="max"/> bytes when <paramref name="keepPrefix"/>.
     /// </summary>
@@ -96,7 +108,8 @@ public sealed partial class HttpPageFetcher
         await using (stream.ConfigureAwait(false))
         {
             // Sized from Content-Length when the server sent one (not after decompression: .NET drops it then).
-            long declared = content.Headers.ContentLength ?? 16 * 1024;
+            // One byte more than announced, so that the read that finds the end needs no bigger buffer (and no copy of it).
+            long declared = content.Headers.ContentLength + 1 ?? 16 * 1024;
             byte[] buffer = new byte[(int)Math.Clamp(declared, 1, max + 1L)];
             int length = 0;
             while (true)

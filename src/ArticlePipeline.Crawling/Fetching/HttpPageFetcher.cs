@@ -98,7 +98,7 @@ public sealed partial class HttpPageFetcher : IPageFetcher, IDisposable
         if (url.IsFile)
         {
             return _options.AllowFileUrls
-                ? await FilePageFetcher.FetchAsync(url, purpose, _options.MaxBodyBytes, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false)
+                ? await FilePageFetcher.FetchAsync(url, purpose, purpose == FetchPurpose.Article ? _options.MaxBodyBytes : Math.Max(_options.MaxBodyBytes, NetworkOptions.MaxDiscoveryDocumentBytes), _time.GetUtcNow(), cancellationToken).ConfigureAwait(false)
                 : FetchOutcome.Refused(url, "scheme", "file URLs are not allowed (set Network:AllowFileUrls=true)");
         }
 

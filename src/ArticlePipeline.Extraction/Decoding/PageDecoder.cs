@@ -17,7 +17,7 @@ internal static partial class PageDecoder
     static PageDecoder()
     {
         // windows-1258 (Vietnamese) and the other legacy code pages.
-        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        Core.Text.TextEncodings.EnsureRegistered();
     }
 
     /// <summary>Decodes <paramref name="body"/>.</summary>

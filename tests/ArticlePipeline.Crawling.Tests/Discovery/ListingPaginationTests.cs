@@ -107,7 +107,7 @@ public sealed class ListingPaginationTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(result.Urls, Is.EqualTo(Articles(1, 2)));
-            Assert.That(result.Problems, Is.Empty);
+            Assert.That(result.Problems, Has.None.StartsWith("listing "));
         }
     }
 

@@ -211,10 +211,9 @@ public sealed class ResponseGuardTests
         }
     }
 
-    [TestCase("malformed", "<?xml version=\"1.0\"?><rss><channel><item><link>/a.html</link></item>")]
     [TestCase("billion-laughs", "<?xml version=\"1.0\"?><!DOCTYPE lolz [<!ENTITY lol \"lol\"><!ENTITY lol2 \"&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;\"><!ENTITY lol3 \"&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;\">]><rss><channel><item><link>&lol3;</link></item></channel></rss>")]
     [TestCase("xxe", "<?xml version=\"1.0\"?><!DOCTYPE rss [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]><rss><channel><item><link>&xxe;</link></item></channel></rss>")]
-    public async Task DiscoverAsync_HostileOrBrokenFeed_IsRejectedAsAProblem(string kind, string xml)
+    public async Task DiscoverAsync_HostileFeed_ExpandsNothingAndIsAProblem(string kind, string xml)
     {
         _site.Set("/rss.xml", new SiteResponse(Encoding.UTF8.GetBytes(xml), "application/rss+xml"));
         using var fetcher = new HttpPageFetcher(TestNetwork.Options());
@@ -225,7 +224,24 @@ public sealed class ResponseGuardTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(result.Urls, Is.Empty, kind);
-            Assert.That(result.Problems, Has.Some.StartsWith("feed ").And.Contains("rejected"), kind);
+            Assert.That(result.Problems, Has.Some.StartsWith("feed ").And.Contains("not well-formed XML"), kind);
+        }
+    }
+
+    [Test]
+    public async Task DiscoverAsync_TruncatedFeed_KeepsTheLinksBeforeTheCutAndReportsIt()
+    {
+        _site.Set("/rss.xml", new SiteResponse("<?xml version=\"1.0\"?><rss><channel><item><link>/a.html</link></item><item><link>/b.ht"u8.ToArray(), "application/rss+xml"));
+        using var fetcher = new HttpPageFetcher(TestNetwork.Options());
+        var source = new SourceDefinition { Id = "baosonghau", Feeds = [_site.Url("/rss.xml").AbsoluteUri] };
+
+        DiscoveryResult result = await new SourceDiscovery(fetcher).DiscoverAsync(source);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(result.Urls, Is.EqualTo(new[] { _site.Url("/a.html") }));
+            Assert.That(result.Problems, Has.One.StartsWith("feed ").And.Contains("not well-formed XML").And.Contains("1 links read before it are kept"));
+            Assert.That(result.Failed, Is.False);
         }
     }
 }
