@@ -4,6 +4,7 @@ using ArticlePipeline.Core.Abstractions;
 using ArticlePipeline.Core.Model;
 using ArticlePipeline.Core.Text;
 using ArticlePipeline.Translation.Batching;
+using ArticlePipeline.Translation.Checks;
 using ArticlePipeline.Translation.Client;
 using ArticlePipeline.Translation.Protection;
 using Azure;
@@ -34,11 +35,12 @@ public sealed class AzureTranslationProvider : IIncrementalTranslationProvider
     private readonly TranslatorClient _client;
     private readonly TranslationLimits _limits;
     private readonly SecretScreen _secrets;
+    private readonly bool _checkAnswers;
 
     /// <summary>Creates the provider.</summary>
     /// <param name="client">The Translator client, with its retry options.</param>
     public AzureTranslationProvider(TranslatorClient client)
-        : this(client, TranslationLimits.Azure)
+        : this(client, TranslationLimits.Azure, checkAnswers: true)
     {
     }
 
@@ -47,7 +49,7 @@ public sealed class AzureTranslationProvider : IIncrementalTranslationProvider
     /// <param name="secrets">Secrets no answer may contain (the client's key is always screened): a language whose answer
     /// holds one is refused (<see cref="TranslationResult.Refused"/>).</param>
     public AzureTranslationProvider(TranslatorClient client, SecretScreen secrets)
-        : this(client, TranslationLimits.Azure, secrets)
+        : this(client, TranslationLimits.Azure, secrets, checkAnswers: true)
     {
     }
 
@@ -55,13 +57,16 @@ public sealed class AzureTranslationProvider : IIncrementalTranslationProvider
     /// <param name="client">The Translator client.</param>
     /// <param name="limits">The per-request limits to plan batches with.</param>
     /// <param name="secrets">Secrets no answer may contain besides the client's key.</param>
-    internal AzureTranslationProvider(TranslatorClient client, TranslationLimits limits, SecretScreen? secrets = null)
+    /// <param name="checkAnswers">Whether answers go through <see cref="AnswerChecks"/> (the public constructors always
+    /// check; tests of batching and billing against the loopback's Latin-script "translations" do not).</param>
+    internal AzureTranslationProvider(TranslatorClient client, TranslationLimits limits, SecretScreen? secrets = null, bool checkAnswers = false)
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(limits);
         _client = client;
         _limits = limits;
         _secrets = secrets ?? SecretScreen.None;
+        _checkAnswers = checkAnswers;
     }
 
     /// <inheritdoc />
@@ -126,24 +131,101 @@ public sealed class AzureTranslationProvider : IIncrementalTranslationProvider
                 members[a].Prepare(plan.PieceCounts, a);
             }
 
+            var failures = new List<Failure>();
             foreach (PlannedRequest request in plan.Requests)
             {
-                Response<IReadOnlyList<TranslatedTextItem>> response =
-                    await SendAsync(request, sourceLanguage, targets, cancellationToken).ConfigureAwait(false);
-                Distribute(request, response.Value, targets, members);
-                Bill(request, response.GetRawResponse(), members);
+                await SendAndKeepAsync(request, sourceLanguage, targets, members, accept: null, failures.Add, completed, cancellationToken).ConfigureAwait(false);
+            }
 
-                // Kept before the next request goes out: a run killed later re-sends nothing of this one.
-                List<CompletedText> done = [.. request.Elements.Select(static p => p.Article).Distinct().SelectMany(a => members[a].TakeCompleted())];
-                if (done.Count > 0)
-                {
-                    await completed(done, cancellationToken).ConfigureAwait(false);
-                }
+            if (failures.Count > 0)
+            {
+                await RetryAsync(failures, sourceLanguage, targets, members, completed, cancellationToken).ConfigureAwait(false);
             }
         }
 
         return [.. articles.Select(static a => a.ToResult())];
     }
+
+    /// <summary>Sends one request, keeps the answers that pass the checks, bills it, and reports the texts it completed.</summary>
+    private async Task SendAndKeepAsync(
+        PlannedRequest request,
+        string sourceLanguage,
+        List<string> targets,
+        ArticleTranslation[] members,
+        Func<TextPiece, string, bool>? accept,
+        Action<Failure> failed,
+        Func<IReadOnlyList<CompletedText>, CancellationToken, Task> completed,
+        CancellationToken cancellationToken)
+    {
+        Response<IReadOnlyList<TranslatedTextItem>> response =
+            await SendAsync(request, sourceLanguage, targets, cancellationToken).ConfigureAwait(false);
+        Distribute(request, response.Value, targets, members, accept, failed);
+        Bill(request, response.GetRawResponse(), members);
+
+        // Kept before the next request goes out: a run killed later re-sends nothing of this one.
+        List<CompletedText> done = [.. request.Elements.Select(static p => p.Article).Distinct().SelectMany(a => members[a].TakeCompleted())];
+        if (done.Count > 0)
+        {
+            await completed(done, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Sends every piece whose answer failed the checks once more, for the languages it failed in only; a piece failing
+    /// again fails its language of its article (<see cref="TranslationResult.Refused"/>), with the check's reason.
+    /// </summary>
+    private async Task RetryAsync(
+        List<Failure> failures,
+        string sourceLanguage,
+        List<string> targets,
+        ArticleTranslation[] members,
+        Func<IReadOnlyList<CompletedText>, CancellationToken, Task> completed,
+        CancellationToken cancellationToken)
+    {
+        var pending = failures.Select(static f => (f.Piece, f.Target)).ToHashSet();
+        List<string> retryTargets = [.. targets.Where(t => failures.Exists(f => f.Target == t))];
+        foreach (IGrouping<TextType, Failure> type in failures.GroupBy(static f => f.TextType))
+        {
+            TextPiece[] pieces = [.. type.Select(static f => f.Piece).Distinct()];
+            var chunk = new List<TextPiece>();
+            long characters = 0;
+            foreach (TextPiece? piece in pieces.Cast<TextPiece?>().Append(null))
+            {
+                bool full = piece is null
+                    || chunk.Count >= _limits.MaxElements
+                    || (characters + piece.Text.Length) * retryTargets.Count > _limits.MaxCharacters;
+                if (full && chunk.Count > 0)
+                {
+                    var request = new PlannedRequest(type.Key, [.. chunk]);
+                    await SendAndKeepAsync(
+                        request,
+                        sourceLanguage,
+                        retryTargets,
+                        members,
+                        (p, t) => pending.Contains((p, t)),
+                        f => members[f.Piece.Article].Refuse(
+                            f.Target, $"translation failed the answer checks after one retry ({SegmentName(f.Piece.SourceIndex)}): {f.Reason}"),
+                        completed,
+                        cancellationToken).ConfigureAwait(false);
+                    chunk.Clear();
+                    characters = 0;
+                }
+
+                if (piece is not null)
+                {
+                    chunk.Add(piece);
+                    characters += piece.Text.Length;
+                }
+            }
+        }
+    }
+
+    private static string SegmentName(int index) => index switch
+    {
+        0 => "title",
+        1 => "lead",
+        _ => "block " + (index - ContentSegments.FirstBlock + 1).ToString(CultureInfo.InvariantCulture),
+    };
 
     private async Task<Response<IReadOnlyList<TranslatedTextItem>>> SendAsync(
         PlannedRequest request, string sourceLanguage, List<string> targets, CancellationToken cancellationToken)
@@ -174,7 +256,12 @@ public sealed class AzureTranslationProvider : IIncrementalTranslationProvider
     }
 
     private void Distribute(
-        PlannedRequest request, IReadOnlyList<TranslatedTextItem> items, List<string> targets, ArticleTranslation[] members)
+        PlannedRequest request,
+        IReadOnlyList<TranslatedTextItem> items,
+        List<string> targets,
+        ArticleTranslation[] members,
+        Func<TextPiece, string, bool>? accept,
+        Action<Failure> failed)
     {
         if (items.Count != request.Elements.Length)
         {
@@ -205,9 +292,31 @@ public sealed class AzureTranslationProvider : IIncrementalTranslationProvider
                     continue;
                 }
 
+                if (accept is not null && !accept(piece, targets[t]))
+                {
+                    continue;
+                }
+
+                if (_checkAnswers && Check(request.TextType, piece.Text, text, targets[t]) is { } problem)
+                {
+                    // Not stored: the piece goes once more, and its language fails if the second answer fails too.
+                    failed(new Failure(request.TextType, piece, targets[t], problem));
+                    continue;
+                }
+
                 members[piece.Article].Store(piece, targets[t], text);
             }
         }
+    }
+
+    private static string? Check(TextType type, string sent, string answer, string target)
+    {
+        if (type != TextType.Html)
+        {
+            return AnswerChecks.Check(sent, answer, target, []);
+        }
+
+        return AnswerChecks.Check(TextProtector.FromHtml(sent), answer, target, TextProtector.ProtectedTexts(sent));
     }
 
     private static void Bill(PlannedRequest request, Response raw, ArticleTranslation[] members)
@@ -228,6 +337,13 @@ public sealed class AzureTranslationProvider : IIncrementalTranslationProvider
             members[shares[i].Article].AddBilling(share, requestId);
         }
     }
+
+    /// <summary>An answer that failed the checks.</summary>
+    /// <param name="TextType">The type of the request it came in.</param>
+    /// <param name="Piece">The piece, as sent.</param>
+    /// <param name="Target">The language.</param>
+    /// <param name="Reason">The check's reason.</param>
+    private sealed record Failure(TextType TextType, TextPiece Piece, string Target, string Reason);
 
     private TranslationFailedException Map(RequestFailedException ex)
     {

@@ -300,7 +300,8 @@ public sealed partial class ArticleProcessor
             written.Path,
             pending,
             billed,
-            saved);
+            saved,
+            others.Values.Count(static v => v.Status == TranslationStatus.Failed));
     }
 
     /// <summary>

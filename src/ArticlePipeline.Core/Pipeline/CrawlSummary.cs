@@ -19,6 +19,7 @@ public sealed class CrawlSummary
     private int _unchanged;
     private long _billed;
     private long _saved;
+    private int _translationsFailed;
     private string? _stopped;
 
     /// <summary>Sources crawled.</summary>
@@ -44,6 +45,10 @@ public sealed class CrawlSummary
 
     /// <summary>Characters the translation memory saved.</summary>
     public long SavedCharacters => Interlocked.Read(ref _saved);
+
+    /// <summary>Languages of written records recorded as <c>failed</c>: the translator's answer failed the checks after one
+    /// retry, or held a configured secret.</summary>
+    public int TranslationsFailed => Volatile.Read(ref _translationsFailed);
 
     /// <summary>URLs skipped, total (robots, seen, duplicate, filtered, too-large, parked, backoff, limit).</summary>
     public int Skipped => _skipped.Values.Sum();
@@ -119,6 +124,7 @@ public sealed class CrawlSummary
         ArgumentNullException.ThrowIfNull(outcome);
         Interlocked.Add(ref _billed, outcome.BilledCharacters);
         Interlocked.Add(ref _saved, outcome.SavedCharacters);
+        Interlocked.Add(ref _translationsFailed, outcome.FailedTranslations);
         switch (outcome.Kind)
         {
             case ArticleOutcomeKind.Written:
@@ -144,7 +150,7 @@ public sealed class CrawlSummary
     {
         yield return string.Create(
             CultureInfo.InvariantCulture,
-            $"sources {Sources}, discovered {Discovered}, fetched {Fetched}, not-modified {NotModified}, written {Written}, unchanged {Unchanged}, skipped {Skipped}, failed {Failed}, characters billed {BilledCharacters}, saved by memory {SavedCharacters}");
+            $"sources {Sources}, discovered {Discovered}, fetched {Fetched}, not-modified {NotModified}, written {Written}, unchanged {Unchanged}, skipped {Skipped}, failed {Failed}, characters billed {BilledCharacters}, saved by memory {SavedCharacters}, translations failed {TranslationsFailed}");
         if (!_skipped.IsEmpty)
         {
             yield return "skipped: " + Format(_skipped);

@@ -14,7 +14,8 @@ public sealed class PendingTranslationSummary
     /// <summary>Listed records that were gone or already complete.</summary>
     public int Skipped { get; set; }
 
-    /// <summary>Languages whose translation was refused (the answer held a configured secret); they stay pending.</summary>
+    /// <summary>Languages whose translation was refused (the answer failed the checks after one retry, or held a configured
+    /// secret); they are recorded as failed and stay listed.</summary>
     public int Refused { get; set; }
 
     /// <summary>Records still pending because the translator failed.</summary>

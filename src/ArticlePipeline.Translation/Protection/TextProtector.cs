@@ -139,6 +139,30 @@ internal static partial class TextProtector
         return text.Contains('&', StringComparison.Ordinal) ? WebUtility.HtmlDecode(text) : text;
     }
 
+    /// <summary>The texts inside the protected spans of <see cref="ToHtml(string)"/>'s output, decoded, in order.</summary>
+    /// <param name="html">HTML as sent.</param>
+    /// <returns>The protected texts; empty for plain text.</returns>
+    public static IReadOnlyList<string> ProtectedTexts(string html)
+    {
+        ArgumentNullException.ThrowIfNull(html);
+        var texts = new List<string>();
+        int start = html.IndexOf(SpanStart, StringComparison.Ordinal);
+        while (start >= 0)
+        {
+            int from = start + SpanStart.Length;
+            int end = html.IndexOf(SpanEnd, from, StringComparison.Ordinal);
+            if (end < 0)
+            {
+                break;
+            }
+
+            texts.Add(WebUtility.HtmlDecode(html[from..end]));
+            start = html.IndexOf(SpanStart, end + SpanEnd.Length, StringComparison.Ordinal);
+        }
+
+        return texts;
+    }
+
     private static void AppendEscaped(StringBuilder html, ReadOnlySpan<char> text)
     {
         foreach (char c in text)
