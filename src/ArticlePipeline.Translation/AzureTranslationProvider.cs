@@ -20,7 +20,12 @@ namespace ArticlePipeline.Translation;
 /// space; blocks are never merged, so every language keeps the source's block count, order and kinds. Retries and pacing happen
 /// inside <see cref="TranslatorClient"/>; what still fails becomes a <see cref="TranslationFailedException"/> whose message
 /// never contains the key.</para>
-/// <para>URLs, e-mail addresses and numbers with units are protected (<see cref="TextProtector"/>): a text holding any
+/// <para>Every answer, per text piece and language, goes through <see cref="AnswerChecks"/> (script, length ratio, protected
+/// spans, untranslated, truncated). A piece that fails is not kept; after the batch, the failing pieces are sent once more,
+/// for the failing languages only, and a piece that fails again fails its article's language with the check's reason
+/// (<see cref="TranslationResult.Refused"/>; recorded as <c>failed</c>). The texts that passed are kept and reported as
+/// usual, so a translation memory never holds a failing answer.</para>
+/// <para>URLs, e-mail addresses and the numbers of quantities are protected (<see cref="TextProtector"/>): a text holding any
 /// goes as HTML with <c>notranslate</c> spans and comes back as plain text. Billing on a first translation is therefore the
 /// source characters × target languages exactly for texts with nothing to protect, plus 31 characters of markup per protected
 /// span (and 4 per <c>&amp;</c>, 3 per <c>&lt;</c> or <c>&gt;</c>) for texts with something to protect. A text with nothing to

@@ -53,7 +53,7 @@ internal static class CrawlCommand
                 }
 
                 await context.Output.WriteLineAsync($"records in {Path.GetFullPath(settings.Output.Directory)}").ConfigureAwait(false);
-                return summary.Failed == 0 && summary.TranslationsFailed == 0 && summary.Stopped is null ? ExitCodes.Success : ExitCodes.SomeFailed;
+                return summary.Failed == 0 && summary.Stopped is null ? ExitCodes.Success : ExitCodes.SomeFailed;
             }
         }));
         return command;

@@ -6,7 +6,7 @@ using System.Text.RegularExpressions;
 namespace ArticlePipeline.Translation.Protection;
 
 /// <summary>
-/// Keeps URLs, e-mail addresses and numbers with units out of machine translation: such a segment goes to the service
+/// Keeps URLs, e-mail addresses and the numbers of quantities out of machine translation: such a segment goes to the service
 /// as HTML with each span wrapped in <c>&lt;span class=notranslate&gt;</c>, and the translation comes back to plain text.
 /// </summary>
 /// <remarks>
@@ -18,8 +18,10 @@ namespace ArticlePipeline.Translation.Protection;
 /// <see cref="ToHtml(string)"/>'s length. Segments with nothing to protect travel as plain text and cost their length.</para>
 /// <para>Dates (<c>23/6/2025</c>) are left to the translator: each span costs 31 characters per language, and a translator
 /// writing <c>23.06.2025</c> or <c>23 июня</c> localizes the date rather than breaking it.</para>
-/// <para>Units are a fixed list (metric and currency units in Vietnamese, Russian/Ukrainian, Romanian and Thai spelling, plus
-/// <c>hộ</c>, households); a protected span is kept verbatim, so a unit word stays in the source language.</para>
+/// <para>A number is protected when a unit follows it; the unit itself is translated (<c>6,5 tấn/ha</c> goes as
+/// <c>&lt;span class=notranslate&gt;6,5&lt;/span&gt; tấn/ha</c>, so Ukrainian reads <c>6,5 т/га</c>). Units are a fixed list
+/// (metric and currency units in Vietnamese, Russian/Ukrainian, Romanian and Thai spelling, plus <c>hộ</c>, households, and
+/// the multipliers <c>nghìn</c>, <c>triệu</c>, <c>tỷ</c>...); a bare number is left to the translator, as a date is.</para>
 /// </remarks>
 internal static partial class TextProtector
 {
@@ -186,11 +188,12 @@ internal static partial class TextProtector
     [GeneratedRegex(@"(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+", RegexOptions.CultureInvariant)]
     private static partial Regex EmailPattern();
 
-    // A number (1.200 / 6,5 / 2.000.000 / 15), an optional space, an optional multiplier and a unit, an optional "/unit".
+    // A number (1.200 / 6,5 / 2.000.000 / 15) followed by an optional space, an optional multiplier and a unit, an optional
+    // "/unit": only the number is matched, the unit words are left to the translator.
     [GeneratedRegex(
-        @"(?<![\p{L}\p{N}.,])(?:\d{1,3}(?:[.,\u00A0\u202F]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)[ \u00A0]?"
+        @"(?<![\p{L}\p{N}.,])(?:\d{1,3}(?:[.,\u00A0\u202F]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)(?=[ \u00A0]?"
         + "(?:(?:" + Multipliers + ")[ \u00A0](?:" + Units + ")|(?:" + Units + ")|(?:" + Multipliers + "))"
-        + @"(?:/\p{L}+[²³]?)?(?![\p{L}\p{N}])",
+        + @"(?:/\p{L}+[²³]?)?(?![\p{L}\p{N}]))",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex QuantityPattern();
 
