@@ -65,13 +65,19 @@ internal sealed class ArticleTranslation
     /// <summary>The texts to send: every non-blank one, with how it may travel.</summary>
     /// <param name="article">The article's index in its request group.</param>
     /// <returns>The planned texts in order.</returns>
-    public IEnumerable<PlannedText> PlannedTexts(int article)
+    public IEnumerable<PlannedText> PlannedTexts(int article) => PlannedTexts(article, null);
+
+    /// <summary>The texts to send, glossary terms counted as protected.</summary>
+    /// <param name="article">The article's index in its request group.</param>
+    /// <param name="glossary">The glossary, if any.</param>
+    /// <returns>The planned texts in order.</returns>
+    public IEnumerable<PlannedText> PlannedTexts(int article, Glossary.TermGlossary? glossary)
     {
         for (int i = 0; i < _texts.Length; i++)
         {
             if (!string.IsNullOrWhiteSpace(_texts[i]))
             {
-                yield return new PlannedText(article, i, _texts[i]!, TextProtector.Classify(_texts[i]!));
+                yield return new PlannedText(article, i, _texts[i]!, TextProtector.Classify(_texts[i]!, glossary, Targets));
             }
         }
     }

@@ -6,6 +6,7 @@ using ArticlePipeline.Core.Text;
 using ArticlePipeline.Translation.Batching;
 using ArticlePipeline.Translation.Checks;
 using ArticlePipeline.Translation.Client;
+using ArticlePipeline.Translation.Glossary;
 using ArticlePipeline.Translation.Protection;
 using Azure;
 
@@ -41,6 +42,7 @@ public sealed class AzureTranslationProvider : IIncrementalTranslationProvider
     private readonly TranslationLimits _limits;
     private readonly SecretScreen _secrets;
     private readonly bool _checkAnswers;
+    private readonly TermGlossary _glossary;
 
     /// <summary>Creates the provider.</summary>
     /// <param name="client">The Translator client, with its retry options.</param>
@@ -58,13 +60,25 @@ public sealed class AzureTranslationProvider : IIncrementalTranslationProvider
     {
     }
 
+    /// <summary>Creates the provider with a screen of configured secrets and a glossary.</summary>
+    /// <param name="client">The Translator client, with its retry options.</param>
+    /// <param name="secrets">Secrets no answer may contain (the client's key is always screened).</param>
+    /// <param name="glossary">Terms (official bodies, provinces, names) sent protected and put back as each target
+    /// language's rendering (<see cref="TermGlossary"/>).</param>
+    public AzureTranslationProvider(TranslatorClient client, SecretScreen secrets, TermGlossary glossary)
+        : this(client, TranslationLimits.Azure, secrets, checkAnswers: true, glossary)
+    {
+    }
+
     /// <summary>Creates the provider with other request limits (tests use smaller ones).</summary>
     /// <param name="client">The Translator client.</param>
     /// <param name="limits">The per-request limits to plan batches with.</param>
     /// <param name="secrets">Secrets no answer may contain besides the client's key.</param>
     /// <param name="checkAnswers">Whether answers go through <see cref="AnswerChecks"/> (the public constructors always
     /// check; tests of batching and billing against the loopback's Latin-script "translations" do not).</param>
-    internal AzureTranslationProvider(TranslatorClient client, TranslationLimits limits, SecretScreen? secrets = null, bool checkAnswers = false)
+    /// <param name="glossary">Terms sent protected and put back as each language's rendering; none when <see langword="null"/>.</param>
+    internal AzureTranslationProvider(
+        TranslatorClient client, TranslationLimits limits, SecretScreen? secrets = null, bool checkAnswers = false, TermGlossary? glossary = null)
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(limits);
@@ -72,6 +86,7 @@ public sealed class AzureTranslationProvider : IIncrementalTranslationProvider
         _limits = limits;
         _secrets = secrets ?? SecretScreen.None;
         _checkAnswers = checkAnswers;
+        _glossary = glossary ?? TermGlossary.Empty;
     }
 
     /// <inheritdoc />
@@ -127,10 +142,11 @@ public sealed class AzureTranslationProvider : IIncrementalTranslationProvider
             List<PlannedText> texts = [];
             for (int a = 0; a < members.Length; a++)
             {
-                texts.AddRange(members[a].PlannedTexts(a));
+                texts.AddRange(members[a].PlannedTexts(a, _glossary));
             }
 
-            RequestPlan plan = TranslationBatcher.PlanRequests(texts, targets.Count, _limits);
+            RequestPlan plan = TranslationBatcher.PlanRequests(
+                texts, targets.Count, _limits, text => TextProtector.ToHtml(text, _glossary, targets));
             for (int a = 0; a < members.Length; a++)
             {
                 members[a].Prepare(plan.PieceCounts, a);
@@ -309,9 +325,28 @@ public sealed class AzureTranslationProvider : IIncrementalTranslationProvider
                     continue;
                 }
 
-                members[piece.Article].Store(piece, targets[t], text);
+                members[piece.Article].Store(piece, targets[t], request.TextType == TextType.Html ? Render(piece.Text, text, targets[t]) : text);
             }
         }
+    }
+
+    /// <summary>Puts each glossary term the piece protected back as the target's rendering.</summary>
+    private string Render(string sent, string answer, string target)
+    {
+        if (_glossary.Count == 0)
+        {
+            return answer;
+        }
+
+        foreach (string span in TextProtector.ProtectedTexts(sent).Distinct(StringComparer.Ordinal).OrderByDescending(static s => s.Length))
+        {
+            if (_glossary.Rendering(span, target) is { } rendering)
+            {
+                answer = answer.Replace(span, rendering, StringComparison.Ordinal);
+            }
+        }
+
+        return answer;
     }
 
     private static string? Check(TextType type, string sent, string answer, string target)

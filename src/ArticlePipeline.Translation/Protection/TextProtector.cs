@@ -45,10 +45,22 @@ internal static partial class TextProtector
     /// or touch.</summary>
     /// <param name="text">The source segment.</param>
     /// <returns>Start and end (exclusive) of each span.</returns>
-    public static IReadOnlyList<(int Start, int End)> FindProtected(string text)
+    public static IReadOnlyList<(int Start, int End)> FindProtected(string text) => FindProtected(text, null, []);
+
+    /// <summary>Finds the spans of <paramref name="text"/> that must not be translated, glossary terms included.</summary>
+    /// <param name="text">The source segment.</param>
+    /// <param name="glossary">The glossary, if any.</param>
+    /// <param name="targets">The request's target languages: a term is protected when each has a rendering for it.</param>
+    /// <returns>Start and end (exclusive) of each span.</returns>
+    public static IReadOnlyList<(int Start, int End)> FindProtected(string text, Glossary.TermGlossary? glossary, IReadOnlyCollection<string> targets)
     {
         ArgumentNullException.ThrowIfNull(text);
         var spans = new List<(int Start, int End)>();
+        if (glossary is not null)
+        {
+            spans.AddRange(glossary.Find(text, targets));
+        }
+
         foreach (Match match in UrlPattern().Matches(text))
         {
             // Sentence punctuation after a URL belongs to the sentence.
@@ -95,10 +107,17 @@ internal static partial class TextProtector
     /// <param name="text">The source segment.</param>
     /// <returns><see cref="SegmentKind.Protected"/> when it has something to protect; else <see cref="SegmentKind.PlainOnly"/>
     /// when HTML would cost extra or fold whitespace; else <see cref="SegmentKind.Neutral"/>.</returns>
-    public static SegmentKind Classify(string text)
+    public static SegmentKind Classify(string text) => Classify(text, null, []);
+
+    /// <summary>How <paramref name="text"/> must travel, glossary terms counted as protected.</summary>
+    /// <param name="text">The source segment.</param>
+    /// <param name="glossary">The glossary, if any.</param>
+    /// <param name="targets">The request's target languages.</param>
+    /// <returns>As <see cref="Classify(string)"/>.</returns>
+    public static SegmentKind Classify(string text, Glossary.TermGlossary? glossary, IReadOnlyCollection<string> targets)
     {
         ArgumentNullException.ThrowIfNull(text);
-        if (FindProtected(text).Count > 0)
+        if (FindProtected(text, glossary, targets).Count > 0)
         {
             return SegmentKind.Protected;
         }
@@ -112,9 +131,16 @@ internal static partial class TextProtector
     /// wrapped in <see cref="SpanStart"/> … <see cref="SpanEnd"/>.</summary>
     /// <param name="text">The source segment.</param>
     /// <returns>The text as HTML; equal to <paramref name="text"/> when it has nothing to escape or protect.</returns>
-    public static string ToHtml(string text)
+    public static string ToHtml(string text) => ToHtml(text, null, []);
+
+    /// <summary>The HTML to send for <paramref name="text"/>, glossary terms protected too.</summary>
+    /// <param name="text">The source segment.</param>
+    /// <param name="glossary">The glossary, if any.</param>
+    /// <param name="targets">The request's target languages.</param>
+    /// <returns>As <see cref="ToHtml(string)"/>.</returns>
+    public static string ToHtml(string text, Glossary.TermGlossary? glossary, IReadOnlyCollection<string> targets)
     {
-        IReadOnlyList<(int Start, int End)> spans = FindProtected(text);
+        IReadOnlyList<(int Start, int End)> spans = FindProtected(text, glossary, targets);
         var html = new StringBuilder(text.Length + (spans.Count * (SpanStart.Length + SpanEnd.Length)) + 16);
         int position = 0;
         foreach ((int start, int end) in spans)
