@@ -67,6 +67,25 @@ public sealed class Issue18GlossaryTests
         Assert.That(glossary.Count, Is.GreaterThan(0));
     }
 
+    [Test]
+    public void Create_BadGlossaryFile_IsAnInvalidConfigurationNamingTheSettingInOneLine()
+    {
+        string path = Path.Combine(Path.GetTempPath(), $"glossary-{Guid.NewGuid():N}.json");
+        File.WriteAllText(path, "{\"terms\":[{\"source\":\"An Giang\",\"renderings\":{\"th\":{\"text\":\"อานซาง\"}}}]}");
+        try
+        {
+            var options = new TranslatorOptions { Provider = "azure", Key = TestTranslator.Key, Endpoint = "http://127.0.0.1:9", GlossaryFile = path };
+
+            ArgumentException? ex = Assert.Throws<ArgumentException>(() => TranslationProviderFactory.Create(options));
+
+            Assert.That(ex!.Message, Does.StartWith("Translator:GlossaryFile: " + path).And.Contain("reference").And.Not.Contain('\n'));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     private static string Json(params (string Source, Dictionary<string, string> Renderings)[] terms) =>
         System.Text.Json.JsonSerializer.Serialize(new
         {
