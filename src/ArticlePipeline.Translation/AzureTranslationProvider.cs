@@ -43,6 +43,7 @@ public sealed class AzureTranslationProvider : IIncrementalTranslationProvider
     private readonly SecretScreen _secrets;
     private readonly bool _checkAnswers;
     private readonly TermGlossary _glossary;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Term, string Target), string> _machineTerms = new();
 
     /// <summary>Creates the provider.</summary>
     /// <param name="client">The Translator client, with its retry options.</param>
@@ -147,6 +148,7 @@ public sealed class AzureTranslationProvider : IIncrementalTranslationProvider
 
             RequestPlan plan = TranslationBatcher.PlanRequests(
                 texts, targets.Count, _limits, text => TextProtector.ToHtml(text, _glossary, targets));
+            await TranslateTermsAsync(texts, sourceLanguage, targets, members, cancellationToken).ConfigureAwait(false);
             for (int a = 0; a < members.Length; a++)
             {
                 members[a].Prepare(plan.PieceCounts, a);
@@ -330,7 +332,64 @@ public sealed class AzureTranslationProvider : IIncrementalTranslationProvider
         }
     }
 
-    /// <summary>Puts each glossary term the piece protected back as the target's rendering.</summary>
+    /// <summary>
+    /// Translates, by machine and once per process, the glossary terms of <paramref name="texts"/> that lack a rendering in
+    /// some of <paramref name="targets"/>: one plain request with each such term as an element, for the languages lacking
+    /// one. Its cost is billed to the articles holding the terms.
+    /// </summary>
+    private async Task TranslateTermsAsync(
+        List<PlannedText> texts, string sourceLanguage, List<string> targets, ArticleTranslation[] members, CancellationToken cancellationToken)
+    {
+        if (_glossary.Count == 0)
+        {
+            return;
+        }
+
+        var needed = new Dictionary<string, int>(StringComparer.Ordinal);
+        var languages = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (PlannedText text in texts.Where(static t => t.Kind == SegmentKind.Protected))
+        {
+            foreach ((int start, int end) in _glossary.Find(text.Text, targets))
+            {
+                string term = _glossary.Canonical(text.Text[start..end])!;
+                foreach (string target in targets.Where(t => _glossary.Rendering(term, t) is null && !_machineTerms.ContainsKey((term, t.ToUpperInvariant()))))
+                {
+                    needed.TryAdd(term, text.Article);
+                    languages.Add(target);
+                }
+            }
+        }
+
+        if (needed.Count == 0)
+        {
+            return;
+        }
+
+        List<string> to = [.. targets.Where(languages.Contains)];
+        var request = new PlannedRequest(TextType.Plain, [.. needed.Select(static (p, k) => new TextPiece(-1, k, p.Key, p.Value))]);
+        Response<IReadOnlyList<TranslatedTextItem>> response = await SendAsync(request, sourceLanguage, to, cancellationToken).ConfigureAwait(false);
+        if (response.Value.Count != request.Elements.Length)
+        {
+            throw new TranslationFailedException($"translator returned {response.Value.Count} items for {request.Elements.Length} texts");
+        }
+
+        for (int k = 0; k < request.Elements.Length; k++)
+        {
+            foreach (TranslationText translation in response.Value[k].Translations)
+            {
+                string target = to.FirstOrDefault(t => string.Equals(t, translation.To, StringComparison.OrdinalIgnoreCase)) ?? translation.To;
+                if (_secrets.Find(translation.Text) is null && !_client.HoldsKey(translation.Text))
+                {
+                    _machineTerms[(request.Elements[k].Text, target.ToUpperInvariant())] = translation.Text;
+                }
+            }
+        }
+
+        Bill(request, response.GetRawResponse(), members);
+    }
+
+    /// <summary>Puts each glossary term the piece protected back as the target's rendering, or as the machine's translation
+    /// of the term alone where the glossary has no rendering for the target.</summary>
     private string Render(string sent, string answer, string target)
     {
         if (_glossary.Count == 0)
@@ -340,7 +399,9 @@ public sealed class AzureTranslationProvider : IIncrementalTranslationProvider
 
         foreach (string span in TextProtector.ProtectedTexts(sent).Distinct(StringComparer.Ordinal).OrderByDescending(static s => s.Length))
         {
-            if (_glossary.Rendering(span, target) is { } rendering)
+            string? rendering = _glossary.Rendering(span, target)
+                ?? (_glossary.Canonical(span) is { } term && _machineTerms.TryGetValue((term, target.ToUpperInvariant()), out string? machine) ? machine : null);
+            if (rendering is not null)
             {
                 answer = answer.Replace(span, rendering, StringComparison.Ordinal);
             }

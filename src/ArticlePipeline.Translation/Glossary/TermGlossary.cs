@@ -13,8 +13,8 @@ namespace ArticlePipeline.Translation.Glossary;
 /// <para>File format (<c>config/glossary.json</c>): <c>{"terms":[{"source":"Tỉnh ủy An Giang","renderings":{"uk":{"text":"...",
 /// "reference":"..."}}}]}</c>. Every rendering needs a non-blank <c>reference</c> saying where it was checked.</para>
 /// <para>Matching: the source text and the terms in Unicode form C, case ignored, whole words only (no letter or digit on
-/// either side), the longest term first where two overlap. A term is protected only in requests whose every target
-/// language has a rendering for it; otherwise it is left to the machine in all of them.</para>
+/// either side), the longest term first where two overlap. A term is protected in requests where at least one target
+/// language has a rendering for it; a language without one gets the machine's translation of the term alone.</para>
 /// </remarks>
 public sealed class TermGlossary
 {
@@ -130,7 +130,7 @@ public sealed class TermGlossary
         }
     }
 
-    /// <summary>The terms of <paramref name="text"/> that have a rendering in every one of <paramref name="targets"/>, in
+    /// <summary>The terms of <paramref name="text"/> that have a rendering in at least one of <paramref name="targets"/>, in
     /// order, not overlapping.</summary>
     /// <param name="text">A source text in form C.</param>
     /// <param name="targets">The target languages of the request.</param>
@@ -147,7 +147,7 @@ public sealed class TermGlossary
         var found = new List<(int Start, int End)>();
         foreach (Match match in _pattern.Matches(text))
         {
-            if (_index.TryGetValue(match.Value, out int i) && targets.All(t => _terms[i].Renderings.ContainsKey(t)))
+            if (_index.TryGetValue(match.Value, out int i) && targets.Any(t => _terms[i].Renderings.ContainsKey(t)))
             {
                 found.Add((match.Index, match.Index + match.Length));
             }
@@ -162,6 +162,11 @@ public sealed class TermGlossary
     /// <returns>The rendering, or <see langword="null"/> when the term or its rendering is unknown.</returns>
     public string? Rendering(string term, string target) =>
         _index.TryGetValue(term, out int i) && _terms[i].Renderings.TryGetValue(target, out string? text) ? text : null;
+
+    /// <summary>The term as the glossary spells it, for a term as found in a text (case may differ).</summary>
+    /// <param name="term">The term as found.</param>
+    /// <returns>The glossary's spelling, or <see langword="null"/> when it is not a term.</returns>
+    public string? Canonical(string term) => _index.TryGetValue(term, out int i) ? _terms[i].Source : null;
 
     private static string? Text(JsonElement element, string name) =>
         element.ValueKind == JsonValueKind.Object

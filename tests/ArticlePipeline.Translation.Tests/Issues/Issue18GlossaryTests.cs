@@ -24,24 +24,29 @@ public sealed class Issue18GlossaryTests
     public async Task TranslateAsync_TermInTitleAndBody_ComesBackAsTheConfiguredRenderingInAllFourLanguages()
     {
         await using LoopbackTranslator server = await LoopbackTranslator.StartAsync(TestTranslator.Key);
-        TermGlossary glossary = TermGlossary.Parse(Json((Body, Renderings), ("Tỉnh ủy", new Dictionary<string, string> { ["uk"] = "обласний комітет" })));
+        TermGlossary glossary = TermGlossary.Parse(Json((Body, Renderings), ("Quảng Trị", new Dictionary<string, string> { ["ru"] = "Куангчи" })));
         var provider = new AzureTranslationProvider(TestTranslator.CreateClient(server.Endpoint), SecretScreen.None, glossary);
         var source = new LanguageContent(
             "Hội nghị của ban tuyên giáo và dân vận tỉnh ủy",
             null,
-            [new ContentBlock(BlockKind.Paragraph, $"Sáng nay, {Body} tổ chức hội nghị tổng kết công tác năm 2025 với sự tham dự của Tỉnh ủy viên.")]);
+            [new ContentBlock(BlockKind.Paragraph, $"Sáng nay, {Body} tổ chức hội nghị tổng kết công tác năm 2025 tại tỉnh Quảng Trị.")]);
 
         TranslationResult result = await provider.TranslateAsync(source, "vi", Targets);
 
-        Assert.That(server.Requests.Single().Texts[1], Does.Contain($"<span class=notranslate>{Body}</span>"), "sent protected");
+        Assert.That(server.Requests, Has.Count.EqualTo(2), "the terms lacking a rendering, then the article");
+        Assert.That(server.Requests[0].Texts, Is.EqualTo(new[] { "Quảng Trị" }));
+        Assert.That(server.Requests[0].QueryValues("to"), Is.EqualTo(new[] { "uk", "ro", "th" }), "only the languages without a rendering");
+        Assert.That(server.Requests[1].Texts[1], Does.Contain($"<span class=notranslate>{Body}</span>"), "sent protected");
         foreach (string language in Targets)
         {
             using (Assert.EnterMultipleScope())
             {
                 Assert.That(result.Languages[language].Blocks[0].Text, Does.Contain(Renderings[language]).And.Not.Contain(Body), language);
                 Assert.That(result.Languages[language].Title, Does.EndWith(Renderings[language]), $"{language}: matched ignoring case");
-                Assert.That(result.Languages[language].Blocks[0].Text, Does.Not.Contain("обласний комітет"),
-                    $"{language}: a term lacking a language of the request is left to the machine, and 'Tỉnh ủy viên' is another word");
+                Assert.That(
+                    result.Languages[language].Blocks[0].Text,
+                    Does.EndWith((language == "ru" ? "Куангчи" : LoopbackTranslation.Scripted("Quảng Trị", language)) + "."),
+                    $"{language}: the rendering where the glossary has one, else the machine's translation of the term");
             }
         }
     }
