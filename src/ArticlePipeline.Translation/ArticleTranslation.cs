@@ -47,8 +47,12 @@ internal sealed class ArticleTranslation
         }
 
         _texts = ContentSegments.Flatten(job.Source);
+        Names = new NameMatcher(job.Names);
         GroupKey = SourceLanguage.ToUpperInvariant() + ">" + string.Join(',', Targets.Select(static t => t.ToUpperInvariant()).Order(StringComparer.Ordinal));
     }
+
+    /// <summary>The article's names (authors, credits), kept as written.</summary>
+    public NameMatcher Names { get; }
 
     /// <summary>The job's index in its batch.</summary>
     public int Index { get; }
@@ -77,7 +81,7 @@ internal sealed class ArticleTranslation
         {
             if (!string.IsNullOrWhiteSpace(_texts[i]))
             {
-                yield return new PlannedText(article, i, _texts[i]!, TextProtector.Classify(_texts[i]!, glossary, Targets));
+                yield return new PlannedText(article, i, _texts[i]!, TextProtector.Classify(_texts[i]!, glossary, Targets, Names));
             }
         }
     }

@@ -147,7 +147,7 @@ public sealed class AzureTranslationProvider : IIncrementalTranslationProvider
             }
 
             RequestPlan plan = TranslationBatcher.PlanRequests(
-                texts, targets.Count, _limits, text => TextProtector.ToHtml(text, _glossary, targets));
+                texts, targets.Count, _limits, (a, text) => TextProtector.ToHtml(text, _glossary, targets, members[a].Names));
             await TranslateTermsAsync(texts, sourceLanguage, targets, members, cancellationToken).ConfigureAwait(false);
             for (int a = 0; a < members.Length; a++)
             {

@@ -32,12 +32,16 @@ internal sealed class MemoizedArticle
         _source = job.Source;
         _provider = provider;
         SourceLanguage = job.SourceLanguage;
+        Names = job.Names;
         Targets = [.. job.TargetLanguages.Distinct(StringComparer.OrdinalIgnoreCase)];
         _blocks = ContentSegments.Blocks(job.Source);
         Texts = ContentSegments.Flatten(job.Source);
         _hashes = [.. Texts.Select(static t => string.IsNullOrWhiteSpace(t) ? null : MemoizingTranslationProvider.SegmentHash(t))];
         SegmentIndexes = [.. Enumerable.Range(0, Texts.Length).Where(i => _hashes[i] is not null)];
     }
+
+    /// <summary>The article's names, passed on to the inner provider.</summary>
+    public IReadOnlyList<string>? Names { get; }
 
     /// <summary>The source language.</summary>
     public string SourceLanguage { get; }

@@ -418,9 +418,13 @@ public sealed partial class ArticleProcessor
 
         try
         {
-            TranslationResult result = await _translator
-                .TranslateAsync(RecordBuilder.OriginalContent(article), draft.SourceLanguage, missing, cancellationToken)
+            // The bylines go along so the names they hold stay as written in the body and captions.
+            IReadOnlyList<TranslationResult> results = await _translator
+                .TranslateManyAsync(
+                    [new TranslationJob(RecordBuilder.OriginalContent(article), draft.SourceLanguage, missing, article.Authors.IsDefault ? null : article.Authors)],
+                    cancellationToken)
                 .ConfigureAwait(false);
+            TranslationResult result = results[0];
             foreach (string language in missing)
             {
                 others[language] = result.Languages.TryGetValue(language, out LanguageContent? content)

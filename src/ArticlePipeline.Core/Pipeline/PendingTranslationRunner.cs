@@ -63,7 +63,7 @@ public sealed class PendingTranslationRunner
                     continue;
                 }
 
-                work.Add((item, record, new TranslationJob(source, record.SourceLanguage, targets)));
+                work.Add((item, record, new TranslationJob(source, record.SourceLanguage, targets, record.Authors.IsDefault ? null : record.Authors)));
             }
 
             if (work.Count == 0)

@@ -50,15 +50,15 @@ internal static class TranslationBatcher
     /// <returns>The requests, each of one text type, and the piece count of every text.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="targetCount"/> leaves no room for even one character.</exception>
     public static RequestPlan PlanRequests(IReadOnlyList<PlannedText> texts, int targetCount, TranslationLimits limits) =>
-        PlanRequests(texts, targetCount, limits, TextProtector.ToHtml);
+        PlanRequests(texts, targetCount, limits, static (_, text) => TextProtector.ToHtml(text));
 
     /// <summary>Plans the requests, writing HTML elements with <paramref name="toHtml"/> (the glossary's protection).</summary>
     /// <param name="texts">The non-blank texts, each article's consecutive and in order.</param>
     /// <param name="targetCount">The number of target languages in every request.</param>
     /// <param name="limits">The service limits.</param>
-    /// <param name="toHtml">Turns a source text into protected HTML.</param>
+    /// <param name="toHtml">Turns a source text of an article (by its index) into protected HTML.</param>
     /// <returns>The requests, each of one text type, and the piece count of every text.</returns>
-    public static RequestPlan PlanRequests(IReadOnlyList<PlannedText> texts, int targetCount, TranslationLimits limits, Func<string, string> toHtml)
+    public static RequestPlan PlanRequests(IReadOnlyList<PlannedText> texts, int targetCount, TranslationLimits limits, Func<int, string, string> toHtml)
     {
         ArgumentNullException.ThrowIfNull(toHtml);
         ArgumentNullException.ThrowIfNull(texts);
@@ -98,7 +98,7 @@ internal static class TranslationBatcher
                     }
 
                     IReadOnlyList<string> wire = request.TextType == TextType.Html
-                        ? HtmlPieces(text.Text, maxPiece, toHtml)
+                        ? HtmlPieces(text.Text, maxPiece, source => toHtml(article, source))
                         : text.Text.Length <= maxPiece ? [text.Text] : Split(text.Text, maxPiece);
                     pieceCounts[(article, text.SourceIndex)] = wire.Count;
                     for (int p = 0; p < wire.Count; p++)

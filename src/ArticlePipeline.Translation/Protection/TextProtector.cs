@@ -45,20 +45,32 @@ internal static partial class TextProtector
     /// or touch.</summary>
     /// <param name="text">The source segment.</param>
     /// <returns>Start and end (exclusive) of each span.</returns>
-    public static IReadOnlyList<(int Start, int End)> FindProtected(string text) => FindProtected(text, null, []);
+    public static IReadOnlyList<(int Start, int End)> FindProtected(string text) => FindProtected(text, null, [], null);
 
     /// <summary>Finds the spans of <paramref name="text"/> that must not be translated, glossary terms included.</summary>
     /// <param name="text">The source segment.</param>
     /// <param name="glossary">The glossary, if any.</param>
     /// <param name="targets">The request's target languages: a term is protected when each has a rendering for it.</param>
     /// <returns>Start and end (exclusive) of each span.</returns>
-    public static IReadOnlyList<(int Start, int End)> FindProtected(string text, Glossary.TermGlossary? glossary, IReadOnlyCollection<string> targets)
+    /// <param name="names">The article's names (authors, credits), if any.</param>
+    public static IReadOnlyList<(int Start, int End)> FindProtected(
+        string text, Glossary.TermGlossary? glossary, IReadOnlyCollection<string> targets, NameMatcher? names)
     {
         ArgumentNullException.ThrowIfNull(text);
         var spans = new List<(int Start, int End)>();
         if (glossary is not null)
         {
             spans.AddRange(glossary.Find(text, targets));
+        }
+
+        if (names is not null)
+        {
+            spans.AddRange(names.Find(text));
+        }
+
+        foreach (Match match in CreditPattern().Matches(text))
+        {
+            spans.Add((match.Index, match.Index + match.Length));
         }
 
         foreach (Match match in UrlPattern().Matches(text))
@@ -107,17 +119,18 @@ internal static partial class TextProtector
     /// <param name="text">The source segment.</param>
     /// <returns><see cref="SegmentKind.Protected"/> when it has something to protect; else <see cref="SegmentKind.PlainOnly"/>
     /// when HTML would cost extra or fold whitespace; else <see cref="SegmentKind.Neutral"/>.</returns>
-    public static SegmentKind Classify(string text) => Classify(text, null, []);
+    public static SegmentKind Classify(string text) => Classify(text, null, [], null);
 
     /// <summary>How <paramref name="text"/> must travel, glossary terms counted as protected.</summary>
     /// <param name="text">The source segment.</param>
     /// <param name="glossary">The glossary, if any.</param>
     /// <param name="targets">The request's target languages.</param>
+    /// <param name="names">The article's names, if any.</param>
     /// <returns>As <see cref="Classify(string)"/>.</returns>
-    public static SegmentKind Classify(string text, Glossary.TermGlossary? glossary, IReadOnlyCollection<string> targets)
+    public static SegmentKind Classify(string text, Glossary.TermGlossary? glossary, IReadOnlyCollection<string> targets, NameMatcher? names)
     {
         ArgumentNullException.ThrowIfNull(text);
-        if (FindProtected(text, glossary, targets).Count > 0)
+        if (FindProtected(text, glossary, targets, names).Count > 0)
         {
             return SegmentKind.Protected;
         }
@@ -131,16 +144,17 @@ internal static partial class TextProtector
     /// wrapped in <see cref="SpanStart"/> … <see cref="SpanEnd"/>.</summary>
     /// <param name="text">The source segment.</param>
     /// <returns>The text as HTML; equal to <paramref name="text"/> when it has nothing to escape or protect.</returns>
-    public static string ToHtml(string text) => ToHtml(text, null, []);
+    public static string ToHtml(string text) => ToHtml(text, null, [], null);
 
     /// <summary>The HTML to send for <paramref name="text"/>, glossary terms protected too.</summary>
     /// <param name="text">The source segment.</param>
     /// <param name="glossary">The glossary, if any.</param>
     /// <param name="targets">The request's target languages.</param>
+    /// <param name="names">The article's names, if any.</param>
     /// <returns>As <see cref="ToHtml(string)"/>.</returns>
-    public static string ToHtml(string text, Glossary.TermGlossary? glossary, IReadOnlyCollection<string> targets)
+    public static string ToHtml(string text, Glossary.TermGlossary? glossary, IReadOnlyCollection<string> targets, NameMatcher? names)
     {
-        IReadOnlyList<(int Start, int End)> spans = FindProtected(text, glossary, targets);
+        IReadOnlyList<(int Start, int End)> spans = FindProtected(text, glossary, targets, names);
         var html = new StringBuilder(text.Length + (spans.Count * (SpanStart.Length + SpanEnd.Length)) + 16);
         int position = 0;
         foreach ((int start, int end) in spans)
@@ -222,6 +236,14 @@ internal static partial class TextProtector
         + @"(?:/\p{L}+[²³]?)?(?![\p{L}\p{N}]))",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex QuantityPattern();
+
+    // The name after a credit label in a caption or at the end of an article ("Ảnh: Minh Đức", "(Ảnh: TTXVN)",
+    // "Tin, ảnh: Thanh Phúc"): up to five capitalised words; the label itself is translated.
+    [GeneratedRegex(
+        @"(?<=(?:^|[\s(\[–—-])(?i:ảnh|ảnh minh họa|ảnh minh hoạ|nguồn ảnh|đồ họa|đồ hoạ|bài và ảnh|bài, ảnh|tin và ảnh|tin, ảnh|tin ảnh)\s*:\s*)"
+        + @"\p{Lu}[\p{L}.]*(?:[  ]\p{Lu}[\p{L}.]*){0,4}",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex CreditPattern();
 
     [GeneratedRegex("<[^>]*>", RegexOptions.CultureInvariant)]
     private static partial Regex TagPattern();
