@@ -68,13 +68,21 @@ internal sealed class PipelineSettings
             output.Directory = outDirectory;
         }
 
+        TranslatorOptions translator = Bind<TranslatorOptions>(configuration, "Translator");
+        if (translator.GlossaryFile is { Length: > 0 } glossary && !Path.IsPathRooted(glossary) && !File.Exists(glossary)
+            && Path.Combine(AppContext.BaseDirectory, glossary) is var beside && File.Exists(beside))
+        {
+            // Like appsettings.json: the glossary shipped beside the binary when the working folder has none.
+            translator.GlossaryFile = beside;
+        }
+
         var settings = new PipelineSettings
         {
             Configuration = configuration,
             SourcesFile = configuration["Sources:File"] is { Length: > 0 } file ? file : Path.Combine("config", "sources.json"),
             Output = output,
             State = Bind<StateOptions>(configuration, StateOptions.SectionName),
-            Translator = Bind<TranslatorOptions>(configuration, "Translator"),
+            Translator = translator,
             Network = Bind<NetworkOptions>(configuration, NetworkOptions.SectionName),
             Crawl = Bind<CrawlOptions>(configuration, CrawlOptions.SectionName),
         };
