@@ -182,8 +182,12 @@ public sealed class AzureTranslationProvider : IIncrementalTranslationProvider
     {
         Response<IReadOnlyList<TranslatedTextItem>> response =
             await SendAsync(request, sourceLanguage, targets, cancellationToken).ConfigureAwait(false);
-        Distribute(request, response.Value, targets, members, accept, failed);
-        Bill(request, response.GetRawResponse(), members);
+        Distribute(request, response.Value, targets, members, accept, f =>
+        {
+            members[f.Piece.Article].FailedCheck(f.Target);
+            failed(f);
+        });
+        Bill(request, response.GetRawResponse(), members, targets);
 
         // Kept before the next request goes out: a run killed later re-sends nothing of this one.
         List<CompletedText> done = [.. request.Elements.Select(static p => p.Article).Distinct().SelectMany(a => members[a].TakeCompleted())];
@@ -385,7 +389,7 @@ public sealed class AzureTranslationProvider : IIncrementalTranslationProvider
             }
         }
 
-        Bill(request, response.GetRawResponse(), members);
+        Bill(request, response.GetRawResponse(), members, to);
     }
 
     /// <summary>Puts each glossary term the piece protected back as the target's rendering, or as the machine's translation
@@ -420,7 +424,7 @@ public sealed class AzureTranslationProvider : IIncrementalTranslationProvider
         return AnswerChecks.Check(TextProtector.FromHtml(sent), answer, target, TextProtector.ProtectedTexts(sent));
     }
 
-    private static void Bill(PlannedRequest request, Response raw, ArticleTranslation[] members)
+    private static void Bill(PlannedRequest request, Response raw, ArticleTranslation[] members, List<string> targets)
     {
         long metered = raw.GetMeteredUsage() ?? 0;
         string? requestId = raw.GetRequestId();
@@ -435,7 +439,7 @@ public sealed class AzureTranslationProvider : IIncrementalTranslationProvider
         {
             long share = i == shares.Length - 1 ? metered - assigned : total == 0 ? 0 : metered * shares[i].Characters / total;
             assigned += share;
-            members[shares[i].Article].AddBilling(share, requestId);
+            members[shares[i].Article].AddBilling(share, requestId, targets);
         }
     }
 

@@ -13,6 +13,7 @@ namespace ArticlePipeline.Core.Pipeline;
 /// <param name="SavedCharacters">Characters the translation memory saved for this article.</param>
 /// <param name="FailedTranslations">Languages whose translation was refused (an answer failing the checks after one retry,
 /// or holding a configured secret) and recorded as <c>failed</c>.</param>
+/// <param name="Translation">Translation cost and answer quality per language, when the article was translated.</param>
 public sealed record ArticleOutcome(
     Uri Url,
     ArticleOutcomeKind Kind,
@@ -22,7 +23,8 @@ public sealed record ArticleOutcome(
     ImmutableArray<string> PendingLanguages,
     long BilledCharacters,
     long SavedCharacters = 0,
-    int FailedTranslations = 0)
+    int FailedTranslations = 0,
+    ImmutableDictionary<string, Model.LanguageTranslationStats>? Translation = null)
 {
     /// <summary>A failure.</summary>
     /// <param name="url">The URL.</param>

@@ -263,7 +263,7 @@ public sealed partial class ArticleProcessor
     {
         (PageContent page, DateTimeOffset fetchedAt, ExtractedArticle article, SourceInfo sourceInfo, ArticleRecord draft, SourceDefinition? definition) = prepared;
         ArticleRecord? existing = await _sink.ReadAsync(sourceInfo.Id, draft.Id, cancellationToken).ConfigureAwait(false);
-        (Dictionary<string, LanguageVersion> others, long billed, long saved) =
+        (Dictionary<string, LanguageVersion> others, long billed, long saved, ImmutableDictionary<string, LanguageTranslationStats>? byLanguage) =
             await TranslateAsync(article, draft, existing, options, cancellationToken).ConfigureAwait(false);
         ArticleRecord record = RecordBuilder.Build(article, page.Url, sourceInfo, fetchedAt, others, definition);
 
@@ -301,7 +301,8 @@ public sealed partial class ArticleProcessor
             pending,
             billed,
             saved,
-            others.Values.Count(static v => v.Status == TranslationStatus.Failed));
+            others.Values.Count(static v => v.Status == TranslationStatus.Failed),
+            byLanguage);
     }
 
     /// <summary>
@@ -375,7 +376,7 @@ public sealed partial class ArticleProcessor
         await _pending.AddAsync(new PendingTranslation(path, record.Id, pending, reason, _time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<(Dictionary<string, LanguageVersion> Others, long Billed, long Saved)> TranslateAsync(
+    private async Task<(Dictionary<string, LanguageVersion> Others, long Billed, long Saved, ImmutableDictionary<string, LanguageTranslationStats>? ByLanguage)> TranslateAsync(
         ExtractedArticle article,
         ArticleRecord draft,
         ArticleRecord? existing,
@@ -402,7 +403,7 @@ public sealed partial class ArticleProcessor
 
         if (missing.Count == 0)
         {
-            return (others, 0, 0);
+            return (others, 0, 0, null);
         }
 
         if (!options.Translate || _translator is null)
@@ -413,7 +414,7 @@ public sealed partial class ArticleProcessor
                 others[language] = LanguageVersion.Pending(reason);
             }
 
-            return (others, 0, 0);
+            return (others, 0, 0, null);
         }
 
         try
@@ -438,7 +439,7 @@ public sealed partial class ArticleProcessor
                         : LanguageVersion.Pending("translator returned no text for this language");
             }
 
-            return (others, result.BilledCharacters, result.SavedCharacters);
+            return (others, result.BilledCharacters, result.SavedCharacters, result.ByLanguage);
         }
         catch (TranslationFailedException ex)
         {
@@ -450,7 +451,7 @@ public sealed partial class ArticleProcessor
                 others[language] = LanguageVersion.Pending("translation failed: " + message);
             }
 
-            return (others, 0, 0);
+            return (others, 0, 0, null);
         }
     }
 

@@ -117,6 +117,10 @@ public sealed class PendingTranslationRunner
                 summary.Languages += job.TargetLanguages.Count(l => result.Languages.ContainsKey(l));
                 summary.BilledCharacters += result.BilledCharacters;
                 summary.SavedCharacters += result.SavedCharacters;
+                foreach ((string language, LanguageTranslationStats stats) in result.ByLanguage ?? ImmutableDictionary<string, LanguageTranslationStats>.Empty)
+                {
+                    summary.ByLanguage[language] = summary.ByLanguage.GetValueOrDefault(language) + stats;
+                }
             }
         }
 

@@ -21,6 +21,9 @@ public sealed class PendingTranslationSummary
     /// <summary>Records still pending because the translator failed.</summary>
     public int StillPending { get; set; }
 
+    /// <summary>Translation cost and answer quality per target language, over the run.</summary>
+    public Dictionary<string, Model.LanguageTranslationStats> ByLanguage { get; } = new(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>Characters billed.</summary>
     public long BilledCharacters { get; set; }
 
@@ -34,5 +37,6 @@ public sealed class PendingTranslationSummary
     /// <returns>One line.</returns>
     public override string ToString() => string.Create(
         CultureInfo.InvariantCulture,
-        $"records {Records}, languages translated {Languages}, skipped {Skipped}, still pending {StillPending}, refused {Refused}, characters billed {BilledCharacters}, saved by memory {SavedCharacters}");
+        $"records {Records}, languages translated {Languages}, skipped {Skipped}, still pending {StillPending}, refused {Refused}, characters billed {BilledCharacters}, saved by memory {SavedCharacters}")
+        + (ByLanguage.Count == 0 ? string.Empty : "; translation: " + CrawlSummary.FormatLanguages(ByLanguage));
 }

@@ -103,4 +103,25 @@ public sealed class Issue18AnswerCheckTests
             Assert.That(results[0].BilledCharacters, Is.GreaterThan(0));
         }
     }
+
+    [Test]
+    public async Task TranslateAsync_OneLanguageFailsTwice_PerLanguageCostAndQualityAddUp()
+    {
+        await using LoopbackTranslator server = await LoopbackTranslator.StartAsync(TestTranslator.Key);
+        server.AnswerBadly(LoopbackBadAnswer.Untranslated, count: 2, "th");
+        var provider = new MemoizingTranslationProvider(new AzureTranslationProvider(TestTranslator.CreateClient(server.Endpoint)), new InMemoryTranslationMemory());
+
+        TranslationResult result = await provider.TranslateAsync(Source, "vi", Targets);
+
+        ImmutableDictionary<string, LanguageTranslationStats> stats = result.ByLanguage!;
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(stats.Keys, Is.EquivalentTo(Targets));
+            Assert.That(stats.Values.Sum(s => s.BilledCharacters), Is.EqualTo(result.BilledCharacters).And.EqualTo(server.BilledCharacters));
+            Assert.That(stats["th"].BilledCharacters, Is.GreaterThan(stats["uk"].BilledCharacters), "th paid for its retry too");
+            Assert.That(stats["th"].FailedChecks, Is.EqualTo(6), "three segments, two answers each");
+            Assert.That(stats["th"].Failed, Is.EqualTo(1));
+            Assert.That(stats["uk"], Is.EqualTo(new LanguageTranslationStats(stats["uk"].BilledCharacters, 0, 0)));
+        }
+    }
 }
