@@ -8,14 +8,16 @@ namespace ArticlePipeline.Translation.Checks;
 /// every protected span back, not the source repeated, not cut off. Pure functions, no I/O.
 /// </summary>
 /// <remarks>
-/// <para>Scripts are judged on the letters outside protected spans (URLs, numbers, glossary renderings and names are kept
-/// verbatim and may be in any script): at least <see cref="MinimumScriptShare"/> of them must be in the target's script
+/// <para>Scripts are judged on the letters outside protected spans (URLs, numbers, glossary terms and names are kept
+/// verbatim and may be in any script), when there are at least <see cref="NonTrivialLetters"/> of them (a short name or
+/// credit may stay as written): at least <see cref="MinimumScriptShare"/> of them must be in the target's script
 /// (Cyrillic for <c>uk</c> and <c>ru</c>, Thai for <c>th</c>, Latin for <c>ro</c>). The publishers' own Ukrainian, Russian,
 /// Romanian and Thai editions in the seed pages score 0.97 to 1.0 on every paragraph, a page left in Vietnamese scores 0.
 /// <c>ы э ъ ё</c> may not appear in Ukrainian, <c>і ї є ґ</c> not in Russian; Romanian may carry its own diacritics
 /// (<c>ă â î ș ț</c>, and the cedilla forms) but at most <see cref="MaximumForeignLatinShare"/> of its letters may carry
-/// others (Vietnamese tone marks, <c>đ</c>, <c>ư</c>, <c>ơ</c>): Vietnamese left in place runs at about 15 %, a Romanian
-/// sentence quoting a Vietnamese name at 5 %. Other target languages get no script check.</para>
+/// others (Vietnamese tone marks, <c>đ</c>, <c>ư</c>, <c>ơ</c>): Vietnamese left in place runs at 25 % (the median over the
+/// sample site's sentences), a Romanian caption quoting two unprotected Vietnamese names at about 9 %. Other target languages
+/// get no script check.</para>
 /// <para>Length: for sources of at least <see cref="MinimumRatioLength"/> characters, the answer's length over the source's
 /// must lie within <see cref="MinimumRatio"/> … <see cref="MaximumRatio"/>. The recorded Azure exchanges range from 0.35
 /// (English to Chinese) to 1.27 (English to Spanish), 0.56 to 1.27 between alphabetic scripts; the bounds are kept generous
@@ -33,7 +35,7 @@ internal static class AnswerChecks
     public const double MinimumScriptShare = 0.5;
 
     /// <summary>The largest share of a Romanian answer's letters that may carry non-Romanian diacritics.</summary>
-    public const double MaximumForeignLatinShare = 0.10;
+    public const double MaximumForeignLatinShare = 0.15;
 
     /// <summary>The shortest source, in characters, whose answer's length ratio is checked.</summary>
     public const int MinimumRatioLength = 40;
@@ -150,8 +152,16 @@ internal static class AnswerChecks
             }
         }
 
-        if (letters == 0)
+        if (forbidden is { } letter)
         {
+            return string.Create(
+                CultureInfo.InvariantCulture,
+                $"wrong script: '{letter}' is not a letter of {(language == "uk" ? "Ukrainian" : "Russian")}");
+        }
+
+        if (letters < NonTrivialLetters)
+        {
+            // A name or a credit line may legitimately stay in the source's letters.
             return null;
         }
 
@@ -165,13 +175,6 @@ internal static class AnswerChecks
         if (count < letters * MinimumScriptShare)
         {
             return string.Create(CultureInfo.InvariantCulture, $"wrong script: {count} of {letters} letters are {name}");
-        }
-
-        if (forbidden is { } letter)
-        {
-            return string.Create(
-                CultureInfo.InvariantCulture,
-                $"wrong script: '{letter}' is not a letter of {(language == "uk" ? "Ukrainian" : "Russian")}");
         }
 
         if (language == "ro" && foreignLatin > letters * MaximumForeignLatinShare)
