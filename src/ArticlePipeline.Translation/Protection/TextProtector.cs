@@ -6,7 +6,7 @@ using System.Text.RegularExpressions;
 namespace ArticlePipeline.Translation.Protection;
 
 /// <summary>
-/// Keeps URLs, e-mail addresses and the numbers of quantities out of machine translation: such a segment goes to the service
+/// Keeps URLs, e-mail addresses, the numbers of quantities, names and glossary terms out of machine translation: such a segment goes to the service
 /// as HTML with each span wrapped in <c>&lt;span class=notranslate&gt;</c>, and the translation comes back to plain text.
 /// </summary>
 /// <remarks>
@@ -22,6 +22,9 @@ namespace ArticlePipeline.Translation.Protection;
 /// <c>&lt;span class=notranslate&gt;6,5&lt;/span&gt; tấn/ha</c>, so Ukrainian reads <c>6,5 т/га</c>). Units are a fixed list
 /// (metric and currency units in Vietnamese, Russian/Ukrainian, Romanian and Thai spelling, plus <c>hộ</c>, households, and
 /// the multipliers <c>nghìn</c>, <c>triệu</c>, <c>tỷ</c>...); a bare number is left to the translator, as a date is.</para>
+/// <para>Also protected: the name after a photo credit label (<c>Ảnh: Minh Đức</c>, <c>Tin, ảnh: Thanh Phúc</c>; the label is
+/// translated), the article's own names (<see cref="NameMatcher"/>) and glossary terms (<see cref="Glossary.TermGlossary"/>),
+/// which come back as each language's rendering.</para>
 /// </remarks>
 internal static partial class TextProtector
 {
