@@ -20,6 +20,7 @@ internal sealed class ArticleTranslation
     private string?[][][] _translated = [];
     private bool[][] _reported = [];
     private long _billed;
+    private readonly Dictionary<string, LanguageTranslationStats> _byLanguage = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Validates a job and prepares its texts.</summary>
     /// <param name="job">The article, its language and the languages it lacks.</param>
@@ -47,8 +48,12 @@ internal sealed class ArticleTranslation
         }
 
         _texts = ContentSegments.Flatten(job.Source);
+        Names = new NameMatcher(job.Names);
         GroupKey = SourceLanguage.ToUpperInvariant() + ">" + string.Join(',', Targets.Select(static t => t.ToUpperInvariant()).Order(StringComparer.Ordinal));
     }
+
+    /// <summary>The article's names (authors, credits), kept as written.</summary>
+    public NameMatcher Names { get; }
 
     /// <summary>The job's index in its batch.</summary>
     public int Index { get; }
@@ -65,13 +70,19 @@ internal sealed class ArticleTranslation
     /// <summary>The texts to send: every non-blank one, with how it may travel.</summary>
     /// <param name="article">The article's index in its request group.</param>
     /// <returns>The planned texts in order.</returns>
-    public IEnumerable<PlannedText> PlannedTexts(int article)
+    public IEnumerable<PlannedText> PlannedTexts(int article) => PlannedTexts(article, null);
+
+    /// <summary>The texts to send, glossary terms counted as protected.</summary>
+    /// <param name="article">The article's index in its request group.</param>
+    /// <param name="glossary">The glossary, if any.</param>
+    /// <returns>The planned texts in order.</returns>
+    public IEnumerable<PlannedText> PlannedTexts(int article, Glossary.TermGlossary? glossary)
     {
         for (int i = 0; i < _texts.Length; i++)
         {
             if (!string.IsNullOrWhiteSpace(_texts[i]))
             {
-                yield return new PlannedText(article, i, _texts[i]!, TextProtector.Classify(_texts[i]!));
+                yield return new PlannedText(article, i, _texts[i]!, TextProtector.Classify(_texts[i]!, glossary, Targets, Names));
             }
         }
     }
@@ -85,6 +96,13 @@ internal sealed class ArticleTranslation
         _translated = [.. Targets.Select(_ => _pieceCounts.Select(static n => new string?[n]).ToArray())];
         _reported = [.. Targets.Select(_ => new bool[_texts.Length])];
     }
+
+    /// <summary>Counts an answer in <paramref name="target"/> that failed the checks.</summary>
+    /// <param name="target">The language.</param>
+    public void FailedCheck(string target) => Count(target, new LanguageTranslationStats(0, 1, 0));
+
+    private void Count(string target, LanguageTranslationStats stats) =>
+        _byLanguage[target] = _byLanguage.GetValueOrDefault(target) + stats;
 
     /// <summary>Refuses a language: its answer is not kept, and the result names it with <paramref name="reason"/>.</summary>
     /// <param name="target">The language.</param>
@@ -129,9 +147,16 @@ internal sealed class ArticleTranslation
     /// <summary>Adds this article's share of a request's metered characters.</summary>
     /// <param name="characters">The share.</param>
     /// <param name="requestId">The request's id, if the service sent one.</param>
-    public void AddBilling(long characters, string? requestId)
+    /// <param name="targets">The languages the request asked for: the share is split evenly over them.</param>
+    public void AddBilling(long characters, string? requestId, IReadOnlyList<string> targets)
     {
         _billed += characters;
+        for (int t = 0; t < targets.Count; t++)
+        {
+            long share = t == targets.Count - 1 ? characters - (characters / targets.Count * (targets.Count - 1)) : characters / targets.Count;
+            Count(targets[t], new LanguageTranslationStats(share, 0, 0));
+        }
+
         if (requestId is not null && !_requestIds.Contains(requestId))
         {
             _requestIds.Add(requestId);
@@ -159,6 +184,10 @@ internal sealed class ArticleTranslation
             languages.ToImmutable(),
             [.. _requestIds],
             _billed,
-            Refused: _refused.Count == 0 ? null : _refused.ToImmutableDictionary(StringComparer.Ordinal));
+            Refused: _refused.Count == 0 ? null : _refused.ToImmutableDictionary(StringComparer.Ordinal),
+            ByLanguage: Targets.ToImmutableDictionary(
+                static t => t,
+                t => _byLanguage.GetValueOrDefault(t) + new LanguageTranslationStats(0, 0, _refused.ContainsKey(t) ? 1 : 0),
+                StringComparer.Ordinal));
     }
 }

@@ -4,7 +4,9 @@ using ArticlePipeline.Core.Abstractions;
 using ArticlePipeline.Core.Model;
 using ArticlePipeline.Core.Text;
 using ArticlePipeline.Translation.Batching;
+using ArticlePipeline.Translation.Checks;
 using ArticlePipeline.Translation.Client;
+using ArticlePipeline.Translation.Glossary;
 using ArticlePipeline.Translation.Protection;
 using Azure;
 
@@ -19,7 +21,12 @@ namespace ArticlePipeline.Translation;
 /// space; blocks are never merged, so every language keeps the source's block count, order and kinds. Retries and pacing happen
 /// inside <see cref="TranslatorClient"/>; what still fails becomes a <see cref="TranslationFailedException"/> whose message
 /// never contains the key.</para>
-/// <para>URLs, e-mail addresses and numbers with units are protected (<see cref="TextProtector"/>): a text holding any
+/// <para>Every answer, per text piece and language, goes through <see cref="AnswerChecks"/> (script, length ratio, protected
+/// spans, untranslated, truncated). A piece that fails is not kept; after the batch, the failing pieces are sent once more,
+/// for the failing languages only, and a piece that fails again fails its article's language with the check's reason
+/// (<see cref="TranslationResult.Refused"/>; recorded as <c>failed</c>). The texts that passed are kept and reported as
+/// usual, so a translation memory never holds a failing answer.</para>
+/// <para>URLs, e-mail addresses and the numbers of quantities are protected (<see cref="TextProtector"/>): a text holding any
 /// goes as HTML with <c>notranslate</c> spans and comes back as plain text. Billing on a first translation is therefore the
 /// source characters × target languages exactly for texts with nothing to protect, plus 31 characters of markup per protected
 /// span (and 4 per <c>&amp;</c>, 3 per <c>&lt;</c> or <c>&gt;</c>) for texts with something to protect. A text with nothing to
@@ -34,11 +41,14 @@ public sealed class AzureTranslationProvider : IIncrementalTranslationProvider
     private readonly TranslatorClient _client;
     private readonly TranslationLimits _limits;
     private readonly SecretScreen _secrets;
+    private readonly bool _checkAnswers;
+    private readonly TermGlossary _glossary;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Term, string Target), string> _machineTerms = new();
 
     /// <summary>Creates the provider.</summary>
     /// <param name="client">The Translator client, with its retry options.</param>
     public AzureTranslationProvider(TranslatorClient client)
-        : this(client, TranslationLimits.Azure)
+        : this(client, TranslationLimits.Azure, checkAnswers: true)
     {
     }
 
@@ -47,7 +57,17 @@ public sealed class AzureTranslationProvider : IIncrementalTranslationProvider
     /// <param name="secrets">Secrets no answer may contain (the client's key is always screened): a language whose answer
     /// holds one is refused (<see cref="TranslationResult.Refused"/>).</param>
     public AzureTranslationProvider(TranslatorClient client, SecretScreen secrets)
-        : this(client, TranslationLimits.Azure, secrets)
+        : this(client, TranslationLimits.Azure, secrets, checkAnswers: true)
+    {
+    }
+
+    /// <summary>Creates the provider with a screen of configured secrets and a glossary.</summary>
+    /// <param name="client">The Translator client, with its retry options.</param>
+    /// <param name="secrets">Secrets no answer may contain (the client's key is always screened).</param>
+    /// <param name="glossary">Terms (official bodies, provinces, names) sent protected and put back as each target
+    /// language's rendering (<see cref="TermGlossary"/>).</param>
+    public AzureTranslationProvider(TranslatorClient client, SecretScreen secrets, TermGlossary glossary)
+        : this(client, TranslationLimits.Azure, secrets, checkAnswers: true, glossary)
     {
     }
 
@@ -55,13 +75,19 @@ public sealed class AzureTranslationProvider : IIncrementalTranslationProvider
     /// <param name="client">The Translator client.</param>
     /// <param name="limits">The per-request limits to plan batches with.</param>
     /// <param name="secrets">Secrets no answer may contain besides the client's key.</param>
-    internal AzureTranslationProvider(TranslatorClient client, TranslationLimits limits, SecretScreen? secrets = null)
+    /// <param name="checkAnswers">Whether answers go through <see cref="AnswerChecks"/> (the public constructors always
+    /// check; tests of batching and billing against the loopback's Latin-script "translations" do not).</param>
+    /// <param name="glossary">Terms sent protected and put back as each language's rendering; none when <see langword="null"/>.</param>
+    internal AzureTranslationProvider(
+        TranslatorClient client, TranslationLimits limits, SecretScreen? secrets = null, bool checkAnswers = false, TermGlossary? glossary = null)
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(limits);
         _client = client;
         _limits = limits;
         _secrets = secrets ?? SecretScreen.None;
+        _checkAnswers = checkAnswers;
+        _glossary = glossary ?? TermGlossary.Empty;
     }
 
     /// <inheritdoc />
@@ -117,33 +143,116 @@ public sealed class AzureTranslationProvider : IIncrementalTranslationProvider
             List<PlannedText> texts = [];
             for (int a = 0; a < members.Length; a++)
             {
-                texts.AddRange(members[a].PlannedTexts(a));
+                texts.AddRange(members[a].PlannedTexts(a, _glossary));
             }
 
-            RequestPlan plan = TranslationBatcher.PlanRequests(texts, targets.Count, _limits);
+            RequestPlan plan = TranslationBatcher.PlanRequests(
+                texts, targets.Count, _limits, (a, text) => TextProtector.ToHtml(text, _glossary, targets, members[a].Names));
+            await TranslateTermsAsync(texts, sourceLanguage, targets, members, cancellationToken).ConfigureAwait(false);
             for (int a = 0; a < members.Length; a++)
             {
                 members[a].Prepare(plan.PieceCounts, a);
             }
 
+            var failures = new List<Failure>();
             foreach (PlannedRequest request in plan.Requests)
             {
-                Response<IReadOnlyList<TranslatedTextItem>> response =
-                    await SendAsync(request, sourceLanguage, targets, cancellationToken).ConfigureAwait(false);
-                Distribute(request, response.Value, targets, members);
-                Bill(request, response.GetRawResponse(), members);
+                await SendAndKeepAsync(request, sourceLanguage, targets, members, accept: null, failures.Add, completed, cancellationToken).ConfigureAwait(false);
+            }
 
-                // Kept before the next request goes out: a run killed later re-sends nothing of this one.
-                List<CompletedText> done = [.. request.Elements.Select(static p => p.Article).Distinct().SelectMany(a => members[a].TakeCompleted())];
-                if (done.Count > 0)
-                {
-                    await completed(done, cancellationToken).ConfigureAwait(false);
-                }
+            if (failures.Count > 0)
+            {
+                await RetryAsync(failures, sourceLanguage, targets, members, completed, cancellationToken).ConfigureAwait(false);
             }
         }
 
         return [.. articles.Select(static a => a.ToResult())];
     }
+
+    /// <summary>Sends one request, keeps the answers that pass the checks, bills it, and reports the texts it completed.</summary>
+    private async Task SendAndKeepAsync(
+        PlannedRequest request,
+        string sourceLanguage,
+        List<string> targets,
+        ArticleTranslation[] members,
+        Func<TextPiece, string, bool>? accept,
+        Action<Failure> failed,
+        Func<IReadOnlyList<CompletedText>, CancellationToken, Task> completed,
+        CancellationToken cancellationToken)
+    {
+        Response<IReadOnlyList<TranslatedTextItem>> response =
+            await SendAsync(request, sourceLanguage, targets, cancellationToken).ConfigureAwait(false);
+        Distribute(request, response.Value, targets, members, accept, f =>
+        {
+            members[f.Piece.Article].FailedCheck(f.Target);
+            failed(f);
+        });
+        Bill(request, response.GetRawResponse(), members, targets);
+
+        // Kept before the next request goes out: a run killed later re-sends nothing of this one.
+        List<CompletedText> done = [.. request.Elements.Select(static p => p.Article).Distinct().SelectMany(a => members[a].TakeCompleted())];
+        if (done.Count > 0)
+        {
+            await completed(done, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Sends every piece whose answer failed the checks once more, for the languages it failed in only; a piece failing
+    /// again fails its language of its article (<see cref="TranslationResult.Refused"/>), with the check's reason.
+    /// </summary>
+    private async Task RetryAsync(
+        List<Failure> failures,
+        string sourceLanguage,
+        List<string> targets,
+        ArticleTranslation[] members,
+        Func<IReadOnlyList<CompletedText>, CancellationToken, Task> completed,
+        CancellationToken cancellationToken)
+    {
+        var pending = failures.Select(static f => (f.Piece, f.Target)).ToHashSet();
+        List<string> retryTargets = [.. targets.Where(t => failures.Exists(f => f.Target == t))];
+        foreach (IGrouping<TextType, Failure> type in failures.GroupBy(static f => f.TextType))
+        {
+            TextPiece[] pieces = [.. type.Select(static f => f.Piece).Distinct()];
+            var chunk = new List<TextPiece>();
+            long characters = 0;
+            foreach (TextPiece? piece in pieces.Cast<TextPiece?>().Append(null))
+            {
+                bool full = piece is null
+                    || chunk.Count >= _limits.MaxElements
+                    || (characters + piece.Text.Length) * retryTargets.Count > _limits.MaxCharacters;
+                if (full && chunk.Count > 0)
+                {
+                    var request = new PlannedRequest(type.Key, [.. chunk]);
+                    await SendAndKeepAsync(
+                        request,
+                        sourceLanguage,
+                        retryTargets,
+                        members,
+                        (p, t) => pending.Contains((p, t)),
+                        f => members[f.Piece.Article].Refuse(
+                            f.Target, $"translation failed the answer checks after one retry ({SegmentName(f.Piece.SourceIndex)}): {f.Reason}"),
+                        completed,
+                        cancellationToken).ConfigureAwait(false);
+                    chunk.Clear();
+                    characters = 0;
+                }
+
+                if (piece is not null)
+                {
+                    chunk.Add(piece);
+                    characters += piece.Text.Length;
+                }
+            }
+        }
+    }
+
+    private static string SegmentName(int index) => index switch
+    {
+        0 => "title",
+        1 => "lead",
+        _ => "block " + (index - ContentSegments.FirstBlock + 1).ToString(CultureInfo.InvariantCulture),
+    };
 
     private async Task<Response<IReadOnlyList<TranslatedTextItem>>> SendAsync(
         PlannedRequest request, string sourceLanguage, List<string> targets, CancellationToken cancellationToken)
@@ -174,7 +283,12 @@ public sealed class AzureTranslationProvider : IIncrementalTranslationProvider
     }
 
     private void Distribute(
-        PlannedRequest request, IReadOnlyList<TranslatedTextItem> items, List<string> targets, ArticleTranslation[] members)
+        PlannedRequest request,
+        IReadOnlyList<TranslatedTextItem> items,
+        List<string> targets,
+        ArticleTranslation[] members,
+        Func<TextPiece, string, bool>? accept,
+        Action<Failure> failed)
     {
         if (items.Count != request.Elements.Length)
         {
@@ -205,12 +319,112 @@ public sealed class AzureTranslationProvider : IIncrementalTranslationProvider
                     continue;
                 }
 
-                members[piece.Article].Store(piece, targets[t], text);
+                if (accept is not null && !accept(piece, targets[t]))
+                {
+                    continue;
+                }
+
+                if (_checkAnswers && Check(request.TextType, piece.Text, text, targets[t]) is { } problem)
+                {
+                    // Not stored: the piece goes once more, and its language fails if the second answer fails too.
+                    failed(new Failure(request.TextType, piece, targets[t], problem));
+                    continue;
+                }
+
+                members[piece.Article].Store(piece, targets[t], request.TextType == TextType.Html ? Render(piece.Text, text, targets[t]) : text);
             }
         }
     }
 
-    private static void Bill(PlannedRequest request, Response raw, ArticleTranslation[] members)
+    /// <summary>
+    /// Translates, by machine and once per process, the glossary terms of <paramref name="texts"/> that lack a rendering in
+    /// some of <paramref name="targets"/>: one plain request with each such term as an element, for the languages lacking
+    /// one. Its cost is billed to the articles holding the terms.
+    /// </summary>
+    private async Task TranslateTermsAsync(
+        List<PlannedText> texts, string sourceLanguage, List<string> targets, ArticleTranslation[] members, CancellationToken cancellationToken)
+    {
+        if (_glossary.Count == 0)
+        {
+            return;
+        }
+
+        var needed = new Dictionary<string, int>(StringComparer.Ordinal);
+        var languages = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (PlannedText text in texts.Where(static t => t.Kind == SegmentKind.Protected))
+        {
+            foreach ((int start, int end) in _glossary.Find(text.Text, targets))
+            {
+                string term = _glossary.Canonical(text.Text[start..end])!;
+                foreach (string target in targets.Where(t => _glossary.Rendering(term, t) is null && !_machineTerms.ContainsKey((term, t.ToUpperInvariant()))))
+                {
+                    needed.TryAdd(term, text.Article);
+                    languages.Add(target);
+                }
+            }
+        }
+
+        if (needed.Count == 0)
+        {
+            return;
+        }
+
+        List<string> to = [.. targets.Where(languages.Contains)];
+        var request = new PlannedRequest(TextType.Plain, [.. needed.Select(static (p, k) => new TextPiece(-1, k, p.Key, p.Value))]);
+        Response<IReadOnlyList<TranslatedTextItem>> response = await SendAsync(request, sourceLanguage, to, cancellationToken).ConfigureAwait(false);
+        if (response.Value.Count != request.Elements.Length)
+        {
+            throw new TranslationFailedException($"translator returned {response.Value.Count} items for {request.Elements.Length} texts");
+        }
+
+        for (int k = 0; k < request.Elements.Length; k++)
+        {
+            foreach (TranslationText translation in response.Value[k].Translations)
+            {
+                string target = to.FirstOrDefault(t => string.Equals(t, translation.To, StringComparison.OrdinalIgnoreCase)) ?? translation.To;
+                if (_secrets.Find(translation.Text) is null && !_client.HoldsKey(translation.Text))
+                {
+                    _machineTerms[(request.Elements[k].Text, target.ToUpperInvariant())] = translation.Text;
+                }
+            }
+        }
+
+        Bill(request, response.GetRawResponse(), members, to);
+    }
+
+    /// <summary>Puts each glossary term the piece protected back as the target's rendering, or as the machine's translation
+    /// of the term alone where the glossary has no rendering for the target.</summary>
+    private string Render(string sent, string answer, string target)
+    {
+        if (_glossary.Count == 0)
+        {
+            return answer;
+        }
+
+        foreach (string span in TextProtector.ProtectedTexts(sent).Distinct(StringComparer.Ordinal).OrderByDescending(static s => s.Length))
+        {
+            string? rendering = _glossary.Rendering(span, target)
+                ?? (_glossary.Canonical(span) is { } term && _machineTerms.TryGetValue((term, target.ToUpperInvariant()), out string? machine) ? machine : null);
+            if (rendering is not null)
+            {
+                answer = answer.Replace(span, rendering, StringComparison.Ordinal);
+            }
+        }
+
+        return answer;
+    }
+
+    private static string? Check(TextType type, string sent, string answer, string target)
+    {
+        if (type != TextType.Html)
+        {
+            return AnswerChecks.Check(sent, answer, target, []);
+        }
+
+        return AnswerChecks.Check(TextProtector.FromHtml(sent), answer, target, TextProtector.ProtectedTexts(sent));
+    }
+
+    private static void Bill(PlannedRequest request, Response raw, ArticleTranslation[] members, List<string> targets)
     {
         long metered = raw.GetMeteredUsage() ?? 0;
         string? requestId = raw.GetRequestId();
@@ -225,9 +439,16 @@ public sealed class AzureTranslationProvider : IIncrementalTranslationProvider
         {
             long share = i == shares.Length - 1 ? metered - assigned : total == 0 ? 0 : metered * shares[i].Characters / total;
             assigned += share;
-            members[shares[i].Article].AddBilling(share, requestId);
+            members[shares[i].Article].AddBilling(share, requestId, targets);
         }
     }
+
+    /// <summary>An answer that failed the checks.</summary>
+    /// <param name="TextType">The type of the request it came in.</param>
+    /// <param name="Piece">The piece, as sent.</param>
+    /// <param name="Target">The language.</param>
+    /// <param name="Reason">The check's reason.</param>
+    private sealed record Failure(TextType TextType, TextPiece Piece, string Target, string Reason);
 
     private TranslationFailedException Map(RequestFailedException ex)
     {

@@ -14,6 +14,7 @@ internal sealed class MemoizedArticle
     private readonly List<string> _requestIds = [];
     private readonly Dictionary<string, string> _refused = new(StringComparer.OrdinalIgnoreCase);
     private long _billed;
+    private readonly Dictionary<string, LanguageTranslationStats> _byLanguage = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Validates a job and hashes its segments.</summary>
     /// <param name="job">The article, its language and the languages it lacks.</param>
@@ -32,12 +33,16 @@ internal sealed class MemoizedArticle
         _source = job.Source;
         _provider = provider;
         SourceLanguage = job.SourceLanguage;
+        Names = job.Names;
         Targets = [.. job.TargetLanguages.Distinct(StringComparer.OrdinalIgnoreCase)];
         _blocks = ContentSegments.Blocks(job.Source);
         Texts = ContentSegments.Flatten(job.Source);
         _hashes = [.. Texts.Select(static t => string.IsNullOrWhiteSpace(t) ? null : MemoizingTranslationProvider.SegmentHash(t))];
         SegmentIndexes = [.. Enumerable.Range(0, Texts.Length).Where(i => _hashes[i] is not null)];
     }
+
+    /// <summary>The article's names, passed on to the inner provider.</summary>
+    public IReadOnlyList<string>? Names { get; }
 
     /// <summary>The source language.</summary>
     public string SourceLanguage { get; }
@@ -81,6 +86,12 @@ internal sealed class MemoizedArticle
     public void AddBilling(TranslationResult result)
     {
         _billed += result.BilledCharacters;
+        foreach ((string language, LanguageTranslationStats stats) in result.ByLanguage ?? ImmutableDictionary<string, LanguageTranslationStats>.Empty)
+        {
+            // Failures are counted once, from this article's own result: the inner provider's are per call.
+            _byLanguage[language] = _byLanguage.GetValueOrDefault(language) + (stats with { Failed = 0 });
+        }
+
         foreach (string id in result.RequestIds.Where(id => !_requestIds.Contains(id)))
         {
             _requestIds.Add(id);
@@ -137,6 +148,10 @@ internal sealed class MemoizedArticle
             [.. _requestIds],
             _billed,
             Saved,
-            _refused.Count == 0 ? null : _refused.ToImmutableDictionary(StringComparer.Ordinal));
+            _refused.Count == 0 ? null : _refused.ToImmutableDictionary(StringComparer.Ordinal),
+            Targets.ToImmutableDictionary(
+                static t => t,
+                t => _byLanguage.GetValueOrDefault(t) + new LanguageTranslationStats(0, 0, _refused.ContainsKey(t) ? 1 : 0),
+                StringComparer.Ordinal));
     }
 }

@@ -174,7 +174,8 @@ public sealed class MemoizingTranslationProvider : ITranslationProvider
         TranslationJob[] innerJobs = [.. call.Select(o => new TranslationJob(
             new LanguageContent(string.Empty, null, [.. o.Indexes.Select(i => articles[o.Article].Segment(i))]),
             articles[o.Article].SourceLanguage,
-            o.Targets))];
+            o.Targets,
+            articles[o.Article].Names))];
         var stored = new HashSet<TranslationMemoryKey>();
         IReadOnlyList<TranslationResult> results = _inner is IIncrementalTranslationProvider incremental
             ? await incremental.TranslateManyAsync(

@@ -94,7 +94,20 @@ public static class TranslationProviderFactory
         clientOptions.Retry.Delay = options.RetryDelay < TimeSpan.Zero ? TimeSpan.Zero : options.RetryDelay;
         var client = new TranslatorClient(endpoint, new AzureKeyCredential(options.Key.Trim()), options.Region, clientOptions);
         var screen = new SecretScreen([new($"{TranslatorOptions.SectionName}:Key", options.Key), .. secrets ?? []]);
-        var azure = new AzureTranslationProvider(client, screen);
+        Glossary.TermGlossary glossary = Glossary.TermGlossary.Empty;
+        if (!string.IsNullOrWhiteSpace(options.GlossaryFile))
+        {
+            try
+            {
+                glossary = Glossary.TermGlossary.Load(options.GlossaryFile.Trim());
+            }
+            catch (Exception ex) when (ex is InvalidDataException or IOException or UnauthorizedAccessException)
+            {
+                throw new ArgumentException($"{TranslatorOptions.SectionName}:GlossaryFile: {ex.Message}", nameof(options), ex);
+            }
+        }
+
+        var azure = new AzureTranslationProvider(client, screen, glossary);
         return memory is null ? azure : new MemoizingTranslationProvider(azure, memory, time, screen);
     }
 }

@@ -47,6 +47,11 @@ public sealed class TranslatorOptions
     [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromMilliseconds(800);
 
+    /// <summary>The glossary file (<see cref="Glossary.TermGlossary"/>): source terms and their rendering per target language,
+    /// validated when the provider is created (a bad file stops start-up with one line naming the problem).</summary>
+    /// <value>Default <see langword="null"/>: no glossary. <c>config/appsettings.json</c> sets <c>config/glossary.json</c>.</value>
+    public string? GlossaryFile { get; set; }
+
     /// <summary>The characters per minute (counted across all target languages) the client sends at most, in any sliding
     /// minute; further requests wait instead of drawing 429 answers. 0 turns pacing off.</summary>
     /// <value>Default 666,666: the S1 tier allows 40 million characters an hour, to be consumed evenly over sliding one-minute

@@ -17,6 +17,8 @@ public sealed class PipelineMetrics : IDisposable
     private readonly Counter<long> _articles;
     private readonly Counter<long> _billed;
     private readonly Counter<long> _saved;
+    private readonly Counter<long> _failedChecks;
+    private readonly Counter<long> _failedLanguages;
     private readonly Counter<long> _leaseExpiries;
     private long _queueDepth;
 
@@ -26,7 +28,9 @@ public sealed class PipelineMetrics : IDisposable
         _meter = new Meter(MeterName);
         _discovered = _meter.CreateCounter<long>("articlepipeline.articles.discovered", "{article}", "Article URLs found by discovery");
         _articles = _meter.CreateCounter<long>("articlepipeline.articles.processed", "{article}", "Articles processed, tagged by outcome (written, unchanged, not-modified, failed)");
-        _billed = _meter.CreateCounter<long>("articlepipeline.translation.characters_billed", "{character}", "Characters billed by the translator");
+        _billed = _meter.CreateCounter<long>("articlepipeline.translation.characters_billed", "{character}", "Characters billed by the translator, tagged by language when the provider reports it");
+        _failedChecks = _meter.CreateCounter<long>("articlepipeline.translation.checks_failed", "{answer}", "Translator answers that failed the answer checks, tagged by language");
+        _failedLanguages = _meter.CreateCounter<long>("articlepipeline.translation.failed", "{translation}", "Article translations recorded as failed, tagged by language");
         _saved = _meter.CreateCounter<long>("articlepipeline.translation.characters_saved", "{character}", "Characters the translation memory saved");
         _leaseExpiries = _meter.CreateCounter<long>("articlepipeline.work.lease_expiries", "{lease}", "Work items taken over after another node's lease expired");
         _meter.CreateObservableGauge("articlepipeline.work.queue_depth", () => Interlocked.Read(ref _queueDepth), "{item}", "Work items queued or leased");
@@ -49,7 +53,21 @@ public sealed class PipelineMetrics : IDisposable
             _ => "failed",
         };
         _articles.Add(1, new KeyValuePair<string, object?>("outcome", kind));
-        _billed.Add(outcome.BilledCharacters);
+        if (outcome.Translation is { Count: > 0 } byLanguage)
+        {
+            foreach ((string language, Core.Model.LanguageTranslationStats stats) in byLanguage)
+            {
+                var tag = new KeyValuePair<string, object?>("language", language);
+                _billed.Add(stats.BilledCharacters, tag);
+                _failedChecks.Add(stats.FailedChecks, tag);
+                _failedLanguages.Add(stats.Failed, tag);
+            }
+        }
+        else
+        {
+            _billed.Add(outcome.BilledCharacters);
+        }
+
         _saved.Add(outcome.SavedCharacters);
     }
 

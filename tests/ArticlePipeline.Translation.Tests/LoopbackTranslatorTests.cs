@@ -15,7 +15,7 @@ public sealed class LoopbackTranslatorTests
     private LoopbackTranslator _server = null!;
 
     [SetUp]
-    public async Task StartServer() => _server = await LoopbackTranslator.StartAsync(TestTranslator.Key);
+    public async Task StartServer() => _server = await LoopbackTranslator.StartAsync(TestTranslator.Key, new LoopbackTranslatorOptions { ScriptedTranslations = false });
 
     [TearDown]
     public async Task StopServer() => await _server.DisposeAsync();
@@ -73,7 +73,7 @@ public sealed class LoopbackTranslatorTests
     public async Task Translate_RequiredRegionMissing_Answers401000()
     {
         await using LoopbackTranslator server = await LoopbackTranslator.StartAsync(
-            TestTranslator.Key, new LoopbackTranslatorOptions { Region = "southeastasia" });
+            TestTranslator.Key, new LoopbackTranslatorOptions { ScriptedTranslations = false, Region = "southeastasia" });
 
         using HttpResponseMessage response = await PostAsync("?api-version=3.0&to=uk", ["Xin chào"], endpoint: server.Endpoint);
 
@@ -145,7 +145,7 @@ public sealed class LoopbackTranslatorTests
     {
         var clock = new ManualClock();
         await using LoopbackTranslator server = await LoopbackTranslator.StartAsync(
-            TestTranslator.Key, new LoopbackTranslatorOptions { CharactersPerMinute = 100, TimeProvider = clock });
+            TestTranslator.Key, new LoopbackTranslatorOptions { ScriptedTranslations = false, CharactersPerMinute = 100, TimeProvider = clock });
 
         using HttpResponseMessage first = await PostAsync("?api-version=3.0&to=uk&to=ru", [new string('a', 40)], endpoint: server.Endpoint);
         clock.Advance(TimeSpan.FromSeconds(15));
@@ -168,7 +168,7 @@ public sealed class LoopbackTranslatorTests
     {
         var clock = new ManualClock();
         await using LoopbackTranslator server = await LoopbackTranslator.StartAsync(
-            TestTranslator.Key, new LoopbackTranslatorOptions { CharactersPerMinute = 100, TimeProvider = clock });
+            TestTranslator.Key, new LoopbackTranslatorOptions { ScriptedTranslations = false, CharactersPerMinute = 100, TimeProvider = clock });
 
         using HttpResponseMessage first = await PostAsync("?api-version=3.0&to=uk", [new string('a', 80)], endpoint: server.Endpoint);
         clock.Advance(TimeSpan.FromSeconds(50));
@@ -190,7 +190,7 @@ public sealed class LoopbackTranslatorTests
     public async Task CharacterBudget_RequestLargerThanTheBudget_IsRefusedEvenWhenIdle()
     {
         await using LoopbackTranslator server = await LoopbackTranslator.StartAsync(
-            TestTranslator.Key, new LoopbackTranslatorOptions { CharactersPerMinute = 100, TimeProvider = new ManualClock() });
+            TestTranslator.Key, new LoopbackTranslatorOptions { ScriptedTranslations = false, CharactersPerMinute = 100, TimeProvider = new ManualClock() });
 
         using HttpResponseMessage response = await PostAsync("?api-version=3.0&to=uk&to=ru", [new string('a', 51)], endpoint: server.Endpoint);
 
@@ -201,7 +201,7 @@ public sealed class LoopbackTranslatorTests
     public async Task UpperCaseTranslations_Plain_UpperCasesTheText()
     {
         await using LoopbackTranslator server = await LoopbackTranslator.StartAsync(
-            TestTranslator.Key, new LoopbackTranslatorOptions { UpperCaseTranslations = true });
+            TestTranslator.Key, new LoopbackTranslatorOptions { ScriptedTranslations = false, UpperCaseTranslations = true });
 
         using HttpResponseMessage response = await PostAsync("?api-version=3.0&to=uk", ["Xin chào & tạm biệt"], endpoint: server.Endpoint);
 
@@ -219,7 +219,7 @@ public sealed class LoopbackTranslatorTests
     public async Task UpperCaseTranslations_Html_KeepsMarkupEntitiesAndNotranslateContent(string text, string expected)
     {
         await using LoopbackTranslator server = await LoopbackTranslator.StartAsync(
-            TestTranslator.Key, new LoopbackTranslatorOptions { UpperCaseTranslations = true });
+            TestTranslator.Key, new LoopbackTranslatorOptions { ScriptedTranslations = false, UpperCaseTranslations = true });
 
         using HttpResponseMessage response = await PostAsync("?api-version=3.0&from=vi&to=ru&textType=html", [text], endpoint: server.Endpoint);
 

@@ -81,7 +81,7 @@ public sealed class TranslationProviderFactoryTests
         Assert.Multiple(() =>
         {
             Assert.That(provider.Name, Is.EqualTo("azure"));
-            Assert.That(result.Languages["uk"].Title, Is.EqualTo("[uk] Xin chào"));
+            Assert.That(result.Languages["uk"].Title, Is.EqualTo("[ук] Хін цхао"));
             Assert.That(server.Requests.Select(r => r.StatusCode), Is.EqualTo(new[] { 503, 200 }));
         });
     }

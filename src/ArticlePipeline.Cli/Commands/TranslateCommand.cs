@@ -53,7 +53,7 @@ internal static class TranslateCommand
 
                 if (summary.Refused > 0)
                 {
-                    await context.Error.WriteLineAsync($"error: {summary.Refused} translation(s) refused because the answer contained a configured secret; those languages stay pending (see the records' reasons)").ConfigureAwait(false);
+                    await context.Error.WriteLineAsync($"error: {summary.Refused} translation(s) refused (the answer failed the checks after one retry, or contained a configured secret); those languages are recorded as failed and stay listed for the next run (see the records' reasons)").ConfigureAwait(false);
                     return ExitCodes.SomeFailed;
                 }
 

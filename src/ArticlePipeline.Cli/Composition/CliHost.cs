@@ -11,6 +11,7 @@ using ArticlePipeline.Output.Composition;
 using ArticlePipeline.Output.Writing;
 using ArticlePipeline.State;
 using ArticlePipeline.State.Composition;
+using ArticlePipeline.Translation;
 using ArticlePipeline.Translation.Composition;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -97,6 +98,15 @@ internal sealed class CliHost : IAsyncDisposable
         builder.Services.AddArticleOutput();
         builder.Services.AddArticleState(sp => sp.GetRequiredService<JsonRecordSink>().Root);
         builder.Services.AddArticleTranslation();
+        builder.Services.PostConfigure<TranslatorOptions>(translator =>
+        {
+            // Like appsettings.json: the glossary shipped beside the binary when the working folder has none.
+            if (translator.GlossaryFile is { Length: > 0 } glossary && !Path.IsPathRooted(glossary) && !File.Exists(glossary)
+                && Path.Combine(AppContext.BaseDirectory, glossary) is var beside && File.Exists(beside))
+            {
+                translator.GlossaryFile = beside;
+            }
+        });
         builder.Services.AddSingleton(sp => new ConfiguredSecrets(SecretsBesidesTheKey(
             sp.GetRequiredService<IOptions<StateOptions>>().Value,
             sp.GetRequiredService<IOptions<NetworkOptions>>().Value)));

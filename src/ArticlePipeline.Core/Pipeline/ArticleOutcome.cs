@@ -11,6 +11,9 @@ namespace ArticlePipeline.Core.Pipeline;
 /// <param name="PendingLanguages">Languages left pending.</param>
 /// <param name="BilledCharacters">Characters billed by the translator for this article.</param>
 /// <param name="SavedCharacters">Characters the translation memory saved for this article.</param>
+/// <param name="FailedTranslations">Languages whose translation was refused (an answer failing the checks after one retry,
+/// or holding a configured secret) and recorded as <c>failed</c>.</param>
+/// <param name="Translation">Translation cost and answer quality per language, when the article was translated.</param>
 public sealed record ArticleOutcome(
     Uri Url,
     ArticleOutcomeKind Kind,
@@ -19,7 +22,9 @@ public sealed record ArticleOutcome(
     string? RecordPath,
     ImmutableArray<string> PendingLanguages,
     long BilledCharacters,
-    long SavedCharacters = 0)
+    long SavedCharacters = 0,
+    int FailedTranslations = 0,
+    ImmutableDictionary<string, Model.LanguageTranslationStats>? Translation = null)
 {
     /// <summary>A failure.</summary>
     /// <param name="url">The URL.</param>

@@ -262,7 +262,7 @@ public sealed partial class ArticleProcessor
     {
         (PageContent page, DateTimeOffset fetchedAt, ExtractedArticle article, SourceInfo sourceInfo, ArticleRecord draft, SourceDefinition? definition) = prepared;
         ArticleRecord? existing = await _sink.ReadAsync(sourceInfo.Id, draft.Id, cancellationToken).ConfigureAwait(false);
-        (Dictionary<string, LanguageVersion> others, long billed, long saved) =
+        (Dictionary<string, LanguageVersion> others, long billed, long saved, ImmutableDictionary<string, LanguageTranslationStats>? byLanguage) =
             await TranslateAsync(article, draft, existing, options, cancellationToken).ConfigureAwait(false);
         ArticleRecord record = RecordBuilder.Build(article, page.Url, sourceInfo, fetchedAt, others, definition);
 
@@ -299,7 +299,9 @@ public sealed partial class ArticleProcessor
             written.Path,
             pending,
             billed,
-            saved);
+            saved,
+            others.Values.Count(static v => v.Status == TranslationStatus.Failed),
+            byLanguage);
     }
 
     /// <summary>
@@ -372,7 +374,7 @@ public sealed partial class ArticleProcessor
         await _pending.AddAsync(new PendingTranslation(path, record.Id, pending, reason, _time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<(Dictionary<string, LanguageVersion> Others, long Billed, long Saved)> TranslateAsync(
+    private async Task<(Dictionary<string, LanguageVersion> Others, long Billed, long Saved, ImmutableDictionary<string, LanguageTranslationStats>? ByLanguage)> TranslateAsync(
         ExtractedArticle article,
         ArticleRecord draft,
         ArticleRecord? existing,
@@ -399,7 +401,7 @@ public sealed partial class ArticleProcessor
 
         if (missing.Count == 0)
         {
-            return (others, 0, 0);
+            return (others, 0, 0, null);
         }
 
         if (!options.Translate || _translator is null)
@@ -410,14 +412,18 @@ public sealed partial class ArticleProcessor
                 others[language] = LanguageVersion.Pending(reason);
             }
 
-            return (others, 0, 0);
+            return (others, 0, 0, null);
         }
 
         try
         {
-            TranslationResult result = await _translator
-                .TranslateAsync(RecordBuilder.OriginalContent(article), draft.SourceLanguage, missing, cancellationToken)
+            // The bylines go along so the names they hold stay as written in the body and captions.
+            IReadOnlyList<TranslationResult> results = await _translator
+                .TranslateManyAsync(
+                    [new TranslationJob(RecordBuilder.OriginalContent(article), draft.SourceLanguage, missing, article.Authors.IsDefault ? null : article.Authors)],
+                    cancellationToken)
                 .ConfigureAwait(false);
+            TranslationResult result = results[0];
             foreach (string language in missing)
             {
                 others[language] = result.Languages.TryGetValue(language, out LanguageContent? content)
@@ -431,7 +437,7 @@ public sealed partial class ArticleProcessor
                         : LanguageVersion.Pending("translator returned no text for this language");
             }
 
-            return (others, result.BilledCharacters, result.SavedCharacters);
+            return (others, result.BilledCharacters, result.SavedCharacters, result.ByLanguage);
         }
         catch (TranslationFailedException ex)
         {
@@ -443,7 +449,7 @@ public sealed partial class ArticleProcessor
                 others[language] = LanguageVersion.Pending("translation failed: " + message);
             }
 
-            return (others, 0, 0);
+            return (others, 0, 0, null);
         }
     }
 

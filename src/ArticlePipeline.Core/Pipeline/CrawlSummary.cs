@@ -20,6 +20,8 @@ public sealed class CrawlSummary
     private int _unchanged;
     private long _billed;
     private long _saved;
+    private int _translationsFailed;
+    private readonly ConcurrentDictionary<string, Model.LanguageTranslationStats> _byLanguage = new(StringComparer.OrdinalIgnoreCase);
     private string? _stopped;
 
     /// <summary>Sources crawled.</summary>
@@ -51,6 +53,13 @@ public sealed class CrawlSummary
 
     /// <summary>Characters the translation memory saved.</summary>
     public long SavedCharacters => Interlocked.Read(ref _saved);
+
+    /// <summary>Languages of written records recorded as <c>failed</c>: the translator's answer failed the checks after one
+    /// retry, or held a configured secret.</summary>
+    public int TranslationsFailed => Volatile.Read(ref _translationsFailed);
+
+    /// <summary>Translation cost and answer quality per target language, over the pass.</summary>
+    public IReadOnlyDictionary<string, Model.LanguageTranslationStats> TranslationByLanguage => _byLanguage;
 
     /// <summary>URLs skipped, total (robots, seen, duplicate, filtered, too-large, parked, backoff, limit).</summary>
     public int Skipped => _skipped.Values.Sum();
@@ -132,6 +141,11 @@ public sealed class CrawlSummary
         ArgumentNullException.ThrowIfNull(outcome);
         Interlocked.Add(ref _billed, outcome.BilledCharacters);
         Interlocked.Add(ref _saved, outcome.SavedCharacters);
+        Interlocked.Add(ref _translationsFailed, outcome.FailedTranslations);
+        foreach ((string language, Model.LanguageTranslationStats stats) in outcome.Translation ?? [])
+        {
+            _byLanguage.AddOrUpdate(language, stats, (_, sum) => sum + stats);
+        }
         switch (outcome.Kind)
         {
             case ArticleOutcomeKind.Written:
@@ -157,7 +171,12 @@ public sealed class CrawlSummary
     {
         yield return string.Create(
             CultureInfo.InvariantCulture,
-            $"sources {Sources}, discovered {Discovered}, fetched {Fetched}, not-modified {NotModified}, written {Written}, unchanged {Unchanged}, skipped {Skipped}, failed {Failed}, characters billed {BilledCharacters}, saved by memory {SavedCharacters}");
+            $"sources {Sources}, discovered {Discovered}, fetched {Fetched}, not-modified {NotModified}, written {Written}, unchanged {Unchanged}, skipped {Skipped}, failed {Failed}, characters billed {BilledCharacters}, saved by memory {SavedCharacters}, translations failed {TranslationsFailed}");
+        if (!_byLanguage.IsEmpty)
+        {
+            yield return "translation: " + FormatLanguages(_byLanguage);
+        }
+
         if (!_skipped.IsEmpty)
         {
             yield return "skipped: " + Format(_skipped);
@@ -187,6 +206,19 @@ public sealed class CrawlSummary
         {
             yield return "stopped: " + stopped;
         }
+    }
+
+    /// <summary>One clause per language: <c>uk billed 1234, checks failed 0, failed 0; ru ...</c>, in ordinal order.</summary>
+    /// <param name="byLanguage">The statistics by language.</param>
+    /// <returns>The text.</returns>
+    public static string FormatLanguages(IEnumerable<KeyValuePair<string, Model.LanguageTranslationStats>> byLanguage)
+    {
+        ArgumentNullException.ThrowIfNull(byLanguage);
+        return string.Join("; ", byLanguage
+            .OrderBy(static p => p.Key, StringComparer.Ordinal)
+            .Select(static p => string.Create(
+                CultureInfo.InvariantCulture,
+                $"{p.Key} billed {p.Value.BilledCharacters}, checks failed {p.Value.FailedChecks}, failed {p.Value.Failed}")));
     }
 
     private static string Format(ConcurrentDictionary<string, int> counts)

@@ -63,7 +63,7 @@ public sealed class PendingTranslationRunner
                     continue;
                 }
 
-                work.Add((item, record, new TranslationJob(source, record.SourceLanguage, targets)));
+                work.Add((item, record, new TranslationJob(source, record.SourceLanguage, targets, record.Authors.IsDefault ? null : record.Authors)));
             }
 
             if (work.Count == 0)
@@ -117,6 +117,10 @@ public sealed class PendingTranslationRunner
                 summary.Languages += job.TargetLanguages.Count(l => result.Languages.ContainsKey(l));
                 summary.BilledCharacters += result.BilledCharacters;
                 summary.SavedCharacters += result.SavedCharacters;
+                foreach ((string language, LanguageTranslationStats stats) in result.ByLanguage ?? ImmutableDictionary<string, LanguageTranslationStats>.Empty)
+                {
+                    summary.ByLanguage[language] = summary.ByLanguage.GetValueOrDefault(language) + stats;
+                }
             }
         }
 

@@ -49,8 +49,18 @@ internal static class TranslationBatcher
     /// <param name="limits">The service limits.</param>
     /// <returns>The requests, each of one text type, and the piece count of every text.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="targetCount"/> leaves no room for even one character.</exception>
-    public static RequestPlan PlanRequests(IReadOnlyList<PlannedText> texts, int targetCount, TranslationLimits limits)
+    public static RequestPlan PlanRequests(IReadOnlyList<PlannedText> texts, int targetCount, TranslationLimits limits) =>
+        PlanRequests(texts, targetCount, limits, static (_, text) => TextProtector.ToHtml(text));
+
+    /// <summary>Plans the requests, writing HTML elements with <paramref name="toHtml"/> (the glossary's protection).</summary>
+    /// <param name="texts">The non-blank texts, each article's consecutive and in order.</param>
+    /// <param name="targetCount">The number of target languages in every request.</param>
+    /// <param name="limits">The service limits.</param>
+    /// <param name="toHtml">Turns a source text of an article (by its index) into protected HTML.</param>
+    /// <returns>The requests, each of one text type, and the piece count of every text.</returns>
+    public static RequestPlan PlanRequests(IReadOnlyList<PlannedText> texts, int targetCount, TranslationLimits limits, Func<int, string, string> toHtml)
     {
+        ArgumentNullException.ThrowIfNull(toHtml);
         ArgumentNullException.ThrowIfNull(texts);
         ArgumentNullException.ThrowIfNull(limits);
         ArgumentOutOfRangeException.ThrowIfLessThan(targetCount, 1);
@@ -88,7 +98,7 @@ internal static class TranslationBatcher
                     }
 
                     IReadOnlyList<string> wire = request.TextType == TextType.Html
-                        ? HtmlPieces(text.Text, maxPiece)
+                        ? HtmlPieces(text.Text, maxPiece, source => toHtml(article, source))
                         : text.Text.Length <= maxPiece ? [text.Text] : Split(text.Text, maxPiece);
                     pieceCounts[(article, text.SourceIndex)] = wire.Count;
                     for (int p = 0; p < wire.Count; p++)
@@ -177,16 +187,16 @@ internal static class TranslationBatcher
 
     /// <summary>The HTML pieces of a text: the whole text when its HTML fits, else pieces cut from the source (so never inside
     /// a tag or an entity) and shortened until each one's HTML fits.</summary>
-    private static List<string> HtmlPieces(string text, int maxPiece)
+    private static List<string> HtmlPieces(string text, int maxPiece, Func<string, string> toHtml)
     {
         var pieces = new List<string>();
-        AddHtmlPieces(text, maxPiece, pieces);
+        AddHtmlPieces(text, maxPiece, pieces, toHtml);
         return pieces;
     }
 
-    private static void AddHtmlPieces(string source, int maxPiece, List<string> pieces)
+    private static void AddHtmlPieces(string source, int maxPiece, List<string> pieces, Func<string, string> toHtml)
     {
-        string html = TextProtector.ToHtml(source);
+        string html = toHtml(source);
         if (html.Length <= maxPiece || source.Length <= 2)
         {
             // Two characters are as short as a piece gets; only absurdly small limits reach this with too much markup.
@@ -197,7 +207,7 @@ internal static class TranslationBatcher
         int shorter = (int)Math.Clamp((long)source.Length * maxPiece / html.Length, 2, source.Length - 1);
         foreach (string piece in Split(source, shorter))
         {
-            AddHtmlPieces(piece, maxPiece, pieces);
+            AddHtmlPieces(piece, maxPiece, pieces, toHtml);
         }
     }
 

@@ -58,6 +58,19 @@ public static class TranslationServiceCollectionExtensions
                 problems.Add("Translator:Endpoint must be an absolute http(s) URL");
             }
 
+            if (!string.IsNullOrWhiteSpace(options.GlossaryFile))
+            {
+                try
+                {
+                    // Loaded here to be refused before any work; the provider loads it again when it is built.
+                    _ = Glossary.TermGlossary.Load(options.GlossaryFile.Trim());
+                }
+                catch (Exception ex) when (ex is InvalidDataException or IOException or UnauthorizedAccessException)
+                {
+                    problems.Add($"{TranslatorOptions.SectionName}:GlossaryFile: {ex.Message}");
+                }
+            }
+
             return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
         }
     }

@@ -10,6 +10,6 @@ internal enum SegmentKind
     /// runs of spaces): it goes as plain text.</summary>
     PlainOnly,
 
-    /// <summary>Contains URLs, e-mail addresses or numbers with units: it goes as HTML with <c>notranslate</c> spans.</summary>
+    /// <summary>Contains URLs, e-mail addresses, numbers with units, names or glossary terms: it goes as HTML with <c>notranslate</c> spans.</summary>
     Protected,
 }

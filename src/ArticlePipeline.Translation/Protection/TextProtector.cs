@@ -6,7 +6,7 @@ using System.Text.RegularExpressions;
 namespace ArticlePipeline.Translation.Protection;
 
 /// <summary>
-/// Keeps URLs, e-mail addresses and numbers with units out of machine translation: such a segment goes to the service
+/// Keeps URLs, e-mail addresses, the numbers of quantities, names and glossary terms out of machine translation: such a segment goes to the service
 /// as HTML with each span wrapped in <c>&lt;span class=notranslate&gt;</c>, and the translation comes back to plain text.
 /// </summary>
 /// <remarks>
@@ -18,8 +18,13 @@ namespace ArticlePipeline.Translation.Protection;
 /// <see cref="ToHtml(string)"/>'s length. Segments with nothing to protect travel as plain text and cost their length.</para>
 /// <para>Dates (<c>23/6/2025</c>) are left to the translator: each span costs 31 characters per language, and a translator
 /// writing <c>23.06.2025</c> or <c>23 июня</c> localizes the date rather than breaking it.</para>
-/// <para>Units are a fixed list (metric and currency units in Vietnamese, Russian/Ukrainian, Romanian and Thai spelling, plus
-/// <c>hộ</c>, households); a protected span is kept verbatim, so a unit word stays in the source language.</para>
+/// <para>A number is protected when a unit follows it; the unit itself is translated (<c>6,5 tấn/ha</c> goes as
+/// <c>&lt;span class=notranslate&gt;6,5&lt;/span&gt; tấn/ha</c>, so Ukrainian reads <c>6,5 т/га</c>). Units are a fixed list
+/// (metric and currency units in Vietnamese, Russian/Ukrainian, Romanian and Thai spelling, plus <c>hộ</c>, households, and
+/// the multipliers <c>nghìn</c>, <c>triệu</c>, <c>tỷ</c>...); a bare number is left to the translator, as a date is.</para>
+/// <para>Also protected: the name after a photo credit label (<c>Ảnh: Minh Đức</c>, <c>Tin, ảnh: Thanh Phúc</c>; the label is
+/// translated), the article's own names (<see cref="NameMatcher"/>) and glossary terms (<see cref="Glossary.TermGlossary"/>),
+/// which come back as each language's rendering.</para>
 /// </remarks>
 internal static partial class TextProtector
 {
@@ -43,10 +48,34 @@ internal static partial class TextProtector
     /// or touch.</summary>
     /// <param name="text">The source segment.</param>
     /// <returns>Start and end (exclusive) of each span.</returns>
-    public static IReadOnlyList<(int Start, int End)> FindProtected(string text)
+    public static IReadOnlyList<(int Start, int End)> FindProtected(string text) => FindProtected(text, null, [], null);
+
+    /// <summary>Finds the spans of <paramref name="text"/> that must not be translated, glossary terms included.</summary>
+    /// <param name="text">The source segment.</param>
+    /// <param name="glossary">The glossary, if any.</param>
+    /// <param name="targets">The request's target languages: a term is protected when each has a rendering for it.</param>
+    /// <returns>Start and end (exclusive) of each span.</returns>
+    /// <param name="names">The article's names (authors, credits), if any.</param>
+    public static IReadOnlyList<(int Start, int End)> FindProtected(
+        string text, Glossary.TermGlossary? glossary, IReadOnlyCollection<string> targets, NameMatcher? names)
     {
         ArgumentNullException.ThrowIfNull(text);
         var spans = new List<(int Start, int End)>();
+        if (glossary is not null)
+        {
+            spans.AddRange(glossary.Find(text, targets));
+        }
+
+        if (names is not null)
+        {
+            spans.AddRange(names.Find(text));
+        }
+
+        foreach (Match match in CreditPattern().Matches(text))
+        {
+            spans.Add((match.Index, match.Index + match.Length));
+        }
+
         foreach (Match match in UrlPattern().Matches(text))
         {
             // Sentence punctuation after a URL belongs to the sentence.
@@ -93,10 +122,18 @@ internal static partial class TextProtector
     /// <param name="text">The source segment.</param>
     /// <returns><see cref="SegmentKind.Protected"/> when it has something to protect; else <see cref="SegmentKind.PlainOnly"/>
     /// when HTML would cost extra or fold whitespace; else <see cref="SegmentKind.Neutral"/>.</returns>
-    public static SegmentKind Classify(string text)
+    public static SegmentKind Classify(string text) => Classify(text, null, [], null);
+
+    /// <summary>How <paramref name="text"/> must travel, glossary terms counted as protected.</summary>
+    /// <param name="text">The source segment.</param>
+    /// <param name="glossary">The glossary, if any.</param>
+    /// <param name="targets">The request's target languages.</param>
+    /// <param name="names">The article's names, if any.</param>
+    /// <returns>As <see cref="Classify(string)"/>.</returns>
+    public static SegmentKind Classify(string text, Glossary.TermGlossary? glossary, IReadOnlyCollection<string> targets, NameMatcher? names)
     {
         ArgumentNullException.ThrowIfNull(text);
-        if (FindProtected(text).Count > 0)
+        if (FindProtected(text, glossary, targets, names).Count > 0)
         {
             return SegmentKind.Protected;
         }
@@ -110,9 +147,17 @@ internal static partial class TextProtector
     /// wrapped in <see cref="SpanStart"/> … <see cref="SpanEnd"/>.</summary>
     /// <param name="text">The source segment.</param>
     /// <returns>The text as HTML; equal to <paramref name="text"/> when it has nothing to escape or protect.</returns>
-    public static string ToHtml(string text)
+    public static string ToHtml(string text) => ToHtml(text, null, [], null);
+
+    /// <summary>The HTML to send for <paramref name="text"/>, glossary terms protected too.</summary>
+    /// <param name="text">The source segment.</param>
+    /// <param name="glossary">The glossary, if any.</param>
+    /// <param name="targets">The request's target languages.</param>
+    /// <param name="names">The article's names, if any.</param>
+    /// <returns>As <see cref="ToHtml(string)"/>.</returns>
+    public static string ToHtml(string text, Glossary.TermGlossary? glossary, IReadOnlyCollection<string> targets, NameMatcher? names)
     {
-        IReadOnlyList<(int Start, int End)> spans = FindProtected(text);
+        IReadOnlyList<(int Start, int End)> spans = FindProtected(text, glossary, targets, names);
         var html = new StringBuilder(text.Length + (spans.Count * (SpanStart.Length + SpanEnd.Length)) + 16);
         int position = 0;
         foreach ((int start, int end) in spans)
@@ -139,6 +184,30 @@ internal static partial class TextProtector
         return text.Contains('&', StringComparison.Ordinal) ? WebUtility.HtmlDecode(text) : text;
     }
 
+    /// <summary>The texts inside the protected spans of <see cref="ToHtml(string)"/>'s output, decoded, in order.</summary>
+    /// <param name="html">HTML as sent.</param>
+    /// <returns>The protected texts; empty for plain text.</returns>
+    public static IReadOnlyList<string> ProtectedTexts(string html)
+    {
+        ArgumentNullException.ThrowIfNull(html);
+        var texts = new List<string>();
+        int start = html.IndexOf(SpanStart, StringComparison.Ordinal);
+        while (start >= 0)
+        {
+            int from = start + SpanStart.Length;
+            int end = html.IndexOf(SpanEnd, from, StringComparison.Ordinal);
+            if (end < 0)
+            {
+                break;
+            }
+
+            texts.Add(WebUtility.HtmlDecode(html[from..end]));
+            start = html.IndexOf(SpanStart, end + SpanEnd.Length, StringComparison.Ordinal);
+        }
+
+        return texts;
+    }
+
     private static void AppendEscaped(StringBuilder html, ReadOnlySpan<char> text)
     {
         foreach (char c in text)
@@ -162,13 +231,22 @@ internal static partial class TextProtector
     [GeneratedRegex(@"(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+", RegexOptions.CultureInvariant)]
     private static partial Regex EmailPattern();
 
-    // A number (1.200 / 6,5 / 2.000.000 / 15), an optional space, an optional multiplier and a unit, an optional "/unit".
+    // A number (1.200 / 6,5 / 2.000.000 / 15) followed by an optional space, an optional multiplier and a unit, an optional
+    // "/unit": only the number is matched, the unit words are left to the translator.
     [GeneratedRegex(
-        @"(?<![\p{L}\p{N}.,])(?:\d{1,3}(?:[.,\u00A0\u202F]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)[ \u00A0]?"
+        @"(?<![\p{L}\p{N}.,])(?:\d{1,3}(?:[.,\u00A0\u202F]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)(?=[ \u00A0]?"
         + "(?:(?:" + Multipliers + ")[ \u00A0](?:" + Units + ")|(?:" + Units + ")|(?:" + Multipliers + "))"
-        + @"(?:/\p{L}+[²³]?)?(?![\p{L}\p{N}])",
+        + @"(?:/\p{L}+[²³]?)?(?![\p{L}\p{N}]))",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex QuantityPattern();
+
+    // The name after a credit label in a caption or at the end of an article ("Ảnh: Minh Đức", "(Ảnh: TTXVN)",
+    // "Tin, ảnh: Thanh Phúc"): up to five capitalised words; the label itself is translated.
+    [GeneratedRegex(
+        @"(?<=(?:^|[\s(\[–—-])(?i:ảnh|ảnh minh họa|ảnh minh hoạ|nguồn ảnh|đồ họa|đồ hoạ|bài và ảnh|bài, ảnh|tin và ảnh|tin, ảnh|tin ảnh)\s*:\s*)"
+        + @"\p{Lu}[\p{L}.]*(?:[  ]\p{Lu}[\p{L}.]*){0,4}",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex CreditPattern();
 
     [GeneratedRegex("<[^>]*>", RegexOptions.CultureInvariant)]
     private static partial Regex TagPattern();

@@ -19,13 +19,14 @@ namespace ArticlePipeline.Testing.Translator;
 /// server.FailNext(1, 429, TranslatorErrorCodes.TooManyRequests, TimeSpan.FromSeconds(1));
 /// </code>
 /// </example>
-public sealed class LoopbackTranslator : IAsyncDisposable
+public sealed partial class LoopbackTranslator : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly LoopbackTranslatorOptions _options;
     private readonly Lock _lock = new();
     private readonly List<LoopbackTranslatorRequest> _requests = [];
     private readonly Queue<TranslatorFault> _faults = new();
+    private readonly Queue<(LoopbackBadAnswer Kind, string? Language)> _badAnswers = new();
     private int _sequence;
     private readonly Queue<(DateTimeOffset At, long Characters)> _window = new();
     private long _windowCharacters;
@@ -96,6 +97,23 @@ public sealed class LoopbackTranslator : IAsyncDisposable
         }
     }
 
+    /// <summary>Makes the next <paramref name="count"/> successful answers wrong in the way <paramref name="kind"/> says, for
+    /// every text of the request, in <paramref name="language"/> only or in every language.</summary>
+    /// <param name="kind">How the answers are wrong.</param>
+    /// <param name="count">How many successful requests get wrong answers.</param>
+    /// <param name="language">The language whose answers are wrong; every language when <see langword="null"/>.</param>
+    public void AnswerBadly(LoopbackBadAnswer kind, int count = 1, string? language = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        lock (_lock)
+        {
+            for (int i = 0; i < count; i++)
+            {
+                _badAnswers.Enqueue((kind, language));
+            }
+        }
+    }
+
     /// <summary>Forgets the requests received so far (the budget and pending faults stay).</summary>
     public void ClearRequests()
     {
@@ -154,7 +172,16 @@ public sealed class LoopbackTranslator : IAsyncDisposable
                 await Task.Delay(_options.ResponseDelay, context.RequestAborted);
             }
 
-            await TranslatorWire.WriteJsonAsync(context.Response, writer => WriteTranslations(writer, texts!, outcome.Targets, from, html, echo));
+            (LoopbackBadAnswer Kind, string? Language)? bad = null;
+            lock (_lock)
+            {
+                if (_badAnswers.TryDequeue(out (LoopbackBadAnswer Kind, string? Language) next))
+                {
+                    bad = next;
+                }
+            }
+
+            await TranslatorWire.WriteJsonAsync(context.Response, writer => WriteTranslations(writer, texts!, outcome.Targets, from, html, echo, bad));
         }
         else
         {
@@ -282,7 +309,14 @@ public sealed class LoopbackTranslator : IAsyncDisposable
         return wait < TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : wait;
     }
 
-    private void WriteTranslations(System.Text.Json.Utf8JsonWriter writer, List<string> texts, List<string> targets, string? from, bool html, string? echo)
+    private void WriteTranslations(
+        System.Text.Json.Utf8JsonWriter writer,
+        List<string> texts,
+        List<string> targets,
+        string? from,
+        bool html,
+        string? echo,
+        (LoopbackBadAnswer Kind, string? Language)? bad)
     {
         writer.WriteStartArray();
         foreach (string text in texts)
@@ -300,7 +334,15 @@ public sealed class LoopbackTranslator : IAsyncDisposable
             foreach (string target in targets)
             {
                 writer.WriteStartObject();
-                writer.WriteString("text", echo ?? LoopbackTranslation.Translate(text, target, html, _options.UpperCaseTranslations));
+                string good = _options.ScriptedTranslations
+                    ? LoopbackTranslation.Scripted(text, target, html, _options.UpperCaseTranslations)
+                    : LoopbackTranslation.Translate(text, target, html, _options.UpperCaseTranslations);
+                if (bad is { } wrong && (wrong.Language is null || string.Equals(wrong.Language, target, StringComparison.OrdinalIgnoreCase)))
+                {
+                    good = Spoil(wrong.Kind, text, good, target, html);
+                }
+
+                writer.WriteString("text", echo ?? good);
                 writer.WriteString("to", target);
                 writer.WriteEndObject();
             }
@@ -311,6 +353,33 @@ public sealed class LoopbackTranslator : IAsyncDisposable
 
         writer.WriteEndArray();
     }
+
+    private static string Spoil(LoopbackBadAnswer kind, string source, string good, string target, bool html)
+    {
+        switch (kind)
+        {
+            case LoopbackBadAnswer.WrongScript:
+                string other = target.ToUpperInvariant() is "UK" or "RU" or "TH" ? "ro" : "uk";
+                return LoopbackTranslation.Walk(source, html, c => LoopbackTranslation.ToScript(c, other));
+            case LoopbackBadAnswer.Truncated:
+                int cut = good.LastIndexOf(' ', Math.Max(0, (good.Length / 4) - 1));
+                string head = good[..Math.Max(cut, Math.Min(good.Length, 8))];
+                int open = head.LastIndexOf('<');
+                if (open > head.LastIndexOf('>'))
+                {
+                    head = head[..open];
+                }
+
+                return head.TrimEnd(' ', '.', '!', '?', '…', ',', ';', ':');
+            case LoopbackBadAnswer.Untranslated:
+                return source;
+            default:
+                return NotTranslateSpan().Replace(good, string.Empty);
+        }
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("<span[^>]*notranslate[^>]*>.*?</span>", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex NotTranslateSpan();
 
     private sealed record Outcome(int Status, int Code, string Message, TimeSpan? RetryAfter, List<string> Targets, long Metered)
     {

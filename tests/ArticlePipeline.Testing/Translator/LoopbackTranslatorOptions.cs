@@ -30,6 +30,12 @@ public sealed class LoopbackTranslatorOptions
     /// <value>Default <see langword="false"/>: the translation only adds the <c>[language] </c> prefix.</value>
     public bool UpperCaseTranslations { get; set; }
 
+    /// <summary>When set, translations are in the target language's script (<see cref="LoopbackTranslation.Scripted"/>), as
+    /// the provider's answer checks require and the real service does; else they are the source with a <c>[code] </c> prefix
+    /// (tests of the wire format).</summary>
+    /// <value>Default <see langword="true"/>.</value>
+    public bool ScriptedTranslations { get; set; } = true;
+
     /// <summary>How long a successful answer is held back before it is sent: a slow service (a test can kill a client
     /// while a request is in flight).</summary>
     /// <value>Default <see cref="TimeSpan.Zero"/>.</value>

@@ -55,7 +55,7 @@ public sealed class RequestPlanningTests
         PlannedRequest plain = plan.Requests.Single(r => r.TextType == TextType.Plain);
         Assert.Multiple(() =>
         {
-            Assert.That(html.Elements.Select(e => e.Text), Is.EqualTo(new[] { "Tiêu đề", "Năng suất <span class=notranslate>6,5 tấn/ha</span>." }));
+            Assert.That(html.Elements.Select(e => e.Text), Is.EqualTo(new[] { "Tiêu đề", "Năng suất <span class=notranslate>6,5</span> tấn/ha." }));
             Assert.That(plain.Elements.Select(e => e.Text), Is.EqualTo(new[] { "Tiêu đề khác", "Một đoạn văn." }));
         });
     }

@@ -17,7 +17,7 @@ public sealed class TranslatorClientPacingTests
     {
         _clock = new VirtualTimeProvider { AutoAdvance = true };
         _server = await LoopbackTranslator.StartAsync(
-            TestTranslator.Key, new LoopbackTranslatorOptions { CharactersPerMinute = 1_000, TimeProvider = _clock });
+            TestTranslator.Key, new LoopbackTranslatorOptions { ScriptedTranslations = false, CharactersPerMinute = 1_000, TimeProvider = _clock });
     }
 
     [TearDown]

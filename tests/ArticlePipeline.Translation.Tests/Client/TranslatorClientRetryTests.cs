@@ -11,7 +11,7 @@ public sealed class TranslatorClientRetryTests
     private LoopbackTranslator _server = null!;
 
     [SetUp]
-    public async Task StartServer() => _server = await LoopbackTranslator.StartAsync(TestTranslator.Key);
+    public async Task StartServer() => _server = await LoopbackTranslator.StartAsync(TestTranslator.Key, new LoopbackTranslatorOptions { ScriptedTranslations = false });
 
     [TearDown]
     public async Task StopServer() => await _server.DisposeAsync();

@@ -11,7 +11,7 @@ public sealed class TranslatorClientTests
     private LoopbackTranslator _server = null!;
 
     [OneTimeSetUp]
-    public async Task StartServer() => _server = await LoopbackTranslator.StartAsync(TestTranslator.Key);
+    public async Task StartServer() => _server = await LoopbackTranslator.StartAsync(TestTranslator.Key, new LoopbackTranslatorOptions { ScriptedTranslations = false });
 
     [OneTimeTearDown]
     public async Task StopServer() => await _server.DisposeAsync();
