@@ -53,6 +53,7 @@ internal static partial class HtmlArticleExtractor
         // Tags live in boxes the cleaning below removes; read them first.
         ImmutableArray<string> tags = [.. metadata.Tags, .. ReadTags(body)];
 
+        UnwrapNoscriptArticles(body);
         foreach (IElement junk in body.QuerySelectorAll(DomPatterns.AlwaysRemoved).ToArray())
         {
             junk.Remove();
@@ -195,6 +196,32 @@ internal static partial class HtmlArticleExtractor
             Language: null,
             Extractor: extractor,
             Profile: viaProfile ? profile!.Name : null);
+    }
+
+    // Pages that render the article with a script (Blogger) give it in <noscript> too: when the paragraphs there
+    // outweigh those of the rest of the page, they are the article (a consent notice in <noscript> is not).
+    private static void UnwrapNoscriptArticles(IElement body)
+    {
+        IElement[] noscripts = [.. body.GetElementsByTagName("noscript")];
+        if (noscripts.Length == 0)
+        {
+            return;
+        }
+
+        int outside = body.GetElementsByTagName("p").Where(p => p.Closest("noscript") is null).Sum(DomText.Length);
+        foreach (IElement noscript in noscripts)
+        {
+            int inside = noscript.GetElementsByTagName("p").Sum(DomText.Length);
+            if (inside >= 200 && inside > outside)
+            {
+                while (noscript.FirstChild is { } child)
+                {
+                    noscript.Parent!.InsertBefore(child, noscript);
+                }
+
+                noscript.Remove();
+            }
+        }
     }
 
     // The page description (meta/OpenGraph) repeating the first paragraph marks it as the lead.
