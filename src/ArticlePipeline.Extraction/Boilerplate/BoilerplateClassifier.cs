@@ -50,6 +50,11 @@ internal sealed partial class BoilerplateClassifier
             return new(LineKind.EndOfArticle);
         }
 
+        if (_lexicon.AfterArticle.Contains(key))
+        {
+            return new(LineKind.AfterArticle);
+        }
+
         if (_lexicon.JunkLines.Contains(key) || IsCommentCounter(text))
         {
             return new(LineKind.Junk);

@@ -100,7 +100,7 @@ public static partial class ExtractionEvaluation
             }
 
             ExtractionOutcome outcome = extractor.Extract(new PageContent(url, Gunzip(path), "text/html"));
-            string? text = outcome.Article is null ? null : BodyText(normalizer.Normalize(outcome.Article));
+            string? text = outcome.Article is null ? null : MainText(normalizer.Normalize(outcome.Article));
             scores.Add(TrafilaturaMatcher.Score(gold, text, outcome.Reason));
         }
 
@@ -125,6 +125,18 @@ public static partial class ExtractionEvaluation
         }
 
         return text.ToString();
+    }
+
+    /// <summary>
+    /// The main text as the trafilatura set's gold defines it: the lead and the body without figure captions (its
+    /// gold lists captions among the strings that must not appear; our records keep them as their own block kind).
+    /// </summary>
+    /// <param name="article">An extracted article.</param>
+    /// <returns>The text, one block per line; the title is not part of it.</returns>
+    public static string MainText(ExtractedArticle article)
+    {
+        ArgumentNullException.ThrowIfNull(article);
+        return BodyText(article with { Blocks = [.. article.Blocks.Where(b => b.Kind != BlockKind.FigureCaption)] });
     }
 
     /// <summary>The host a saved page came from: the <c>host__</c> prefix of its file name, else its canonical URL.</summary>

@@ -108,6 +108,76 @@ public sealed class Issue15GeneralisationTests
         Assert.That(article.Blocks.Select(b => b.Text), Is.EqualTo(Paragraphs));
     }
 
+    [Test]
+    public void Extract_RelatedNewsBoxInsideTheBody_IsSkippedAndTheArticleGoesOn()
+    {
+        string box = "<div class=\"inline-box\"><p><strong>Related articles</strong></p><ul>" +
+            "<li><a href=\"/2024/01/ferry\">The ferry returns for the winter</a></li><li><a href=\"/2024/02/floods\">Floods close the iron bridge</a></li></ul></div>";
+        string html = Page($"<article>{Ps(Paragraphs[..2])}{box}{Ps(Paragraphs[2..])}</article>");
+
+        ExtractedArticle article = Extract(html);
+
+        Assert.That(article.Blocks.Select(b => b.Text), Is.EqualTo(Paragraphs));
+    }
+
+    [Test]
+    public void Extract_RelatedNewsHeadingWithTeasersOnly_EndsTheArticle()
+    {
+        string tail = "<h3>Related articles</h3><p><a href=\"/2024/01/ferry\">The ferry returns for the winter</a></p><p>Three days ago</p>";
+
+        ExtractedArticle article = Extract(Page($"<article>{Ps(Paragraphs)}{tail}</article>"));
+
+        Assert.That(article.Blocks.Select(b => b.Text), Is.EqualTo(Paragraphs));
+    }
+
+    [Test]
+    public void Extract_AboutTheAuthorAndComments_AreNotTheArticle()
+    {
+        string tail = "<h3>About the author</h3><p>Jane Miller has covered local politics for the paper since 2009 and lives on the east bank with her two dogs and a cat.</p>" +
+            "<h3>Comments</h3><p>I drive that detour every day and it takes me twenty more minutes each way, so this decision cannot come soon enough for me.</p>";
+
+        ExtractedArticle article = Extract(Page($"<article>{Ps(Paragraphs)}{tail}</article>"));
+
+        Assert.That(article.Blocks.Select(b => b.Text), Is.EqualTo(Paragraphs));
+    }
+
+    [Test]
+    public void Extract_HeadingLeftAtTheEndOfTheBody_IsDropped()
+    {
+        ExtractedArticle article = Extract(Page($"<article>{Ps(Paragraphs)}<h2>Weitere Informationen</h2><p>Mehr Themen:</p></article>"));
+
+        Assert.That(article.Blocks.Select(b => b.Text), Is.EqualTo(Paragraphs));
+    }
+
+    [Test]
+    public void Extract_SlideshowAndWireChrome_AreDropped()
+    {
+        string caption = "Engineers inspect the damaged pier of the iron bridge after the spring floods.";
+        string slideshow = "<div class=\"slideshow\"><p>Image 1 of 8</p><figure><img src=\"/img/pier.jpg\"><figcaption>" + caption + "</figcaption></figure>" +
+            "<p>Caption</p><p>Close</p><figure><img src=\"/img/pier-large.jpg\"><figcaption>" + caption + "</figcaption></figure><p>" + caption + "</p></div>";
+        string wire = "<p>The Associated Press Published 3:15 PM EST, Mon March 4, 2024</p>";
+        string teaser = "<p>Join the conversation about the bridge and other local stories in our readers' forum.</p>";
+        string html = Page($"<article>{wire}{slideshow}{Ps(Paragraphs)}{teaser}<p>© 2024 Example News. All rights reserved.</p></article>");
+
+        ExtractedArticle article = Extract(html);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(article.Blocks.Where(b => b.Kind != BlockKind.FigureCaption).Select(b => b.Text), Is.EqualTo(Paragraphs));
+            Assert.That(article.Blocks.Where(b => b.Kind == BlockKind.FigureCaption).Select(b => b.Text), Is.EqualTo(new[] { caption }), "one caption, not three");
+        }
+    }
+
+    [Test]
+    public void Extract_DateLinesAroundTheBody_AreNotParagraphs()
+    {
+        string html = Page($"<article><p>Aktualisiert: 11.04.2020, 10:27</p>{Ps(Paragraphs)}<p>Publiziert am 03.04.2020.</p></article>");
+
+        ExtractedArticle article = Extract(html);
+
+        Assert.That(article.Blocks.Select(b => b.Text), Is.EqualTo(Paragraphs));
+    }
+
     private static string Ps(IEnumerable<string> paragraphs) => string.Concat(paragraphs.Select(p => $"<p>{p}</p>"));
 
     private static string StripTags(string html) => System.Text.RegularExpressions.Regex.Replace(html, "<[^>]+>", string.Empty);
