@@ -261,7 +261,7 @@ internal sealed partial class ArticleAssembler
     [GeneratedRegex(@"^[\p{L}\p{M}][\p{L}\p{M} .,&\-–]*$", RegexOptions.CultureInvariant)]
     private static partial Regex NameLike();
 
-    [GeneratedRegex(@"\s*\((?:theo|nguồn|dịch|lược dịch|tổng hợp|source|via|по|за|după)\b[^()]{1,60}\)$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\s*\((?:theo|nguồn|dịch|lược dịch|tổng hợp|source|via|по|за|după)\b[^()]{0,60}\)$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex SourceInBrackets();
 
     [GeneratedRegex(@"^(?:by|bởi|von|par|por|автор)\s*:?\s+", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]

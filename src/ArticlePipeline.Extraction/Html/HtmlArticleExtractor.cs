@@ -143,6 +143,27 @@ internal static partial class HtmlArticleExtractor
             raw.RemoveAt(0);
         }
 
+        // An agency credit written as its own line before the text ("(VTC News) -") opens the lead paragraph.
+        string? credit = null;
+        if (raw.Count > 1 && AgencyPrefix().Match(raw[0].Text) is { Success: true } alone && alone.Length == raw[0].Text.Length)
+        {
+            if (lead is not null && !lead.StartsWith('('))
+            {
+                lead = raw[0].Text + " " + lead;
+            }
+            else
+            {
+                raw[1] = raw[1] with { Text = raw[0].Text + " " + raw[1].Text };
+            }
+
+            raw.RemoveAt(0);
+        }
+
+        if (AgencyPrefix().Match(lead ?? raw.FirstOrDefault()?.Text ?? string.Empty) is { Success: true } prefix)
+        {
+            credit = prefix.Groups["credit"].Value.Trim();
+        }
+
         var assembler = new ArticleAssembler(BoilerplateClassifier.Default, profile?.DropPhrases.ToList());
         assembler.Add(raw, plainText: false);
         assembler.RemoveRepeats(title, lead);
@@ -175,6 +196,13 @@ internal static partial class HtmlArticleExtractor
             {
                 authors.AddAuthors(author);
             }
+        }
+
+        // A site's own name (baodautu.vn, its og:site_name) is the publisher, never an author.
+        authors.Authors.RemoveAll(a => IsSiteName(a, baseUrl, metadata.Publisher));
+        if (credit is not null && !IsSiteName(credit, baseUrl, metadata.Publisher) && !authors.Authors.Contains(credit, StringComparer.OrdinalIgnoreCase))
+        {
+            authors.Authors.Add(credit);
         }
 
         if (metadata.Image is not null && images.Count == 0 && Uri.TryCreate(baseUrl, metadata.Image, out Uri? ogImage))
@@ -222,6 +250,14 @@ internal static partial class HtmlArticleExtractor
                 noscript.Remove();
             }
         }
+    }
+
+    private static bool IsSiteName(string author, Uri pageUrl, string? publisher)
+    {
+        string name = author.Trim().ToLowerInvariant();
+        string host = pageUrl.Host.StartsWith("www.", StringComparison.OrdinalIgnoreCase) ? pageUrl.Host[4..] : pageUrl.Host;
+        return name.Equals(host, StringComparison.OrdinalIgnoreCase) || name.Equals("www." + host, StringComparison.OrdinalIgnoreCase) ||
+            (publisher is not null && string.Equals(author.Trim(), publisher.Trim(), StringComparison.OrdinalIgnoreCase));
     }
 
     // The page description (meta/OpenGraph) repeating the first paragraph marks it as the lead.
@@ -475,6 +511,10 @@ internal static partial class HtmlArticleExtractor
             return [];
         }
     }
+
+    // "(VTC News) -", "(Chinhphu.vn) –", "(CTO) -": a news agency or outlet credited before the first sentence.
+    [GeneratedRegex(@"^\((?<credit>[^()\d]{2,40})\)\s*[-–—]", RegexOptions.CultureInvariant)]
+    private static partial Regex AgencyPrefix();
 
     [GeneratedRegex(@"\s+[-|–—]\s+[^-|–—]{2,60}$", RegexOptions.CultureInvariant)]
     private static partial Regex TitleSuffix();

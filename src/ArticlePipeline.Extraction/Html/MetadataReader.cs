@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using ArticlePipeline.Extraction.Dates;
@@ -8,7 +10,7 @@ using ArticlePipeline.Extraction.Normalization;
 namespace ArticlePipeline.Extraction.Html;
 
 /// <summary>Reads meta tags, OpenGraph, <c>link rel=canonical</c> and JSON-LD <c>NewsArticle</c>.</summary>
-internal static class MetadataReader
+internal static partial class MetadataReader
 {
     private static readonly string[] ArticleTypes = ["NewsArticle", "Article", "ReportageNewsArticle", "BlogPosting", "AnalysisNewsArticle"];
 
@@ -34,7 +36,7 @@ internal static class MetadataReader
         bool dateOnly = false;
         foreach (string? date in dates)
         {
-            if (PublicationDateParser.ParseValue(date) is { } parsed)
+            if ((UsTimestamp(date) ?? PublicationDateParser.ParseValue(date)) is { } parsed)
             {
                 published = parsed;
                 dateOnly = date!.Trim().Length <= 10;
@@ -104,6 +106,25 @@ internal static class MetadataReader
         }
 
         return null;
+    }
+
+    // ASP.NET sites write the server's en-US default into meta tags ("1/8/2026 10:02:01 AM"): month first, which
+    // the day-first Vietnamese reading would turn into 1 August. The AM/PM marker says which it is.
+    private static DateTimeOffset? UsTimestamp(string? value)
+    {
+        Match match = value is null ? Match.Empty : UsDateTime().Match(value.Trim());
+        if (!match.Success)
+        {
+            return null;
+        }
+
+        int Number(string group) => int.Parse(match.Groups[group].Value, CultureInfo.InvariantCulture);
+        int month = Number("month"), day = Number("day"), year = Number("year"), hour = Number("hour") % 12;
+        hour += match.Groups["pm"].Value.Equals("PM", StringComparison.OrdinalIgnoreCase) ? 12 : 0;
+        int second = match.Groups["second"].Success ? Number("second") : 0;
+        return month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month) && Number("minute") < 60 && second < 60
+            ? new DateTimeOffset(year, month, day, hour, Number("minute"), second, Core.Dates.DateParser.VietnamOffset)
+            : null;
     }
 
     private static string? Clean(string? text)
@@ -209,4 +230,7 @@ internal static class MetadataReader
 
         public string? Publisher { get; set; }
     }
+
+    [GeneratedRegex(@"^(?<month>\d{1,2})/(?<day>\d{1,2})/(?<year>\d{4})\s+(?<hour>1[0-2]|0?[1-9]):(?<minute>\d{2})(?::(?<second>\d{2}))?\s*(?<pm>AM|PM)$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex UsDateTime();
 }
