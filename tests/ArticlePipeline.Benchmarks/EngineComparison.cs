@@ -47,24 +47,27 @@ internal static class EngineComparison
 
         var cpu = Engines.Keys.ToDictionary(k => k, _ => TimeSpan.Zero);
         var done = Engines.Keys.ToDictionary(k => k, _ => 0);
+        var gen2 = Engines.Keys.ToDictionary(k => k, _ => 0);
         while (cpu.Values.Min().TotalSeconds < seconds)
         {
             foreach ((string name, Func<PageContent, int> extract) in Engines)
             {
                 TimeSpan start = Environment.CpuUsage.TotalTime;
+                int collections = GC.CollectionCount(2);
                 foreach (PageContent page in pages)
                 {
                     extract(page);
                 }
 
                 cpu[name] += Environment.CpuUsage.TotalTime - start;
+                gen2[name] += GC.CollectionCount(2) - collections;
                 done[name] += pages.Count;
             }
         }
 
         foreach (string name in Engines.Keys)
         {
-            Print(name, "warm", done[name], cpu[name]);
+            Print(name, "warm", done[name], cpu[name], $" gen2-collections {gen2[name]}");
         }
 
         double ours = done["articlepipeline"] / cpu["articlepipeline"].TotalSeconds;
@@ -113,8 +116,8 @@ internal static class EngineComparison
         return article.IsReadable ? article.TextContent.Length : 0;
     }
 
-    private static void Print(string engine, string when, int pages, TimeSpan cpu) =>
+    private static void Print(string engine, string when, int pages, TimeSpan cpu, string extra = "") =>
         Console.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"{engine} {when} pages {pages} cpu-seconds {cpu.TotalSeconds:0.00} pages/cpu-s {pages / cpu.TotalSeconds:0.0}"));
+            $"{engine} {when} pages {pages} cpu-seconds {cpu.TotalSeconds:0.00} pages/cpu-s {pages / cpu.TotalSeconds:0.0}{extra}"));
 }

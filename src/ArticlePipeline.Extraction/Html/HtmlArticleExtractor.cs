@@ -77,7 +77,7 @@ internal static partial class HtmlArticleExtractor
             }
 
             IElement? container = SafeQuery(body, profile.Body);
-            ExtractedArticle? article = container is not null && ContentScorer.CountNonSpace(container.TextContent) >= MinimumBodyCharacters
+            ExtractedArticle? article = container is not null && DomText.NonSpace(container) >= MinimumBodyCharacters
                 ? Assemble(container, facts, metadata, baseUrl, profile, tags, "profile")
                 : null;
             return article is null ? ExtractionOutcome.NotFound("profile-not-matched") : ExtractionOutcome.Found(article);

@@ -17,20 +17,22 @@ internal static partial class MetadataReader
     /// <summary>Reads the metadata of <paramref name="document"/>.</summary>
     public static PageMetadata Read(IHtmlDocument document, Uri pageUrl)
     {
+        // Whole document, read once: a stray </html> before <head> makes the parser put the meta tags in the body.
+        IElement[] metas = [.. document.GetElementsByTagName("meta")];
         JsonLdArticle ld = ReadJsonLd(document);
-        string? canonicalHref = document.QuerySelector("link[rel~=canonical]")?.GetAttribute("href") ?? Meta(document, "og:url");
+        string? canonicalHref = document.QuerySelector("link[rel~=canonical]")?.GetAttribute("href") ?? Meta(metas, "og:url");
         Uri? canonical = canonicalHref is not null && Uri.TryCreate(pageUrl, canonicalHref.Trim(), out Uri? c) && c.Scheme is "http" or "https" ? c : null;
 
         string?[] dates =
         [
-            Meta(document, "article:published_time"),
+            Meta(metas, "article:published_time"),
             ld.DatePublished,
             document.QuerySelector("[itemprop=datePublished]")?.GetAttribute("content"),
             document.QuerySelector("[itemprop=datePublished]")?.GetAttribute("datetime"),
-            Meta(document, "pubdate"),
-            Meta(document, "publishdate"),
-            Meta(document, "date"),
-            Meta(document, "dc.date.issued"),
+            Meta(metas, "pubdate"),
+            Meta(metas, "publishdate"),
+            Meta(metas, "date"),
+            Meta(metas, "dc.date.issued"),
         ];
         DateTimeOffset? published = null;
         bool dateOnly = false;
@@ -44,7 +46,7 @@ internal static partial class MetadataReader
             }
         }
 
-        string? publisher = Clean(Meta(document, "og:site_name")) ?? Clean(ld.Publisher) ?? Clean(Meta(document, "application-name"));
+        string? publisher = Clean(Meta(metas, "og:site_name")) ?? Clean(ld.Publisher) ?? Clean(Meta(metas, "application-name"));
         var authors = ImmutableArray.CreateBuilder<string>();
         foreach (string author in ld.Authors)
         {
@@ -53,8 +55,8 @@ internal static partial class MetadataReader
 
         if (authors.Count == 0)
         {
-            AddAuthor(authors, Meta(document, "author"), publisher);
-            AddAuthor(authors, Meta(document, "article:author"), publisher);
+            AddAuthor(authors, Meta(metas, "author"), publisher);
+            AddAuthor(authors, Meta(metas, "article:author"), publisher);
         }
 
         var tags = document.QuerySelectorAll("meta[property='article:tag']")
@@ -62,17 +64,17 @@ internal static partial class MetadataReader
             .OfType<string>()
             .ToImmutableArray();
 
-        string? type = Meta(document, "og:type");
+        string? type = Meta(metas, "og:type");
         return new PageMetadata(
-            Title: Clean(Meta(document, "og:title")) ?? Clean(ld.Headline) ?? Clean(Meta(document, "twitter:title")),
+            Title: Clean(Meta(metas, "og:title")) ?? Clean(ld.Headline) ?? Clean(Meta(metas, "twitter:title")),
             HeadTitle: Clean(document.Title),
-            Description: Clean(Meta(document, "og:description")) ?? Clean(Meta(document, "description")),
+            Description: Clean(Meta(metas, "og:description")) ?? Clean(Meta(metas, "description")),
             Canonical: canonical,
             PublishedAt: published,
             PublishedDateOnly: dateOnly,
             Authors: authors.ToImmutable(),
             Publisher: publisher,
-            Image: Meta(document, "og:image"),
+            Image: Meta(metas, "og:image"),
             Tags: tags,
             IsArticle: ld.Found || string.Equals(type, "article", StringComparison.OrdinalIgnoreCase) || published is not null);
     }
@@ -89,10 +91,9 @@ internal static partial class MetadataReader
         authors.Add(name);
     }
 
-    private static string? Meta(IDocument document, string name)
+    private static string? Meta(IElement[] metas, string name)
     {
-        // Whole document: a stray </html> before <head> makes the parser put the meta tags in the body.
-        foreach (IElement meta in document.QuerySelectorAll("meta"))
+        foreach (IElement meta in metas)
         {
             string? key = meta.GetAttribute("property") ?? meta.GetAttribute("name") ?? meta.GetAttribute("itemprop");
             if (key is not null && string.Equals(key.Trim(), name, StringComparison.OrdinalIgnoreCase))
