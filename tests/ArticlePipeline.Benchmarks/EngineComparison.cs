@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using ArticlePipeline.Core.Model;
 using ArticlePipeline.Extraction;
+using ArticlePipeline.Extraction.Evaluation;
 using ArticlePipeline.Extraction.Normalization;
 
 namespace ArticlePipeline.Benchmarks;
@@ -103,6 +104,37 @@ internal static class EngineComparison
         Console.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
             $"stages pages {pages.Count} decode+parse-ms {parse.Elapsed.TotalMilliseconds:0} extract-ms (decode, parse, find, assemble) {extract.Elapsed.TotalMilliseconds:0} normalize-ms {normalize.Elapsed.TotalMilliseconds:0}"));
+    }
+
+    /// <summary>
+    /// <c>quality READABILITY-DIR</c>: body-text shingle F1 of both engines on Mozilla Readability's test pages,
+    /// scored like <c>eval --readability</c>, so speed is compared at known quality.
+    /// </summary>
+    public static void Quality(string directory)
+    {
+        var scores = Engines.Keys.ToDictionary(k => k, _ => new List<ShingleScore>());
+        foreach (string folder in Directory.EnumerateDirectories(directory).Order(StringComparer.Ordinal))
+        {
+            string source = Path.Combine(folder, "source.html");
+            string expected = Path.Combine(folder, "expected.html");
+            if (!File.Exists(source) || !File.Exists(expected))
+            {
+                continue;
+            }
+
+            var page = new PageContent(new Uri("http://fakehost/test/page.html"), File.ReadAllBytes(source), "text/html");
+            string truth = HtmlText.Of(File.ReadAllText(expected));
+            ExtractionOutcome outcome = Extractor.Extract(page);
+            scores["articlepipeline"].Add(ShingleScorer.Score(truth, outcome.Article is { } a ? ExtractionEvaluation.BodyText(Normalizer.Normalize(a)) : string.Empty));
+            using var stream = new MemoryStream(page.Body.ToArray(), writable: false);
+            SmartReader.Article article = new SmartReader.Reader(page.Url.AbsoluteUri, stream).GetArticle();
+            scores["smartreader"].Add(ShingleScorer.Score(truth, article.IsReadable ? HtmlText.Of(article.Content ?? string.Empty) : string.Empty));
+        }
+
+        foreach ((string name, List<ShingleScore> engine) in scores)
+        {
+            Console.WriteLine($"{name} {ShingleScorer.Summarize(engine)}");
+        }
     }
 
     private static int Ours(PageContent page) =>

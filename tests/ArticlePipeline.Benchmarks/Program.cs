@@ -11,6 +11,7 @@ using BenchmarkDotNet.Running;
 // cold LIST ENGINE:        one pass of ENGINE (articlepipeline or smartreader) in this fresh process, in CPU time.
 // warm LIST [SECONDS]:      both engines after a warm-up, taking turns, pages per CPU-second and their ratio.
 // stages LIST:              our CPU time per stage over one warm pass.
+// quality DIR:              body-text F1 of both engines on Readability's test pages (DIR), as eval --readability.
 // bdn [BenchmarkDotNet arguments]: the BenchmarkDotNet suite (BENCH_PAGES names the list file).
 if (args.Length >= 1 && args[0] == "bdn")
 {
@@ -18,10 +19,16 @@ if (args.Length >= 1 && args[0] == "bdn")
     return 0;
 }
 
+if (args.Length == 2 && args[0] == "quality")
+{
+    EngineComparison.Quality(args[1]);
+    return 0;
+}
+
 if (args.Length < 2 || args[0] is not ("throughput" or "memory" or "cold" or "warm" or "stages") ||
     (args[0] == "cold" && (args.Length < 3 || !EngineComparison.Engines.ContainsKey(args[2]))))
 {
-    Console.Error.WriteLine("usage: throughput LIST [SECONDS] | memory LIST [COUNT] | cold LIST articlepipeline|smartreader | warm LIST [SECONDS] | stages LIST | bdn [ARGS]");
+    Console.Error.WriteLine("usage: throughput LIST [SECONDS] | memory LIST [COUNT] | cold LIST articlepipeline|smartreader | warm LIST [SECONDS] | stages LIST | quality READABILITY-DIR | bdn [ARGS]");
     return 2;
 }
 
