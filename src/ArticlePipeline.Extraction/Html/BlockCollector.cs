@@ -236,7 +236,7 @@ internal sealed partial class BlockCollector
 
         // Captions CMS editors write as paragraphs: text beside the image in one paragraph, an all-italic line
         // right under an image, or a short line ending with the photo credit ("Ảnh: ...").
-        if (text.Length <= 300 && (withImage || (allItalic && _afterImage) || PhotoCredit().IsMatch(text)))
+        if ((text.Length <= 150 && withImage) || (text.Length <= 300 && ((allItalic && _afterImage) || PhotoCredit().IsMatch(text))))
         {
             if (_images.Count > 0 && _images[^1].Caption is null && (withImage || _afterImage))
             {

@@ -178,6 +178,21 @@ public sealed class Issue15GeneralisationTests
         Assert.That(article.Blocks.Select(b => b.Text), Is.EqualTo(Paragraphs));
     }
 
+    [Test]
+    public void Extract_LongParagraphThatStartsWithAnImage_IsAParagraphNotACaption()
+    {
+        // Editors float an image at the start of a paragraph; a caption beside an image is a line, not 150+ characters.
+        string html = Page($"<article><p><img src=\"/img/bridge.jpg\" align=\"left\">{Paragraphs[0]}</p>{Ps(Paragraphs[1..])}</article>");
+
+        ExtractedArticle article = Extract(html);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(article.Blocks.Select(b => b.Text), Is.EqualTo(Paragraphs));
+            Assert.That(article.Blocks.Select(b => b.Kind), Has.All.EqualTo(BlockKind.Paragraph));
+        }
+    }
+
     private static string Ps(IEnumerable<string> paragraphs) => string.Concat(paragraphs.Select(p => $"<p>{p}</p>"));
 
     private static string StripTags(string html) => System.Text.RegularExpressions.Regex.Replace(html, "<[^>]+>", string.Empty);
