@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Extraction speed, side by side in one run: ArticlePipeline's extractor and Mozilla Readability (jsdom) over the
-# same corpus pages (vi-news dev + Readability's test pages), each pinned to one core, then memory over 2,000 pages.
+# Extraction speed, side by side in one run: ArticlePipeline's extractor, SmartReader 0.11.1 (the C# reference, a port
+# of Mozilla Readability on AngleSharp) and Mozilla Readability (jsdom) over the same corpus pages (vi-news dev +
+# Readability's test pages), each pinned to one core, then memory over 2,000 pages. SmartReader is compared in CPU
+# time: cold (one pass in a fresh process each) and warm (both in one process, taking turns after a warm-up).
 # usage: bench/extraction.sh [SECONDS per side, default 20] [CORPUS folder, default ../shared/corpus]
 set -euo pipefail
 
@@ -36,5 +38,12 @@ ours="$("${pin[@]}" dotnet "$work/bin/ArticlePipeline.Benchmarks.dll" throughput
 echo "$ours"
 rate() { sed -E 's/.*pages\/s ([0-9.]+).*/\1/' <<<"$1"; }
 awk -v a="$(rate "$ours")" -v b="$(rate "$theirs")" 'BEGIN { printf "ratio articlepipeline/readability.js %.1fx\n", a / b }'
+
+cold() { "${pin[@]}" dotnet "$work/bin/ArticlePipeline.Benchmarks.dll" cold "$list" "$1"; }
+ours_cold="$(cold articlepipeline)"; echo "$ours_cold"
+smart_cold="$(cold smartreader)"; echo "$smart_cold"
+cpu_rate() { sed -E 's/.*pages\/cpu-s ([0-9.]+).*/\1/' <<<"$1"; }
+awk -v a="$(cpu_rate "$ours_cold")" -v b="$(cpu_rate "$smart_cold")" 'BEGIN { printf "ratio articlepipeline/smartreader cold %.2fx\n", a / b }'
+"${pin[@]}" dotnet "$work/bin/ArticlePipeline.Benchmarks.dll" warm "$list" "$seconds"
 
 "${pin[@]}" dotnet "$work/bin/ArticlePipeline.Benchmarks.dll" memory "$list" 2000

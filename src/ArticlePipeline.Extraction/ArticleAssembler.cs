@@ -38,12 +38,25 @@ internal sealed partial class ArticleAssembler
     public void Add(IReadOnlyList<RawBlock> raw, bool plainText)
     {
         var kept = new List<RawBlock>();
-        foreach (RawBlock block in raw)
+        for (int index = 0; index < raw.Count; index++)
         {
+            RawBlock block = raw[index];
             LineClassification verdict = _classifier.Classify(block.Text);
-            if (verdict.Kind == LineKind.EndOfArticle)
+            if (verdict.Kind == LineKind.AfterArticle)
             {
                 break;
+            }
+
+            if (verdict.Kind == LineKind.EndOfArticle)
+            {
+                // A related-news box inside the body is skipped; one with no article text after it ends the body.
+                if (plainText || ArticleResumesAfter(raw, index) is not { } resume)
+                {
+                    break;
+                }
+
+                index = resume - 1;
+                continue;
             }
 
             switch (verdict.Kind)
@@ -82,13 +95,33 @@ internal sealed partial class ArticleAssembler
                 continue;
             }
 
+            // Slideshows repeat a caption for every view of the image (thumbnail, slide, full screen).
+            if (block.Kind is BlockKind.FigureCaption or BlockKind.Paragraph && block.Text.Length <= 300 &&
+                kept.Any(k => k.Kind == BlockKind.FigureCaption && k.Text == block.Text))
+            {
+                continue;
+            }
+
             kept.Add(block);
         }
 
-        // A byline is the last block of the body: short, name-like, and (in HTML) set apart by its layout.
-        while (kept.Count > 1 && IsTrailingByline(kept[^1], plainText))
+        // A byline is the last block of the body: short, name-like, and (in HTML) set apart by its layout. A heading
+        // or a line announcing a list ("More on this topic:") with nothing after it is what the cleaning left of a box.
+        while (kept.Count > 1)
         {
-            AddAuthors(kept[^1].Text);
+            if (IsTrailingByline(kept[^1], plainText))
+            {
+                AddAuthors(kept[^1].Text);
+            }
+            else if (!plainText && IsDanglingLabel(kept[^1]))
+            {
+                // Nothing to record: the box it introduced is gone.
+            }
+            else
+            {
+                break;
+            }
+
             kept.RemoveAt(kept.Count - 1);
         }
 
@@ -171,6 +204,46 @@ internal sealed partial class ArticleAssembler
     private static bool Same(string text, string? other) =>
         !string.IsNullOrEmpty(other) && string.Equals(text, other, StringComparison.OrdinalIgnoreCase);
 
+    // The index of the first article paragraph after a related-news box that starts at raw[marker], or null when
+    // the box is followed by no more article text (at least two prose paragraphs) and so ends the article.
+    private int? ArticleResumesAfter(IReadOnlyList<RawBlock> raw, int marker)
+    {
+        const int maxBoxBlocks = 15;
+        int next = marker + 1;
+        while (next < raw.Count && next - marker <= maxBoxBlocks && !IsProse(raw[next]))
+        {
+            next++;
+        }
+
+        if (next >= raw.Count || !IsProse(raw[next]))
+        {
+            return null;
+        }
+
+        int prose = 0;
+        for (int i = next; i < raw.Count && prose < 2; i++)
+        {
+            LineClassification verdict = _classifier.Classify(raw[i].Text);
+            if (verdict.Kind is LineKind.EndOfArticle or LineKind.AfterArticle)
+            {
+                break;
+            }
+
+            prose += IsProse(raw[i]) && verdict.Kind == LineKind.Content ? 1 : 0;
+        }
+
+        return prose >= 2 ? next : null;
+    }
+
+    // A paragraph of running text: long, few links. Teasers in a related box are links or short lines.
+    private static bool IsProse(RawBlock block) =>
+        block.Kind is BlockKind.Paragraph or BlockKind.Quote && block.Text.Length >= 100 && block.LinkDensity < 0.2;
+
+    // A heading, or a label of a few words ending with a colon ("Mehr Themen:"), not a sentence announcing a video.
+    private static bool IsDanglingLabel(RawBlock block) =>
+        block.Kind == BlockKind.Heading ||
+        (block.Kind == BlockKind.Paragraph && block.Text.Length <= 60 && block.Text.EndsWith(':') && block.Text.Count(c => c == ' ') < 5);
+
     private static bool IsTrailingByline(RawBlock block, bool plainText)
     {
         // "H.A (Theo Readers Digest)": a name with the source it translated or took the article from.
@@ -188,7 +261,7 @@ internal sealed partial class ArticleAssembler
     [GeneratedRegex(@"^[\p{L}\p{M}][\p{L}\p{M} .,&\-–]*$", RegexOptions.CultureInvariant)]
     private static partial Regex NameLike();
 
-    [GeneratedRegex(@"\s*\((?:theo|nguồn|dịch|lược dịch|tổng hợp|source|via|по|за|după)\b[^()]{1,60}\)$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\s*\((?:theo|nguồn|dịch|lược dịch|tổng hợp|source|via|по|за|după)\b[^()]{0,60}\)$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex SourceInBrackets();
 
     [GeneratedRegex(@"^(?:by|bởi|von|par|por|автор)\s*:?\s+", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]

@@ -8,6 +8,10 @@ using BenchmarkDotNet.Running;
 
 // throughput LIST [SECONDS]: pages per second over the pages LIST names, one thread (pin the process with taskset).
 // memory LIST [COUNT]:      extracts COUNT pages in a row, printing working set and GC heap at start, middle, end.
+// cold LIST ENGINE:        one pass of ENGINE (articlepipeline or smartreader) in this fresh process, in CPU time.
+// warm LIST [SECONDS]:      both engines after a warm-up, taking turns, pages per CPU-second and their ratio.
+// stages LIST:              our CPU time per stage over one warm pass.
+// quality DIR:              body-text F1 of both engines on Readability's test pages (DIR), as eval --readability.
 // bdn [BenchmarkDotNet arguments]: the BenchmarkDotNet suite (BENCH_PAGES names the list file).
 if (args.Length >= 1 && args[0] == "bdn")
 {
@@ -15,13 +19,33 @@ if (args.Length >= 1 && args[0] == "bdn")
     return 0;
 }
 
-if (args.Length < 2 || args[0] is not ("throughput" or "memory"))
+if (args.Length == 2 && args[0] == "quality")
 {
-    Console.Error.WriteLine("usage: throughput LIST [SECONDS] | memory LIST [COUNT] | bdn [ARGS]");
+    EngineComparison.Quality(args[1]);
+    return 0;
+}
+
+if (args.Length < 2 || args[0] is not ("throughput" or "memory" or "cold" or "warm" or "stages") ||
+    (args[0] == "cold" && (args.Length < 3 || !EngineComparison.Engines.ContainsKey(args[2]))))
+{
+    Console.Error.WriteLine("usage: throughput LIST [SECONDS] | memory LIST [COUNT] | cold LIST articlepipeline|smartreader | warm LIST [SECONDS] | stages LIST | quality READABILITY-DIR | bdn [ARGS]");
     return 2;
 }
 
 List<PageContent> pages = CorpusPages.Load(args[1]);
+switch (args[0])
+{
+    case "cold":
+        EngineComparison.Cold(pages, args[2]);
+        return 0;
+    case "warm":
+        EngineComparison.Warm(pages, args.Length > 2 ? double.Parse(args[2], CultureInfo.InvariantCulture) : 20);
+        return 0;
+    case "stages":
+        EngineComparison.Stages(pages);
+        return 0;
+}
+
 var extractor = new ArticleExtractor();
 var normalizer = new ArticleNormalizer();
 

@@ -7,8 +7,9 @@ using ArticlePipeline.Extraction.Evaluation;
 namespace ArticlePipeline.Cli.Commands;
 
 /// <summary>
-/// <c>eval --gold FILE --pages DIR [--no-profiles] [--readability DIR] [--config FILE]</c>: scores extraction against a
-/// gold file and, optionally, the generic extractor against Mozilla Readability's test pages.
+/// <c>eval --gold FILE --pages DIR [--no-profiles] [--readability DIR] [--trafilatura DIR] [--config FILE]</c>: scores
+/// extraction against a gold file and, optionally, the generic extractor against Mozilla Readability's test pages and
+/// the trafilatura evaluation set.
 /// </summary>
 internal static class EvalCommand
 {
@@ -33,19 +34,25 @@ internal static class EvalCommand
             Description = "Mozilla Readability test pages (a folder per page with source.html and expected.html): body-text F1 of the generic extractor.",
             HelpName = "DIR",
         };
-        Option<string?> config = CommandOptions.Config();
-        var command = new Command("eval", "Score extraction against a gold file (title, lead, first and last paragraph, author, date, junk) and Readability's test pages (shingle F1).")
+        var trafilatura = new Option<string?>("--trafilatura")
         {
-            gold, pages, noProfiles, readability, config,
+            Description = "The trafilatura evaluation set (evaldata.json and pages/NAME.gz): precision, recall and F1 of the strings the generic extractor's body text must and must not hold.",
+            HelpName = "DIR",
+        };
+        Option<string?> config = CommandOptions.Config();
+        var command = new Command("eval", "Score extraction against a gold file (title, lead, first and last paragraph, author, date, junk) and Readability's test pages (shingle F1) and the trafilatura set (string F1).")
+        {
+            gold, pages, noProfiles, readability, trafilatura, config,
         };
         command.SetAction((parse, ct) => context.RunAsync(() =>
         {
             string? goldFile = parse.GetValue(gold);
             string? pagesDirectory = parse.GetValue(pages);
             string? readabilityDirectory = parse.GetValue(readability);
-            if (goldFile is null && readabilityDirectory is null)
+            string? trafilaturaDirectory = parse.GetValue(trafilatura);
+            if (goldFile is null && readabilityDirectory is null && trafilaturaDirectory is null)
             {
-                throw new UsageException("give --gold FILE --pages DIR, --readability DIR, or both");
+                throw new UsageException("give --gold FILE --pages DIR, --readability DIR, --trafilatura DIR, or several");
             }
 
             if ((goldFile is null) != (pagesDirectory is null))
@@ -55,6 +62,12 @@ internal static class EvalCommand
 
             RequireDirectory(readabilityDirectory, "--readability");
             RequireDirectory(pagesDirectory, "--pages");
+            RequireDirectory(trafilaturaDirectory, "--trafilatura");
+            if (trafilaturaDirectory is not null && !File.Exists(Path.Combine(trafilaturaDirectory, "evaldata.json")))
+            {
+                throw new UsageException($"--trafilatura: no evaldata.json in {trafilaturaDirectory}");
+            }
+
             IReadOnlyList<GoldPage>? goldPages = goldFile is null ? null : ReadGold(goldFile);
             Func<string, ExtractionProfile?>? profiles = goldPages is null || parse.GetValue(noProfiles)
                 ? null
@@ -64,6 +77,22 @@ internal static class EvalCommand
             {
                 ct.ThrowIfCancellationRequested();
                 EvalReport.WriteReadability(context.Output, ExtractionEvaluation.ScoreReadability(readabilityDirectory));
+            }
+
+            if (trafilaturaDirectory is not null)
+            {
+                ct.ThrowIfCancellationRequested();
+                IReadOnlyList<TrafilaturaScore> scores;
+                try
+                {
+                    scores = ExtractionEvaluation.ScoreTrafilatura(trafilaturaDirectory);
+                }
+                catch (FormatException ex)
+                {
+                    throw new UsageException($"--trafilatura: {ex.Message}", ex);
+                }
+
+                EvalReport.WriteTrafilatura(context.Output, scores);
             }
 
             if (goldPages is not null)

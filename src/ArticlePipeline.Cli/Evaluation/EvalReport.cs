@@ -30,6 +30,20 @@ internal static class EvalReport
         output.WriteLine(ShingleScorer.Summarize([.. scores.Select(s => s.Score)]).ToString());
     }
 
+    // Only the pages that lose a point are listed: the set has 900 pages.
+    public static void WriteTrafilatura(TextWriter output, IReadOnlyList<TrafilaturaScore> scores)
+    {
+        foreach (TrafilaturaScore score in scores.Where(s => !s.Perfect))
+        {
+            string reason = score.Reason is null ? string.Empty : $"  [{score.Reason}]";
+            string missing = score.Missing.Count == 0 ? string.Empty : "  missing: " + string.Join(" | ", score.Missing);
+            string leaked = score.Leaked.Count == 0 ? string.Empty : "  leaked: " + string.Join(" | ", score.Leaked);
+            output.WriteLine($"{score.File}{reason}{missing}{leaked}");
+        }
+
+        output.WriteLine(TrafilaturaSummary.Of([.. scores]).ToString());
+    }
+
     // ok, MISS, or - when the gold has nothing to compare.
     private static string Mark(bool? check) => check switch
     {

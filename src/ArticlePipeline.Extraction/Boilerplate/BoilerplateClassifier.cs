@@ -19,17 +19,17 @@ internal sealed partial class BoilerplateClassifier
     {
         _lexicon = lexicon;
         _junkPatterns = lexicon.JunkPatterns
-            .Select(p => new Regex(p, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)))
+            .Select(p => new Regex(p, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled, TimeSpan.FromSeconds(1)))
             .ToArray();
         _byline = new Regex(
             "^(?:" + Alternation(lexicon.BylinePrefixes) + @")\s*[:：]\s*(?<name>\S.{0,80})$",
-            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
         _attribution = new Regex(
             "^(?:" + Alternation(lexicon.AttributionPrefixes) + @")\s+(?<name>[\p{Lu}\p{Lo}][^.!?]{0,60})$",
-            RegexOptions.CultureInvariant);
+            RegexOptions.CultureInvariant | RegexOptions.Compiled);
         _source = new Regex(
             "^(?:" + Alternation(lexicon.SourcePrefixes) + @")\s*(?:[:：]\s*(?<url>\S*))?\s*$",
-            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
     }
 
     /// <summary>The classifier over the shipped lexicon.</summary>
@@ -48,6 +48,11 @@ internal sealed partial class BoilerplateClassifier
         if (_lexicon.EndOfArticle.Contains(key))
         {
             return new(LineKind.EndOfArticle);
+        }
+
+        if (_lexicon.AfterArticle.Contains(key))
+        {
+            return new(LineKind.AfterArticle);
         }
 
         if (_lexicon.JunkLines.Contains(key) || IsCommentCounter(text))

@@ -14,6 +14,7 @@ internal sealed class BoilerplateLexicon
     {
         CommentCounters = Keys(data.CommentCounters);
         EndOfArticle = Keys(data.EndOfArticle);
+        AfterArticle = Keys(data.AfterArticle);
         JunkLines = Keys(data.JunkLines);
         JunkPatterns = data.JunkPatterns;
         BylinePrefixes = data.BylinePrefixes;
@@ -29,6 +30,9 @@ internal sealed class BoilerplateLexicon
 
     /// <summary>Headings after which only related-news lists follow, as lookup keys.</summary>
     public FrozenSet<string> EndOfArticle { get; }
+
+    /// <summary>Headings that only ever follow the article (comments, about the author), as lookup keys.</summary>
+    public FrozenSet<string> AfterArticle { get; }
 
     /// <summary>Whole lines that are never article text, as lookup keys.</summary>
     public FrozenSet<string> JunkLines { get; }
@@ -70,6 +74,8 @@ internal sealed class BoilerplateLexicon
         public List<string> CommentCounters { get; set; } = [];
 
         public List<string> EndOfArticle { get; set; } = [];
+
+        public List<string> AfterArticle { get; set; } = [];
 
         public List<string> JunkLines { get; set; } = [];
 

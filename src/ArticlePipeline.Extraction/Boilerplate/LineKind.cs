@@ -9,8 +9,14 @@ internal enum LineKind
     /// <summary>Boilerplate to drop: counters, share bars, mottos, fillers, placeholders.</summary>
     Junk,
 
-    /// <summary>A related-news heading: nothing after it belongs to the article.</summary>
+    /// <summary>
+    /// A related-news heading: the box it opens is not the article, nor is anything after it unless article
+    /// paragraphs follow the box (a box in the middle of the body).
+    /// </summary>
     EndOfArticle,
+
+    /// <summary>A heading that only follows the article (comments, about the author): nothing after it belongs to it.</summary>
+    AfterArticle,
 
     /// <summary>A byline with a prefix such as <c>Știri și fotografii: Thanh Phuc</c>.</summary>
     Byline,

@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using System.Text;
 using System.Text.RegularExpressions;
 using ArticlePipeline.Core.Model;
@@ -77,6 +78,35 @@ public static partial class ExtractionEvaluation
         return scores;
     }
 
+    /// <summary>
+    /// Extracts every page of the trafilatura evaluation set (<c>evaldata.json</c> beside <c>pages/NAME.gz</c>) with
+    /// the generic extractor and counts the gold strings its body text holds.
+    /// </summary>
+    /// <param name="directory">The set's folder.</param>
+    /// <returns>One score per gold entry whose page is in the folder, in gold order.</returns>
+    /// <exception cref="FormatException"><c>evaldata.json</c> is not the set's gold.</exception>
+    public static IReadOnlyList<TrafilaturaScore> ScoreTrafilatura(string directory)
+    {
+        ArgumentNullException.ThrowIfNull(directory);
+        var extractor = new ArticleExtractor();
+        var normalizer = new ArticleNormalizer();
+        var scores = new List<TrafilaturaScore>();
+        foreach (TrafilaturaGold gold in TrafilaturaGold.Parse(File.ReadAllText(Path.Combine(directory, "evaldata.json"))))
+        {
+            string path = Path.Combine(directory, "pages", gold.File + ".gz");
+            if (!File.Exists(path) || !Uri.TryCreate(gold.Url, UriKind.Absolute, out Uri? url))
+            {
+                continue;
+            }
+
+            ExtractionOutcome outcome = extractor.Extract(new PageContent(url, Gunzip(path), "text/html"));
+            string? text = outcome.Article is null ? null : MainText(normalizer.Normalize(outcome.Article));
+            scores.Add(TrafilaturaMatcher.Score(gold, text, outcome.Reason));
+        }
+
+        return scores;
+    }
+
     /// <summary>The body text of an article as the benchmark compares it: the lead and every block, one per line.</summary>
     /// <param name="article">An extracted article.</param>
     /// <returns>The text; the title is not part of it.</returns>
@@ -95,6 +125,18 @@ public static partial class ExtractionEvaluation
         }
 
         return text.ToString();
+    }
+
+    /// <summary>
+    /// The main text as the trafilatura set's gold defines it: the lead and the body without figure captions (its
+    /// gold lists captions among the strings that must not appear; our records keep them as their own block kind).
+    /// </summary>
+    /// <param name="article">An extracted article.</param>
+    /// <returns>The text, one block per line; the title is not part of it.</returns>
+    public static string MainText(ExtractedArticle article)
+    {
+        ArgumentNullException.ThrowIfNull(article);
+        return BodyText(article with { Blocks = [.. article.Blocks.Where(b => b.Kind != BlockKind.FigureCaption)] });
     }
 
     /// <summary>The host a saved page came from: the <c>host__</c> prefix of its file name, else its canonical URL.</summary>
@@ -120,6 +162,15 @@ public static partial class ExtractionEvaluation
 
         host = host.ToLowerInvariant();
         return host.StartsWith("www.", StringComparison.Ordinal) ? host[4..] : host;
+    }
+
+    private static byte[] Gunzip(string path)
+    {
+        using FileStream file = File.OpenRead(path);
+        using var gzip = new GZipStream(file, CompressionMode.Decompress);
+        using var bytes = new MemoryStream();
+        gzip.CopyTo(bytes);
+        return bytes.ToArray();
     }
 
     private static string ContentTypeOf(string path) =>

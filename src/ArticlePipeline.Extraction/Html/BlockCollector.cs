@@ -17,6 +17,8 @@ internal sealed partial class BlockCollector
     };
 
     private readonly Uri _baseUrl;
+    private readonly int _containerLength;
+    private readonly bool _keepUnlikely;
     private readonly List<RawBlock> _blocks = [];
     private readonly List<ArticleImage> _images = [];
     private readonly StringBuilder _inline = new();
@@ -27,16 +29,39 @@ internal sealed partial class BlockCollector
     private bool _inlineUnitalic;
     private bool _inlineImage;
     private bool _afterImage;
+    private double _inlineLinked;
 
-    private BlockCollector(Uri baseUrl) => _baseUrl = baseUrl;
+    private BlockCollector(Uri baseUrl, int containerLength, bool keepUnlikely)
+    {
+        _baseUrl = baseUrl;
+        _containerLength = containerLength;
+        _keepUnlikely = keepUnlikely;
+    }
 
     /// <summary>Collects the blocks and images of <paramref name="container"/>.</summary>
+    /// <remarks>
+    /// Boxes whose class names boilerplate are skipped, unless one holds most of the container's text: page builders
+    /// wrap the whole article in a <c>widget</c>. When skipping them leaves less than a quarter of the text the
+    /// content finder chose, the container is read again without skipping: it never yields nothing when it has text.
+    /// </remarks>
     public static (List<RawBlock> Blocks, List<ArticleImage> Images) Collect(IElement container, Uri baseUrl)
     {
-        var collector = new BlockCollector(baseUrl);
+        int length = DomText.Length(container);
+        BlockCollector collector = Run(container, baseUrl, length, keepUnlikely: false);
+        if (length > 0 && collector._blocks.Sum(b => b.Text.Length) < length / 4)
+        {
+            collector = Run(container, baseUrl, length, keepUnlikely: true);
+        }
+
+        return (collector._blocks, collector._images);
+    }
+
+    private static BlockCollector Run(IElement container, Uri baseUrl, int length, bool keepUnlikely)
+    {
+        var collector = new BlockCollector(baseUrl, length, keepUnlikely);
         collector.Walk(container);
         collector.Flush(container);
-        return (collector._blocks, collector._images);
+        return collector;
     }
 
     /// <summary>Resolves an image's URL from <c>src</c> or a lazy-loading attribute.</summary>
@@ -94,7 +119,7 @@ internal sealed partial class BlockCollector
                     continue;
                 case "p" or "div" or "section" or "article" or "center" or "main" or "address" or "dd" or "dt":
                     Flush(element);
-                    if (DomPatterns.IsUnlikely(child))
+                    if (SkipUnlikely(child))
                     {
                         continue;
                     }
@@ -114,11 +139,11 @@ internal sealed partial class BlockCollector
                     continue;
                 case "ul" or "ol":
                     Flush(element);
-                    if (!DomPatterns.IsUnlikely(child) && ContentScorer.LinkDensity(child) < 0.5)
+                    if (!SkipUnlikely(child) && (ContentScorer.LinkDensity(child) < 0.5 || MostItemsHaveProse(child)))
                     {
                         foreach (IElement item in child.Children.Where(c => c.LocalName == "li"))
                         {
-                            AddBlock(BlockKind.ListItem, item.TextContent, item);
+                            AddListItem(item);
                         }
                     }
 
@@ -177,6 +202,13 @@ internal sealed partial class BlockCollector
             _pendingBreak = false;
         }
 
+        if (parent?.Closest("a") is { } link)
+        {
+            // Fragment links (tables of contents, footnotes) weigh less, as in the content finder.
+            string? href = link.GetAttribute("href");
+            _inlineLinked += ContentScorer.CountNonSpace(text) * (href is not null && href.StartsWith('#') && href.Length > 1 ? 0.3 : 1);
+        }
+
         bool bold = parent?.Closest("strong, b") is not null;
         _inlineBold |= bold;
         _inlineUnbold |= !bold;
@@ -193,6 +225,8 @@ internal sealed partial class BlockCollector
         bool allBold = _inlineBold && !_inlineUnbold;
         bool allItalic = _inlineItalic && !_inlineUnitalic;
         bool withImage = _inlineImage;
+        double linked = _inlineLinked;
+        _inlineLinked = 0;
         _inline.Clear();
         _inlineBold = _inlineUnbold = _inlineItalic = _inlineUnitalic = _inlineImage = false;
         if (text.Length == 0)
@@ -202,7 +236,7 @@ internal sealed partial class BlockCollector
 
         // Captions CMS editors write as paragraphs: text beside the image in one paragraph, an all-italic line
         // right under an image, or a short line ending with the photo credit ("Ảnh: ...").
-        if (text.Length <= 300 && (withImage || (allItalic && _afterImage) || PhotoCredit().IsMatch(text)))
+        if ((text.Length <= 150 && withImage) || (text.Length <= 300 && ((allItalic && _afterImage) || PhotoCredit().IsMatch(text))))
         {
             if (_images.Count > 0 && _images[^1].Caption is null && (withImage || _afterImage))
             {
@@ -216,7 +250,8 @@ internal sealed partial class BlockCollector
 
         _afterImage = false;
         bool byline = IsRightAligned(context) || DomPatterns.IsAuthorLike(context);
-        double linkDensity = LinkedShare(context, text);
+        // Measured on this run of text alone: paragraphs separated by <br><br> share a parent but not its links.
+        double linkDensity = Math.Min(1, linked / Math.Max(1, ContentScorer.CountNonSpace(text)));
         _blocks.Add(new RawBlock(BlockKind.Paragraph, text, linkDensity, allBold, byline));
     }
 
@@ -324,16 +359,37 @@ internal sealed partial class BlockCollector
         }
     }
 
-    // The share of a flushed run of inline text that was link text, measured on the element that held it.
-    private static double LinkedShare(IElement context, string text)
+    // A boilerplate-named box is skipped unless it holds most of the container's text (a page builder's wrapper).
+    private bool SkipUnlikely(IElement element) =>
+        !_keepUnlikely && DomPatterns.IsUnlikely(element) && DomText.Length(element) * 2 < _containerLength;
+
+    // A list item that opens with a (bold) link and goes on to explain it is text, not navigation.
+    private void AddListItem(IElement item)
     {
-        if (context.LocalName != "p" && context.Children.Any(c => BlockTags.Contains(c.LocalName)))
+        string normalized = TextNormalizer.Normalize(item.TextContent);
+        if (normalized.Length == 0)
         {
-            return 0;
+            return;
         }
 
-        int linked = context.QuerySelectorAll("a").Sum(a => ContentScorer.CountNonSpace(a.TextContent));
-        return Math.Min(1, (double)linked / Math.Max(1, ContentScorer.CountNonSpace(text)));
+        bool byline = IsRightAligned(item) || DomPatterns.IsAuthorLike(item);
+        bool bold = item.QuerySelector("strong, b") is { } strong && TextNormalizer.Normalize(strong.TextContent).Length >= normalized.Length - 1;
+        double linkDensity = HasProse(item) ? 0 : ContentScorer.LinkDensity(item);
+        _blocks.Add(new RawBlock(BlockKind.ListItem, normalized, linkDensity, bold, byline));
+    }
+
+    private static bool MostItemsHaveProse(IElement list)
+    {
+        IElement[] items = [.. list.Children.Where(c => c.LocalName == "li")];
+        return items.Length > 0 && items.Count(HasProse) * 2 > items.Length;
+    }
+
+    // At least 25 letters (five words or so) and a third of the item's text outside links.
+    private static bool HasProse(IElement item)
+    {
+        int total = ContentScorer.CountNonSpace(item.TextContent);
+        int unlinked = total - item.QuerySelectorAll("a").Sum(a => ContentScorer.CountNonSpace(a.TextContent));
+        return unlinked >= 25 && unlinked * 3 >= total;
     }
 
     private static bool HasBlockChildren(IElement element) => element.Children.Any(c => BlockTags.Contains(c.LocalName));

@@ -26,7 +26,7 @@ internal sealed partial class ContentFinder
         {
             foreach (IElement element in child.QuerySelectorAll("*").Prepend(child).Reverse().ToArray())
             {
-                if (DomPatterns.IsShareElement(DomPatterns.Signature(element)) && element.TextContent.Length < CharThreshold && element != container)
+                if (DomPatterns.IsShareElement(DomPatterns.Signature(element)) && DomText.Length(element) < CharThreshold && element != container)
                 {
                     element.Remove();
                 }
@@ -127,11 +127,11 @@ internal sealed partial class ContentFinder
     private bool ShouldRemove(IElement node, string tag)
     {
         bool isList = tag is "ul" or "ol";
-        string text = Normalization.TextNormalizer.Normalize(node.TextContent);
-        if (!isList && text.Length > 0)
+        int contentLength = DomText.Length(node);
+        if (!isList && contentLength > 0)
         {
             int listLength = node.QuerySelectorAll("ul, ol").Sum(DomText.Length);
-            isList = (double)listLength / text.Length > 0.9;
+            isList = (double)listLength / contentLength > 0.9;
         }
 
         if (tag == "table" && _dataTables.Contains(node))
@@ -166,12 +166,11 @@ internal sealed partial class ContentFinder
         int input = node.GetElementsByTagName("input").Length;
         double headingDensity = DomText.Density(node, HeadingTags);
         int embeds = node.QuerySelectorAll("object, embed, iframe").Length;
-        if (DomPatterns.IsAdOrLoadingWords(text))
+        if (contentLength <= 40 && DomPatterns.IsAdOrLoadingWords(Normalization.TextNormalizer.Normalize(node.TextContent)))
         {
             return true;
         }
 
-        int contentLength = text.Length;
         double linkDensity = DomText.LinkDensity(node);
         double textDensity = DomText.Density(node, TextishTags);
         bool inFigure = DomText.HasAncestor(node, "figure", 3);

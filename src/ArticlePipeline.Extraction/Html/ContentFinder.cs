@@ -469,7 +469,7 @@ internal sealed partial class ContentFinder
 
     private static bool IsWithoutContent(IElement element)
     {
-        if (!string.IsNullOrWhiteSpace(element.TextContent))
+        if (DomText.HasText(element))
         {
             return false;
         }

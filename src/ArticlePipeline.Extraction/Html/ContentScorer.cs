@@ -8,13 +8,13 @@ internal static class ContentScorer
     /// <summary>The share of an element's text that sits inside links.</summary>
     public static double LinkDensity(IElement element)
     {
-        int total = CountNonSpace(element.TextContent);
+        int total = DomText.NonSpace(element);
         if (total == 0)
         {
             return 0;
         }
 
-        int linked = element.QuerySelectorAll("a").Sum(a => CountNonSpace(a.TextContent));
+        int linked = element.GetElementsByTagName("a").Sum(DomText.NonSpace);
         return Math.Min(1, (double)linked / total);
     }
 

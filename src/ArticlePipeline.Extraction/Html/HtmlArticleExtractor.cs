@@ -53,6 +53,7 @@ internal static partial class HtmlArticleExtractor
         // Tags live in boxes the cleaning below removes; read them first.
         ImmutableArray<string> tags = [.. metadata.Tags, .. ReadTags(body)];
 
+        UnwrapNoscriptArticles(body);
         foreach (IElement junk in body.QuerySelectorAll(DomPatterns.AlwaysRemoved).ToArray())
         {
             junk.Remove();
@@ -76,7 +77,7 @@ internal static partial class HtmlArticleExtractor
             }
 
             IElement? container = SafeQuery(body, profile.Body);
-            ExtractedArticle? article = container is not null && ContentScorer.CountNonSpace(container.TextContent) >= MinimumBodyCharacters
+            ExtractedArticle? article = container is not null && DomText.NonSpace(container) >= MinimumBodyCharacters
                 ? Assemble(container, facts, metadata, baseUrl, profile, tags, "profile")
                 : null;
             return article is null ? ExtractionOutcome.NotFound("profile-not-matched") : ExtractionOutcome.Found(article);
@@ -142,6 +143,27 @@ internal static partial class HtmlArticleExtractor
             raw.RemoveAt(0);
         }
 
+        // An agency credit written as its own line before the text ("(VTC News) -") opens the lead paragraph.
+        string? credit = null;
+        if (raw.Count > 1 && AgencyPrefix().Match(raw[0].Text) is { Success: true } alone && alone.Length == raw[0].Text.Length)
+        {
+            if (lead is not null && !lead.StartsWith('('))
+            {
+                lead = raw[0].Text + " " + lead;
+            }
+            else
+            {
+                raw[1] = raw[1] with { Text = raw[0].Text + " " + raw[1].Text };
+            }
+
+            raw.RemoveAt(0);
+        }
+
+        if (AgencyPrefix().Match(lead ?? raw.FirstOrDefault()?.Text ?? string.Empty) is { Success: true } prefix)
+        {
+            credit = prefix.Groups["credit"].Value.Trim();
+        }
+
         var assembler = new ArticleAssembler(BoilerplateClassifier.Default, profile?.DropPhrases.ToList());
         assembler.Add(raw, plainText: false);
         assembler.RemoveRepeats(title, lead);
@@ -176,6 +198,13 @@ internal static partial class HtmlArticleExtractor
             }
         }
 
+        // A site's own name (baodautu.vn, its og:site_name) is the publisher, never an author.
+        authors.Authors.RemoveAll(a => IsSiteName(a, baseUrl, metadata.Publisher));
+        if (credit is not null && !IsSiteName(credit, baseUrl, metadata.Publisher) && !authors.Authors.Contains(credit, StringComparer.OrdinalIgnoreCase))
+        {
+            authors.Authors.Add(credit);
+        }
+
         if (metadata.Image is not null && images.Count == 0 && Uri.TryCreate(baseUrl, metadata.Image, out Uri? ogImage))
         {
             images.Add(new ArticleImage(ogImage.AbsoluteUri, null));
@@ -195,6 +224,40 @@ internal static partial class HtmlArticleExtractor
             Language: null,
             Extractor: extractor,
             Profile: viaProfile ? profile!.Name : null);
+    }
+
+    // Pages that render the article with a script (Blogger) give it in <noscript> too: when the paragraphs there
+    // outweigh those of the rest of the page, they are the article (a consent notice in <noscript> is not).
+    private static void UnwrapNoscriptArticles(IElement body)
+    {
+        IElement[] noscripts = [.. body.GetElementsByTagName("noscript")];
+        if (noscripts.Length == 0)
+        {
+            return;
+        }
+
+        int outside = body.GetElementsByTagName("p").Where(p => p.Closest("noscript") is null).Sum(DomText.Length);
+        foreach (IElement noscript in noscripts)
+        {
+            int inside = noscript.GetElementsByTagName("p").Sum(DomText.Length);
+            if (inside >= 200 && inside > outside)
+            {
+                while (noscript.FirstChild is { } child)
+                {
+                    noscript.Parent!.InsertBefore(child, noscript);
+                }
+
+                noscript.Remove();
+            }
+        }
+    }
+
+    private static bool IsSiteName(string author, Uri pageUrl, string? publisher)
+    {
+        string name = author.Trim().ToLowerInvariant();
+        string host = pageUrl.Host.StartsWith("www.", StringComparison.OrdinalIgnoreCase) ? pageUrl.Host[4..] : pageUrl.Host;
+        return name.Equals(host, StringComparison.OrdinalIgnoreCase) || name.Equals("www." + host, StringComparison.OrdinalIgnoreCase) ||
+            (publisher is not null && string.Equals(author.Trim(), publisher.Trim(), StringComparison.OrdinalIgnoreCase));
     }
 
     // The page description (meta/OpenGraph) repeating the first paragraph marks it as the lead.
@@ -448,6 +511,10 @@ internal static partial class HtmlArticleExtractor
             return [];
         }
     }
+
+    // "(VTC News) -", "(Chinhphu.vn) –", "(CTO) -": a news agency or outlet credited before the first sentence.
+    [GeneratedRegex(@"^\((?<credit>[^()\d]{2,40})\)\s*[-–—]", RegexOptions.CultureInvariant)]
+    private static partial Regex AgencyPrefix();
 
     [GeneratedRegex(@"\s+[-|–—]\s+[^-|–—]{2,60}$", RegexOptions.CultureInvariant)]
     private static partial Regex TitleSuffix();

@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using ArticlePipeline.Extraction.Dates;
@@ -8,33 +10,35 @@ using ArticlePipeline.Extraction.Normalization;
 namespace ArticlePipeline.Extraction.Html;
 
 /// <summary>Reads meta tags, OpenGraph, <c>link rel=canonical</c> and JSON-LD <c>NewsArticle</c>.</summary>
-internal static class MetadataReader
+internal static partial class MetadataReader
 {
     private static readonly string[] ArticleTypes = ["NewsArticle", "Article", "ReportageNewsArticle", "BlogPosting", "AnalysisNewsArticle"];
 
     /// <summary>Reads the metadata of <paramref name="document"/>.</summary>
     public static PageMetadata Read(IHtmlDocument document, Uri pageUrl)
     {
+        // Whole document, read once: a stray </html> before <head> makes the parser put the meta tags in the body.
+        IElement[] metas = [.. document.GetElementsByTagName("meta")];
         JsonLdArticle ld = ReadJsonLd(document);
-        string? canonicalHref = document.QuerySelector("link[rel~=canonical]")?.GetAttribute("href") ?? Meta(document, "og:url");
+        string? canonicalHref = document.QuerySelector("link[rel~=canonical]")?.GetAttribute("href") ?? Meta(metas, "og:url");
         Uri? canonical = canonicalHref is not null && Uri.TryCreate(pageUrl, canonicalHref.Trim(), out Uri? c) && c.Scheme is "http" or "https" ? c : null;
 
         string?[] dates =
         [
-            Meta(document, "article:published_time"),
+            Meta(metas, "article:published_time"),
             ld.DatePublished,
             document.QuerySelector("[itemprop=datePublished]")?.GetAttribute("content"),
             document.QuerySelector("[itemprop=datePublished]")?.GetAttribute("datetime"),
-            Meta(document, "pubdate"),
-            Meta(document, "publishdate"),
-            Meta(document, "date"),
-            Meta(document, "dc.date.issued"),
+            Meta(metas, "pubdate"),
+            Meta(metas, "publishdate"),
+            Meta(metas, "date"),
+            Meta(metas, "dc.date.issued"),
         ];
         DateTimeOffset? published = null;
         bool dateOnly = false;
         foreach (string? date in dates)
         {
-            if (PublicationDateParser.ParseValue(date) is { } parsed)
+            if ((UsTimestamp(date) ?? PublicationDateParser.ParseValue(date)) is { } parsed)
             {
                 published = parsed;
                 dateOnly = date!.Trim().Length <= 10;
@@ -42,7 +46,7 @@ internal static class MetadataReader
             }
         }
 
-        string? publisher = Clean(Meta(document, "og:site_name")) ?? Clean(ld.Publisher) ?? Clean(Meta(document, "application-name"));
+        string? publisher = Clean(Meta(metas, "og:site_name")) ?? Clean(ld.Publisher) ?? Clean(Meta(metas, "application-name"));
         var authors = ImmutableArray.CreateBuilder<string>();
         foreach (string author in ld.Authors)
         {
@@ -51,8 +55,8 @@ internal static class MetadataReader
 
         if (authors.Count == 0)
         {
-            AddAuthor(authors, Meta(document, "author"), publisher);
-            AddAuthor(authors, Meta(document, "article:author"), publisher);
+            AddAuthor(authors, Meta(metas, "author"), publisher);
+            AddAuthor(authors, Meta(metas, "article:author"), publisher);
         }
 
         var tags = document.QuerySelectorAll("meta[property='article:tag']")
@@ -60,17 +64,17 @@ internal static class MetadataReader
             .OfType<string>()
             .ToImmutableArray();
 
-        string? type = Meta(document, "og:type");
+        string? type = Meta(metas, "og:type");
         return new PageMetadata(
-            Title: Clean(Meta(document, "og:title")) ?? Clean(ld.Headline) ?? Clean(Meta(document, "twitter:title")),
+            Title: Clean(Meta(metas, "og:title")) ?? Clean(ld.Headline) ?? Clean(Meta(metas, "twitter:title")),
             HeadTitle: Clean(document.Title),
-            Description: Clean(Meta(document, "og:description")) ?? Clean(Meta(document, "description")),
+            Description: Clean(Meta(metas, "og:description")) ?? Clean(Meta(metas, "description")),
             Canonical: canonical,
             PublishedAt: published,
             PublishedDateOnly: dateOnly,
             Authors: authors.ToImmutable(),
             Publisher: publisher,
-            Image: Meta(document, "og:image"),
+            Image: Meta(metas, "og:image"),
             Tags: tags,
             IsArticle: ld.Found || string.Equals(type, "article", StringComparison.OrdinalIgnoreCase) || published is not null);
     }
@@ -87,10 +91,9 @@ internal static class MetadataReader
         authors.Add(name);
     }
 
-    private static string? Meta(IDocument document, string name)
+    private static string? Meta(IElement[] metas, string name)
     {
-        // Whole document: a stray </html> before <head> makes the parser put the meta tags in the body.
-        foreach (IElement meta in document.QuerySelectorAll("meta"))
+        foreach (IElement meta in metas)
         {
             string? key = meta.GetAttribute("property") ?? meta.GetAttribute("name") ?? meta.GetAttribute("itemprop");
             if (key is not null && string.Equals(key.Trim(), name, StringComparison.OrdinalIgnoreCase))
@@ -104,6 +107,25 @@ internal static class MetadataReader
         }
 
         return null;
+    }
+
+    // ASP.NET sites write the server's en-US default into meta tags ("1/8/2026 10:02:01 AM"): month first, which
+    // the day-first Vietnamese reading would turn into 1 August. The AM/PM marker says which it is.
+    private static DateTimeOffset? UsTimestamp(string? value)
+    {
+        Match match = value is null ? Match.Empty : UsDateTime().Match(value.Trim());
+        if (!match.Success)
+        {
+            return null;
+        }
+
+        int Number(string group) => int.Parse(match.Groups[group].Value, CultureInfo.InvariantCulture);
+        int month = Number("month"), day = Number("day"), year = Number("year"), hour = Number("hour") % 12;
+        hour += match.Groups["pm"].Value.Equals("PM", StringComparison.OrdinalIgnoreCase) ? 12 : 0;
+        int second = match.Groups["second"].Success ? Number("second") : 0;
+        return month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month) && Number("minute") < 60 && second < 60
+            ? new DateTimeOffset(year, month, day, hour, Number("minute"), second, Core.Dates.DateParser.VietnamOffset)
+            : null;
     }
 
     private static string? Clean(string? text)
@@ -209,4 +231,7 @@ internal static class MetadataReader
 
         public string? Publisher { get; set; }
     }
+
+    [GeneratedRegex(@"^(?<month>\d{1,2})/(?<day>\d{1,2})/(?<year>\d{4})\s+(?<hour>1[0-2]|0?[1-9]):(?<minute>\d{2})(?::(?<second>\d{2}))?\s*(?<pm>AM|PM)$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex UsDateTime();
 }

@@ -5,8 +5,8 @@ using ArticlePipeline.Testing;
 namespace ArticlePipeline.Extraction.Tests.Evaluation;
 
 /// <summary>
-/// The issue 3 targets, measured the way <c>article-pipeline eval</c> measures them, on the corpora in
-/// <c>../shared/corpus</c> (skipped when absent).
+/// The issue 3 and issue 15 targets, measured the way <c>article-pipeline eval</c> measures them, on the corpora in
+/// <c>../shared/corpus</c> (skipped when absent, failed when absent under CI).
 /// </summary>
 [TestFixture]
 [Category("Corpus")]
@@ -20,12 +20,14 @@ public sealed class CorpusEvaluationTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(scores.Select(s => s.Extractor), Has.All.EqualTo("profile"), "every dev site has a profile that matches");
-            Assert.That(summary.Title, Is.GreaterThanOrEqualTo(95), summary.ToString());
-            Assert.That(summary.First, Is.GreaterThanOrEqualTo(95), summary.ToString());
-            Assert.That(summary.Last, Is.GreaterThanOrEqualTo(90), summary.ToString());
-            Assert.That(summary.Author, Is.GreaterThanOrEqualTo(90), summary.ToString());
-            Assert.That(summary.Date, Is.GreaterThanOrEqualTo(90), summary.ToString());
-            Assert.That(summary.Clean, Is.GreaterThanOrEqualTo(95), summary.ToString());
+
+            // Issue 15: the dev pages stay at 100 % on every field (issue 3 asked for 90-95 %).
+            Assert.That(summary.Title, Is.EqualTo(100), summary.ToString());
+            Assert.That(summary.First, Is.EqualTo(100), summary.ToString());
+            Assert.That(summary.Last, Is.EqualTo(100), summary.ToString());
+            Assert.That(summary.Author, Is.EqualTo(100), summary.ToString());
+            Assert.That(summary.Date, Is.EqualTo(100), summary.ToString());
+            Assert.That(summary.Clean, Is.EqualTo(100), summary.ToString());
         }
     }
 
@@ -44,17 +46,36 @@ public sealed class CorpusEvaluationTests
     }
 
     [Test]
-    public void ReadabilityTestPages_GenericBodyText_ReachesF1Of093()
+    public void ReadabilityTestPages_GenericBodyText_ReachesF1Of094()
     {
         string folder = SharedData.Require("corpus", "readability-test-pages");
 
-        IReadOnlyList<(string Page, ShingleScore Score)> scores = ExtractionEvaluation.ScoreReadability(folder!);
+        IReadOnlyList<(string Page, ShingleScore Score)> scores = ExtractionEvaluation.ScoreReadability(folder);
         ShingleSummary summary = ShingleScorer.Summarize([.. scores.Select(s => s.Score)]);
 
         using (Assert.EnterMultipleScope())
         {
             Assert.That(summary.Pages, Is.EqualTo(130));
-            Assert.That(summary.F1, Is.GreaterThanOrEqualTo(0.93), summary.ToString());
+
+            // Issue 15 asks for 0.95; 0.945 is reached. The floor keeps what was won.
+            Assert.That(summary.F1, Is.GreaterThanOrEqualTo(0.944), summary.ToString());
+        }
+    }
+
+    [Test]
+    public void TrafilaturaEvalSet_GenericMainText_ReachesF1Of092()
+    {
+        string folder = SharedData.Require("corpus", "trafilatura-eval");
+
+        TrafilaturaSummary summary = TrafilaturaSummary.Of([.. ExtractionEvaluation.ScoreTrafilatura(folder)]);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(summary.Pages, Is.EqualTo(884), "every gold entry whose page is in the set");
+            // Issue 15 asks for 0.93 (the publisher's own CI floor is 0.9195); 0.923 is reached, up from 0.897.
+            Assert.That(summary.F1, Is.GreaterThanOrEqualTo(0.922), summary.ToString());
+            Assert.That(summary.Precision, Is.GreaterThanOrEqualTo(0.92), summary.ToString());
+            Assert.That(summary.Recall, Is.GreaterThanOrEqualTo(0.92), summary.ToString());
         }
     }
 
@@ -65,8 +86,8 @@ public sealed class CorpusEvaluationTests
 
         SourceCatalog catalog = SourceCatalogLoader.Load(Path.Combine(SharedData.RepositoryRoot, "config", "sources.json"));
         Func<string, ExtractionProfile?>? profiles = withProfiles ? host => catalog.FindByHost(new Uri($"https://{host}/"))?.Profile : null;
-        using StreamReader reader = File.OpenText(gold!);
-        scores = ExtractionEvaluation.ScoreGold(GoldPage.ReadJsonLines(reader), pages!, profiles);
+        using StreamReader reader = File.OpenText(gold);
+        scores = ExtractionEvaluation.ScoreGold(GoldPage.ReadJsonLines(reader), pages, profiles);
         return GoldSummary.Of([.. scores]);
     }
 }

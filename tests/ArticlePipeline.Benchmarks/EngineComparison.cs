@@ -1,0 +1,155 @@
+using System.Diagnostics;
+using System.Globalization;
+using ArticlePipeline.Core.Model;
+using ArticlePipeline.Extraction;
+using ArticlePipeline.Extraction.Evaluation;
+using ArticlePipeline.Extraction.Normalization;
+
+namespace ArticlePipeline.Benchmarks;
+
+/// <summary>
+/// Our extractor against SmartReader (a C# port of Mozilla Readability on AngleSharp, the reference) on the same
+/// pages, measured in CPU time of this process so another load on the machine does not count: pages per CPU-second,
+/// cold (the first pass of a fresh process, JIT included) and warm (after a warm-up pass, the two engines taking
+/// turns so both see the same machine state).
+/// </summary>
+internal static class EngineComparison
+{
+    private static readonly ArticleExtractor Extractor = new();
+    private static readonly ArticleNormalizer Normalizer = new();
+
+    /// <summary>The engines by name: each reads the page's bytes and returns the length of the text it extracted.</summary>
+    public static readonly IReadOnlyDictionary<string, Func<PageContent, int>> Engines = new Dictionary<string, Func<PageContent, int>>(StringComparer.Ordinal)
+    {
+        ["articlepipeline"] = Ours,
+        ["smartreader"] = SmartReaderText,
+    };
+
+    /// <summary><c>cold LIST ENGINE</c>: one pass of one engine in this (fresh) process.</summary>
+    public static void Cold(List<PageContent> pages, string engine)
+    {
+        Func<PageContent, int> extract = Engines[engine];
+        TimeSpan start = Environment.CpuUsage.TotalTime;
+        foreach (PageContent page in pages)
+        {
+            extract(page);
+        }
+
+        Print(engine, "cold", pages.Count, Environment.CpuUsage.TotalTime - start);
+    }
+
+    /// <summary><c>warm LIST [SECONDS]</c>: both engines, warmed up, alternating passes until each has run SECONDS of CPU.</summary>
+    public static void Warm(List<PageContent> pages, double seconds)
+    {
+        foreach (Func<PageContent, int> extract in Engines.Values)
+        {
+            pages.ForEach(p => extract(p));
+        }
+
+        var cpu = Engines.Keys.ToDictionary(k => k, _ => TimeSpan.Zero);
+        var done = Engines.Keys.ToDictionary(k => k, _ => 0);
+        var gen2 = Engines.Keys.ToDictionary(k => k, _ => 0);
+        while (cpu.Values.Min().TotalSeconds < seconds)
+        {
+            foreach ((string name, Func<PageContent, int> extract) in Engines)
+            {
+                TimeSpan start = Environment.CpuUsage.TotalTime;
+                int collections = GC.CollectionCount(2);
+                foreach (PageContent page in pages)
+                {
+                    extract(page);
+                }
+
+                cpu[name] += Environment.CpuUsage.TotalTime - start;
+                gen2[name] += GC.CollectionCount(2) - collections;
+                done[name] += pages.Count;
+            }
+        }
+
+        foreach (string name in Engines.Keys)
+        {
+            Print(name, "warm", done[name], cpu[name], $" gen2-collections {gen2[name]}");
+        }
+
+        double ours = done["articlepipeline"] / cpu["articlepipeline"].TotalSeconds;
+        double theirs = done["smartreader"] / cpu["smartreader"].TotalSeconds;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ratio articlepipeline/smartreader warm {ours / theirs:0.00}x"));
+    }
+
+    /// <summary><c>stages LIST</c>: where our CPU goes, per stage, over one warm pass.</summary>
+    public static void Stages(List<PageContent> pages)
+    {
+        pages.ForEach(p => Ours(p));
+        var parse = new Stopwatch();
+        var extract = new Stopwatch();
+        var normalize = new Stopwatch();
+        foreach (PageContent page in pages)
+        {
+            parse.Start();
+            string html = Extraction.Decoding.PageDecoder.Decode(page.Body.Span, page.ContentType);
+            using var document = new AngleSharp.Html.Parser.HtmlParser(new AngleSharp.Html.Parser.HtmlParserOptions { IsScripting = false }).ParseDocument(html);
+            parse.Stop();
+            extract.Start();
+            ExtractionOutcome outcome = Extractor.Extract(page);
+            extract.Stop();
+            normalize.Start();
+            if (outcome.Article is { } article)
+            {
+                Normalizer.Normalize(article);
+            }
+
+            normalize.Stop();
+        }
+
+        Console.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"stages pages {pages.Count} decode+parse-ms {parse.Elapsed.TotalMilliseconds:0} extract-ms (decode, parse, find, assemble) {extract.Elapsed.TotalMilliseconds:0} normalize-ms {normalize.Elapsed.TotalMilliseconds:0}"));
+    }
+
+    /// <summary>
+    /// <c>quality READABILITY-DIR</c>: body-text shingle F1 of both engines on Mozilla Readability's test pages,
+    /// scored like <c>eval --readability</c>, so speed is compared at known quality.
+    /// </summary>
+    public static void Quality(string directory)
+    {
+        var scores = Engines.Keys.ToDictionary(k => k, _ => new List<ShingleScore>());
+        foreach (string folder in Directory.EnumerateDirectories(directory).Order(StringComparer.Ordinal))
+        {
+            string source = Path.Combine(folder, "source.html");
+            string expected = Path.Combine(folder, "expected.html");
+            if (!File.Exists(source) || !File.Exists(expected))
+            {
+                continue;
+            }
+
+            var page = new PageContent(new Uri("http://fakehost/test/page.html"), File.ReadAllBytes(source), "text/html");
+            string truth = HtmlText.Of(File.ReadAllText(expected));
+            ExtractionOutcome outcome = Extractor.Extract(page);
+            scores["articlepipeline"].Add(ShingleScorer.Score(truth, outcome.Article is { } a ? ExtractionEvaluation.BodyText(Normalizer.Normalize(a)) : string.Empty));
+            using var stream = new MemoryStream(page.Body.ToArray(), writable: false);
+            SmartReader.Article article = new SmartReader.Reader(page.Url.AbsoluteUri, stream).GetArticle();
+            scores["smartreader"].Add(ShingleScorer.Score(truth, article.IsReadable ? HtmlText.Of(article.Content ?? string.Empty) : string.Empty));
+        }
+
+        foreach ((string name, List<ShingleScore> engine) in scores)
+        {
+            Console.WriteLine($"{name} {ShingleScorer.Summarize(engine)}");
+        }
+    }
+
+    private static int Ours(PageContent page) =>
+        Extractor.Extract(page).Article is { } article ? Normalizer.Normalize(article).Blocks.Sum(b => b.Text.Length) : 0;
+
+    // SmartReader is given the same bytes (it detects the charset itself) and returns its article's text.
+    private static int SmartReaderText(PageContent page)
+    {
+        using var stream = new MemoryStream(page.Body.ToArray(), writable: false);
+        SmartReader.Article article = new SmartReader.Reader(page.Url.AbsoluteUri, stream).GetArticle();
+        return article.IsReadable ? article.TextContent.Length : 0;
+    }
+
+    private static void Print(string engine, string when, int pages, TimeSpan cpu, string extra = "") =>
+        Console.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"{engine} {when} pages {pages} cpu-seconds {cpu.TotalSeconds:0.00} pages/cpu-s {pages / cpu.TotalSeconds:0.0}{extra}"));
+}
