@@ -33,8 +33,10 @@ public static class CrawlingServiceCollectionExtensions
             sp.GetRequiredService<TimeProvider>(),
             sp.GetService<ILoggerFactory>()));
         services.AddSingleton<IPageFetcher>(sp => sp.GetRequiredService<HttpPageFetcher>());
+        services.AddSingleton<IDiscoveryHosts>(sp => sp.GetRequiredService<HttpPageFetcher>());
         services.AddSingleton<ISourceDiscovery>(sp => new SourceDiscovery(
             sp.GetRequiredService<IPageFetcher>(),
+            sp.GetRequiredService<IDiscoveryHosts>(),
             sp.GetService<IStateStore>(),
             sp.GetRequiredService<IOptions<CrawlOptions>>().Value));
         return services;

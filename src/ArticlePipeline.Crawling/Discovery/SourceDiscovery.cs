@@ -24,6 +24,7 @@ public sealed class SourceDiscovery : ISourceDiscovery
     private const int MaxSitemapDocuments = 50;
 
     private readonly IPageFetcher _fetcher;
+    private readonly IDiscoveryHosts? _hosts;
     private readonly IStateStore? _state;
     private readonly CrawlOptions _options;
 
@@ -35,8 +36,28 @@ public sealed class SourceDiscovery : ISourceDiscovery
     /// (<see cref="CrawlOptions.MaxDiscoveryBytesPerSource"/>); the defaults when <see langword="null"/>.
     /// </param>
     public SourceDiscovery(IPageFetcher fetcher, IStateStore? state = null, CrawlOptions? options = null)
+        : this(fetcher, null, state, options)
+    {
+    }
+
+    /// <summary>Creates discovery over the HTTP fetcher, which also applies source limits and reads robots.txt sitemaps.</summary>
+    /// <param name="fetcher">The fetcher.</param>
+    /// <param name="state">The seen-set. Optional.</param>
+    /// <param name="options">The discovery caps; the defaults when <see langword="null"/>.</param>
+    public SourceDiscovery(HttpPageFetcher fetcher, IStateStore? state = null, CrawlOptions? options = null)
+        : this(fetcher, fetcher, state, options)
+    {
+    }
+
+    /// <summary>Creates discovery over <paramref name="fetcher"/> for pages and <paramref name="hosts"/> for the rest.</summary>
+    /// <param name="fetcher">The fetcher.</param>
+    /// <param name="hosts">Source limits and robots.txt sitemaps; none when <see langword="null"/>.</param>
+    /// <param name="state">The seen-set. Optional.</param>
+    /// <param name="options">The discovery caps; the defaults when <see langword="null"/>.</param>
+    public SourceDiscovery(IPageFetcher fetcher, IDiscoveryHosts? hosts, IStateStore? state = null, CrawlOptions? options = null)
     {
         _fetcher = fetcher;
+        _hosts = hosts;
         _state = state;
         _options = options ?? new CrawlOptions();
 
@@ -48,10 +69,8 @@ public sealed class SourceDiscovery : ISourceDiscovery
     public async Task<DiscoveryResult> DiscoverAsync(SourceDefinition source, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(source);
-        var http = _fetcher as HttpPageFetcher;
-
         // Before the first request, so even discovery runs at the source's own pace.
-        http?.ApplySourceLimits(source);
+        _hosts?.ApplySourceLimits(source);
         var run = new DiscoveryRun(_options);
 
         var feeds = source.Feeds.Select(f => new Uri(f)).ToList();
@@ -69,10 +88,10 @@ public sealed class SourceDiscovery : ISourceDiscovery
         }
 
         var pending = new Queue<Uri>(source.Sitemaps.Select(s => new Uri(s)));
-        if (http is not null && home is not null && home.Scheme is "http" or "https")
+        if (_hosts is not null && home is not null && home.Scheme is "http" or "https")
         {
-            RobotsEntry robots = await http.GetRobotsAsync(home, cancellationToken).ConfigureAwait(false);
-            foreach (Uri announced in robots.File.Sitemaps.Where(u => !pending.Contains(u)))
+            IReadOnlyList<Uri> sitemaps = await _hosts.AnnouncedSitemapsAsync(home, cancellationToken).ConfigureAwait(false);
+            foreach (Uri announced in sitemaps.Where(u => !pending.Contains(u)))
             {
                 pending.Enqueue(announced);
             }

@@ -29,6 +29,10 @@ public sealed partial class HttpPageFetcher
         }
     }
 
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<Uri>> AnnouncedSitemapsAsync(Uri home, CancellationToken cancellationToken) =>
+        (await GetRobotsAsync(home, cancellationToken).ConfigureAwait(false)).File.Sitemaps;
+
     /// <summary>The robots.txt in force for the origin of <paramref name="url"/> (fetched when not cached).</summary>
     internal Task<RobotsEntry> GetRobotsAsync(Uri url, CancellationToken cancellationToken) => _robots.GetAsync(url, cancellationToken);
 

@@ -20,7 +20,7 @@ namespace ArticlePipeline.Crawling.Fetching;
 /// Hosts are keyed by <see cref="Uri.Authority"/> (host and port): politeness and breakers never let one host slow
 /// another. Every expected failure is a <see cref="FetchOutcome"/> value; only cancellation escapes.
 /// </remarks>
-public sealed partial class HttpPageFetcher : IPageFetcher, IDisposable
+public sealed partial class HttpPageFetcher : IPageFetcher, Discovery.IDiscoveryHosts, IDisposable
 {
     private readonly NetworkOptions _options;
     private readonly TimeProvider _time;
