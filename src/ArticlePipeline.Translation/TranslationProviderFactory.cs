@@ -42,7 +42,23 @@ public static class TranslationProviderFactory
         TranslatorOptions options,
         ITranslationMemory? memory,
         TimeProvider? time,
-        IEnumerable<KeyValuePair<string, string?>>? secrets)
+        IEnumerable<KeyValuePair<string, string?>>? secrets) =>
+        Create(options, memory, time, secrets, loggers: null);
+
+    /// <summary>As <see cref="Create(TranslatorOptions, ITranslationMemory?, TimeProvider?, IEnumerable{KeyValuePair{string, string?}}?)"/>,
+    /// logging throttling (429 answers and the pauses they cause) to <paramref name="loggers"/>.</summary>
+    /// <param name="options">The <c>Translator</c> configuration.</param>
+    /// <param name="memory">The translation memory (the state store), if any.</param>
+    /// <param name="time">The clock; <see cref="TimeProvider.System"/> when <see langword="null"/>.</param>
+    /// <param name="secrets">Other configured secrets by setting name.</param>
+    /// <param name="loggers">Where throttling is logged; nowhere when <see langword="null"/>.</param>
+    /// <returns>The provider, or <see langword="null"/> when <see cref="TranslatorOptions.Provider"/> is <c>none</c>.</returns>
+    public static ITranslationProvider? Create(
+        TranslatorOptions options,
+        ITranslationMemory? memory,
+        TimeProvider? time,
+        IEnumerable<KeyValuePair<string, string?>>? secrets,
+        Microsoft.Extensions.Logging.ILoggerFactory? loggers)
     {
         ArgumentNullException.ThrowIfNull(options);
         string provider = options.Provider?.Trim() ?? string.Empty;
@@ -88,6 +104,7 @@ public static class TranslationProviderFactory
         {
             CharactersPerMinute = options.CharactersPerMinute,
             TimeProvider = time ?? TimeProvider.System,
+            Loggers = loggers,
         };
         clientOptions.Retry.Mode = RetryMode.Exponential;
         clientOptions.Retry.MaxRetries = options.MaxRetries;

@@ -66,7 +66,7 @@ public sealed class TranslatorClient
         if (options.CharactersPerMinute > 0)
         {
             // Per retry: a retried request is metered again, so it waits for room again.
-            pipelineOptions.PerRetryPolicies.Add(new TranslatorPacingPolicy(new CharacterBudget(options.CharactersPerMinute, time), time));
+            pipelineOptions.PerRetryPolicies.Add(new TranslatorPacingPolicy(new CharacterBudget(options.CharactersPerMinute, time), time, options.Loggers));
         }
 
         // Per retry, so a key rotated through AzureKeyCredential.Update applies to the next attempt.

@@ -57,6 +57,9 @@ public sealed class TranslatorClientOptions : ClientOptions
     /// <value>Default <see cref="TimeProvider.System"/>.</value>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
+    /// <summary>Where throttling (429 answers and the pause they cause) is logged; nowhere when <see langword="null"/>.</summary>
+    public Microsoft.Extensions.Logging.ILoggerFactory? Loggers { get; set; }
+
     /// <summary>The S1 tier's rate: 40 million characters an hour, to be consumed evenly over sliding one-minute windows,
     /// i.e. 666,666 characters a minute (the F0 tier's 2 million an hour would be 33,333).</summary>
     public const long S1CharactersPerMinute = 40_000_000 / 60;

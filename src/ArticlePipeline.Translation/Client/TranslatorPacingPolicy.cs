@@ -1,6 +1,8 @@
 using System.Globalization;
 using Azure.Core;
 using Azure.Core.Pipeline;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ArticlePipeline.Translation.Client;
 
@@ -9,23 +11,26 @@ namespace ArticlePipeline.Translation.Client;
 /// 429 answer, pauses the budget until the answer's <c>Retry-After</c>.
 /// </summary>
 /// <remarks>A per-retry policy: a retried request is metered again by the service, so it is paced again.</remarks>
-internal sealed class TranslatorPacingPolicy : HttpPipelinePolicy
+internal sealed partial class TranslatorPacingPolicy : HttpPipelinePolicy
 {
     /// <summary>The <see cref="HttpMessage"/> property holding a request's metered size (characters × targets, a <see cref="long"/>).</summary>
     public const string ChargeProperty = "ArticlePipeline.Translator.Characters";
 
     private readonly CharacterBudget _budget;
     private readonly TimeProvider _time;
+    private readonly ILogger _logger;
 
     /// <summary>Creates the policy.</summary>
     /// <param name="budget">The budget shared by every call of one client.</param>
     /// <param name="time">The clock <c>Retry-After</c> is measured from.</param>
-    public TranslatorPacingPolicy(CharacterBudget budget, TimeProvider time)
+    /// <param name="loggers">Where a 429 and its pause are logged; nowhere when <see langword="null"/>.</param>
+    public TranslatorPacingPolicy(CharacterBudget budget, TimeProvider time, ILoggerFactory? loggers = null)
     {
         ArgumentNullException.ThrowIfNull(budget);
         ArgumentNullException.ThrowIfNull(time);
         _budget = budget;
         _time = time;
+        _logger = (loggers ?? NullLoggerFactory.Instance).CreateLogger<TranslatorPacingPolicy>();
     }
 
     /// <inheritdoc />
@@ -57,6 +62,10 @@ internal sealed class TranslatorPacingPolicy : HttpPipelinePolicy
             && seconds > 0)
         {
             _budget.PauseUntil(_time.GetUtcNow() + TimeSpan.FromSeconds(seconds));
+            LogThrottled(seconds);
         }
     }
+
+    [LoggerMessage(EventId = 300, Level = LogLevel.Warning, Message = "Translator answered 429 (too many requests): requests paused for {Seconds} s as Retry-After asks")]
+    private partial void LogThrottled(double seconds);
 }

@@ -27,7 +27,8 @@ public static class TranslationServiceCollectionExtensions
             sp.GetRequiredService<IOptions<TranslatorOptions>>().Value,
             sp.GetService<ITranslationMemory>(),
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ConfiguredSecrets>().Values)));
+            sp.GetRequiredService<ConfiguredSecrets>().Values,
+            sp.GetService<Microsoft.Extensions.Logging.ILoggerFactory>())));
         return services;
     }
 

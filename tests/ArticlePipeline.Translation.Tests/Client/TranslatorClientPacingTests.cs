@@ -1,7 +1,9 @@
 using System.Diagnostics;
+using ArticlePipeline.Testing.Logging;
 using ArticlePipeline.Testing.Translator;
 using ArticlePipeline.Translation.Client;
 using Azure;
+using Microsoft.Extensions.Logging;
 
 namespace ArticlePipeline.Translation.Tests.Client;
 
@@ -62,6 +64,26 @@ public sealed class TranslatorClientPacingTests
     }
 
     [Test]
+    public async Task TranslateAsync_BudgetAboveTheServers_A429PausesThePacingAndIsLogged()
+    {
+        var loggers = new CollectingLoggers();
+        TranslatorClient client = Client(charactersPerMinute: 2_000, maxRetries: 5, loggers);
+
+        for (int i = 0; i < 5; i++)
+        {
+            await client.TranslateAsync(["uk"], [new string('a', 300)], "vi");
+        }
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(_server.Requests.Select(r => r.StatusCode), Does.Contain(429), "the server's budget is smaller than ours");
+            Assert.That(
+                loggers.Lines.Where(l => l.Level == LogLevel.Warning).Select(l => l.Message),
+                Has.Some.StartsWith("Translator answered 429 (too many requests): requests paused for"));
+        });
+    }
+
+    [Test]
     public async Task TranslateAsync_503WithRetryAfter_WaitsOnTheClockNotTheWall()
     {
         TranslatorClient client = Client(charactersPerMinute: 1_000);
@@ -79,11 +101,12 @@ public sealed class TranslatorClientPacingTests
         });
     }
 
-    private TranslatorClient Client(long charactersPerMinute, int maxRetries = 3)
+    private TranslatorClient Client(long charactersPerMinute, int maxRetries = 3, ILoggerFactory? loggers = null)
     {
         TranslatorClientOptions options = TestTranslator.FastOptions(maxRetries);
         options.CharactersPerMinute = charactersPerMinute;
         options.TimeProvider = _clock;
+        options.Loggers = loggers;
         return new TranslatorClient(_server.Endpoint, new AzureKeyCredential(TestTranslator.Key), options: options);
     }
 }
