@@ -17,4 +17,7 @@ public interface IPipelineStateStore : IStateStore, ITranslationMemory, IPending
 
     /// <summary>The schema version the store was migrated to on open.</summary>
     int SchemaVersion { get; }
+
+    /// <summary>The schema version found on open, before migrating (0 for a new store).</summary>
+    int SchemaVersionFound { get; }
 }

@@ -48,6 +48,9 @@ internal sealed partial class PostgresStateStore : IPipelineStateStore
     /// <inheritdoc />
     public int SchemaVersion { get; private set; }
 
+    /// <inheritdoc />
+    public int SchemaVersionFound { get; private set; }
+
     /// <summary>The latest schema version this code knows.</summary>
     internal static int LatestSchemaVersion => PostgresMigrations.For("s")[^1].Version;
 
@@ -72,7 +75,7 @@ internal sealed partial class PostgresStateStore : IPipelineStateStore
         var store = new PostgresStateStore(dataSource, schema, time ?? TimeProvider.System);
         try
         {
-            store.SchemaVersion = await store.MigrateAsync(schema, cancellationToken).ConfigureAwait(false);
+            (store.SchemaVersionFound, store.SchemaVersion) = await store.MigrateAsync(schema, cancellationToken).ConfigureAwait(false);
             return store;
         }
         catch
@@ -98,7 +101,7 @@ internal sealed partial class PostgresStateStore : IPipelineStateStore
     /// <returns>A task.</returns>
     public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
 
-    private async Task<int> MigrateAsync(string schema, CancellationToken cancellationToken)
+    private async Task<(int Found, int Version)> MigrateAsync(string schema, CancellationToken cancellationToken)
     {
         NpgsqlConnection connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
@@ -154,7 +157,7 @@ internal sealed partial class PostgresStateStore : IPipelineStateStore
                 }
 
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-                return latest;
+                return (current, latest);
             }
         }
     }

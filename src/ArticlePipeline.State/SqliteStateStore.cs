@@ -23,11 +23,12 @@ public sealed partial class SqliteStateStore : IPipelineStateStore
     private readonly string _connectionString;
     private readonly TimeProvider _time;
 
-    private SqliteStateStore(string connectionString, TimeProvider time, int schemaVersion)
+    private SqliteStateStore(string connectionString, TimeProvider time, int schemaVersion, int found)
     {
         _connectionString = connectionString;
         _time = time;
         SchemaVersion = schemaVersion;
+        SchemaVersionFound = found;
     }
 
     /// <inheritdoc />
@@ -35,6 +36,9 @@ public sealed partial class SqliteStateStore : IPipelineStateStore
 
     /// <inheritdoc />
     public int SchemaVersion { get; }
+
+    /// <inheritdoc />
+    public int SchemaVersionFound { get; }
 
     /// <summary>The latest schema version this code knows.</summary>
     internal static int LatestSchemaVersion => SqliteMigrations.All[^1].Version;
@@ -67,8 +71,8 @@ public sealed partial class SqliteStateStore : IPipelineStateStore
 
         builder.Pooling = true;
         string normalized = builder.ToString();
-        int version = await MigrateAsync(normalized, cancellationToken).ConfigureAwait(false);
-        return new SqliteStateStore(normalized, time ?? TimeProvider.System, version);
+        (int found, int version) = await MigrateAsync(normalized, cancellationToken).ConfigureAwait(false);
+        return new SqliteStateStore(normalized, time ?? TimeProvider.System, version, found);
     }
 
     /// <summary>Closes the pooled connections to the file.</summary>
@@ -80,7 +84,7 @@ public sealed partial class SqliteStateStore : IPipelineStateStore
         return ValueTask.CompletedTask;
     }
 
-    private static async Task<int> MigrateAsync(string connectionString, CancellationToken cancellationToken)
+    private static async Task<(int Found, int Version)> MigrateAsync(string connectionString, CancellationToken cancellationToken)
     {
         SqliteConnection connection = await OpenConnectionAsync(connectionString, cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
@@ -120,7 +124,7 @@ public sealed partial class SqliteStateStore : IPipelineStateStore
                 }
 
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-                return LatestSchemaVersion;
+                return (current, LatestSchemaVersion);
             }
         }
     }

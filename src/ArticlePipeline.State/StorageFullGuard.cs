@@ -31,6 +31,9 @@ public sealed class StorageFullGuard : IPipelineStateStore
     /// <inheritdoc />
     public int SchemaVersion => _inner.SchemaVersion;
 
+    /// <inheritdoc />
+    public int SchemaVersionFound => _inner.SchemaVersionFound;
+
     /// <summary>Whether <paramref name="exception"/> says the storage of a state store is full.</summary>
     /// <param name="exception">Any exception.</param>
     /// <returns><see langword="true"/> for SQLITE_FULL, PostgreSQL 53100, or no space left on a device.</returns>

@@ -46,6 +46,7 @@ public sealed class SqliteStateStoreContractTests : StateStoreContractTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(store.SchemaVersion, Is.EqualTo(SqliteStateStore.LatestSchemaVersion).And.GreaterThan(1));
+            Assert.That(store.SchemaVersionFound, Is.EqualTo(1), "the first release's file");
             Assert.That(page, Is.EqualTo(new PageState(
                 new Uri("https://example.vn/old"),
                 new FetchValidators("\"e1\"", null),

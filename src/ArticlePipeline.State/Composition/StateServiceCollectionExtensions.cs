@@ -2,12 +2,14 @@ using ArticlePipeline.Core.Composition;
 using ArticlePipeline.Core.Abstractions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace ArticlePipeline.State.Composition;
 
 /// <summary>Registers the state store: page state, the translation memory, pending translations and work items.</summary>
-public static class StateServiceCollectionExtensions
+public static partial class StateServiceCollectionExtensions
 {
     /// <summary>
     /// Binds and validates the <c>State</c> section and adds the configured store (SQLite or PostgreSQL, its schema
@@ -32,6 +34,12 @@ public static class StateServiceCollectionExtensions
                 .OpenAsync(sp.GetRequiredService<IOptions<StateOptions>>().Value, outputDirectory(sp), sp.GetRequiredService<TimeProvider>())
                 .GetAwaiter().GetResult();
 
+            if (store.SchemaVersionFound < store.SchemaVersion)
+            {
+                ILogger logger = sp.GetService<ILoggerFactory>()?.CreateLogger("ArticlePipeline.State") ?? NullLogger.Instance;
+                LogMigrated(logger, store.Provider, store.SchemaVersionFound, store.SchemaVersion);
+            }
+
             // A full disk under the state is a reason to stop a pass, not an error of the article being stored.
             return new StorageFullGuard(store);
         });
@@ -41,6 +49,9 @@ public static class StateServiceCollectionExtensions
         services.AddSingleton<IWorkItemStore>(sp => sp.GetRequiredService<IPipelineStateStore>());
         return services;
     }
+
+    [LoggerMessage(EventId = 500, Level = LogLevel.Information, Message = "state store ({Provider}): schema migrated from version {From} to {To}")]
+    private static partial void LogMigrated(ILogger logger, string provider, int from, int to);
 
     /// <summary>The provider is one of the two, and PostgreSQL has a connection string.</summary>
     private sealed class StateOptionsValidator : IValidateOptions<StateOptions>
