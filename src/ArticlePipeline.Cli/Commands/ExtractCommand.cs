@@ -1,15 +1,11 @@
-using System.Collections.Immutable;
 using System.CommandLine;
 using System.Security.Cryptography;
 using System.Text;
 using ArticlePipeline.Cli.Composition;
+using ArticlePipeline.Core.Abstractions;
 using ArticlePipeline.Core.Model;
 using ArticlePipeline.Core.Pipeline;
 using ArticlePipeline.Crawling;
-using ArticlePipeline.Extraction;
-using ArticlePipeline.Extraction.Normalization;
-using ArticlePipeline.Output.Json;
-using ArticlePipeline.Output.Writing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ArticlePipeline.Cli.Commands;
@@ -58,14 +54,12 @@ internal static class ExtractCommand
             {
                 string outDirectory = Path.GetFullPath(pipeline.OutputDirectory);
                 using OutputLock folder = await OutputLock.AcquireAsync(outDirectory, parse.GetValue(wait), context.Error, ct).ConfigureAwait(false);
-                ArticleExtractor extractor = pipeline.Services.GetRequiredService<ArticleExtractor>();
-                ArticleNormalizer normalizer = pipeline.Services.GetRequiredService<ArticleNormalizer>();
                 IReadOnlyDictionary<string, string> targets = OutputNames(files, outDirectory);
                 int failed = 0;
                 foreach (string file in files)
                 {
                     ct.ThrowIfCancellationRequested();
-                    string? problem = await ExtractOneAsync(file, targets[file], pageUrl, pipeline.Network.MaxBodyBytes, extractor, normalizer, ct).ConfigureAwait(false);
+                    string? problem = await ExtractOneAsync(pipeline, file, targets[file], pageUrl, ct).ConfigureAwait(false);
                     if (problem is null)
                     {
                         await context.Output.WriteLineAsync($"{file} -> {targets[file]}").ConfigureAwait(false);
@@ -114,17 +108,19 @@ internal static class ExtractCommand
         return names;
     }
 
+    /// <summary>
+    /// Extracts one input through the same page pipeline as <c>rerun</c> and the crawl (extract, normalise, build,
+    /// write), without translation, into a file named after the input.
+    /// </summary>
     private static async Task<string?> ExtractOneAsync(
+        CliHost pipeline,
         string file,
         string target,
         Uri? pageUrl,
-        int maxBytes,
-        ArticleExtractor extractor,
-        ArticleNormalizer normalizer,
         CancellationToken cancellationToken)
     {
         (byte[]? body, string? problem) = await InputFile
-            .ReadAsync(file, maxBytes, $"{NetworkOptions.SectionName}:MaxBodyBytes", cancellationToken)
+            .ReadAsync(file, pipeline.Network.MaxBodyBytes, $"{NetworkOptions.SectionName}:MaxBodyBytes", cancellationToken)
             .ConfigureAwait(false);
         if (body is null)
         {
@@ -133,27 +129,27 @@ internal static class ExtractCommand
 
         string contentType = Path.GetExtension(file).Equals(".txt", StringComparison.OrdinalIgnoreCase) ? "text/plain" : "text/html";
         Uri url = pageUrl ?? new Uri(Path.GetFullPath(file));
-        ExtractionOutcome outcome = extractor.Extract(new PageContent(url, body, contentType));
-        if (outcome.Article is null)
-        {
-            return $"{outcome.Reason}: {outcome.Detail ?? "no article text found"}";
-        }
-
-        ExtractedArticle article = normalizer.Normalize(outcome.Article);
-        var pending = RecordBuilder.MissingLanguages(article.Language ?? Languages.Vietnamese)
-            .ToImmutableDictionary(l => l, _ => LanguageVersion.Pending("extract does not translate"));
+        var processor = new ArticleProcessor(
+            pipeline.Services.GetRequiredService<IPageFetcher>(),
+            pipeline.Services.GetRequiredService<IArticleExtractor>(),
+            pipeline.Services.GetRequiredService<IArticleNormalizer>(),
+            translator: null,
+            new InputNamedSink(target),
+            timeProvider: pipeline.Services.GetRequiredService<TimeProvider>());
         DateTimeOffset readAt = File.GetLastWriteTimeUtc(file);
-        ArticleRecord record = RecordBuilder.Build(article, url, new SourceInfo("adhoc", null, null, url.IsFile ? null : url.Host), readAt, pending) with { Revision = 1 };
+        ArticleOutcome outcome;
         try
         {
-            await AtomicFile.WriteAsync(target, RecordSerializer.Serialize(record), cancellationToken).ConfigureAwait(false);
+            outcome = await processor
+                .ProcessPageAsync(new PageContent(url, body, contentType), readAt, source: null, new ProcessOptions(Translate: false), cancellationToken)
+                .ConfigureAwait(false);
         }
         catch (IOException ex)
         {
             return ex.Message;
         }
 
-        return null;
+        return outcome.Kind == ArticleOutcomeKind.Failed ? $"{outcome.Reason}: {outcome.Detail ?? "no article text found"}" : null;
     }
 
     /// <summary>The inputs: each file named, and the pages in each folder named, once each.</summary>
