@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using ArticlePipeline.Core.Composition;
 
 namespace ArticlePipeline.Crawling;
 
@@ -154,12 +155,7 @@ public sealed class NetworkOptions
 
     /// <summary>Checks the values the data annotations describe, and the rules <see cref="RuleProblems"/> adds.</summary>
     /// <returns>One line per problem; empty when the options are valid.</returns>
-    public IReadOnlyList<string> Validate()
-    {
-        var results = new List<ValidationResult>();
-        Validator.TryValidateObject(this, new ValidationContext(this), results, validateAllProperties: true);
-        return [.. results.Select(r => $"{SectionName}:{string.Join(",", r.MemberNames)}: {r.ErrorMessage}"), .. RuleProblems()];
-    }
+    public IReadOnlyList<string> Validate() => [.. SectionOptions.AnnotationProblems(this, SectionName), .. RuleProblems()];
 
     /// <summary>The rules data annotations cannot say: the shape of the product token, the User-Agent and the proxy.</summary>
     /// <returns>One line per problem.</returns>

@@ -45,13 +45,4 @@ public sealed class CrawlOptions
     /// <value>256 MiB.</value>
     [Range(1L * 1024 * 1024, 8L * 1024 * 1024 * 1024)]
     public long MaxDiscoveryBytesPerSource { get; set; } = 256L * 1024 * 1024;
-
-    /// <summary>Checks the values the data annotations describe.</summary>
-    /// <returns>One line per problem; empty when the options are valid.</returns>
-    public IReadOnlyList<string> Validate()
-    {
-        var results = new List<ValidationResult>();
-        Validator.TryValidateObject(this, new ValidationContext(this), results, validateAllProperties: true);
-        return results.Select(r => $"{SectionName}:{string.Join(",", r.MemberNames)}: {r.ErrorMessage}").ToList();
-    }
 }
