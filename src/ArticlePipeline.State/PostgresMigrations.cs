@@ -52,24 +52,6 @@ internal static class PostgresMigrations
               last_failure text NULL);
             CREATE INDEX ix_work_items_order ON {schema}.work_items (enqueued_at, seq);
             """),
-        new(2, "typed page outcomes", $"""
-            ALTER TABLE {schema}.pages ADD COLUMN outcome text NOT NULL DEFAULT 'written';
-            ALTER TABLE {schema}.pages ADD COLUMN outcome_reason text NULL;
-            ALTER TABLE {schema}.pages ADD COLUMN outcome_url text NULL;
-            UPDATE {schema}.pages SET
-              outcome = CASE
-                WHEN last_outcome IN ('written', 'unchanged', 'not-modified') THEN last_outcome
-                WHEN last_outcome LIKE 'duplicate:%' THEN 'duplicate'
-                WHEN last_outcome LIKE 'seen:%' THEN 'seen'
-                ELSE 'failed' END,
-              outcome_reason = CASE
-                WHEN last_outcome LIKE 'failed:%' THEN substr(last_outcome, 8)
-                WHEN last_outcome IN ('written', 'unchanged', 'not-modified') OR last_outcome LIKE 'duplicate:%' OR last_outcome LIKE 'seen:%' THEN NULL
-                ELSE last_outcome END,
-              outcome_url = CASE
-                WHEN last_outcome LIKE 'duplicate:%' THEN substr(last_outcome, 11)
-                WHEN last_outcome LIKE 'seen:%' THEN substr(last_outcome, 6)
-                ELSE NULL END;
-            """),
+        new(2, "typed page outcomes", StateMigration.TypedPageOutcomes($"{schema}.pages")),
     ];
 }

@@ -58,24 +58,6 @@ internal static class SqliteMigrations
               last_failure TEXT NULL);
             CREATE INDEX ix_work_items_order ON work_items (enqueued_ticks, seq);
             """),
-        new(3, "typed page outcomes", """
-            ALTER TABLE pages ADD COLUMN outcome TEXT NOT NULL DEFAULT 'written';
-            ALTER TABLE pages ADD COLUMN outcome_reason TEXT NULL;
-            ALTER TABLE pages ADD COLUMN outcome_url TEXT NULL;
-            UPDATE pages SET
-              outcome = CASE
-                WHEN last_outcome IN ('written', 'unchanged', 'not-modified') THEN last_outcome
-                WHEN last_outcome LIKE 'duplicate:%' THEN 'duplicate'
-                WHEN last_outcome LIKE 'seen:%' THEN 'seen'
-                ELSE 'failed' END,
-              outcome_reason = CASE
-                WHEN last_outcome LIKE 'failed:%' THEN substr(last_outcome, 8)
-                WHEN last_outcome IN ('written', 'unchanged', 'not-modified') OR last_outcome LIKE 'duplicate:%' OR last_outcome LIKE 'seen:%' THEN NULL
-                ELSE last_outcome END,
-              outcome_url = CASE
-                WHEN last_outcome LIKE 'duplicate:%' THEN substr(last_outcome, 11)
-                WHEN last_outcome LIKE 'seen:%' THEN substr(last_outcome, 6)
-                ELSE NULL END;
-            """),
+        new(3, "typed page outcomes", StateMigration.TypedPageOutcomes("pages")),
     ];
 }
