@@ -23,22 +23,10 @@ public sealed class SqliteStateStoreContractTests : StateStoreContractTests
     [Test]
     public async Task OpenAsync_FileOfTheFirstRelease_MigratesAndKeepsItsPages()
     {
-        // The schema the first SqliteStateStore created: pages without retry columns, schema_version = 1.
-        Directory.CreateDirectory(Path.GetDirectoryName(DatabaseFile)!);
-        await using (var legacy = new SqliteConnection($"Data Source={DatabaseFile};Pooling=False"))
-        {
-            await legacy.OpenAsync();
-            await using SqliteCommand create = legacy.CreateCommand();
-            create.CommandText = """
-                CREATE TABLE schema_version (version INTEGER NOT NULL);
-                CREATE TABLE pages (url TEXT PRIMARY KEY, etag TEXT NULL, last_modified TEXT NULL, content_hash TEXT NULL,
-                  record_path TEXT NULL, last_outcome TEXT NOT NULL, failures INTEGER NOT NULL DEFAULT 0, updated_at TEXT NOT NULL);
-                INSERT INTO schema_version (version) VALUES (1);
+        await CreateFirstReleaseFileAsync("""
                 INSERT INTO pages VALUES ('https://example.vn/old', '"e1"', NULL, 'sha256:old', '/out/old.json', 'written', 0,
                   '2025-01-01T00:00:00.0000000+07:00');
-                """;
-            await create.ExecuteNonQueryAsync();
-        }
+            """);
 
         IPipelineStateStore store = await OpenAsync();
 
@@ -63,25 +51,13 @@ public sealed class SqliteStateStoreContractTests : StateStoreContractTests
     [Test]
     public async Task OpenAsync_OutcomesWrittenAsText_BecomeTypedOutcomes()
     {
-        // Versions before typed outcomes stored one text per page, parsed back with StartsWith.
-        Directory.CreateDirectory(Path.GetDirectoryName(DatabaseFile)!);
-        await using (var legacy = new SqliteConnection($"Data Source={DatabaseFile};Pooling=False"))
-        {
-            await legacy.OpenAsync();
-            await using SqliteCommand create = legacy.CreateCommand();
-            create.CommandText = """
-                CREATE TABLE schema_version (version INTEGER NOT NULL);
-                CREATE TABLE pages (url TEXT PRIMARY KEY, etag TEXT NULL, last_modified TEXT NULL, content_hash TEXT NULL,
-                  record_path TEXT NULL, last_outcome TEXT NOT NULL, failures INTEGER NOT NULL DEFAULT 0, updated_at TEXT NOT NULL);
-                INSERT INTO schema_version (version) VALUES (1);
+        await CreateFirstReleaseFileAsync("""
                 INSERT INTO pages VALUES ('https://example.vn/a', NULL, NULL, NULL, NULL, 'failed:http-500', 2, '2025-01-01T00:00:00.0000000+07:00');
                 INSERT INTO pages VALUES ('https://example.vn/b', NULL, NULL, NULL, NULL, 'duplicate:https://other.vn/x?id=1', 0, '2025-01-01T00:00:00.0000000+07:00');
                 INSERT INTO pages VALUES ('https://example.vn/c', NULL, NULL, NULL, NULL, 'seen:https://example.vn/c-canonical', 0, '2025-01-01T00:00:00.0000000+07:00');
                 INSERT INTO pages VALUES ('https://example.vn/d', NULL, NULL, NULL, NULL, 'not-modified', 0, '2025-01-01T00:00:00.0000000+07:00');
                 INSERT INTO pages VALUES ('https://example.vn/e', NULL, NULL, NULL, NULL, 'not-an-article', 1, '2025-01-01T00:00:00.0000000+07:00');
-                """;
-            await create.ExecuteNonQueryAsync();
-        }
+            """);
 
         IPipelineStateStore store = await OpenAsync();
 
@@ -143,5 +119,21 @@ public sealed class SqliteStateStoreContractTests : StateStoreContractTests
         await using SqliteCommand command = connection.CreateCommand();
         command.CommandText = sql;
         return await command.ExecuteScalarAsync();
+    }
+
+    /// <summary>A file as the first SqliteStateStore created it (pages without retry columns, schema version 1), with <paramref name="pageRows"/>.</summary>
+    private async Task CreateFirstReleaseFileAsync(string pageRows)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(DatabaseFile)!);
+        await using var legacy = new SqliteConnection($"Data Source={DatabaseFile};Pooling=False");
+        await legacy.OpenAsync();
+        await using SqliteCommand create = legacy.CreateCommand();
+        create.CommandText = """
+            CREATE TABLE schema_version (version INTEGER NOT NULL);
+            CREATE TABLE pages (url TEXT PRIMARY KEY, etag TEXT NULL, last_modified TEXT NULL, content_hash TEXT NULL,
+              record_path TEXT NULL, last_outcome TEXT NOT NULL, failures INTEGER NOT NULL DEFAULT 0, updated_at TEXT NOT NULL);
+            INSERT INTO schema_version (version) VALUES (1);
+            """ + pageRows;
+        await create.ExecuteNonQueryAsync();
     }
 }
