@@ -1,3 +1,4 @@
+using ArticlePipeline.Core.Composition;
 using ArticlePipeline.Core.Abstractions;
 using ArticlePipeline.Translation.Client;
 using Azure;
@@ -67,39 +68,19 @@ public static class TranslationProviderFactory
             return null;
         }
 
-        if (!string.Equals(provider, AzureTranslationProvider.ProviderName, StringComparison.OrdinalIgnoreCase))
+        // The same rules the host checks at start-up, for a provider built directly.
+        if (SectionOptions.AnnotationProblems(options, TranslatorOptions.SectionName).Concat(RuleProblems(options)).FirstOrDefault() is { } problem)
         {
-            throw new ArgumentException(
-                $"Unknown translator provider '{provider}' in {TranslatorOptions.SectionName}:Provider; expected 'azure' or 'none'.",
-                nameof(options));
+            throw new ArgumentException(problem, nameof(options));
         }
 
-        if (string.IsNullOrWhiteSpace(options.Key))
+        (Glossary.TermGlossary? glossary, string? glossaryProblem) = LoadGlossary(options);
+        if (glossaryProblem is not null)
         {
-            throw new ArgumentException(
-                $"{TranslatorOptions.SectionName}:Key is required when {TranslatorOptions.SectionName}:Provider is 'azure'.",
-                nameof(options));
+            throw new ArgumentException(glossaryProblem, nameof(options));
         }
 
-        if (string.IsNullOrWhiteSpace(options.Endpoint)
-            || !Uri.TryCreate(options.Endpoint.Trim(), UriKind.Absolute, out Uri? endpoint)
-            || (endpoint.Scheme != Uri.UriSchemeHttps && endpoint.Scheme != Uri.UriSchemeHttp))
-        {
-            throw new ArgumentException(
-                $"{TranslatorOptions.SectionName}:Endpoint must be an absolute http(s) URL when {TranslatorOptions.SectionName}:Provider is 'azure'.",
-                nameof(options));
-        }
-
-        if (options.MaxRetries < 0)
-        {
-            throw new ArgumentException($"{TranslatorOptions.SectionName}:MaxRetries may not be negative.", nameof(options));
-        }
-
-        if (options.CharactersPerMinute < 0)
-        {
-            throw new ArgumentException($"{TranslatorOptions.SectionName}:CharactersPerMinute may not be negative.", nameof(options));
-        }
-
+        Uri endpoint = new(options.Endpoint!.Trim(), UriKind.Absolute);
         var clientOptions = new TranslatorClientOptions
         {
             CharactersPerMinute = options.CharactersPerMinute,
@@ -109,22 +90,62 @@ public static class TranslationProviderFactory
         clientOptions.Retry.Mode = RetryMode.Exponential;
         clientOptions.Retry.MaxRetries = options.MaxRetries;
         clientOptions.Retry.Delay = options.RetryDelay < TimeSpan.Zero ? TimeSpan.Zero : options.RetryDelay;
-        var client = new TranslatorClient(endpoint, new AzureKeyCredential(options.Key.Trim()), options.Region, clientOptions);
+        var client = new TranslatorClient(endpoint, new AzureKeyCredential(options.Key!.Trim()), options.Region, clientOptions);
         var screen = new SecretScreen([new($"{TranslatorOptions.SectionName}:Key", options.Key), .. secrets ?? []]);
-        Glossary.TermGlossary glossary = Glossary.TermGlossary.Empty;
-        if (!string.IsNullOrWhiteSpace(options.GlossaryFile))
+        var azure = new AzureTranslationProvider(client, screen, glossary ?? Glossary.TermGlossary.Empty);
+        return memory is null ? azure : new MemoizingTranslationProvider(azure, memory, time, screen);
+    }
+
+    /// <summary>
+    /// The rules across the <c>Translator</c> fields, one line each: the provider is known, and Azure has a key and an
+    /// http(s) endpoint. Nothing is required of <c>none</c>.
+    /// </summary>
+    /// <param name="options">The options.</param>
+    /// <returns>The problems.</returns>
+    internal static List<string> RuleProblems(TranslatorOptions options)
+    {
+        string provider = options.Provider?.Trim() ?? string.Empty;
+        if (provider.Length == 0 || provider.Equals(TranslatorOptions.NoProvider, StringComparison.OrdinalIgnoreCase))
         {
-            try
-            {
-                glossary = Glossary.TermGlossary.Load(options.GlossaryFile.Trim());
-            }
-            catch (Exception ex) when (ex is InvalidDataException or IOException or UnauthorizedAccessException)
-            {
-                throw new ArgumentException($"{TranslatorOptions.SectionName}:GlossaryFile: {ex.Message}", nameof(options), ex);
-            }
+            return [];
         }
 
-        var azure = new AzureTranslationProvider(client, screen, glossary);
-        return memory is null ? azure : new MemoizingTranslationProvider(azure, memory, time, screen);
+        if (!provider.Equals(AzureTranslationProvider.ProviderName, StringComparison.OrdinalIgnoreCase))
+        {
+            return [$"{TranslatorOptions.SectionName}:Provider must be 'azure' or 'none', not '{options.Provider}'"];
+        }
+
+        var problems = new List<string>();
+        if (string.IsNullOrWhiteSpace(options.Key))
+        {
+            problems.Add($"{TranslatorOptions.SectionName}:Provider is azure but {TranslatorOptions.SectionName}:Key is empty (set ARTICLEPIPELINE__Translator__Key)");
+        }
+
+        if (!Uri.TryCreate(options.Endpoint?.Trim(), UriKind.Absolute, out Uri? endpoint) || endpoint.Scheme != Uri.UriSchemeHttps && endpoint.Scheme != Uri.UriSchemeHttp)
+        {
+            problems.Add($"{TranslatorOptions.SectionName}:Endpoint must be an absolute http(s) URL when {TranslatorOptions.SectionName}:Provider is 'azure'");
+        }
+
+        return problems;
+    }
+
+    /// <summary>The configured glossary, none when no file is set, or the one-line reason the file cannot be used.</summary>
+    /// <param name="options">The options.</param>
+    /// <returns>The glossary or the problem.</returns>
+    internal static (Glossary.TermGlossary? Glossary, string? Problem) LoadGlossary(TranslatorOptions options)
+    {
+        if (string.IsNullOrWhiteSpace(options.GlossaryFile))
+        {
+            return (null, null);
+        }
+
+        try
+        {
+            return (Glossary.TermGlossary.Load(options.GlossaryFile.Trim()), null);
+        }
+        catch (Exception ex) when (ex is InvalidDataException or IOException or UnauthorizedAccessException)
+        {
+            return (null, $"{TranslatorOptions.SectionName}:GlossaryFile: {ex.Message}");
+        }
     }
 }

@@ -32,44 +32,17 @@ public static class TranslationServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>The provider is known; Azure has a key and an http(s) endpoint.</summary>
+    /// <summary>The rules across fields (<see cref="TranslationProviderFactory.RuleProblems"/>), and Azure's glossary file loads.</summary>
     private sealed class TranslatorOptionsValidator : IValidateOptions<TranslatorOptions>
     {
         public ValidateOptionsResult Validate(string? name, TranslatorOptions options)
         {
-            string provider = options.Provider?.Trim() ?? string.Empty;
-            if (provider.Length == 0 || provider.Equals(TranslatorOptions.NoProvider, StringComparison.OrdinalIgnoreCase))
+            List<string> problems = TranslationProviderFactory.RuleProblems(options);
+            if (options.Provider?.Trim().Equals(AzureTranslationProvider.ProviderName, StringComparison.OrdinalIgnoreCase) == true
+                && TranslationProviderFactory.LoadGlossary(options).Problem is { } glossary)
             {
-                return ValidateOptionsResult.Success;
-            }
-
-            if (!provider.Equals(AzureTranslationProvider.ProviderName, StringComparison.OrdinalIgnoreCase))
-            {
-                return ValidateOptionsResult.Fail($"Translator:Provider must be azure or none, not '{options.Provider}'");
-            }
-
-            var problems = new List<string>();
-            if (string.IsNullOrWhiteSpace(options.Key))
-            {
-                problems.Add("Translator:Provider is azure but Translator:Key is empty (set ARTICLEPIPELINE__Translator__Key)");
-            }
-
-            if (!Uri.TryCreate(options.Endpoint?.Trim(), UriKind.Absolute, out Uri? endpoint) || endpoint.Scheme is not ("http" or "https"))
-            {
-                problems.Add("Translator:Endpoint must be an absolute http(s) URL");
-            }
-
-            if (!string.IsNullOrWhiteSpace(options.GlossaryFile))
-            {
-                try
-                {
-                    // Loaded here to be refused before any work; the provider loads it again when it is built.
-                    _ = Glossary.TermGlossary.Load(options.GlossaryFile.Trim());
-                }
-                catch (Exception ex) when (ex is InvalidDataException or IOException or UnauthorizedAccessException)
-                {
-                    problems.Add($"{TranslatorOptions.SectionName}:GlossaryFile: {ex.Message}");
-                }
+                // Loaded here to be refused before any work; the provider loads it again when it is built.
+                problems.Add(glossary);
             }
 
             return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
