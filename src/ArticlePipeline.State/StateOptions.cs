@@ -32,4 +32,22 @@ public sealed class StateOptions
     /// </summary>
     /// <value><c>articlepipeline</c>.</value>
     public string Schema { get; set; } = DefaultSchema;
+
+    /// <summary>
+    /// The rules across fields, one line each: the provider is one of the two, and PostgreSQL has a connection string.
+    /// Checked when the host starts and again by <see cref="StateStoreFactory.OpenAsync"/> for a store opened directly.
+    /// </summary>
+    /// <returns>The problems.</returns>
+    public IEnumerable<string> Problems()
+    {
+        string provider = Provider?.Trim() ?? string.Empty;
+        if (!provider.Equals(Sqlite, StringComparison.OrdinalIgnoreCase) && !provider.Equals(Postgres, StringComparison.OrdinalIgnoreCase))
+        {
+            yield return $"{SectionName}:Provider must be '{Sqlite}' or '{Postgres}', not '{Provider}'";
+        }
+        else if (provider.Equals(Postgres, StringComparison.OrdinalIgnoreCase) && string.IsNullOrWhiteSpace(ConnectionString))
+        {
+            yield return $"{SectionName}:Provider is postgres but {SectionName}:ConnectionString is empty";
+        }
+    }
 }

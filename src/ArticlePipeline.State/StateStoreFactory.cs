@@ -21,8 +21,12 @@ public static class StateStoreFactory
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
-        string provider = (options.Provider ?? string.Empty).Trim();
-        if (provider.Equals(StateOptions.Sqlite, StringComparison.OrdinalIgnoreCase))
+        if (options.Problems().FirstOrDefault() is { } problem)
+        {
+            throw new ArgumentException(problem, nameof(options));
+        }
+
+        if (options.Provider!.Trim().Equals(StateOptions.Sqlite, StringComparison.OrdinalIgnoreCase))
         {
             string connectionString = string.IsNullOrWhiteSpace(options.ConnectionString)
                 ? DefaultSqliteConnectionString(outputDirectory)
@@ -30,23 +34,8 @@ public static class StateStoreFactory
             return await SqliteStateStore.OpenAsync(connectionString, time, cancellationToken).ConfigureAwait(false);
         }
 
-        if (provider.Equals(StateOptions.Postgres, StringComparison.OrdinalIgnoreCase))
-        {
-            if (string.IsNullOrWhiteSpace(options.ConnectionString))
-            {
-                throw new ArgumentException(
-                    "State:ConnectionString is required when State:Provider is 'postgres' "
-                    + "(an Npgsql connection string such as 'Host=db;Username=pipeline;Password=...;Database=pipeline').",
-                    nameof(options));
-            }
-
-            string schema = string.IsNullOrWhiteSpace(options.Schema) ? StateOptions.DefaultSchema : options.Schema;
-            return await PostgresStateStore.OpenAsync(options.ConnectionString, schema, time, cancellationToken).ConfigureAwait(false);
-        }
-
-        throw new ArgumentException(
-            $"Unknown State:Provider '{options.Provider}'; expected '{StateOptions.Sqlite}' or '{StateOptions.Postgres}'.",
-            nameof(options));
+        string schema = string.IsNullOrWhiteSpace(options.Schema) ? StateOptions.DefaultSchema : options.Schema;
+        return await PostgresStateStore.OpenAsync(options.ConnectionString!, schema, time, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The SQLite connection string used when none is configured.</summary>

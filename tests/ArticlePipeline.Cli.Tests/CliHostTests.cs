@@ -67,7 +67,7 @@ public sealed class CliHostTests
         Assert.That(error.Message, Does.Contain("section Network").And.Contain("DelaySeconds"));
     }
 
-    [TestCase("sqlite3", "State:Provider must be sqlite or postgres")]
+    [TestCase("sqlite3", "State:Provider must be 'sqlite' or 'postgres'")]
     [TestCase("postgres", "State:ConnectionString is empty")]
     public void Create_StateProviderRules_AreCheckedWhenBuilt(string provider, string expected)
     {

@@ -40,7 +40,7 @@ public sealed class StateCompositionTests
         }
     }
 
-    [TestCase("mysql", "State:Provider must be sqlite or postgres, not 'mysql'")]
+    [TestCase("mysql", "State:Provider must be 'sqlite' or 'postgres', not 'mysql'")]
     [TestCase("postgres", "State:Provider is postgres but State:ConnectionString is empty")]
     public void Validate_StateTheStoreCannotOpen_IsRefusedAtStart(string provider, string expected)
     {

@@ -58,15 +58,8 @@ public static partial class StateServiceCollectionExtensions
     {
         public ValidateOptionsResult Validate(string? name, StateOptions options)
         {
-            string provider = options.Provider?.Trim() ?? string.Empty;
-            if (!provider.Equals(StateOptions.Sqlite, StringComparison.OrdinalIgnoreCase) && !provider.Equals(StateOptions.Postgres, StringComparison.OrdinalIgnoreCase))
-            {
-                return ValidateOptionsResult.Fail($"State:Provider must be {StateOptions.Sqlite} or {StateOptions.Postgres}, not '{options.Provider}'");
-            }
-
-            return provider.Equals(StateOptions.Postgres, StringComparison.OrdinalIgnoreCase) && string.IsNullOrWhiteSpace(options.ConnectionString)
-                ? ValidateOptionsResult.Fail("State:Provider is postgres but State:ConnectionString is empty")
-                : ValidateOptionsResult.Success;
+            List<string> problems = [.. options.Problems()];
+            return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
         }
     }
 }
