@@ -34,46 +34,8 @@ public static class LoopbackTranslation
             return Translate(text, language);
         }
 
-        if (!html)
-        {
-            return Translate(text.ToUpperInvariant(), language);
-        }
-
-        var translated = new StringBuilder(text.Length + language.Length + 3).Append('[').Append(language).Append("] ");
-        int protectedDepth = 0;
-        int i = 0;
-        while (i < text.Length)
-        {
-            char c = text[i];
-            int end = c switch
-            {
-                '<' => text.IndexOf('>', i),
-                '&' => EntityEnd(text, i),
-                _ => -1,
-            };
-            if (end < 0)
-            {
-                translated.Append(protectedDepth > 0 ? c : char.ToUpperInvariant(c));
-                i++;
-                continue;
-            }
-
-            string token = text[i..(end + 1)];
-            if (token.StartsWith("</span", StringComparison.OrdinalIgnoreCase))
-            {
-                protectedDepth = Math.Max(0, protectedDepth - 1);
-            }
-            else if (token.StartsWith("<span", StringComparison.OrdinalIgnoreCase)
-                && (protectedDepth > 0 || token.Contains("notranslate", StringComparison.OrdinalIgnoreCase)))
-            {
-                protectedDepth++;
-            }
-
-            translated.Append(token);
-            i = end + 1;
-        }
-
-        return translated.ToString();
+        // Tags, entities and notranslate spans keep their case: only the translatable characters are upper-cased.
+        return Translate(Walk(text, html, char.ToUpperInvariant), language);
     }
 
     /// <summary>
