@@ -231,6 +231,23 @@ public sealed class ArticleProcessorTests
     }
 
     [Test]
+    public async Task ProcessAsync_ReadsTheStoredRecordOnceAndWritesItThroughTheSameSlot()
+    {
+        await Processor().ProcessAsync(Url, Source);
+        int readsBefore = _sink.Reads;
+
+        ArticleOutcome again = await Processor().ProcessAsync(Url, Source, new ProcessOptions(Force: true));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(_sink.Reads - readsBefore, Is.EqualTo(1));
+            Assert.That(again.RecordPath, Is.EqualTo(FakeRecordSink.Path("baosonghau", _sink.Writes[^1].Id)));
+            Assert.That(_sink.Writes[^1].Revision, Is.EqualTo(2));
+            Assert.That(_sink.Writes[^1].Languages.Keys, Is.EquivalentTo(new[] { "vi", "uk", "ru", "ro", "th" }));
+        }
+    }
+
+    [Test]
     public async Task ProcessAsync_SinkCannotWrite_IsFailedWithWrite()
     {
         ArticleOutcome outcome = await Processor(sink: new ThrowingSink()).ProcessAsync(Url, Source);
@@ -259,10 +276,12 @@ public sealed class ArticleProcessorTests
 
     private sealed class ThrowingSink : IRecordSink
     {
-        public Task<WriteResult> WriteAsync(ArticleRecord record, bool force = false, CancellationToken cancellationToken = default) =>
+        public Task<RecordSlot> OpenAsync(RecordKey key, CancellationToken cancellationToken = default) =>
+            Task.FromResult(new RecordSlot(key, "/out/records/x.json", null));
+
+        public Task<WriteResult> WriteAsync(RecordSlot slot, ArticleRecord record, bool force = false, CancellationToken cancellationToken = default) =>
             throw new IOException("cannot write /out/records/x.json: disk full");
 
-        public Task<ArticleRecord?> ReadAsync(string sourceId, string id, CancellationToken cancellationToken = default) =>
-            Task.FromResult<ArticleRecord?>(null);
+        public RecordKey? KeyAt(string location) => null;
     }
 }

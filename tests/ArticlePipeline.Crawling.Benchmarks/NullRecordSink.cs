@@ -8,9 +8,11 @@ internal sealed class NullRecordSink : IRecordSink
 {
     private int _written;
 
-    public Task<WriteResult> WriteAsync(ArticleRecord record, bool force = false, CancellationToken cancellationToken = default) =>
-        Task.FromResult(new WriteResult("/dev/null/" + record.Id, true, Interlocked.Increment(ref _written)));
+    public Task<RecordSlot> OpenAsync(RecordKey key, CancellationToken cancellationToken = default) =>
+        Task.FromResult(new RecordSlot(key, "/dev/null/" + key.Id, null));
 
-    public Task<ArticleRecord?> ReadAsync(string sourceId, string id, CancellationToken cancellationToken = default) =>
-        Task.FromResult<ArticleRecord?>(null);
+    public Task<WriteResult> WriteAsync(RecordSlot slot, ArticleRecord record, bool force = false, CancellationToken cancellationToken = default) =>
+        Task.FromResult(new WriteResult(slot.Location, true, Interlocked.Increment(ref _written)));
+
+    public RecordKey? KeyAt(string location) => null;
 }

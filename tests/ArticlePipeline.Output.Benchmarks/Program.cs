@@ -1,3 +1,4 @@
+using ArticlePipeline.Core.Abstractions;
 using System.Collections.Immutable;
 using System.Diagnostics;
 using System.Globalization;
@@ -60,7 +61,7 @@ int done = 0;
 memory.Add(Memory(0));
 await Parallel.ForEachAsync(records, new ParallelOptions { MaxDegreeOfParallelism = writers }, async (record, ct) =>
 {
-    await sink.WriteAsync(record, cancellationToken: ct);
+    await sink.OpenAndWriteAsync(record, cancellationToken: ct);
     if (Interlocked.Increment(ref done) == count / 2)
     {
         lock (memory)
@@ -87,7 +88,7 @@ stopwatch.Restart();
 int written = 0;
 foreach (ArticleRecord record in records)
 {
-    written += (await sink.WriteAsync(record)).Written ? 1 : 0;
+    written += (await sink.OpenAndWriteAsync(record)).Written ? 1 : 0;
 }
 
 Console.WriteLine($"unchanged pass: {count / stopwatch.Elapsed.TotalSeconds:F0} records/s, {written} written");

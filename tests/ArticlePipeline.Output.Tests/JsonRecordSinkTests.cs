@@ -1,3 +1,4 @@
+using ArticlePipeline.Core.Abstractions;
 using System.Collections.Immutable;
 using System.Text.Json;
 using ArticlePipeline.Core.Model;
@@ -36,7 +37,7 @@ public sealed class JsonRecordSinkTests
     [Test]
     public async Task WriteAsync_NewRecord_WritesRecordFileAndOneManifestLine()
     {
-        WriteResult result = await _sink.WriteAsync(Records.Sample());
+        WriteResult result = await _sink.OpenAndWriteAsync(Records.Sample());
 
         string[] manifest = File.ReadAllLines(ManifestFile);
         using (Assert.EnterMultipleScope())
@@ -67,13 +68,13 @@ public sealed class JsonRecordSinkTests
     [Test]
     public async Task WriteAsync_SameContentAgain_WritesAndAppendsNothing()
     {
-        await _sink.WriteAsync(Records.Sample());
+        await _sink.OpenAndWriteAsync(Records.Sample());
         byte[] before = File.ReadAllBytes(RecordFile);
         DateTime writtenAt = File.GetLastWriteTimeUtc(RecordFile);
         _clock.Now = _clock.Now.AddHours(1);
 
         // A later fetch of the same page: new fetch time, same content.
-        WriteResult again = await _sink.WriteAsync(Records.Sample() with { FetchedAt = Records.FetchedAt.AddHours(1) });
+        WriteResult again = await _sink.OpenAndWriteAsync(Records.Sample() with { FetchedAt = Records.FetchedAt.AddHours(1) });
 
         using (Assert.EnterMultipleScope())
         {
@@ -87,9 +88,9 @@ public sealed class JsonRecordSinkTests
     [Test]
     public async Task WriteAsync_OneWordChanged_BumpsRevisionAndAppendsUpdated()
     {
-        await _sink.WriteAsync(Records.Sample());
+        await _sink.OpenAndWriteAsync(Records.Sample());
 
-        WriteResult changed = await _sink.WriteAsync(Records.Sample(firstParagraph: "Nông dân huyện Tân Hậu đồng loạt thu hoạch lúa hè thu muộn để tránh lũ."));
+        WriteResult changed = await _sink.OpenAndWriteAsync(Records.Sample(firstParagraph: "Nông dân huyện Tân Hậu đồng loạt thu hoạch lúa hè thu muộn để tránh lũ."));
 
         string[] manifest = File.ReadAllLines(ManifestFile);
         using (Assert.EnterMultipleScope())
@@ -105,9 +106,9 @@ public sealed class JsonRecordSinkTests
     [Test]
     public async Task WriteAsync_Forced_RewritesWithSameRevisionAndAppendsRewritten()
     {
-        await _sink.WriteAsync(Records.Sample());
+        await _sink.OpenAndWriteAsync(Records.Sample());
 
-        WriteResult forced = await _sink.WriteAsync(Records.Sample(), force: true);
+        WriteResult forced = await _sink.OpenAndWriteAsync(Records.Sample(), force: true);
 
         string[] manifest = File.ReadAllLines(ManifestFile);
         using (Assert.EnterMultipleScope())
@@ -122,10 +123,10 @@ public sealed class JsonRecordSinkTests
     [Test]
     public async Task WriteAsync_ManifestDay_FollowsTheClock()
     {
-        await _sink.WriteAsync(Records.Sample());
+        await _sink.OpenAndWriteAsync(Records.Sample());
         _clock.Now = new DateTimeOffset(2025, 6, 24, 0, 5, 0, TimeSpan.Zero);
 
-        await _sink.WriteAsync(Records.Sample(firstParagraph: "Một câu khác hẳn."));
+        await _sink.OpenAndWriteAsync(Records.Sample(firstParagraph: "Một câu khác hẳn."));
 
         using (Assert.EnterMultipleScope())
         {
@@ -137,9 +138,9 @@ public sealed class JsonRecordSinkTests
     [Test]
     public async Task ReadAsync_WrittenRecord_ReturnsItWithItsRevision()
     {
-        await _sink.WriteAsync(Records.Sample());
+        await _sink.OpenAndWriteAsync(Records.Sample());
 
-        ArticleRecord? read = await _sink.ReadAsync("baosonghau", Records.Id);
+        ArticleRecord? read = await _sink.ReadAsync(new RecordKey("baosonghau", Records.Id));
 
         using (Assert.EnterMultipleScope())
         {
@@ -156,8 +157,8 @@ public sealed class JsonRecordSinkTests
         Directory.CreateDirectory(Path.GetDirectoryName(RecordFile)!);
         await File.WriteAllTextAsync(RecordFile, "{ half a reco");
 
-        ArticleRecord? read = await _sink.ReadAsync("baosonghau", Records.Id);
-        WriteResult written = await _sink.WriteAsync(Records.Sample());
+        ArticleRecord? read = await _sink.ReadAsync(new RecordKey("baosonghau", Records.Id));
+        WriteResult written = await _sink.OpenAndWriteAsync(Records.Sample());
 
         using (Assert.EnterMultipleScope())
         {
@@ -174,14 +175,14 @@ public sealed class JsonRecordSinkTests
     [TestCase("")]
     public void WriteAsync_UnsafeSourceId_IsRefusedAndWritesNothing(string sourceId)
     {
-        Assert.That(() => _sink.WriteAsync(Records.Sample(sourceId)), Throws.ArgumentException);
+        Assert.That(() => _sink.OpenAndWriteAsync(Records.Sample(sourceId)), Throws.ArgumentException);
         Assert.That(Directory.GetFileSystemEntries(_out.Path), Is.Empty);
     }
 
     [Test]
     public void WriteAsync_UnsafeRecordId_IsRefused()
     {
-        Assert.That(() => _sink.WriteAsync(Records.Sample() with { Id = "../../etc/passwd" }), Throws.ArgumentException);
+        Assert.That(() => _sink.OpenAndWriteAsync(Records.Sample() with { Id = "../../etc/passwd" }), Throws.ArgumentException);
     }
 
     [Test]

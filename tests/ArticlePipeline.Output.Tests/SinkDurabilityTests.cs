@@ -1,3 +1,4 @@
+using ArticlePipeline.Core.Abstractions;
 using System.Diagnostics;
 using System.Text.Json;
 using ArticlePipeline.Core.Model;
@@ -29,13 +30,13 @@ public sealed class SinkDurabilityTests
     public async Task WriteAsync_Updated_ManifestNamesWhatChanged()
     {
         var sink = new JsonRecordSink(_dir.Path);
-        await sink.WriteAsync(Records.Sample());
+        await sink.OpenAndWriteAsync(Records.Sample());
         ArticleRecord changed = Records.Sample(firstParagraph: "Nông dân huyện Tân Hậu đồng loạt thu hoạch lúa hè thu sớm để tránh mưa.") with
         {
             PublishedAt = new DateTimeOffset(2025, 6, 24, 8, 0, 0, TimeSpan.FromHours(7)),
         };
 
-        await sink.WriteAsync(changed);
+        await sink.OpenAndWriteAsync(changed);
 
         ManifestEntry[] entries = ReadManifest();
         using (Assert.EnterMultipleScope())
@@ -52,7 +53,7 @@ public sealed class SinkDurabilityTests
         WriteResult written;
         using (var sink = new JsonRecordSink(_dir.Path))
         {
-            written = await sink.WriteAsync(Records.Sample());
+            written = await sink.OpenAndWriteAsync(Records.Sample());
         }
 
         ManifestEntry line = ReadManifest().Single();
@@ -65,12 +66,12 @@ public sealed class SinkDurabilityTests
         var loggers = new CollectingLoggers();
         using (var restarted = new JsonRecordSink(_dir.Path, logger: loggers.CreateLogger<JsonRecordSink>()))
         {
-            await restarted.WriteAsync(Records.Sample());
+            await restarted.OpenAndWriteAsync(Records.Sample());
         }
 
         using (var again = new JsonRecordSink(_dir.Path, logger: loggers.CreateLogger<JsonRecordSink>()))
         {
-            await again.WriteAsync(Records.Sample(sourceId: "other"));
+            await again.OpenAndWriteAsync(Records.Sample(sourceId: "other"));
         }
 
         ManifestEntry[] entries = ReadManifest();
@@ -98,7 +99,7 @@ public sealed class SinkDurabilityTests
 
         using (var sink = new JsonRecordSink(_dir.Path))
         {
-            await sink.WriteAsync(Records.Sample(sourceId: "other"));
+            await sink.OpenAndWriteAsync(Records.Sample(sourceId: "other"));
         }
 
         using (Assert.EnterMultipleScope())
@@ -112,11 +113,11 @@ public sealed class SinkDurabilityTests
     public async Task Journal_OfALiveSink_IsNotReplayedByAnother()
     {
         using var live = new JsonRecordSink(_dir.Path);
-        await live.WriteAsync(Records.Sample());
+        await live.OpenAndWriteAsync(Records.Sample());
 
         using (var other = new JsonRecordSink(_dir.Path))
         {
-            await other.WriteAsync(Records.Sample(sourceId: "other"));
+            await other.OpenAndWriteAsync(Records.Sample(sourceId: "other"));
         }
 
         string livePath = Path.GetRelativePath(_dir.Path, live.RecordPath("baosonghau", Records.Sample().Id)).Replace('\\', '/');
@@ -128,7 +129,7 @@ public sealed class SinkDurabilityTests
     {
         using (var first = new JsonRecordSink(_dir.Path))
         {
-            await first.WriteAsync(Records.Sample());
+            await first.OpenAndWriteAsync(Records.Sample());
         }
 
         string manifest = Directory.GetFiles(_dir.Combine("manifest"), "*.jsonl").Single();
@@ -136,7 +137,7 @@ public sealed class SinkDurabilityTests
 
         using (var next = new JsonRecordSink(_dir.Path))
         {
-            await next.WriteAsync(Records.Sample(sourceId: "other"));
+            await next.OpenAndWriteAsync(Records.Sample(sourceId: "other"));
         }
 
         ManifestEntry?[] lines = File.ReadAllLines(manifest).Select(RecordSerializer.DeserializeManifestLine).ToArray();
@@ -153,7 +154,7 @@ public sealed class SinkDurabilityTests
         string deep = _dir.Combine(new string('d', 250), new string('e', 250), new string('f', 250));
         var sink = new JsonRecordSink(Path.Combine(deep, new string('g', 300)));
 
-        IOException? error = Assert.ThrowsAsync<IOException>(() => sink.WriteAsync(Records.Sample()));
+        IOException? error = Assert.ThrowsAsync<IOException>(() => sink.OpenAndWriteAsync(Records.Sample()));
 
         Assert.That(error!.Message, Does.Contain("records").And.Contain(".json").Or.Contain("manifest"));
     }
@@ -177,7 +178,7 @@ public sealed class SinkDurabilityTests
             {
                 try
                 {
-                    written.Add(await sink.WriteAsync(Records.Sample(sourceId: "s" + i, firstParagraph: new string('x', 2000) + i)));
+                    written.Add(await sink.OpenAndWriteAsync(Records.Sample(sourceId: "s" + i, firstParagraph: new string('x', 2000) + i)));
                 }
                 catch (IOException ex)
                 {
@@ -221,7 +222,7 @@ public sealed class SinkDurabilityTests
         {
             var sink = new JsonRecordSink(mount);
 
-            IOException? error = Assert.ThrowsAsync<IOException>(() => sink.WriteAsync(Records.Sample()));
+            IOException? error = Assert.ThrowsAsync<IOException>(() => sink.OpenAndWriteAsync(Records.Sample()));
 
             Assert.That(error!.Message, Does.Contain(mount));
         }

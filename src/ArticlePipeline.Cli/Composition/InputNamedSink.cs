@@ -13,15 +13,20 @@ namespace ArticlePipeline.Cli.Composition;
 internal sealed class InputNamedSink(string target) : IRecordSink
 {
     /// <inheritdoc />
-    public async Task<WriteResult> WriteAsync(ArticleRecord record, bool force = false, CancellationToken cancellationToken = default)
+    /// <remarks>Offline extraction keeps no history: there is never an existing record to compare with.</remarks>
+    public Task<RecordSlot> OpenAsync(RecordKey key, CancellationToken cancellationToken = default) =>
+        Task.FromResult(new RecordSlot(key, target, null));
+
+    /// <inheritdoc />
+    public async Task<WriteResult> WriteAsync(RecordSlot slot, ArticleRecord record, bool force = false, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(slot);
         ArgumentNullException.ThrowIfNull(record);
         await AtomicFile.WriteAsync(target, RecordSerializer.Serialize(record with { Revision = 1 }), cancellationToken).ConfigureAwait(false);
         return new WriteResult(target, Written: true, Revision: 1);
     }
 
     /// <inheritdoc />
-    /// <remarks>Offline extraction keeps no history: there is never an existing record to compare with.</remarks>
-    public Task<ArticleRecord?> ReadAsync(string sourceId, string id, CancellationToken cancellationToken = default) =>
-        Task.FromResult<ArticleRecord?>(null);
+    /// <remarks>The output file is named after the input, not the record: no location has a key.</remarks>
+    public RecordKey? KeyAt(string location) => null;
 }

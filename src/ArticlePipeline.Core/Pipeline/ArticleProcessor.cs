@@ -255,21 +255,22 @@ public sealed partial class ArticleProcessor
             ? new SourceInfo(AdhocSourceId, null, null, page.Url.IsFile ? null : page.Url.Host)
             : new SourceInfo(source.Id, source.Name, source.Province, page.Url.IsFile ? null : page.Url.Host);
         ArticleRecord draft = RecordBuilder.Build(article, page.Url, sourceInfo, fetchedAt, ImmutableDictionary<string, LanguageVersion>.Empty, source);
-        return new PreparedArticle(page, fetchedAt, article, sourceInfo, draft, source);
+        return new PreparedArticle(page, article, draft);
     }
 
     private async Task<ArticleOutcome> CompleteAsync(PreparedArticle prepared, ProcessOptions options, CancellationToken cancellationToken)
     {
-        (PageContent page, DateTimeOffset fetchedAt, ExtractedArticle article, SourceInfo sourceInfo, ArticleRecord draft, SourceDefinition? definition) = prepared;
-        ArticleRecord? existing = await _sink.ReadAsync(sourceInfo.Id, draft.Id, cancellationToken).ConfigureAwait(false);
+        (PageContent page, ExtractedArticle article, ArticleRecord draft) = prepared;
+        // The stored record is read once: its translations are reused here and its revision decided by the sink.
+        RecordSlot slot = await _sink.OpenAsync(RecordKey.Of(draft), cancellationToken).ConfigureAwait(false);
         (Dictionary<string, LanguageVersion> others, long billed, long saved, ImmutableDictionary<string, LanguageTranslationStats>? byLanguage) =
-            await TranslateAsync(article, draft, existing, options, cancellationToken).ConfigureAwait(false);
-        ArticleRecord record = RecordBuilder.Build(article, page.Url, sourceInfo, fetchedAt, others, definition);
+            await TranslateAsync(article, draft, slot.Existing, options, cancellationToken).ConfigureAwait(false);
+        ArticleRecord record = draft with { Languages = draft.Languages.SetItems(others) };
 
         WriteResult written;
         try
         {
-            written = await _sink.WriteAsync(record, options.Force, cancellationToken).ConfigureAwait(false);
+            written = await _sink.WriteAsync(slot, record, options.Force, cancellationToken).ConfigureAwait(false);
         }
         catch (IOException ex) when (!StorageFullException.IsStorageFull(ex))
         {
@@ -328,9 +329,9 @@ public sealed partial class ArticleProcessor
             return null;
         }
 
-        // Record files are named by record id, and the id by the canonical URL: the same name, the same article.
+        // The record id comes from the canonical URL: a record of the same id is the same article.
         PageState? original = await _state.GetPageAsync(other, cancellationToken).ConfigureAwait(false);
-        return original?.RecordPath is { } path && Path.GetFileNameWithoutExtension(path) == recordId ? null : other;
+        return original?.RecordPath is { } location && _sink.KeyAt(location)?.Id == recordId ? null : other;
     }
 
     private async Task<(PageState State, ParkedUrl? Parked)> RecordFailureAsync(

@@ -47,15 +47,14 @@ public sealed class PendingTranslationRunner
         foreach (PendingTranslation[] batch in items.Chunk(batchSize))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var work = new List<(PendingTranslation Item, ArticleRecord Record, TranslationJob Job)>();
+            var work = new List<(PendingTranslation Item, RecordSlot Slot, ArticleRecord Record, TranslationJob Job)>();
             foreach (PendingTranslation item in batch)
             {
-                ArticleRecord? record = await ReadAsync(item, cancellationToken).ConfigureAwait(false);
-                ImmutableArray<string> targets = record is null ? [] : PendingLanguages(record);
-                LanguageContent? source = record is not null && record.Languages.TryGetValue(record.SourceLanguage, out LanguageVersion? original)
-                    ? original.Content
-                    : null;
-                if (record is null || source is null || targets.IsEmpty)
+                RecordSlot? slot = await OpenAsync(item, cancellationToken).ConfigureAwait(false);
+                if (slot?.Existing is not { } record ||
+                    !record.Languages.TryGetValue(record.SourceLanguage, out LanguageVersion? original) ||
+                    original.Content is not { } source ||
+                    PendingLanguages(record) is not { IsEmpty: false } targets)
                 {
                     // The record is gone or complete: nothing left to do for it.
                     await _pending.RemoveAsync(item.RecordPath, cancellationToken).ConfigureAwait(false);
@@ -63,7 +62,7 @@ public sealed class PendingTranslationRunner
                     continue;
                 }
 
-                work.Add((item, record, new TranslationJob(source, record.SourceLanguage, targets, record.Authors.IsDefault ? null : record.Authors)));
+                work.Add((item, slot, record, new TranslationJob(source, record.SourceLanguage, targets, record.Authors.IsDefault ? null : record.Authors)));
             }
 
             if (work.Count == 0)
@@ -85,12 +84,12 @@ public sealed class PendingTranslationRunner
 
             for (int i = 0; i < work.Count; i++)
             {
-                (PendingTranslation item, ArticleRecord record, TranslationJob job) = work[i];
+                (PendingTranslation item, RecordSlot slot, ArticleRecord record, TranslationJob job) = work[i];
                 TranslationResult result = results[i];
                 ArticleRecord updated = Apply(record, job, result);
                 try
                 {
-                    await _sink.WriteAsync(updated, cancellationToken: cancellationToken).ConfigureAwait(false);
+                    await _sink.WriteAsync(slot, updated, cancellationToken: cancellationToken).ConfigureAwait(false);
                 }
                 catch (Exception ex) when (StorageFullException.IsStorageFull(ex))
                 {
@@ -162,10 +161,8 @@ public sealed class PendingTranslationRunner
         return record with { Languages = languages };
     }
 
-    private async Task<ArticleRecord?> ReadAsync(PendingTranslation item, CancellationToken cancellationToken)
-    {
-        // Record files live at records/{source}/{xx}/{id}.json: the source id is the grandparent folder's name.
-        string? sourceId = Directory.GetParent(item.RecordPath)?.Parent?.Name;
-        return sourceId is null ? null : await _sink.ReadAsync(sourceId, item.RecordId, cancellationToken).ConfigureAwait(false);
-    }
+    private async Task<RecordSlot?> OpenAsync(PendingTranslation item, CancellationToken cancellationToken) =>
+        _sink.KeyAt(item.RecordPath) is { } key && key.Id == item.RecordId
+            ? await _sink.OpenAsync(key, cancellationToken).ConfigureAwait(false)
+            : null;
 }

@@ -73,25 +73,53 @@ public sealed partial class JsonRecordSink : IRecordSink, IDisposable
     }
 
     /// <inheritdoc />
-    public async Task<ArticleRecord?> ReadAsync(string sourceId, string id, CancellationToken cancellationToken = default)
+    public async Task<RecordSlot> OpenAsync(RecordKey key, CancellationToken cancellationToken = default)
     {
-        string path = RecordPath(sourceId, id);
+        string path = RecordPath(key.SourceId, key.Id);
         if (!File.Exists(path))
+        {
+            return new RecordSlot(key, path, null);
+        }
+
+        byte[] bytes = await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
+        return new RecordSlot(key, path, RecordSerializer.Deserialize(bytes));
+    }
+
+    /// <inheritdoc />
+    /// <remarks>Only locations under this sink's <c>records/{source}/{id[0..2]}/{id}.json</c> layout have a key.</remarks>
+    public RecordKey? KeyAt(string location)
+    {
+        ArgumentNullException.ThrowIfNull(location);
+        string relative = Path.GetRelativePath(Path.Combine(_root, "records"), Path.GetFullPath(location, _root));
+        string[] parts = relative.Split(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar);
+        if (parts.Length != 3 || !parts[2].EndsWith(".json", StringComparison.Ordinal))
         {
             return null;
         }
 
-        byte[] bytes = await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
-        return RecordSerializer.Deserialize(bytes);
+        var key = new RecordKey(parts[0], parts[2][..^".json".Length]);
+        return IsSafeName(key.SourceId) && IsSafeName(key.Id) && key.Id.Length >= 2 && parts[1] == key.Id[..2] ? key : null;
     }
 
     /// <inheritdoc />
-    public async Task<WriteResult> WriteAsync(ArticleRecord record, bool force = false, CancellationToken cancellationToken = default)
+    /// <remarks>
+    /// The slot's record is the one compared with: nothing is read again. What changed is worked out once, field by
+    /// field (<see cref="RecordDiff"/>), and decides both whether to write and what the manifest line lists; the
+    /// record is serialized once, as written.
+    /// </remarks>
+    public async Task<WriteResult> WriteAsync(RecordSlot slot, ArticleRecord record, bool force = false, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(slot);
         ArgumentNullException.ThrowIfNull(record);
-        string path = RecordPath(record.Source.Id, record.Id);
-        ArticleRecord? existing = await ReadAsync(record.Source.Id, record.Id, cancellationToken).ConfigureAwait(false);
-        bool same = existing is not null && SameContent(existing, record);
+        if (RecordKey.Of(record) != slot.Key)
+        {
+            throw new ArgumentException($"record {RecordKey.Of(record)} written into the slot of {slot.Key}", nameof(record));
+        }
+
+        string path = RecordPath(slot.Key.SourceId, slot.Key.Id);
+        ArticleRecord? existing = slot.Existing;
+        ImmutableArray<string> changes = existing is null ? [] : RecordDiff.Changes(existing, record);
+        bool same = existing is not null && changes.IsEmpty;
         if (same && !force)
         {
             return new WriteResult(path, false, existing!.Revision);
@@ -101,7 +129,6 @@ public sealed partial class JsonRecordSink : IRecordSink, IDisposable
         int revision = existing is null ? 1 : same ? existing.Revision : existing.Revision + 1;
         ArticleRecord final = record with { Revision = revision };
         string change = existing is null ? "created" : same ? "rewritten" : "updated";
-        ImmutableArray<string> changes = existing is null || same ? [] : RecordDiff.Changes(existing, final);
         ManifestEntry entry = CreateEntry(final, path, change, changes);
         byte[] content = RecordSerializer.Serialize(final);
 
@@ -111,7 +138,7 @@ public sealed partial class JsonRecordSink : IRecordSink, IDisposable
             Guard(() => journal.Append(entry), "manifest journal");
         }
 
-        AtomicFile.Write(path, content);
+        await AtomicFile.WriteAsync(path, content, cancellationToken).ConfigureAwait(false);
         lock (_lock)
         {
             Guard(() => manifest.Append(entry), ManifestWriter.PathFor(_root, entry.At));
@@ -132,7 +159,7 @@ public sealed partial class JsonRecordSink : IRecordSink, IDisposable
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
-        return RecordSerializer.Serialize(Stable(a)).AsSpan().SequenceEqual(RecordSerializer.Serialize(Stable(b)));
+        return RecordDiff.Changes(a, b).IsEmpty;
     }
 
     /// <summary>
@@ -213,16 +240,6 @@ public sealed partial class JsonRecordSink : IRecordSink, IDisposable
             throw new IOException($"cannot write {what}: {ex.Message}", ex);
         }
     }
-
-    private static ArticleRecord Stable(ArticleRecord record) => record with
-    {
-        Revision = 0,
-        FetchedAt = DateTimeOffset.UnixEpoch,
-        Languages = record.Languages.ToImmutableSortedDictionary(
-            p => p.Key,
-            p => p.Value.Provenance is null ? p.Value : p.Value with { Provenance = p.Value.Provenance with { At = DateTimeOffset.UnixEpoch } },
-            Languages.RecordOrder),
-    };
 
     private ManifestEntry CreateEntry(ArticleRecord record, string path, string change, ImmutableArray<string> changes) => new(
         _time.GetUtcNow(),

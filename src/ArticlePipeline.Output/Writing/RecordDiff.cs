@@ -4,28 +4,35 @@ using ArticlePipeline.Output.Json;
 
 namespace ArticlePipeline.Output.Writing;
 
-/// <summary>What differs between two revisions of a record, as the manifest reports it. Pure.</summary>
+/// <summary>
+/// What differs between two revisions of a record, as the manifest reports it; no difference means the same record.
+/// Pure. Every field counts except the revision, the fetch time and the provenance times.
+/// </summary>
 internal static class RecordDiff
 {
     public static ImmutableArray<string> Changes(ArticleRecord before, ArticleRecord after)
     {
         var changes = ImmutableArray.CreateBuilder<string>();
+        Check(changes, "id", before.Id, after.Id);
+        Check(changes, "schemaVersion", before.SchemaVersion, after.SchemaVersion);
         Check(changes, "url", before.Url, after.Url);
         Check(changes, "source", before.Source, after.Source);
         Check(changes, "publisher", before.Publisher, after.Publisher);
         Check(changes, "publishedAt", before.PublishedAt, after.PublishedAt);
-        Check(changes, "authors", string.Join('\n', before.Authors), string.Join('\n', after.Authors));
+        Check(changes, "authors", before.Authors, after.Authors);
         Check(changes, "sourceLanguage", before.SourceLanguage, after.SourceLanguage);
-        bool sameText = before.Languages.TryGetValue(before.SourceLanguage, out LanguageVersion? oldText) &&
-            after.Languages.TryGetValue(after.SourceLanguage, out LanguageVersion? newText) && SameLanguage(oldText, newText);
+        // A source language outside the record's languages has no entry on either side: that is no change.
+        bool sameText = SameLanguage(
+            before.Languages.GetValueOrDefault(before.SourceLanguage),
+            after.Languages.GetValueOrDefault(after.SourceLanguage));
         if (before.ContentHash != after.ContentHash || !sameText)
         {
             changes.Add("content");
         }
 
-        Check(changes, "images", string.Join('\n', before.Images), string.Join('\n', after.Images));
-        Check(changes, "tags", string.Join('\n', before.Tags), string.Join('\n', after.Tags));
-        Check(changes, "sourceLinks", string.Join('\n', before.SourceLinks), string.Join('\n', after.SourceLinks));
+        Check(changes, "images", before.Images, after.Images);
+        Check(changes, "tags", before.Tags, after.Tags);
+        Check(changes, "sourceLinks", before.SourceLinks, after.SourceLinks);
         foreach (string language in before.Languages.Keys.Union(after.Languages.Keys).Order(Languages.RecordOrder))
         {
             before.Languages.TryGetValue(language, out LanguageVersion? a);
@@ -47,6 +54,18 @@ internal static class RecordDiff
         }
     }
 
+    private static void Check<T>(ImmutableArray<string>.Builder changes, string name, ImmutableArray<T> a, ImmutableArray<T> b)
+    {
+        if (!Same(a, b))
+        {
+            changes.Add(name);
+        }
+    }
+
+    // A default array is written as an empty list: the two are the same record.
+    private static bool Same<T>(ImmutableArray<T> a, ImmutableArray<T> b) =>
+        (a.IsDefault ? [] : a).SequenceEqual(b.IsDefault ? [] : b);
+
     private static bool SameLanguage(LanguageVersion? a, LanguageVersion? b)
     {
         if (a is null || b is null)
@@ -56,8 +75,10 @@ internal static class RecordDiff
 
         return a.Status == b.Status && a.Reason == b.Reason &&
             a.Content?.Title == b.Content?.Title && a.Content?.Lead == b.Content?.Lead &&
-            (a.Content?.Blocks ?? []).SequenceEqual(b.Content?.Blocks ?? []) &&
+            (a.Content is null) == (b.Content is null) && Same(a.Content?.Blocks ?? [], b.Content?.Blocks ?? []) &&
+            (a.Provenance is null) == (b.Provenance is null) &&
             a.Provenance?.Provider == b.Provenance?.Provider &&
-            a.Provenance?.Extractor == b.Provenance?.Extractor && a.Provenance?.Profile == b.Provenance?.Profile;
+            a.Provenance?.Extractor == b.Provenance?.Extractor && a.Provenance?.Profile == b.Provenance?.Profile &&
+            Same(a.Provenance?.RequestIds ?? [], b.Provenance?.RequestIds ?? []);
     }
 }

@@ -1,0 +1,7 @@
+namespace ArticlePipeline.Core.Model;
+
+/// <summary>Where one record lives and what is stored there now, read once for the write that follows.</summary>
+/// <param name="Key">The record's key.</param>
+/// <param name="Location">Where the sink keeps it (a file path for the JSON sink), for people to read.</param>
+/// <param name="Existing">The stored record, or <see langword="null"/> when there is none (or none valid).</param>
+public sealed record RecordSlot(RecordKey Key, string Location, ArticleRecord? Existing);
