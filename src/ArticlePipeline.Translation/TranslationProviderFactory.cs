@@ -59,7 +59,17 @@ public static class TranslationProviderFactory
         ITranslationMemory? memory,
         TimeProvider? time,
         IEnumerable<KeyValuePair<string, string?>>? secrets,
-        Microsoft.Extensions.Logging.ILoggerFactory? loggers)
+        Microsoft.Extensions.Logging.ILoggerFactory? loggers) =>
+        Create(options, memory, time, secrets, loggers, new Glossary.GlossaryLoader());
+
+    /// <summary>As the public overloads, with the glossary from <paramref name="glossaries"/>, which the host's start-up check has already read.</summary>
+    internal static ITranslationProvider? Create(
+        TranslatorOptions options,
+        ITranslationMemory? memory,
+        TimeProvider? time,
+        IEnumerable<KeyValuePair<string, string?>>? secrets,
+        Microsoft.Extensions.Logging.ILoggerFactory? loggers,
+        Glossary.GlossaryLoader glossaries)
     {
         ArgumentNullException.ThrowIfNull(options);
         string provider = options.Provider?.Trim() ?? string.Empty;
@@ -74,7 +84,7 @@ public static class TranslationProviderFactory
             throw new ArgumentException(problem, nameof(options));
         }
 
-        (Glossary.TermGlossary? glossary, string? glossaryProblem) = LoadGlossary(options);
+        (Glossary.TermGlossary? glossary, string? glossaryProblem) = glossaries.Load(options);
         if (glossaryProblem is not null)
         {
             throw new ArgumentException(glossaryProblem, nameof(options));
@@ -127,25 +137,5 @@ public static class TranslationProviderFactory
         }
 
         return problems;
-    }
-
-    /// <summary>The configured glossary, none when no file is set, or the one-line reason the file cannot be used.</summary>
-    /// <param name="options">The options.</param>
-    /// <returns>The glossary or the problem.</returns>
-    internal static (Glossary.TermGlossary? Glossary, string? Problem) LoadGlossary(TranslatorOptions options)
-    {
-        if (string.IsNullOrWhiteSpace(options.GlossaryFile))
-        {
-            return (null, null);
-        }
-
-        try
-        {
-            return (Glossary.TermGlossary.Load(options.GlossaryFile.Trim()), null);
-        }
-        catch (Exception ex) when (ex is InvalidDataException or IOException or UnauthorizedAccessException)
-        {
-            return (null, $"{TranslatorOptions.SectionName}:GlossaryFile: {ex.Message}");
-        }
     }
 }

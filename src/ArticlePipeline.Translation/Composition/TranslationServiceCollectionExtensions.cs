@@ -3,6 +3,7 @@ using ArticlePipeline.Core.Abstractions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using ArticlePipeline.Translation.Glossary;
 
 namespace ArticlePipeline.Translation.Composition;
 
@@ -23,25 +24,29 @@ public static class TranslationServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TranslatorOptions>, TranslatorOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(new ConfiguredSecrets([]));
+        services.TryAddSingleton<GlossaryLoader>();
         services.AddSingleton(sp => new ConfiguredTranslator(TranslationProviderFactory.Create(
             sp.GetRequiredService<IOptions<TranslatorOptions>>().Value,
             sp.GetService<ITranslationMemory>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ConfiguredSecrets>().Values,
-            sp.GetService<Microsoft.Extensions.Logging.ILoggerFactory>())));
+            sp.GetService<Microsoft.Extensions.Logging.ILoggerFactory>(),
+            sp.GetRequiredService<GlossaryLoader>())));
         return services;
     }
 
-    /// <summary>The rules across fields (<see cref="TranslationProviderFactory.RuleProblems"/>), and Azure's glossary file loads.</summary>
-    private sealed class TranslatorOptionsValidator : IValidateOptions<TranslatorOptions>
+    /// <summary>
+    /// The rules across fields (<see cref="TranslationProviderFactory.RuleProblems"/>), and Azure's glossary file
+    /// loads; what is read here is what the provider gets.
+    /// </summary>
+    private sealed class TranslatorOptionsValidator(GlossaryLoader glossaries) : IValidateOptions<TranslatorOptions>
     {
         public ValidateOptionsResult Validate(string? name, TranslatorOptions options)
         {
             List<string> problems = TranslationProviderFactory.RuleProblems(options);
             if (options.Provider?.Trim().Equals(AzureTranslationProvider.ProviderName, StringComparison.OrdinalIgnoreCase) == true
-                && TranslationProviderFactory.LoadGlossary(options).Problem is { } glossary)
+                && glossaries.Load(options).Problem is { } glossary)
             {
-                // Loaded here to be refused before any work; the provider loads it again when it is built.
                 problems.Add(glossary);
             }
 
