@@ -5,6 +5,7 @@ using ArticlePipeline.Core.Model;
 using ArticlePipeline.Output.Json;
 using ArticlePipeline.Output.Writing;
 using ArticlePipeline.Testing;
+using Microsoft.Extensions.Time.Testing;
 
 namespace ArticlePipeline.Output.Tests;
 
@@ -12,7 +13,7 @@ namespace ArticlePipeline.Output.Tests;
 public sealed class JsonRecordSinkTests
 {
     private TempDirectory _out = null!;
-    private FixedClock _clock = null!;
+    private FakeTimeProvider _clock = null!;
     private JsonRecordSink _sink = null!;
 
     private string RecordFile => _out.Combine("records", "baosonghau", Records.Id[..2], Records.Id + ".json");
@@ -23,7 +24,7 @@ public sealed class JsonRecordSinkTests
     public void SetUp()
     {
         _out = new TempDirectory();
-        _clock = new FixedClock(new DateTimeOffset(2025, 6, 23, 2, 0, 0, TimeSpan.Zero));
+        _clock = new FakeTimeProvider(new DateTimeOffset(2025, 6, 23, 2, 0, 0, TimeSpan.Zero));
         _sink = new JsonRecordSink(_out.Path, _clock);
     }
 
@@ -71,7 +72,7 @@ public sealed class JsonRecordSinkTests
         await _sink.OpenAndWriteAsync(Records.Sample());
         byte[] before = File.ReadAllBytes(RecordFile);
         DateTime writtenAt = File.GetLastWriteTimeUtc(RecordFile);
-        _clock.Now = _clock.Now.AddHours(1);
+        _clock.Advance(TimeSpan.FromHours(1));
 
         // A later fetch of the same page: new fetch time, same content.
         WriteResult again = await _sink.OpenAndWriteAsync(Records.Sample() with { FetchedAt = Records.FetchedAt.AddHours(1) });
@@ -124,7 +125,7 @@ public sealed class JsonRecordSinkTests
     public async Task WriteAsync_ManifestDay_FollowsTheClock()
     {
         await _sink.OpenAndWriteAsync(Records.Sample());
-        _clock.Now = new DateTimeOffset(2025, 6, 24, 0, 5, 0, TimeSpan.Zero);
+        _clock.SetUtcNow(new DateTimeOffset(2025, 6, 24, 0, 5, 0, TimeSpan.Zero));
 
         await _sink.OpenAndWriteAsync(Records.Sample(firstParagraph: "Một câu khác hẳn."));
 

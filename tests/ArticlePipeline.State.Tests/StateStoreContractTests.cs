@@ -1,5 +1,5 @@
 using ArticlePipeline.Core.Model;
-using ArticlePipeline.Testing.Time;
+using Microsoft.Extensions.Time.Testing;
 
 namespace ArticlePipeline.State.Tests;
 
@@ -12,7 +12,7 @@ public abstract partial class StateStoreContractTests
     private readonly List<IPipelineStateStore> _opened = [];
 
     /// <summary>The test's clock; every store opened by <see cref="OpenAsync"/> uses it unless told otherwise.</summary>
-    protected ManualTimeProvider Time { get; private set; } = null!;
+    protected FakeTimeProvider Time { get; private set; } = null!;
 
     /// <summary>The options opening this test's store.</summary>
     protected abstract StateOptions Options { get; }
@@ -26,7 +26,7 @@ public abstract partial class StateStoreContractTests
     [SetUp]
     public async Task CreateFreshStoreLocation()
     {
-        Time = new ManualTimeProvider(new DateTimeOffset(2025, 6, 23, 7, 30, 0, TimeSpan.Zero));
+        Time = new FakeTimeProvider(new DateTimeOffset(2025, 6, 23, 7, 30, 0, TimeSpan.Zero));
         await CreateLocationAsync();
     }
 

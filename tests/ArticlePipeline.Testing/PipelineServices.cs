@@ -27,7 +27,7 @@ public static class PipelineServices
     /// <param name="crawl">The crawl settings; the defaults when <see langword="null"/>.</param>
     /// <param name="clock">
     /// The clock of the processor, the state and the sink; the fetcher keeps the system clock, since its politeness
-    /// delays would otherwise wait for a manual clock to be advanced.
+    /// delays would otherwise wait for a fake clock to be advanced.
     /// </param>
     /// <returns>The services, to replace more (the sink) before building.</returns>
     public static IServiceCollection Create(string outputDirectory, NetworkOptions network, CrawlOptions? crawl = null, TimeProvider? clock = null)

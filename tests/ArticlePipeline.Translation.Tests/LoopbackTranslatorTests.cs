@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using ArticlePipeline.Testing.Translator;
+using Microsoft.Extensions.Time.Testing;
 
 namespace ArticlePipeline.Translation.Tests;
 
@@ -143,7 +144,7 @@ public sealed class LoopbackTranslatorTests
     [Test]
     public async Task CharacterBudget_Exceeded_Answers429001WithRetryAfterUntilTheMinuteEnds()
     {
-        var clock = new ManualClock();
+        var clock = new FakeTimeProvider(new DateTimeOffset(2025, 6, 23, 7, 30, 0, TimeSpan.Zero));
         await using LoopbackTranslator server = await LoopbackTranslator.StartAsync(
             TestTranslator.Key, new LoopbackTranslatorOptions { ScriptedTranslations = false, CharactersPerMinute = 100, TimeProvider = clock });
 
@@ -166,7 +167,7 @@ public sealed class LoopbackTranslatorTests
     [Test]
     public async Task CharacterBudget_IsASlidingMinute_NotAFixedOne()
     {
-        var clock = new ManualClock();
+        var clock = new FakeTimeProvider(new DateTimeOffset(2025, 6, 23, 7, 30, 0, TimeSpan.Zero));
         await using LoopbackTranslator server = await LoopbackTranslator.StartAsync(
             TestTranslator.Key, new LoopbackTranslatorOptions { ScriptedTranslations = false, CharactersPerMinute = 100, TimeProvider = clock });
 
@@ -189,8 +190,9 @@ public sealed class LoopbackTranslatorTests
     [Test]
     public async Task CharacterBudget_RequestLargerThanTheBudget_IsRefusedEvenWhenIdle()
     {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2025, 6, 23, 7, 30, 0, TimeSpan.Zero));
         await using LoopbackTranslator server = await LoopbackTranslator.StartAsync(
-            TestTranslator.Key, new LoopbackTranslatorOptions { ScriptedTranslations = false, CharactersPerMinute = 100, TimeProvider = new ManualClock() });
+            TestTranslator.Key, new LoopbackTranslatorOptions { ScriptedTranslations = false, CharactersPerMinute = 100, TimeProvider = clock });
 
         using HttpResponseMessage response = await PostAsync("?api-version=3.0&to=uk&to=ru", [new string('a', 51)], endpoint: server.Endpoint);
 

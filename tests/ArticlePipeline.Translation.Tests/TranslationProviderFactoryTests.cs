@@ -114,7 +114,7 @@ public sealed class TranslationProviderFactoryTests
     [Test]
     public async Task Create_PacingAndClock_ComeFromTheOptions()
     {
-        var clock = new VirtualTimeProvider { AutoAdvance = true };
+        var clock = new JumpingTimeProvider(new DateTimeOffset(2025, 6, 23, 7, 30, 0, TimeSpan.Zero));
         await using LoopbackTranslator server = await LoopbackTranslator.StartAsync(TestTranslator.Key);
         var options = new TranslatorOptions
         {
@@ -138,7 +138,7 @@ public sealed class TranslationProviderFactoryTests
     [Test]
     public async Task Create_ZeroCharactersPerMinute_DoesNotPace()
     {
-        var clock = new VirtualTimeProvider { AutoAdvance = true };
+        var clock = new JumpingTimeProvider(new DateTimeOffset(2025, 6, 23, 7, 30, 0, TimeSpan.Zero));
         await using LoopbackTranslator server = await LoopbackTranslator.StartAsync(TestTranslator.Key);
         var options = new TranslatorOptions { Provider = "azure", Endpoint = server.Endpoint.ToString(), Key = TestTranslator.Key, CharactersPerMinute = 0 };
         ITranslationProvider provider = TranslationProviderFactory.Create(options, memory: null, clock)!;

@@ -2,7 +2,7 @@ using ArticlePipeline.Core.Model;
 using ArticlePipeline.Core.Pipeline;
 using ArticlePipeline.Core.Sources;
 using ArticlePipeline.Testing.NewsSite;
-using ArticlePipeline.Testing.Time;
+using Microsoft.Extensions.Time.Testing;
 
 namespace ArticlePipeline.Crawling.Tests.EndToEnd;
 
@@ -196,7 +196,7 @@ public sealed class CrawlEndToEndTests
         List<Uri> healthy = Healthy(site, 1, count: 2);
         Uri failing = Fault(site, "loi", SiteResponse.StatusOnly(500));
         Feed(site, [.. healthy, failing]);
-        var time = new ManualTimeProvider(DateTimeOffset.UtcNow);
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using CrawlHarness harness = await CrawlHarness.CreateAsync(Network(o => o.MaxRetries = 0), new CrawlOptions { MaxConsecutiveFailures = 3 }, time);
         SourceDefinition source = Source("bao", site);
 

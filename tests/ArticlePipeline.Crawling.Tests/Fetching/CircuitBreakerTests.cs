@@ -3,7 +3,7 @@ using ArticlePipeline.Crawling.Fetching;
 using ArticlePipeline.Testing.Logging;
 using ArticlePipeline.Testing.NewsSite;
 using Microsoft.Extensions.Logging;
-using ArticlePipeline.Testing.Time;
+using Microsoft.Extensions.Time.Testing;
 
 namespace ArticlePipeline.Crawling.Tests.Fetching;
 
@@ -94,7 +94,7 @@ public sealed class CircuitBreakerTests
     [Test]
     public async Task FetchAsync_AfterTheBreak_OneProbeIsLetThrough()
     {
-        var time = new ManualTimeProvider(DateTimeOffset.UtcNow);
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
         using var fetcher = new HttpPageFetcher(Options(), time);
         for (int i = 1; i <= 5; i++)
         {

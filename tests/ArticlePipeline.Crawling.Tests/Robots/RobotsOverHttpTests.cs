@@ -3,7 +3,7 @@ using ArticlePipeline.Core.Sources;
 using ArticlePipeline.Crawling.Discovery;
 using ArticlePipeline.Crawling.Fetching;
 using ArticlePipeline.Testing.NewsSite;
-using ArticlePipeline.Testing.Time;
+using Microsoft.Extensions.Time.Testing;
 
 namespace ArticlePipeline.Crawling.Tests.Robots;
 
@@ -70,7 +70,7 @@ public sealed class RobotsOverHttpTests
     [TestCase(503)]
     public async Task FetchAsync_RobotsServerError_DisallowsTheHostUntilItIsAskedAgain(int status)
     {
-        var time = new ManualTimeProvider(DateTimeOffset.UtcNow);
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
         _site.Set("/robots.txt", SiteResponse.StatusOnly(status));
         using var fetcher = new HttpPageFetcher(TestNetwork.Options(o => o.MaxRetries = 0), time);
 
@@ -140,7 +140,7 @@ public sealed class RobotsOverHttpTests
     [Test]
     public async Task FetchAsync_RobotsCache_LastsADayByTheInjectedClock()
     {
-        var time = new ManualTimeProvider(DateTimeOffset.UtcNow);
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
         _site.Set("/robots.txt", SiteResponse.Text("User-agent: *\nDisallow: /rieng-tu/\n"));
         using var fetcher = new HttpPageFetcher(TestNetwork.Options(), time);
 

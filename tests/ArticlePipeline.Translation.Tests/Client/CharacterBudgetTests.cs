@@ -1,14 +1,15 @@
 using ArticlePipeline.Translation.Client;
+using Microsoft.Extensions.Time.Testing;
 
 namespace ArticlePipeline.Translation.Tests.Client;
 
 [TestFixture]
 public sealed class CharacterBudgetTests
 {
-    private VirtualTimeProvider _clock = null!;
+    private FakeTimeProvider _clock = null!;
 
     [SetUp]
-    public void CreateClock() => _clock = new VirtualTimeProvider();
+    public void CreateClock() => _clock = new FakeTimeProvider(new DateTimeOffset(2025, 6, 23, 7, 30, 0, TimeSpan.Zero));
 
     [Test]
     public void TrySpend_WithinTheBudget_SpendsAtOnce()
@@ -82,7 +83,7 @@ public sealed class CharacterBudgetTests
     [Test]
     public async Task WaitAsync_ManyRandomRequests_NeverExceedTheBudgetInAnySlidingMinute()
     {
-        var clock = new VirtualTimeProvider { AutoAdvance = true };
+        var clock = new JumpingTimeProvider(new DateTimeOffset(2025, 6, 23, 7, 30, 0, TimeSpan.Zero));
         var budget = new CharacterBudget(10_000, clock);
         var random = new Random(3);
         var sent = new List<(DateTimeOffset At, long Characters)>();

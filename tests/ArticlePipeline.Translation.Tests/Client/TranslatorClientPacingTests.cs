@@ -11,13 +11,13 @@ namespace ArticlePipeline.Translation.Tests.Client;
 [TestFixture]
 public sealed class TranslatorClientPacingTests
 {
-    private VirtualTimeProvider _clock = null!;
+    private JumpingTimeProvider _clock = null!;
     private LoopbackTranslator _server = null!;
 
     [SetUp]
     public async Task StartServer()
     {
-        _clock = new VirtualTimeProvider { AutoAdvance = true };
+        _clock = new JumpingTimeProvider(new DateTimeOffset(2025, 6, 23, 7, 30, 0, TimeSpan.Zero));
         _server = await LoopbackTranslator.StartAsync(
             TestTranslator.Key, new LoopbackTranslatorOptions { ScriptedTranslations = false, CharactersPerMinute = 1_000, TimeProvider = _clock });
     }
