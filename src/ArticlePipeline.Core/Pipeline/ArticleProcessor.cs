@@ -108,7 +108,7 @@ public sealed partial class ArticleProcessor
             return notAnArticle with { Url = url };
         }
 
-        ArticleOutcome outcome = await CompleteAsync(prepared, options, cancellationToken).ConfigureAwait(false);
+        ArticleOutcome outcome = await CompleteAsync(prepared, options, batch: null, cancellationToken).ConfigureAwait(false);
         await SaveAsync(
             outcome.Kind == ArticleOutcomeKind.Failed
                 ? ManualFailure(key, previous, PageOutcome.Failure(outcome.Reason!))
@@ -126,10 +126,27 @@ public sealed partial class ArticleProcessor
     /// </summary>
     /// <param name="url">The discovered URL.</param>
     /// <param name="source">Its source.</param>
-    /// <param name="pass">The pass (seen-set and failure policy).</param>
+    /// <param name="pass">The pass (seen-set, failure policy and shared translation batches).</param>
     /// <param name="cancellationToken">Cancels processing; a write in progress completes.</param>
     /// <returns>What happened, with a skip reason when nothing was written for a reason other than a failure.</returns>
     public async Task<CrawlItemResult> CrawlAsync(
+        Uri url,
+        SourceDefinition source,
+        CrawlPass pass,
+        CancellationToken cancellationToken = default) =>
+        await (await StartCrawlAsync(url, source, pass, cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
+
+    /// <summary>
+    /// <see cref="CrawlAsync"/> in two steps: the returned task completes when the page is fetched and checked (what
+    /// paces the host), and its result when the article is translated and written, so a pass fetches the next URL
+    /// while articles wait to share a Translator request (<see cref="CrawlOptions.TranslationWindowSeconds"/>).
+    /// </summary>
+    /// <param name="url">The discovered URL.</param>
+    /// <param name="source">Its source.</param>
+    /// <param name="pass">The pass (seen-set, failure policy and shared translation batches).</param>
+    /// <param name="cancellationToken">Cancels processing; a write in progress completes.</param>
+    /// <returns>The fetch step, whose result is the article's outcome.</returns>
+    public async Task<Task<CrawlItemResult>> StartCrawlAsync(
         Uri url,
         SourceDefinition source,
         CrawlPass pass,
@@ -144,7 +161,7 @@ public sealed partial class ArticleProcessor
         if (!decision.Fetch)
         {
             LogOutcome(url, "skipped:" + decision.Reason, decision.Detail);
-            return CrawlItemResult.Skipped(url, decision.Reason!, decision.Detail);
+            return Task.FromResult(CrawlItemResult.Skipped(url, decision.Reason!, decision.Detail));
         }
 
         FetchOutcome fetch = await _fetcher.FetchAsync(url, previous?.Validators, FetchPurpose.Article, cancellationToken).ConfigureAwait(false);
@@ -152,7 +169,7 @@ public sealed partial class ArticleProcessor
         {
             await SaveAsync(Succeeded(key, previous, previous?.Validators, previous?.ContentHash, previous?.RecordPath, NotModifiedOutcome(previous)), cancellationToken).ConfigureAwait(false);
             LogOutcome(url, "not-modified", null);
-            return CrawlItemResult.Processed(new ArticleOutcome(url, ArticleOutcomeKind.NotModified, null, null, previous?.RecordPath, [], 0));
+            return Task.FromResult(CrawlItemResult.Processed(new ArticleOutcome(url, ArticleOutcomeKind.NotModified, null, null, previous?.RecordPath, [], 0)));
         }
 
         if (fetch.Page is null)
@@ -162,7 +179,7 @@ public sealed partial class ArticleProcessor
             {
                 // Never requested: nothing to remember, and robots.txt is asked again when its cache expires.
                 LogOutcome(url, "skipped:" + reason, fetch.Detail);
-                return CrawlItemResult.Skipped(url, SkipReasons.Robots, fetch.Detail);
+                return Task.FromResult(CrawlItemResult.Skipped(url, SkipReasons.Robots, fetch.Detail));
             }
 
             LogOutcome(url, (reason == SkipReasons.TooLarge ? "skipped:" : "failed:") + reason, fetch.Detail);
@@ -170,13 +187,13 @@ public sealed partial class ArticleProcessor
             if (reason == FetchReasons.CircuitOpen)
             {
                 // The host failed, not this URL, and no request was made: its state is left alone.
-                return CrawlItemResult.Processed(ArticleOutcome.Failure(url, reason, fetch.Detail), requested: false);
+                return Task.FromResult(CrawlItemResult.Processed(ArticleOutcome.Failure(url, reason, fetch.Detail), requested: false));
             }
 
             (_, ParkedUrl? parked) = await RecordFailureAsync(url, key, previous, reason, pass, cancellationToken).ConfigureAwait(false);
-            return reason == SkipReasons.TooLarge
+            return Task.FromResult(reason == SkipReasons.TooLarge
                 ? CrawlItemResult.Skipped(url, SkipReasons.TooLarge, fetch.Detail, requested: true) with { Parked = parked }
-                : CrawlItemResult.Processed(ArticleOutcome.Failure(url, reason, fetch.Detail)) with { Parked = parked };
+                : CrawlItemResult.Processed(ArticleOutcome.Failure(url, reason, fetch.Detail)) with { Parked = parked });
         }
 
         FetchedPage page = fetch.Page;
@@ -184,7 +201,7 @@ public sealed partial class ArticleProcessor
         if (prepared is null)
         {
             (_, ParkedUrl? parked) = await RecordFailureAsync(url, key, previous, notAnArticle!.Reason!, pass, cancellationToken).ConfigureAwait(false);
-            return CrawlItemResult.Processed(notAnArticle with { Url = url }) with { Parked = parked };
+            return Task.FromResult(CrawlItemResult.Processed(notAnArticle with { Url = url }) with { Parked = parked });
         }
 
         string hash = prepared.Draft.ContentHash;
@@ -194,7 +211,7 @@ public sealed partial class ArticleProcessor
             string detail = $"{url}: its canonical URL {canonical} was already crawled for source '{source.Id}' in this pass";
             await SaveAsync(Succeeded(key, previous, Validators(page), hash, previous?.RecordPath, PageOutcome.SeenAs(canonical)), cancellationToken).ConfigureAwait(false);
             LogOutcome(url, "skipped:" + SkipReasons.Seen, detail);
-            return CrawlItemResult.Skipped(url, SkipReasons.Seen, detail, requested: true);
+            return Task.FromResult(CrawlItemResult.Skipped(url, SkipReasons.Seen, detail, requested: true));
         }
 
         if (await FindOriginalAsync(key, canonical, prepared.Draft.Id, previous, hash, cancellationToken).ConfigureAwait(false) is { } original)
@@ -202,10 +219,25 @@ public sealed partial class ArticleProcessor
             string detail = $"{url}: same content as {original} (a syndicated copy)";
             await SaveAsync(Succeeded(key, previous, Validators(page), hash, null, PageOutcome.DuplicateOf(original)), cancellationToken).ConfigureAwait(false);
             LogOutcome(url, "skipped:" + SkipReasons.Duplicate, detail);
-            return CrawlItemResult.Skipped(url, SkipReasons.Duplicate, detail, requested: true);
+            return Task.FromResult(CrawlItemResult.Skipped(url, SkipReasons.Duplicate, detail, requested: true));
         }
 
-        ArticleOutcome outcome = await CompleteAsync(prepared, new ProcessOptions(), cancellationToken).ConfigureAwait(false);
+        // Fetched and checked: the host may serve the next URL while this article is translated and written.
+        return FinishCrawlAsync(url, key, previous, page, prepared, pass, cancellationToken);
+    }
+
+    private async Task<CrawlItemResult> FinishCrawlAsync(
+        Uri url,
+        Uri key,
+        PageState? previous,
+        FetchedPage page,
+        PreparedArticle prepared,
+        CrawlPass pass,
+        CancellationToken cancellationToken)
+    {
+        string hash = prepared.Draft.ContentHash;
+        PassTranslations? batch = _translator is null ? null : pass.Translations(_translator, _time);
+        ArticleOutcome outcome = await CompleteAsync(prepared, new ProcessOptions(), batch, cancellationToken).ConfigureAwait(false);
         if (outcome.Kind == ArticleOutcomeKind.Failed)
         {
             (_, ParkedUrl? parked) = await RecordFailureAsync(url, key, previous, outcome.Reason ?? "write", pass, cancellationToken).ConfigureAwait(false);
@@ -236,7 +268,7 @@ public sealed partial class ArticleProcessor
         PreparedArticle? prepared = Prepare(page, fetchedAt, source, out ArticleOutcome? notAnArticle);
         return prepared is null
             ? notAnArticle!
-            : await CompleteAsync(prepared, options ?? new ProcessOptions(), cancellationToken).ConfigureAwait(false);
+            : await CompleteAsync(prepared, options ?? new ProcessOptions(), batch: null, cancellationToken).ConfigureAwait(false);
     }
 
     private PreparedArticle? Prepare(PageContent page, DateTimeOffset fetchedAt, SourceDefinition? source, out ArticleOutcome? failure)
@@ -258,13 +290,13 @@ public sealed partial class ArticleProcessor
         return new PreparedArticle(page, article, draft);
     }
 
-    private async Task<ArticleOutcome> CompleteAsync(PreparedArticle prepared, ProcessOptions options, CancellationToken cancellationToken)
+    private async Task<ArticleOutcome> CompleteAsync(PreparedArticle prepared, ProcessOptions options, PassTranslations? batch, CancellationToken cancellationToken)
     {
         (PageContent page, ExtractedArticle article, ArticleRecord draft) = prepared;
         // The stored record is read once: its translations are reused here and its revision decided by the sink.
         RecordSlot slot = await _sink.OpenAsync(RecordKey.Of(draft), cancellationToken).ConfigureAwait(false);
         (Dictionary<string, LanguageVersion> others, long billed, long saved, ImmutableDictionary<string, LanguageTranslationStats>? byLanguage) =
-            await TranslateAsync(article, draft, slot.Existing, options, cancellationToken).ConfigureAwait(false);
+            await TranslateAsync(article, draft, slot.Existing, options, batch, cancellationToken).ConfigureAwait(false);
         ArticleRecord record = draft with { Languages = draft.Languages.SetItems(others) };
 
         WriteResult written;
@@ -380,6 +412,7 @@ public sealed partial class ArticleProcessor
         ArticleRecord draft,
         ArticleRecord? existing,
         ProcessOptions options,
+        PassTranslations? batch,
         CancellationToken cancellationToken)
     {
         var others = new Dictionary<string, LanguageVersion>(StringComparer.Ordinal);
@@ -419,12 +452,10 @@ public sealed partial class ArticleProcessor
         try
         {
             // The bylines go along so the names they hold stay as written in the body and captions.
-            IReadOnlyList<TranslationResult> results = await _translator
-                .TranslateManyAsync(
-                    [new TranslationJob(RecordBuilder.OriginalContent(article), draft.SourceLanguage, missing, article.Authors.IsDefault ? null : article.Authors)],
-                    cancellationToken)
-                .ConfigureAwait(false);
-            TranslationResult result = results[0];
+            var job = new TranslationJob(RecordBuilder.OriginalContent(article), draft.SourceLanguage, missing, article.Authors.IsDefault ? null : article.Authors);
+            TranslationResult result = batch is null
+                ? (await _translator.TranslateManyAsync([job], cancellationToken).ConfigureAwait(false))[0]
+                : await batch.TranslateAsync(job, cancellationToken).ConfigureAwait(false);
             foreach (string language in missing)
             {
                 others[language] = result.Languages.TryGetValue(language, out LanguageContent? content)

@@ -45,4 +45,17 @@ public sealed class CrawlOptions
     /// <value>256 MiB.</value>
     [Range(1L * 1024 * 1024, 8L * 1024 * 1024 * 1024)]
     public long MaxDiscoveryBytesPerSource { get; set; } = 256L * 1024 * 1024;
+
+    /// <summary>
+    /// How long, in seconds, an article of a pass waits for others to share one Translator request: the articles
+    /// of a pass are sent together when this much time has passed since the first of them, when
+    /// <see cref="TranslationBatchArticles"/> are waiting, or when the pass has fetched everything; 0 sends each
+    /// article on its own. Each record is written as soon as its own translations are back.
+    /// </summary>
+    [Range(0, 60)]
+    public double TranslationWindowSeconds { get; set; } = 2;
+
+    /// <summary>The most articles sent together; the translator still splits them by its service's request limits.</summary>
+    [Range(1, 1000)]
+    public int TranslationBatchArticles { get; set; } = 50;
 }

@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
+using ArticlePipeline.Core.Abstractions;
 
 namespace ArticlePipeline.Core.Pipeline;
 
@@ -13,6 +14,7 @@ public sealed class CrawlPass
 {
     // 128 bits of the key's SHA-256 rather than the Uri itself: a pass over 10,000 URLs keeps under 1 MB here.
     private readonly ConcurrentDictionary<UInt128, byte> _claimed = new();
+    private PassTranslations? _translations;
 
     /// <summary>Creates a pass.</summary>
     /// <param name="options">The failure policy; the defaults when <see langword="null"/>.</param>
@@ -35,4 +37,14 @@ public sealed class CrawlPass
         SHA256.HashData(Encoding.UTF8.GetBytes(scope is null ? key.AbsoluteUri : scope + "\n" + key.AbsoluteUri), hash);
         return _claimed.TryAdd(BinaryPrimitives.ReadUInt128LittleEndian(hash), 0);
     }
+
+    /// <summary>The pass's shared Translator batches, made on first use over the processor's translator.</summary>
+    internal PassTranslations Translations(ITranslationProvider translator, TimeProvider time) =>
+        LazyInitializer.EnsureInitialized(ref _translations, () => new PassTranslations(translator, Options, time));
+
+    /// <summary>Sends the translations still waiting for others: nothing more will be fetched for them to share with.</summary>
+    public void FlushTranslations() => Volatile.Read(ref _translations)?.Flush();
+
+    /// <summary>Ends the pass's batching: its timer stops and a batch still in flight is cancelled.</summary>
+    public void EndTranslations() => Volatile.Read(ref _translations)?.Dispose();
 }

@@ -84,6 +84,7 @@ public sealed class CrawlRunner
             summary.AddSource(found.Urls.Length, found.Problems.Select(p => $"{source.Id}: {p}"), found.Failed);
             await CrawlSourceAsync(source, found, pass, summary, progress, storageFull, ct).ConfigureAwait(false);
         }).ConfigureAwait(false);
+        pass.EndTranslations();
         return summary;
     }
 
@@ -105,41 +106,89 @@ public sealed class CrawlRunner
         };
         int requested = 0;
         var patterns = new PatternBudget();
-        await Parallel.ForEachAsync(found.Urls, options, async (url, ct) =>
+
+        // Articles fetched and waiting to share a Translator request with the next ones: bounded, so a slow
+        // translator holds at most this many pages in memory before the fetching waits too.
+        using var waiting = new SemaphoreSlim(Math.Max(1, pass.Options.TranslationBatchArticles * 2));
+        var finishing = new List<Task>();
+        try
         {
-            if (stopTaking.IsCancellationRequested)
+            await Parallel.ForEachAsync(found.Urls, options, async (url, ct) =>
             {
-                // Shutting down: what is not started now is picked up by the next pass.
-                if (summary.Stopped is not null)
+                if (stopTaking.IsCancellationRequested)
                 {
-                    summary.AddSkipped(SkipReasons.Stopped);
+                    // Shutting down: what is not started now is picked up by the next pass.
+                    if (summary.Stopped is not null)
+                    {
+                        summary.AddSkipped(SkipReasons.Stopped);
+                    }
+
+                    return;
                 }
 
-                return;
-            }
+                if (CrawlFrontier.Check(url, source, patterns) is { Fetch: false } filtered)
+                {
+                    summary.AddSkipped(filtered.Reason!);
+                    return;
+                }
 
-            if (CrawlFrontier.Check(url, source, patterns) is { Fetch: false } filtered)
-            {
-                summary.AddSkipped(filtered.Reason!);
-                return;
-            }
+                if (Volatile.Read(ref requested) >= source.MaxArticlesPerRun)
+                {
+                    summary.AddSkipped(SkipReasons.Limit);
+                    return;
+                }
 
-            if (Volatile.Read(ref requested) >= source.MaxArticlesPerRun)
-            {
-                summary.AddSkipped(SkipReasons.Limit);
-                return;
-            }
+                if (!pass.TryClaim(CrawlFrontier.Key(url, source), source.Id))
+                {
+                    summary.AddSkipped(SkipReasons.Seen);
+                    return;
+                }
 
-            if (!pass.TryClaim(CrawlFrontier.Key(url, source), source.Id))
-            {
-                summary.AddSkipped(SkipReasons.Seen);
-                return;
-            }
+                await waiting.WaitAsync(ct).ConfigureAwait(false);
+                Task<CrawlItemResult> article;
+                try
+                {
+                    article = await _processor.StartCrawlAsync(url, source, pass, ct).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (StorageFullException.IsStorageFull(ex))
+                {
+                    article = Task.FromException<CrawlItemResult>(ex);
+                }
+                catch
+                {
+                    waiting.Release();
+                    throw;
+                }
 
+                if (!article.IsCompleted)
+                {
+                    // Fetched: it counts against the source's limit now, while it waits for its translation.
+                    Interlocked.Increment(ref requested);
+                }
+
+                Task finished = FinishAsync(url, article, counted: !article.IsCompleted);
+                lock (finishing)
+                {
+                    finishing.Add(finished);
+                }
+            }).ConfigureAwait(false);
+        }
+        finally
+        {
+            // Nothing more will be fetched for the waiting articles to share a request with; every article started
+            // is settled (written, failed or cancelled) before the source's pass ends.
+            pass.FlushTranslations();
+            await Task.WhenAll(finishing).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+
+        await Task.WhenAll(finishing).ConfigureAwait(false);
+
+        async Task FinishAsync(Uri url, Task<CrawlItemResult> article, bool counted)
+        {
             CrawlItemResult result;
             try
             {
-                result = await _processor.CrawlAsync(url, source, pass, ct).ConfigureAwait(false);
+                result = await article.ConfigureAwait(false);
             }
             catch (Exception ex) when (StorageFullException.IsStorageFull(ex))
             {
@@ -147,8 +196,12 @@ public sealed class CrawlRunner
                 await stopTaking.CancelAsync().ConfigureAwait(false);
                 result = CrawlItemResult.Processed(ArticleOutcome.Failure(url, StorageFailure, ex.Message));
             }
+            finally
+            {
+                waiting.Release();
+            }
 
-            if (result.Requested)
+            if (result.Requested && !counted)
             {
                 Interlocked.Increment(ref requested);
             }
@@ -158,7 +211,7 @@ public sealed class CrawlRunner
             {
                 progress?.Report(outcome);
             }
-        }).ConfigureAwait(false);
+        }
 
         foreach (string problem in patterns.Problems("excludePatterns"))
         {

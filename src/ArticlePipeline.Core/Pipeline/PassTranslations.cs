@@ -1,0 +1,134 @@
+using ArticlePipeline.Core.Abstractions;
+using ArticlePipeline.Core.Model;
+
+namespace ArticlePipeline.Core.Pipeline;
+
+/// <summary>
+/// The articles of one crawl pass sharing Translator requests: each article's job waits, at most
+/// <see cref="CrawlOptions.TranslationWindowSeconds"/>, for others, and the waiting jobs go to
+/// <see cref="ITranslationProvider.TranslateManyAsync"/> together (which packs them into as few requests as the
+/// service's limits allow). Each article gets its own result as soon as its batch is back.
+/// </summary>
+/// <remarks>
+/// A batch is sent when the window since its first job has passed, when <see cref="CrawlOptions.TranslationBatchArticles"/>
+/// jobs wait, or on <see cref="Flush"/> (the pass has fetched everything). A failure of the batch is every one of its
+/// articles' failure, exactly as if each had been sent alone. Thread-safe.
+/// </remarks>
+internal sealed class PassTranslations : IDisposable
+{
+    private readonly ITranslationProvider _translator;
+    private readonly TimeSpan _window;
+    private readonly int _maxArticles;
+    private readonly TimeProvider _time;
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Lock _lock = new();
+    private List<Waiting> _waiting = [];
+    private ITimer? _timer;
+
+    public PassTranslations(ITranslationProvider translator, CrawlOptions options, TimeProvider time)
+    {
+        _translator = translator;
+        _window = TimeSpan.FromSeconds(options.TranslationWindowSeconds);
+        _maxArticles = options.TranslationBatchArticles;
+        _time = time;
+    }
+
+    /// <summary>Translates one article's job with the others of its batch.</summary>
+    /// <param name="job">The article's job.</param>
+    /// <param name="cancellationToken">Stops this article's wait; the batch goes on for the others.</param>
+    /// <returns>The article's result.</returns>
+    public async Task<TranslationResult> TranslateAsync(TranslationJob job, CancellationToken cancellationToken)
+    {
+        if (_window <= TimeSpan.Zero || _maxArticles <= 1)
+        {
+            return (await _translator.TranslateManyAsync([job], cancellationToken).ConfigureAwait(false))[0];
+        }
+
+        var waiting = new Waiting(job, new TaskCompletionSource<TranslationResult>(TaskCreationOptions.RunContinuationsAsynchronously));
+        List<Waiting>? full = null;
+        lock (_lock)
+        {
+            _waiting.Add(waiting);
+            if (_waiting.Count >= _maxArticles)
+            {
+                full = Take();
+            }
+            else if (_waiting.Count == 1)
+            {
+                _timer = _time.CreateTimer(static state => ((PassTranslations)state!).Flush(), this, _window, Timeout.InfiniteTimeSpan);
+            }
+        }
+
+        if (full is not null)
+        {
+            _ = SendAsync(full);
+        }
+
+        return await waiting.Result.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Sends what is waiting now, without waiting for the window to end.</summary>
+    public void Flush()
+    {
+        List<Waiting> batch;
+        lock (_lock)
+        {
+            batch = Take();
+        }
+
+        if (batch.Count > 0)
+        {
+            _ = SendAsync(batch);
+        }
+    }
+
+    /// <summary>Stops the timer and cancels a batch still in flight (the pass is over or abandoned).</summary>
+    public void Dispose()
+    {
+        lock (_lock)
+        {
+            _timer?.Dispose();
+            _timer = null;
+        }
+
+        _stop.Cancel();
+        _stop.Dispose();
+    }
+
+    private List<Waiting> Take()
+    {
+        _timer?.Dispose();
+        _timer = null;
+        List<Waiting> batch = _waiting;
+        _waiting = [];
+        return batch;
+    }
+
+    private async Task SendAsync(List<Waiting> batch)
+    {
+        IReadOnlyList<TranslationResult> results;
+        try
+        {
+            results = await _translator.TranslateManyAsync([.. batch.Select(w => w.Job)], _stop.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            batch.ForEach(w => w.Result.TrySetCanceled());
+            return;
+        }
+#pragma warning disable CA1031 // The batch's failure is handed to each of its articles, which decide what it means.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            batch.ForEach(w => w.Result.TrySetException(ex));
+            return;
+        }
+
+        for (int i = 0; i < batch.Count; i++)
+        {
+            batch[i].Result.TrySetResult(results[i]);
+        }
+    }
+
+    private sealed record Waiting(TranslationJob Job, TaskCompletionSource<TranslationResult> Result);
+}
