@@ -1,18 +1,51 @@
 using Microsoft.Extensions.Logging;
 using Polly;
 using Polly.CircuitBreaker;
+using Polly.Registry;
 using Polly.Retry;
 using Polly.Timeout;
 
 namespace ArticlePipeline.Crawling.Fetching;
 
-/// <summary>The Polly pipeline of each host: overall timeout, then retries, then the host's circuit breaker.</summary>
-public sealed partial class HttpPageFetcher
+/// <summary>
+/// The resilience pipelines: per host (keyed by authority) an overall timeout, then retries, then the host's circuit
+/// breaker; and the timeout of one attempt, which runs inside the host's politeness turn.
+/// </summary>
+internal sealed class HostPipelines : IDisposable
 {
-    private ResiliencePipeline<HttpAttempt> PipelineFor(string authority) =>
-        _pipelines.GetOrAddPipeline<HttpAttempt>(authority, builder => ConfigureHostPipeline(builder, authority));
+    private readonly ResiliencePipelineRegistry<string> _registry = new();
+    private readonly NetworkOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILoggerFactory _loggers;
+    private readonly ILogger _logger;
 
-    private void ConfigureHostPipeline(ResiliencePipelineBuilder<HttpAttempt> builder, string authority)
+    /// <summary>Creates the factory.</summary>
+    /// <param name="options">Network options: timeouts, retries and breaker settings.</param>
+    /// <param name="time">The clock the pipelines wait and sample by.</param>
+    /// <param name="loggers">Where Polly's own telemetry goes.</param>
+    /// <param name="logger">Where retries and breaker changes are logged.</param>
+    public HostPipelines(NetworkOptions options, TimeProvider time, ILoggerFactory loggers, ILogger logger)
+    {
+        _options = options;
+        _time = time;
+        _loggers = loggers;
+        _logger = logger;
+        AttemptTimeout = new ResiliencePipelineBuilder { TimeProvider = time }
+            .AddTimeout(TimeSpan.FromSeconds(options.TimeoutSeconds))
+            .Build();
+    }
+
+    /// <summary>The timeout of one attempt: the headers and the whole body.</summary>
+    public ResiliencePipeline AttemptTimeout { get; }
+
+    /// <summary>The pipeline of <paramref name="authority"/>, built on first use.</summary>
+    public ResiliencePipeline<HttpAttempt> For(string authority) =>
+        _registry.GetOrAddPipeline<HttpAttempt>(authority, builder => Configure(builder, authority));
+
+    /// <inheritdoc />
+    public void Dispose() => _registry.Dispose();
+
+    private void Configure(ResiliencePipelineBuilder<HttpAttempt> builder, string authority)
     {
         // Polly's own resilience events (logs and its "Polly" meter) alongside ours.
         builder.ConfigureTelemetry(_loggers);
@@ -34,7 +67,7 @@ public sealed partial class HttpPageFetcher
                     args.Outcome.Result is { } attempt && attempt.RetryAfter > TimeSpan.Zero ? (TimeSpan?)attempt.RetryAfter : null),
                 OnRetry = args =>
                 {
-                    LogRetry(authority, args.AttemptNumber + 1, args.RetryDelay, args.Outcome.Result?.Status ?? 0, args.Outcome.Exception?.Message);
+                    FetchLog.Retry(_logger, authority, args.AttemptNumber + 1, args.RetryDelay, args.Outcome.Result?.Status ?? 0, args.Outcome.Exception?.Message);
                     return ValueTask.CompletedTask;
                 },
             });
@@ -50,29 +83,20 @@ public sealed partial class HttpPageFetcher
             ShouldHandle = TransientFailures().HandleResult(a => FetchRetry.IsTransient(a.Status)),
             OnOpened = args =>
             {
-                LogBreakerOpened(authority, args.BreakDuration, args.Outcome.Result?.Status ?? 0, args.Outcome.Exception?.Message);
+                FetchLog.BreakerOpened(_logger, authority, args.BreakDuration, args.Outcome.Result?.Status ?? 0, args.Outcome.Exception?.Message);
                 return ValueTask.CompletedTask;
             },
             OnClosed = _ =>
             {
-                LogBreakerClosed(authority);
+                FetchLog.BreakerClosed(_logger, authority);
                 return ValueTask.CompletedTask;
             },
         });
     }
 
-    [LoggerMessage(EventId = 100, Level = LogLevel.Information, Message = "{Host}: retry {Attempt} in {Delay} after status {Status} {Error}")]
-    private partial void LogRetry(string host, int attempt, TimeSpan delay, int status, string? error);
-
-    [LoggerMessage(EventId = 101, Level = LogLevel.Warning, Message = "{Host}: circuit opened for {Duration} after status {Status} {Error}; its requests fail at once until then")]
-    private partial void LogBreakerOpened(string host, TimeSpan duration, int status, string? error);
-
-    [LoggerMessage(EventId = 102, Level = LogLevel.Information, Message = "{Host}: circuit closed, requests resume")]
-    private partial void LogBreakerClosed(string host);
-
     /// <summary>Connection errors (but not a refused address), cut-off bodies and attempt timeouts.</summary>
     private static PredicateBuilder<HttpAttempt> TransientFailures() => new PredicateBuilder<HttpAttempt>()
-        .Handle<HttpRequestException>(ex => FindRefusal(ex) is null)
+        .Handle<HttpRequestException>(ex => AddressGuard.FindRefusal(ex) is null)
         .Handle<IOException>()
         .Handle<TimeoutRejectedException>();
 }
