@@ -30,22 +30,18 @@ public sealed class HttpPageFetcher : IPageFetcher, Discovery.IDiscoveryHosts, I
     private readonly RobotsFetcher _robots;
 
     /// <summary>Creates the fetcher.</summary>
-    /// <param name="options">Network options.</param>
+    /// <param name="options">
+    /// Network options, already validated: <c>AddArticleCrawling</c> checks the section when the host starts, and
+    /// <see cref="NetworkOptions.Validate"/> runs the same checks for options built by hand.
+    /// </param>
     /// <param name="timeProvider">Clock for delays, caches and timestamps; the system clock when <see langword="null"/>.</param>
     /// <param name="loggers">
     /// Where retries, circuit-breaker openings, redirects not followed, robots.txt not read, bodies over their cap
     /// and Polly's own telemetry are logged; nothing is logged when <see langword="null"/>.
     /// </param>
-    /// <exception cref="ArgumentException">An option is out of its documented range.</exception>
     public HttpPageFetcher(NetworkOptions options, TimeProvider? timeProvider = null, ILoggerFactory? loggers = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        IReadOnlyList<string> problems = options.Validate();
-        if (problems.Count > 0)
-        {
-            throw new ArgumentException("invalid network options: " + string.Join("; ", problems), nameof(options));
-        }
-
         _options = options;
         _time = timeProvider ?? TimeProvider.System;
         loggers ??= NullLoggerFactory.Instance;
