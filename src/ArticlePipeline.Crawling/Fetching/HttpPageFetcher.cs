@@ -28,6 +28,7 @@ public sealed class HttpPageFetcher : IPageFetcher, Discovery.IDiscoveryHosts, I
     private readonly HostPoliteness _politeness;
     private readonly RedirectFollower _follower;
     private readonly RobotsFetcher _robots;
+    private readonly HopCheck _robotsCheck;
 
     /// <summary>Creates the fetcher.</summary>
     /// <param name="options">
@@ -55,6 +56,7 @@ public sealed class HttpPageFetcher : IPageFetcher, Discovery.IDiscoveryHosts, I
         _pipelines = new HostPipelines(options, _time, loggers, logger);
         _follower = new RedirectFollower(guard, new AttemptSender(_client, _pipelines, _politeness, options, _time, logger), options, logger);
         _robots = new RobotsFetcher(_follower, _politeness, options, _time, logger);
+        _robotsCheck = _robots.CheckAsync;
     }
 
     /// <inheritdoc />
@@ -65,15 +67,16 @@ public sealed class HttpPageFetcher : IPageFetcher, Discovery.IDiscoveryHosts, I
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(url);
+        RequestKind kind = purpose == FetchPurpose.Article ? RequestKind.Article : RequestKind.Discovery;
         if (url.IsFile)
         {
+            // A file has no media type to go by: a discovery document gets the larger cap, as XML over HTTP does.
             return _options.AllowFileUrls
-                ? await FilePageFetcher.FetchAsync(url, purpose, purpose == FetchPurpose.Article ? _options.MaxBodyBytes : Math.Max(_options.MaxBodyBytes, NetworkOptions.MaxDiscoveryDocumentBytes), _time.GetUtcNow(), cancellationToken).ConfigureAwait(false)
+                ? await FilePageFetcher.FetchAsync(url, purpose, ResponseBodyReader.MaxBytes(kind, null, _options.MaxBodyBytes), _time.GetUtcNow(), cancellationToken).ConfigureAwait(false)
                 : FetchOutcome.Refused(url, "scheme", "file URLs are not allowed (set Network:AllowFileUrls=true)");
         }
 
-        RequestKind kind = purpose == FetchPurpose.Article ? RequestKind.Article : RequestKind.Discovery;
-        HopResult result = await _follower.FollowAsync(url, validators, kind, _options.MaxRedirects, _robots.CheckAsync, cancellationToken).ConfigureAwait(false);
+        HopResult result = await _follower.FollowAsync(url, validators, kind, _options.MaxRedirects, _robotsCheck, cancellationToken).ConfigureAwait(false);
         if (result.Attempt is not { } attempt)
         {
             return result.Refused
