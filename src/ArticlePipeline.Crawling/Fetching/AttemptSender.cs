@@ -10,34 +10,17 @@ namespace ArticlePipeline.Crawling.Fetching;
 /// the attempt timeout, and reads the answer under the guards (redirect target, content type, size cap) before the
 /// turn ends.
 /// </summary>
-internal sealed class AttemptSender
+/// <param name="client">The fetcher's client.</param>
+/// <param name="pipelines">The resilience pipelines.</param>
+/// <param name="politeness">The hosts' turns.</param>
+/// <param name="options">Network options: User-Agent, body cap, longest Retry-After.</param>
+/// <param name="time">The clock.</param>
+/// <param name="logger">Where bodies over their cap are logged.</param>
+internal sealed class AttemptSender(
+    HttpClient client, HostPipelines pipelines, HostPoliteness politeness, NetworkOptions options, TimeProvider time, ILogger logger)
 {
     /// <summary>The failure reason of a redirect whose <c>Location</c> cannot be followed.</summary>
     public const string BadRedirect = "bad-redirect";
-
-    private readonly HttpClient _client;
-    private readonly HostPipelines _pipelines;
-    private readonly HostPoliteness _politeness;
-    private readonly NetworkOptions _options;
-    private readonly TimeProvider _time;
-    private readonly ILogger _logger;
-
-    /// <summary>Creates the sender.</summary>
-    /// <param name="client">The fetcher's client.</param>
-    /// <param name="pipelines">The resilience pipelines.</param>
-    /// <param name="politeness">The hosts' turns.</param>
-    /// <param name="options">Network options: User-Agent, body cap, longest Retry-After.</param>
-    /// <param name="time">The clock.</param>
-    /// <param name="logger">Where bodies over their cap are logged.</param>
-    public AttemptSender(HttpClient client, HostPipelines pipelines, HostPoliteness politeness, NetworkOptions options, TimeProvider time, ILogger logger)
-    {
-        _client = client;
-        _pipelines = pipelines;
-        _politeness = politeness;
-        _options = options;
-        _time = time;
-        _logger = logger;
-    }
 
     /// <summary>Asks for <paramref name="target"/>, retrying transient failures under the host's pipeline.</summary>
     /// <param name="target">The URL.</param>
@@ -46,7 +29,7 @@ internal sealed class AttemptSender
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The last attempt's answer.</returns>
     public async Task<HttpAttempt> SendAsync(Uri target, FetchValidators? validators, RequestKind kind, CancellationToken cancellationToken = default) =>
-        await _pipelines.For(target.Authority)
+        await pipelines.For(target.Authority)
             .ExecuteAsync(async ct => await AttemptAsync(target, validators, kind, ct).ConfigureAwait(false), cancellationToken)
             .ConfigureAwait(false);
 
@@ -54,16 +37,16 @@ internal sealed class AttemptSender
     {
         // Every attempt, retries included, waits for the host's turn; the wait is not part of the attempt's timeout,
         // and the turn lasts until the body has been read.
-        using IDisposable turn = await _politeness.EnterAsync(target.Authority, cancellationToken).ConfigureAwait(false);
-        return await _pipelines.AttemptTimeout
+        using IDisposable turn = await politeness.EnterAsync(target.Authority, cancellationToken).ConfigureAwait(false);
+        return await pipelines.AttemptTimeout
             .ExecuteAsync(async ct => await SendAndReadAsync(target, validators, kind, ct).ConfigureAwait(false), cancellationToken)
             .ConfigureAwait(false);
     }
 
     private async Task<HttpAttempt> SendAndReadAsync(Uri target, FetchValidators? validators, RequestKind kind, CancellationToken cancellationToken)
     {
-        using HttpRequestMessage request = FetchRequest.Create(target, validators, kind, _options.UserAgent);
-        using HttpResponseMessage response = await _client
+        using HttpRequestMessage request = FetchRequest.Create(target, validators, kind, options.UserAgent);
+        using HttpResponseMessage response = await client
             .SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken)
             .ConfigureAwait(false);
         int status = (int)response.StatusCode;
@@ -80,12 +63,12 @@ internal sealed class AttemptSender
 
         if (status is < 200 or >= 300)
         {
-            TimeSpan retryAfter = FetchRetry.RetryAfter(response, _time);
+            TimeSpan retryAfter = FetchRetry.RetryAfter(response, time);
             if (retryAfter > TimeSpan.Zero && status is 429 or 503)
             {
                 // The server asked the whole host to wait, not only this URL.
-                TimeSpan hold = TimeSpan.FromSeconds(Math.Min(retryAfter.TotalSeconds, _options.MaxRetryAfterSeconds));
-                _politeness.Defer(target.Authority, _time.GetUtcNow() + hold);
+                TimeSpan hold = TimeSpan.FromSeconds(Math.Min(retryAfter.TotalSeconds, options.MaxRetryAfterSeconds));
+                politeness.Defer(target.Authority, time.GetUtcNow() + hold);
             }
 
             return new HttpAttempt(status, reasonPhrase) { RetryAfter = retryAfter };
@@ -99,10 +82,10 @@ internal sealed class AttemptSender
             return HttpAttempt.Refused(status, "content-type", $"{target}: content type {UntrustedText.Clean(mediaType, 100)} is not a page");
         }
 
-        int max = ResponseBodyReader.MaxBytes(kind, mediaType, _options.MaxBodyBytes);
+        int max = ResponseBodyReader.MaxBytes(kind, mediaType, options.MaxBodyBytes);
         if (kind != RequestKind.Robots && headers.ContentLength > max)
         {
-            FetchLog.BodyTooLarge(_logger, target, max);
+            FetchLog.BodyTooLarge(logger, target, max);
             return HttpAttempt.Refused(status, "too-large", $"{target}: {headers.ContentLength} bytes, over the {max}-byte limit");
         }
 
@@ -110,13 +93,13 @@ internal sealed class AttemptSender
         ResponseBody body = await ResponseBodyReader.ReadAsync(response.Content, max, keepPrefix, cancellationToken).ConfigureAwait(false);
         if (body.Bytes is not { } bytes)
         {
-            FetchLog.BodyTooLarge(_logger, target, max);
+            FetchLog.BodyTooLarge(logger, target, max);
             return HttpAttempt.Refused(status, "too-large", $"{target}: body over the {max}-byte limit (after decompression)");
         }
 
         if (body.OverLimit)
         {
-            FetchLog.BodyCut(_logger, target, max);
+            FetchLog.BodyCut(logger, target, max);
         }
 
         return new HttpAttempt(status, reasonPhrase)

@@ -11,32 +11,18 @@ namespace ArticlePipeline.Crawling.Fetching;
 /// The resilience pipelines: per host (keyed by authority) an overall timeout, then retries, then the host's circuit
 /// breaker; and the timeout of one attempt, which runs inside the host's politeness turn.
 /// </summary>
-internal sealed class HostPipelines : IDisposable
+/// <param name="options">Network options: timeouts, retries and breaker settings.</param>
+/// <param name="time">The clock the pipelines wait and sample by.</param>
+/// <param name="loggers">Where Polly's own telemetry goes.</param>
+/// <param name="logger">Where retries and breaker changes are logged.</param>
+internal sealed class HostPipelines(NetworkOptions options, TimeProvider time, ILoggerFactory loggers, ILogger logger) : IDisposable
 {
     private readonly ResiliencePipelineRegistry<string> _registry = new();
-    private readonly NetworkOptions _options;
-    private readonly TimeProvider _time;
-    private readonly ILoggerFactory _loggers;
-    private readonly ILogger _logger;
-
-    /// <summary>Creates the factory.</summary>
-    /// <param name="options">Network options: timeouts, retries and breaker settings.</param>
-    /// <param name="time">The clock the pipelines wait and sample by.</param>
-    /// <param name="loggers">Where Polly's own telemetry goes.</param>
-    /// <param name="logger">Where retries and breaker changes are logged.</param>
-    public HostPipelines(NetworkOptions options, TimeProvider time, ILoggerFactory loggers, ILogger logger)
-    {
-        _options = options;
-        _time = time;
-        _loggers = loggers;
-        _logger = logger;
-        AttemptTimeout = new ResiliencePipelineBuilder { TimeProvider = time }
-            .AddTimeout(TimeSpan.FromSeconds(options.TimeoutSeconds))
-            .Build();
-    }
 
     /// <summary>The timeout of one attempt: the headers and the whole body.</summary>
-    public ResiliencePipeline AttemptTimeout { get; }
+    public ResiliencePipeline AttemptTimeout { get; } = new ResiliencePipelineBuilder { TimeProvider = time }
+        .AddTimeout(TimeSpan.FromSeconds(options.TimeoutSeconds))
+        .Build();
 
     /// <summary>The pipeline of <paramref name="authority"/>, built on first use.</summary>
     public ResiliencePipeline<HttpAttempt> For(string authority) =>
@@ -48,18 +34,18 @@ internal sealed class HostPipelines : IDisposable
     private void Configure(ResiliencePipelineBuilder<HttpAttempt> builder, string authority)
     {
         // Polly's own resilience events (logs and its "Polly" meter) alongside ours.
-        builder.ConfigureTelemetry(_loggers);
-        TimeSpan maxRetryAfter = TimeSpan.FromSeconds(_options.MaxRetryAfterSeconds);
-        builder.TimeProvider = _time;
-        builder.AddTimeout(TimeSpan.FromSeconds(_options.TotalTimeoutSeconds));
-        if (_options.MaxRetries > 0)
+        builder.ConfigureTelemetry(loggers);
+        TimeSpan maxRetryAfter = TimeSpan.FromSeconds(options.MaxRetryAfterSeconds);
+        builder.TimeProvider = time;
+        builder.AddTimeout(TimeSpan.FromSeconds(options.TotalTimeoutSeconds));
+        if (options.MaxRetries > 0)
         {
             builder.AddRetry(new RetryStrategyOptions<HttpAttempt>
             {
-                MaxRetryAttempts = _options.MaxRetries,
+                MaxRetryAttempts = options.MaxRetries,
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
-                Delay = TimeSpan.FromSeconds(_options.RetryBaseDelaySeconds),
+                Delay = TimeSpan.FromSeconds(options.RetryBaseDelaySeconds),
 
                 // A Retry-After longer than we are willing to wait fails the URL for this pass instead.
                 ShouldHandle = TransientFailures().HandleResult(a => FetchRetry.IsTransient(a.Status) && a.RetryAfter <= maxRetryAfter),
@@ -67,7 +53,7 @@ internal sealed class HostPipelines : IDisposable
                     args.Outcome.Result is { } attempt && attempt.RetryAfter > TimeSpan.Zero ? (TimeSpan?)attempt.RetryAfter : null),
                 OnRetry = args =>
                 {
-                    FetchLog.Retry(_logger, authority, args.AttemptNumber + 1, args.RetryDelay, args.Outcome.Result?.Status ?? 0, args.Outcome.Exception?.Message);
+                    FetchLog.Retry(logger, authority, args.AttemptNumber + 1, args.RetryDelay, args.Outcome.Result?.Status ?? 0, args.Outcome.Exception?.Message);
                     return ValueTask.CompletedTask;
                 },
             });
@@ -76,19 +62,19 @@ internal sealed class HostPipelines : IDisposable
         // Inside the retries, so every attempt counts; once open, the host's requests fail at once (no request).
         builder.AddCircuitBreaker(new CircuitBreakerStrategyOptions<HttpAttempt>
         {
-            FailureRatio = _options.BreakerFailureRatio,
-            MinimumThroughput = _options.BreakerMinimumThroughput,
-            SamplingDuration = TimeSpan.FromSeconds(_options.BreakerSamplingSeconds),
-            BreakDuration = TimeSpan.FromSeconds(_options.BreakerBreakSeconds),
+            FailureRatio = options.BreakerFailureRatio,
+            MinimumThroughput = options.BreakerMinimumThroughput,
+            SamplingDuration = TimeSpan.FromSeconds(options.BreakerSamplingSeconds),
+            BreakDuration = TimeSpan.FromSeconds(options.BreakerBreakSeconds),
             ShouldHandle = TransientFailures().HandleResult(a => FetchRetry.IsTransient(a.Status)),
             OnOpened = args =>
             {
-                FetchLog.BreakerOpened(_logger, authority, args.BreakDuration, args.Outcome.Result?.Status ?? 0, args.Outcome.Exception?.Message);
+                FetchLog.BreakerOpened(logger, authority, args.BreakDuration, args.Outcome.Result?.Status ?? 0, args.Outcome.Exception?.Message);
                 return ValueTask.CompletedTask;
             },
             OnClosed = _ =>
             {
-                FetchLog.BreakerClosed(_logger, authority);
+                FetchLog.BreakerClosed(logger, authority);
                 return ValueTask.CompletedTask;
             },
         });

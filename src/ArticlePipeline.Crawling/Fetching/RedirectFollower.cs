@@ -12,26 +12,12 @@ namespace ArticlePipeline.Crawling.Fetching;
 /// caller's own check (robots.txt, except for robots.txt itself) before every hop, the request under the host's
 /// pipeline, every expected fault turned into a reason, and the next hop taken from <see cref="RedirectTarget"/>.
 /// </summary>
-internal sealed class RedirectFollower
+/// <param name="guard">The address policy, checked before every hop.</param>
+/// <param name="sender">Sends each hop's request.</param>
+/// <param name="options">Network options, for the messages that name a timeout or a break.</param>
+/// <param name="logger">Where redirects that are not followed are logged.</param>
+internal sealed class RedirectFollower(AddressGuard guard, AttemptSender sender, NetworkOptions options, ILogger logger)
 {
-    private readonly AddressGuard _guard;
-    private readonly AttemptSender _sender;
-    private readonly NetworkOptions _options;
-    private readonly ILogger _logger;
-
-    /// <summary>Creates the follower.</summary>
-    /// <param name="guard">The address policy, checked before every hop.</param>
-    /// <param name="sender">Sends each hop's request.</param>
-    /// <param name="options">Network options, for the messages that name a timeout or a break.</param>
-    /// <param name="logger">Where redirects that are not followed are logged.</param>
-    public RedirectFollower(AddressGuard guard, AttemptSender sender, NetworkOptions options, ILogger logger)
-    {
-        _guard = guard;
-        _sender = sender;
-        _options = options;
-        _logger = logger;
-    }
-
     /// <summary>Follows <paramref name="start"/> through at most <paramref name="maxRedirects"/> redirects.</summary>
     /// <param name="start">The URL asked for.</param>
     /// <param name="validators">Conditional-GET validators, sent with the first hop only.</param>
@@ -51,7 +37,7 @@ internal sealed class RedirectFollower
         Uri current = start;
         for (int hop = 0; hop <= maxRedirects; hop++)
         {
-            if (await _guard.CheckAsync(current, cancellationToken).ConfigureAwait(false) is { } refusal)
+            if (await guard.CheckAsync(current, cancellationToken).ConfigureAwait(false) is { } refusal)
             {
                 return hop == 0
                     ? HopResult.Refusal(current, hop, "address-policy", refusal)
@@ -67,11 +53,11 @@ internal sealed class RedirectFollower
             HttpAttempt attempt;
             try
             {
-                attempt = await _sender.SendAsync(current, hop == 0 ? validators : null, kind, cancellationToken).ConfigureAwait(false);
+                attempt = await sender.SendAsync(current, hop == 0 ? validators : null, kind, cancellationToken).ConfigureAwait(false);
             }
             catch (BrokenCircuitException)
             {
-                return HopResult.Failure(current, hop, FetchReasons.CircuitOpen, $"{current}: circuit open for {current.Authority} after repeated failures; its requests fail at once for {_options.BreakerBreakSeconds} s");
+                return HopResult.Failure(current, hop, FetchReasons.CircuitOpen, $"{current}: circuit open for {current.Authority} after repeated failures; its requests fail at once for {options.BreakerBreakSeconds} s");
             }
             catch (HttpRequestException ex) when (AddressGuard.FindRefusal(ex) is { } refused)
             {
@@ -84,7 +70,7 @@ internal sealed class RedirectFollower
             }
             catch (TimeoutRejectedException ex)
             {
-                string which = ex.Timeout == TimeSpan.FromSeconds(_options.TimeoutSeconds) ? "per attempt" : "in all";
+                string which = ex.Timeout == TimeSpan.FromSeconds(options.TimeoutSeconds) ? "per attempt" : "in all";
                 return HopResult.Failure(current, hop, "timeout", $"{current}: no complete response within {ex.Timeout.TotalSeconds:0.###} s ({which})");
             }
             catch (IOException ex)
@@ -102,7 +88,7 @@ internal sealed class RedirectFollower
 
             if (attempt is { FailureReason: AttemptSender.BadRedirect, FailureDetail: { } problem })
             {
-                FetchLog.RedirectStopped(_logger, current, AttemptSender.BadRedirect, problem);
+                FetchLog.RedirectStopped(logger, current, AttemptSender.BadRedirect, problem);
             }
 
             if (attempt.Location is not { } next)
@@ -118,7 +104,7 @@ internal sealed class RedirectFollower
 
     private HopResult Stopped(HopResult result)
     {
-        FetchLog.RedirectStopped(_logger, result.Url, result.Reason!, result.Detail!);
+        FetchLog.RedirectStopped(logger, result.Url, result.Reason!, result.Detail!);
         return result;
     }
 }
