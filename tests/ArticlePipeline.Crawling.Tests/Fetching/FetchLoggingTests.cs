@@ -83,6 +83,22 @@ public sealed class FetchLoggingTests
     }
 
     [Test]
+    public async Task FetchAsync_RobotsOverItsCap_LogsThatOnlyTheFirstBytesAreRead()
+    {
+        string robots = "User-agent: *\nDisallow: /rieng-tu/\n" + string.Concat(Enumerable.Repeat("# padding line of a very long robots.txt\n", 15_000));
+        _site.Set("/robots.txt", SiteResponse.Text(robots));
+        using var fetcher = new HttpPageFetcher(TestNetwork.Options(), loggers: _loggers);
+
+        FetchOutcome outcome = await fetcher.FetchAsync(_site.Url("/tin-tuc/a1.html"));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(outcome.Status, Is.EqualTo(FetchStatus.Fetched), "the rules in the first 500 KiB apply");
+            Assert.That(FetcherLines.Select(l => l.Message), Has.One.EqualTo($"{_site.Url("/robots.txt")}: body over the 512000-byte limit, the rest is not read"));
+        }
+    }
+
+    [Test]
     public async Task FetchAsync_RedirectLoop_LogsThatTheRedirectsAreNotFollowed()
     {
         _site.Set("/robots.txt", SiteResponse.Text("User-agent: *\nAllow: /\n"));
