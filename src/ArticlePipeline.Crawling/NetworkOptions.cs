@@ -153,7 +153,10 @@ public sealed class NetworkOptions
         Uri.TryCreate(Proxy?.Trim(), UriKind.Absolute, out Uri? proxy) && proxy.Scheme is "http" or "https" or "socks5" &&
         proxy.Host.Length > 0 && proxy.AbsolutePath == "/" && proxy.Query.Length == 0 ? proxy : null;
 
-    /// <summary>Checks the values the data annotations describe, and the rules <see cref="RuleProblems"/> adds.</summary>
+    /// <summary>
+    /// Checks the values the data annotations describe, and the rules <see cref="RuleProblems"/> adds: what the host
+    /// reports at start for the <c>Network</c> section (<c>AddArticleCrawling</c>), for options built by hand.
+    /// </summary>
     /// <returns>One line per problem; empty when the options are valid.</returns>
     public IReadOnlyList<string> Validate() => [.. SectionOptions.AnnotationProblems(this, SectionName), .. RuleProblems()];
 

@@ -1,3 +1,5 @@
+using ArticlePipeline.Testing;
+
 namespace ArticlePipeline.Crawling.Tests;
 
 /// <summary>Network options for tests: loopback allowed, no politeness delay, quick retries and timeouts.</summary>
@@ -7,6 +9,6 @@ internal static class TestNetwork
     {
         var options = new NetworkOptions { AllowPrivateAddresses = true, DelaySeconds = 0, RetryBaseDelaySeconds = 0.01, TimeoutSeconds = 5 };
         change?.Invoke(options);
-        return options;
+        return CheckedOptions.Valid(options);
     }
 }

@@ -32,6 +32,8 @@ public static class PipelineServices
     /// <returns>The services, to replace more (the sink) before building.</returns>
     public static IServiceCollection Create(string outputDirectory, NetworkOptions network, CrawlOptions? crawl = null, TimeProvider? clock = null)
     {
+        // Handed in rather than bound, so the start-up validation never sees them: the same check, here.
+        CheckedOptions.Valid(network);
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
         if (clock is not null)

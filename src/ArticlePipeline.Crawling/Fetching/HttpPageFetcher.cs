@@ -1,10 +1,6 @@
-using System.Net;
 using ArticlePipeline.Core.Abstractions;
 using ArticlePipeline.Core.Model;
-using ArticlePipeline.Crawling.Robots;
-using Polly;
-using Polly.Registry;
-
+using ArticlePipeline.Core.Sources;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -17,74 +13,50 @@ namespace ArticlePipeline.Crawling.Fetching;
 /// at every hop and at connect time, and caps on body size after decompression.
 /// </summary>
 /// <remarks>
-/// Hosts are keyed by <see cref="Uri.Authority"/> (host and port): politeness and breakers never let one host slow
-/// another. Every expected failure is a <see cref="FetchOutcome"/> value; only cancellation escapes.
+/// A coordinator: <see cref="AddressGuard"/>, <see cref="HostPipelines"/>, <see cref="AttemptSender"/>,
+/// <see cref="RedirectFollower"/> and <see cref="RobotsFetcher"/> each do one part, and this class turns how a
+/// redirect chain ended into a <see cref="FetchOutcome"/>. Hosts are keyed by <see cref="Uri.Authority"/> (host and
+/// port): politeness and breakers never let one host slow another. Every expected failure is a
+/// <see cref="FetchOutcome"/> value; only cancellation escapes.
 /// </remarks>
-public sealed partial class HttpPageFetcher : IPageFetcher, Discovery.IDiscoveryHosts, IDisposable
+public sealed class HttpPageFetcher : IPageFetcher, Discovery.IDiscoveryHosts, IDisposable
 {
     private readonly NetworkOptions _options;
     private readonly TimeProvider _time;
     private readonly HttpClient _client;
-    private readonly ResiliencePipelineRegistry<string> _pipelines;
-    private readonly ResiliencePipeline _attemptTimeout;
+    private readonly HostPipelines _pipelines;
     private readonly HostPoliteness _politeness;
-    private readonly RobotsCache _robots;
-    private readonly Uri? _proxy;
-    private readonly ILoggerFactory _loggers;
-    private readonly ILogger _logger;
+    private readonly RedirectFollower _follower;
+    private readonly RobotsFetcher _robots;
+    private readonly HopCheck _robotsCheck;
 
     /// <summary>Creates the fetcher.</summary>
-    /// <param name="options">Network options.</param>
+    /// <param name="options">
+    /// Network options, already validated: <c>AddArticleCrawling</c> checks the section when the host starts, and
+    /// <see cref="NetworkOptions.Validate"/> runs the same checks for options built by hand.
+    /// </param>
     /// <param name="timeProvider">Clock for delays, caches and timestamps; the system clock when <see langword="null"/>.</param>
     /// <param name="loggers">
-    /// Where retries, circuit-breaker openings and Polly's own telemetry are logged; nothing is logged when
-    /// <see langword="null"/>.
+    /// Where retries, circuit-breaker openings, redirects not followed, robots.txt not read, bodies over their cap
+    /// and Polly's own telemetry are logged; nothing is logged when <see langword="null"/>.
     /// </param>
-    /// <exception cref="ArgumentException">An option is out of its documented range.</exception>
     public HttpPageFetcher(NetworkOptions options, TimeProvider? timeProvider = null, ILoggerFactory? loggers = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        IReadOnlyList<string> problems = options.Validate();
-        if (problems.Count > 0)
-        {
-            throw new ArgumentException("invalid network options: " + string.Join("; ", problems), nameof(options));
-        }
-
         _options = options;
         _time = timeProvider ?? TimeProvider.System;
-        _loggers = loggers ?? NullLoggerFactory.Instance;
-        _logger = _loggers.CreateLogger<HttpPageFetcher>();
+        loggers ??= NullLoggerFactory.Instance;
+        ILogger logger = loggers.CreateLogger<HttpPageFetcher>();
         _politeness = new HostPoliteness(
             new HostLimits(TimeSpan.FromSeconds(options.DelaySeconds), options.MaxConnectionsPerHost),
             TimeSpan.FromSeconds(options.MaxCrawlDelaySeconds),
             _time);
-        // Proxy environment variables are ignored: a proxy nobody configured would see every request, and the
-        // connect-time address check would see only the proxy. Network:Proxy is the one way to use one.
-        Uri? proxy = options.ProxyUri();
-        _proxy = proxy is null ? null : new UriBuilder(proxy) { UserName = string.Empty, Password = string.Empty }.Uri;
-        var handler = new SocketsHttpHandler
-        {
-            UseProxy = proxy is not null,
-            Proxy = proxy is null ? null : new WebProxy(_proxy) { Credentials = ProxyCredentials(proxy) },
-            AllowAutoRedirect = false,
-            AutomaticDecompression = DecompressionMethods.All,
-            ConnectTimeout = TimeSpan.FromSeconds(options.TimeoutSeconds),
-            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-            MaxConnectionsPerServer = NetworkOptions.MaxConnectionsLimit,
-            ConnectCallback = ConnectAsync,
-        };
-        _client = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
-        _pipelines = new ResiliencePipelineRegistry<string>();
-        _attemptTimeout = new ResiliencePipelineBuilder { TimeProvider = _time }
-            .AddTimeout(TimeSpan.FromSeconds(options.TimeoutSeconds))
-            .Build();
-        _robots = new RobotsCache(
-            DownloadRobotsAsync,
-            (robotsUrl, entry) => _politeness.SetCrawlDelay(robotsUrl.Authority, entry.Rules.CrawlDelay),
-            options.ProductToken(),
-            TimeSpan.FromHours(options.RobotsCacheHours),
-            TimeSpan.FromMinutes(options.RobotsRetryMinutes),
-            _time);
+        var guard = new AddressGuard(options);
+        _client = FetchClient.Create(options, guard);
+        _pipelines = new HostPipelines(options, _time, loggers, logger);
+        _follower = new RedirectFollower(guard, new AttemptSender(_client, _pipelines, _politeness, options, _time, logger), options, logger);
+        _robots = new RobotsFetcher(_follower, _politeness, options, _time, logger);
+        _robotsCheck = _robots.CheckAsync;
     }
 
     /// <inheritdoc />
@@ -95,15 +67,16 @@ public sealed partial class HttpPageFetcher : IPageFetcher, Discovery.IDiscovery
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(url);
+        RequestKind kind = purpose == FetchPurpose.Article ? RequestKind.Article : RequestKind.Discovery;
         if (url.IsFile)
         {
+            // A file has no media type to go by: a discovery document gets the larger cap, as XML over HTTP does.
             return _options.AllowFileUrls
-                ? await FilePageFetcher.FetchAsync(url, purpose, purpose == FetchPurpose.Article ? _options.MaxBodyBytes : Math.Max(_options.MaxBodyBytes, NetworkOptions.MaxDiscoveryDocumentBytes), _time.GetUtcNow(), cancellationToken).ConfigureAwait(false)
+                ? await FilePageFetcher.FetchAsync(url, purpose, ResponseBodyReader.MaxBytes(kind, null, _options.MaxBodyBytes), _time.GetUtcNow(), cancellationToken).ConfigureAwait(false)
                 : FetchOutcome.Refused(url, "scheme", "file URLs are not allowed (set Network:AllowFileUrls=true)");
         }
 
-        RequestKind kind = purpose == FetchPurpose.Article ? RequestKind.Article : RequestKind.Discovery;
-        HopResult result = await FollowAsync(url, validators, kind, _options.MaxRedirects, cancellationToken).ConfigureAwait(false);
+        HopResult result = await _follower.FollowAsync(url, validators, kind, _options.MaxRedirects, _robotsCheck, cancellationToken).ConfigureAwait(false);
         if (result.Attempt is not { } attempt)
         {
             return result.Refused
@@ -135,16 +108,32 @@ public sealed partial class HttpPageFetcher : IPageFetcher, Discovery.IDiscovery
         return FetchOutcome.Fetched(url, page);
     }
 
-    private static NetworkCredential? ProxyCredentials(Uri proxy)
+    /// <summary>
+    /// Applies a source's <see cref="SourceDefinition.DelaySeconds"/> and
+    /// <see cref="SourceDefinition.MaxConnectionsPerHost"/> to every host its configuration names (home page, feeds,
+    /// sitemaps, listings). When several sources share a host, the strictest limits win.
+    /// </summary>
+    /// <param name="source">The source.</param>
+    public void ApplySourceLimits(SourceDefinition source)
     {
-        if (proxy.UserInfo.Length == 0)
+        ArgumentNullException.ThrowIfNull(source);
+        if (source.DelaySeconds is null && source.MaxConnectionsPerHost is null)
         {
-            return null;
+            return;
         }
 
-        string[] parts = proxy.UserInfo.Split(':', 2);
-        return new NetworkCredential(Uri.UnescapeDataString(parts[0]), parts.Length > 1 ? Uri.UnescapeDataString(parts[1]) : string.Empty);
+        var limits = new HostLimits(
+            TimeSpan.FromSeconds(source.DelaySeconds ?? _options.DelaySeconds),
+            source.MaxConnectionsPerHost ?? _options.MaxConnectionsPerHost);
+        foreach (string authority in SourceHosts.Authorities(source))
+        {
+            _politeness.Override(authority, limits);
+        }
     }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<Uri>> AnnouncedSitemapsAsync(Uri home, CancellationToken cancellationToken) =>
+        (await _robots.GetAsync(home, cancellationToken).ConfigureAwait(false)).File.Sitemaps;
 
     /// <inheritdoc />
     public void Dispose()

@@ -11,7 +11,7 @@ internal sealed class RobotsCache
     private readonly ConcurrentDictionary<string, RobotsEntry> _entries = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _fetching = new(StringComparer.OrdinalIgnoreCase);
     private readonly Func<Uri, CancellationToken, Task<RobotsResponse>> _download;
-    private readonly Action<Uri, RobotsEntry> _onFetched;
+    private readonly Action<Uri, RobotsResponse, RobotsEntry> _onFetched;
     private readonly string _productToken;
     private readonly TimeSpan _cacheFor;
     private readonly TimeSpan _retryAfter;
@@ -19,7 +19,7 @@ internal sealed class RobotsCache
 
     public RobotsCache(
         Func<Uri, CancellationToken, Task<RobotsResponse>> download,
-        Action<Uri, RobotsEntry> onFetched,
+        Action<Uri, RobotsResponse, RobotsEntry> onFetched,
         string productToken,
         TimeSpan cacheFor,
         TimeSpan retryAfter,
@@ -56,7 +56,7 @@ internal sealed class RobotsCache
             _entries.TryGetValue(origin, out RobotsEntry? previous);
             RobotsEntry entry = RobotsFetchPolicy.Interpret(response, previous, _productToken, _time.GetUtcNow(), _cacheFor, _retryAfter);
             _entries[origin] = entry;
-            _onFetched(robotsUrl, entry);
+            _onFetched(robotsUrl, response, entry);
             return entry;
         }
         finally
