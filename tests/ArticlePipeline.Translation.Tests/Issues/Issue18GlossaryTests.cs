@@ -63,6 +63,24 @@ public sealed class Issue18GlossaryTests
     }
 
     [Test]
+    public void Find_TermInsideALongerTermListedWithoutRenderings_IsLeftToTheMachine()
+    {
+        TermGlossary glossary = TermGlossary.Parse(
+            "{\"terms\":[{\"source\":\"Chủ tịch UBND tỉnh\",\"renderings\":{\"ru\":{\"text\":\"председатель провинциального народного комитета\",\"reference\":\"test\"}}},"
+            + "{\"source\":\"Phó Chủ tịch UBND tỉnh\",\"renderings\":{}}]}");
+        const string Deputy = "Ông Lê Văn A, Phó Chủ tịch UBND tỉnh, phát biểu.";
+        const string Chairman = "Ông Lê Văn B, Chủ tịch UBND tỉnh, phát biểu.";
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(glossary.Find(Deputy, Targets), Is.Empty, "the deputy's title goes to the machine whole");
+            Assert.That(
+                glossary.Find(Chairman, Targets).Select(s => Chairman[s.Start..s.End]),
+                Is.EqualTo(new[] { "Chủ tịch UBND tỉnh" }));
+        }
+    }
+
+    [Test]
     public void ShippedGlossary_IsValidAndEveryRenderingCitesAReference()
     {
         string path = Path.Combine(Testing.SharedData.RepositoryRoot, "config", "glossary.json");
