@@ -50,6 +50,41 @@ public sealed class RecordIdentityTests
     }
 
     [Test]
+    public void A_location_stored_when_the_output_folder_was_elsewhere_still_names_its_record()
+    {
+        Assert.That(
+            _sink.KeyAt($"/app/out/records/baocantho/{Records.Id[..2]}/{Records.Id}.json"),
+            Is.EqualTo(new RecordKey("baocantho", Records.Id)));
+    }
+
+    [Test]
+    public async Task A_write_after_another_writer_changed_the_file_takes_its_revision_from_what_is_there_now()
+    {
+        await _sink.OpenAndWriteAsync(Records.Sample());
+        RecordSlot stale = await _sink.OpenAsync(RecordKey.Of(Records.Sample()));
+        using (var otherNode = new JsonRecordSink(_root))
+        {
+            await otherNode.OpenAndWriteAsync(Records.Sample(firstParagraph: "Bản sửa của máy khác."));
+        }
+
+        WriteResult written = await _sink.WriteAsync(stale, Records.Sample(firstParagraph: "Bản sửa của máy này."));
+
+        Assert.That((written.Written, written.Revision), Is.EqualTo((true, 3)));
+    }
+
+    [Test]
+    public async Task A_file_holding_another_record_than_its_name_says_is_no_record_of_that_name()
+    {
+        WriteResult written = await _sink.OpenAndWriteAsync(Records.Sample());
+        string json = await File.ReadAllTextAsync(written.Path);
+        await File.WriteAllTextAsync(written.Path, json.Replace(Records.Id, "2f00000000000000000a", StringComparison.Ordinal));
+
+        RecordSlot slot = await _sink.OpenAsync(RecordKey.Of(Records.Sample()));
+
+        Assert.That(slot.Existing, Is.Null);
+    }
+
+    [Test]
     public async Task A_write_into_the_slot_of_another_record_is_refused_and_writes_nothing()
     {
         RecordSlot other = await _sink.OpenAsync(new RecordKey("baocantho", "00aa"));
@@ -87,7 +122,7 @@ public sealed class RecordIdentityTests
             [nameof(ArticleRecord.Url)] = sample with { Url = sample.Url + "?v=2" },
             [nameof(ArticleRecord.Source)] = sample with { Source = sample.Source with { Province = "Cần Thơ" } },
             [nameof(ArticleRecord.Publisher)] = sample with { Publisher = null },
-            [nameof(ArticleRecord.PublishedAt)] = sample with { PublishedAt = sample.PublishedAt!.Value.AddMinutes(1) },
+            [nameof(ArticleRecord.PublishedAt)] = sample with { PublishedAt = sample.PublishedAt!.Value.ToOffset(TimeSpan.Zero) },
             [nameof(ArticleRecord.Authors)] = sample with { Authors = ["Minh Đức", "Hà Thu"] },
             [nameof(ArticleRecord.SourceLanguage)] = sample with { SourceLanguage = "en" },
             [nameof(ArticleRecord.ContentHash)] = sample with { ContentHash = "sha256:" + new string('b', 64) },

@@ -250,6 +250,14 @@ public sealed partial class ArticleProcessor
         return CrawlItemResult.Processed(outcome with { Url = url });
     }
 
+    /// <summary>
+    /// A source of <paramref name="pass"/> starts or ends fetching: while any fetches, its articles' translations wait
+    /// (<see cref="CrawlOptions.TranslationWindowSeconds"/>) to share requests; otherwise each goes at once.
+    /// </summary>
+    /// <param name="pass">The pass.</param>
+    /// <param name="fetching">Whether the source starts or has fetched everything.</param>
+    internal void SourceFetching(CrawlPass pass, bool fetching) => pass.Fetching(_translator, _time, fetching);
+
     /// <summary>Extracts, translates and writes a page that is already in hand.</summary>
     /// <param name="page">The page bytes.</param>
     /// <param name="fetchedAt">When the page was fetched.</param>

@@ -42,8 +42,30 @@ public sealed class CrawlPass
     internal PassTranslations Translations(ITranslationProvider translator, TimeProvider time) =>
         LazyInitializer.EnsureInitialized(ref _translations, () => new PassTranslations(translator, Options, time));
 
-    /// <summary>Sends the translations still waiting for others: nothing more will be fetched for them to share with.</summary>
-    public void FlushTranslations() => Volatile.Read(ref _translations)?.Flush();
+    /// <summary>
+    /// A source's fetching starts (<see langword="true"/>) or ends: while some source fetches, its articles' translations
+    /// wait to share requests; after the last one ends, what waits is sent and later ones go at once.
+    /// </summary>
+    /// <param name="translator">The processor's translator, if any.</param>
+    /// <param name="time">The processor's clock.</param>
+    /// <param name="fetching">Whether the source starts or ends.</param>
+    internal void Fetching(ITranslationProvider? translator, TimeProvider time, bool fetching)
+    {
+        if (translator is null)
+        {
+            return;
+        }
+
+        PassTranslations translations = Translations(translator, time);
+        if (fetching)
+        {
+            translations.BeginFetching();
+        }
+        else
+        {
+            translations.EndFetching();
+        }
+    }
 
     /// <summary>Ends the pass's batching: its timer stops and a batch still in flight is cancelled.</summary>
     public void EndTranslations() => Volatile.Read(ref _translations)?.Dispose();

@@ -73,18 +73,25 @@ public sealed class CrawlRunner
             MaxDegreeOfParallelism = Math.Max(1, maxParallelSources),
             CancellationToken = cancellationToken,
         };
-        await Parallel.ForEachAsync(sources, options, async (source, ct) =>
+        try
         {
-            if (storageFull.IsCancellationRequested)
+            await Parallel.ForEachAsync(sources, options, async (source, ct) =>
             {
-                return;
-            }
+                if (storageFull.IsCancellationRequested)
+                {
+                    return;
+                }
 
-            DiscoveryResult found = await _discovery.DiscoverAsync(source, ct).ConfigureAwait(false);
-            summary.AddSource(found.Urls.Length, found.Problems.Select(p => $"{source.Id}: {p}"), found.Failed);
-            await CrawlSourceAsync(source, found, pass, summary, progress, storageFull, ct).ConfigureAwait(false);
-        }).ConfigureAwait(false);
-        pass.EndTranslations();
+                DiscoveryResult found = await _discovery.DiscoverAsync(source, ct).ConfigureAwait(false);
+                summary.AddSource(found.Urls.Length, found.Problems.Select(p => $"{source.Id}: {p}"), found.Failed);
+                await CrawlSourceAsync(source, found, pass, summary, progress, storageFull, ct).ConfigureAwait(false);
+            }).ConfigureAwait(false);
+        }
+        finally
+        {
+            pass.EndTranslations();
+        }
+
         return summary;
     }
 
@@ -111,6 +118,7 @@ public sealed class CrawlRunner
         // translator holds at most this many pages in memory before the fetching waits too.
         using var waiting = new SemaphoreSlim(Math.Max(1, pass.Options.TranslationBatchArticles * 2));
         var finishing = new List<Task>();
+        _processor.SourceFetching(pass, fetching: true);
         try
         {
             await Parallel.ForEachAsync(found.Urls, options, async (url, ct) =>
@@ -148,7 +156,8 @@ public sealed class CrawlRunner
                 Task<CrawlItemResult> article;
                 try
                 {
-                    article = await _processor.StartCrawlAsync(url, source, pass, ct).ConfigureAwait(false);
+                    // The pass's token, not the loop's: the article finishes after the loop, under the same grace.
+                    article = await _processor.StartCrawlAsync(url, source, pass, cancellationToken).ConfigureAwait(false);
                 }
                 catch (Exception ex) when (StorageFullException.IsStorageFull(ex))
                 {
@@ -160,13 +169,14 @@ public sealed class CrawlRunner
                     throw;
                 }
 
-                if (!article.IsCompleted)
+                bool waitsForTranslation = !article.IsCompleted;
+                if (waitsForTranslation)
                 {
                     // Fetched: it counts against the source's limit now, while it waits for its translation.
                     Interlocked.Increment(ref requested);
                 }
 
-                Task finished = FinishAsync(url, article, counted: !article.IsCompleted);
+                Task finished = FinishAsync(url, article, counted: waitsForTranslation);
                 lock (finishing)
                 {
                     finishing.Add(finished);
@@ -177,7 +187,7 @@ public sealed class CrawlRunner
         {
             // Nothing more will be fetched for the waiting articles to share a request with; every article started
             // is settled (written, failed or cancelled) before the source's pass ends.
-            pass.FlushTranslations();
+            _processor.SourceFetching(pass, fetching: false);
             await Task.WhenAll(finishing).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
 

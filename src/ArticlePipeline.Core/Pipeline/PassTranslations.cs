@@ -11,8 +11,9 @@ namespace ArticlePipeline.Core.Pipeline;
 /// </summary>
 /// <remarks>
 /// A batch is sent when the window since its first job has passed, when <see cref="CrawlOptions.TranslationBatchArticles"/>
-/// jobs wait, or on <see cref="Flush"/> (the pass has fetched everything). A failure of the batch is every one of its
-/// articles' failure, exactly as if each had been sent alone. Thread-safe.
+/// jobs wait, or when no source of the pass is fetching any more (<see cref="BeginFetching"/>, <see cref="EndFetching"/>):
+/// with nothing left to share a request with, a job is sent at once. A failure of the batch is every one of its
+/// articles' failure, as if each had been sent alone. Thread-safe.
 /// </remarks>
 internal sealed class PassTranslations : IDisposable
 {
@@ -24,6 +25,7 @@ internal sealed class PassTranslations : IDisposable
     private readonly Lock _lock = new();
     private List<Waiting> _waiting = [];
     private ITimer? _timer;
+    private int _fetching;
 
     public PassTranslations(ITranslationProvider translator, CrawlOptions options, TimeProvider time)
     {
@@ -39,7 +41,7 @@ internal sealed class PassTranslations : IDisposable
     /// <returns>The article's result.</returns>
     public async Task<TranslationResult> TranslateAsync(TranslationJob job, CancellationToken cancellationToken)
     {
-        if (_window <= TimeSpan.Zero || _maxArticles <= 1)
+        if (_window <= TimeSpan.Zero || _maxArticles <= 1 || Volatile.Read(ref _fetching) == 0)
         {
             return (await _translator.TranslateManyAsync([job], cancellationToken).ConfigureAwait(false))[0];
         }
@@ -65,6 +67,18 @@ internal sealed class PassTranslations : IDisposable
         }
 
         return await waiting.Result.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>A source of the pass starts fetching: the jobs of its articles may wait for each other.</summary>
+    public void BeginFetching() => Interlocked.Increment(ref _fetching);
+
+    /// <summary>A source has fetched everything; when it was the last one, what waits is sent now.</summary>
+    public void EndFetching()
+    {
+        if (Interlocked.Decrement(ref _fetching) == 0)
+        {
+            Flush();
+        }
     }
 
     /// <summary>Sends what is waiting now, without waiting for the window to end.</summary>
@@ -121,6 +135,13 @@ internal sealed class PassTranslations : IDisposable
 #pragma warning restore CA1031
         {
             batch.ForEach(w => w.Result.TrySetException(ex));
+            return;
+        }
+
+        if (results.Count != batch.Count)
+        {
+            var wrong = new TranslationFailedException($"the translator answered {results.Count} articles of {batch.Count}");
+            batch.ForEach(w => w.Result.TrySetException(wrong));
             return;
         }
 

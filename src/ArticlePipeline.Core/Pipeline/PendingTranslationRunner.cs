@@ -51,7 +51,14 @@ public sealed class PendingTranslationRunner
             foreach (PendingTranslation item in batch)
             {
                 RecordSlot? slot = await OpenAsync(item, cancellationToken).ConfigureAwait(false);
-                if (slot?.Existing is not { } record ||
+                if (slot is null)
+                {
+                    // A location this sink cannot read a key from (another output layout): kept listed, never dropped.
+                    summary.Skipped++;
+                    continue;
+                }
+
+                if (slot.Existing is not { } record ||
                     !record.Languages.TryGetValue(record.SourceLanguage, out LanguageVersion? original) ||
                     original.Content is not { } source ||
                     PendingLanguages(record) is not { IsEmpty: false } targets)

@@ -73,32 +73,41 @@ public sealed partial class JsonRecordSink : IRecordSink, IDisposable
     }
 
     /// <inheritdoc />
+    /// <remarks>
+    /// A file that does not parse, or holds another record than its name says, is no valid record: the slot is empty
+    /// and a write replaces it.
+    /// </remarks>
     public async Task<RecordSlot> OpenAsync(RecordKey key, CancellationToken cancellationToken = default)
     {
         string path = RecordPath(key.SourceId, key.Id);
-        if (!File.Exists(path))
+        var file = new FileInfo(path);
+        if (!file.Exists)
         {
             return new RecordSlot(key, path, null);
         }
 
+        string? version = Version(file);
         byte[] bytes = await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
-        return new RecordSlot(key, path, RecordSerializer.Deserialize(bytes));
+        ArticleRecord? existing = RecordSerializer.Deserialize(bytes);
+        return new RecordSlot(key, path, existing is not null && RecordKey.Of(existing) == key ? existing : null, version);
     }
 
     /// <inheritdoc />
-    /// <remarks>Only locations under this sink's <c>records/{source}/{id[0..2]}/{id}.json</c> layout have a key.</remarks>
+    /// <remarks>
+    /// The key is read from the path's last segments, <c>records/{source}/{id[0..2]}/{id}.json</c>, wherever the
+    /// output folder was when the location was stored (a folder moved, mounted elsewhere or named by another path).
+    /// </remarks>
     public RecordKey? KeyAt(string location)
     {
         ArgumentNullException.ThrowIfNull(location);
-        string relative = Path.GetRelativePath(Path.Combine(_root, "records"), Path.GetFullPath(location, _root));
-        string[] parts = relative.Split(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar);
-        if (parts.Length != 3 || !parts[2].EndsWith(".json", StringComparison.Ordinal))
+        string[] parts = location.Split(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar);
+        if (parts.Length < 4 || parts[^4] != "records" || !parts[^1].EndsWith(".json", StringComparison.Ordinal))
         {
             return null;
         }
 
-        var key = new RecordKey(parts[0], parts[2][..^".json".Length]);
-        return IsSafeName(key.SourceId) && IsSafeName(key.Id) && key.Id.Length >= 2 && parts[1] == key.Id[..2] ? key : null;
+        var key = new RecordKey(parts[^3], parts[^1][..^".json".Length]);
+        return IsSafeName(key.SourceId) && IsSafeName(key.Id) && key.Id.Length >= 2 && parts[^2] == key.Id[..2] ? key : null;
     }
 
     /// <inheritdoc />
@@ -117,6 +126,13 @@ public sealed partial class JsonRecordSink : IRecordSink, IDisposable
         }
 
         string path = RecordPath(slot.Key.SourceId, slot.Key.Id);
+        if (Version(new FileInfo(path)) != slot.Version)
+        {
+            // Another writer (a cluster node sharing the folder) changed the file since the slot was read: the
+            // revision is decided from what is there now.
+            slot = await OpenAsync(slot.Key, cancellationToken).ConfigureAwait(false);
+        }
+
         ArticleRecord? existing = slot.Existing;
         ImmutableArray<string> changes = existing is null ? [] : RecordDiff.Changes(existing, record);
         bool same = existing is not null && changes.IsEmpty;
@@ -270,6 +286,15 @@ public sealed partial class JsonRecordSink : IRecordSink, IDisposable
         return File.Exists(manifest) && File.ReadLines(manifest)
             .Select(RecordSerializer.DeserializeManifestLine)
             .Any(e => e is not null && e.Id == entry.Id && e.Revision == entry.Revision && e.Change == entry.Change);
+    }
+
+    // What a stat tells of a record file: enough to see that another writer replaced it, without reading it.
+    private static string? Version(FileInfo file)
+    {
+        file.Refresh();
+        return file.Exists
+            ? string.Create(CultureInfo.InvariantCulture, $"{file.Length}:{file.LastWriteTimeUtc.Ticks}")
+            : null;
     }
 
     private static bool IsSafeName(string name) =>
