@@ -130,6 +130,12 @@ internal sealed class PassTranslations : IDisposable
             batch.ForEach(w => w.Result.TrySetCanceled());
             return;
         }
+        catch (TranslationFailedException ex) when (!ex.IsTransient && batch.Count > 1)
+        {
+            // The service is up but refused the batch: it may be one article's fault, not its neighbours'.
+            await SendAloneAsync(batch).ConfigureAwait(false);
+            return;
+        }
 #pragma warning disable CA1031 // The batch's failure is handed to each of its articles, which decide what it means.
         catch (Exception ex)
 #pragma warning restore CA1031
@@ -148,6 +154,47 @@ internal sealed class PassTranslations : IDisposable
         for (int i = 0; i < batch.Count; i++)
         {
             batch[i].Result.TrySetResult(results[i]);
+        }
+    }
+
+    /// <summary>
+    /// Sends each job of a refused batch on its own (what was already answered costs nothing more: the memory has it).
+    /// When two articles in a row fail alone too, or one fails transiently, the failure is not one article's: the rest
+    /// get it without more requests.
+    /// </summary>
+    private async Task SendAloneAsync(List<Waiting> batch)
+    {
+        int failedInARow = 0;
+        for (int i = 0; i < batch.Count; i++)
+        {
+            Waiting waiting = batch[i];
+            try
+            {
+                IReadOnlyList<TranslationResult> results = await _translator.TranslateManyAsync([waiting.Job], _stop.Token).ConfigureAwait(false);
+                waiting.Result.TrySetResult(results[0]);
+                failedInARow = 0;
+            }
+            catch (OperationCanceledException)
+            {
+                batch.Skip(i).ToList().ForEach(w => w.Result.TrySetCanceled());
+                return;
+            }
+            catch (TranslationFailedException ex)
+            {
+                waiting.Result.TrySetException(ex);
+                if (ex.IsTransient || ++failedInARow >= 2)
+                {
+                    batch.Skip(i + 1).ToList().ForEach(w => w.Result.TrySetException(ex));
+                    return;
+                }
+            }
+#pragma warning disable CA1031 // As in SendAsync: the failure is handed to the articles still waiting.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                batch.Skip(i).ToList().ForEach(w => w.Result.TrySetException(ex));
+                return;
+            }
         }
     }
 
