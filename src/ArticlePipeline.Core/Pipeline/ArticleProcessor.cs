@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using ArticlePipeline.Core.Abstractions;
 using ArticlePipeline.Core.Model;
 using ArticlePipeline.Core.Sources;
-using ArticlePipeline.Core.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -28,6 +27,7 @@ public sealed partial class ArticleProcessor
     private readonly IPendingTranslations? _pending;
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
+    private readonly LanguageFiller _languages;
 
     /// <summary>Creates the processor from one implementation of each stage.</summary>
     /// <param name="fetcher">Fetch stage.</param>
@@ -59,6 +59,7 @@ public sealed partial class ArticleProcessor
         _sink = sink;
         _state = state;
         _logger = (ILogger?)logger ?? NullLogger.Instance;
+        _languages = new LanguageFiller(translator, _logger);
     }
 
     /// <summary>Fetches, extracts, translates and writes the article at <paramref name="url"/>.</summary>
@@ -304,7 +305,7 @@ public sealed partial class ArticleProcessor
         // The stored record is read once: its translations are reused here and its revision decided by the sink.
         RecordSlot slot = await _sink.OpenAsync(RecordKey.Of(draft), cancellationToken).ConfigureAwait(false);
         (Dictionary<string, LanguageVersion> others, long billed, long saved, ImmutableDictionary<string, LanguageTranslationStats>? byLanguage) =
-            await TranslateAsync(article, draft, slot.Existing, options, batch, cancellationToken).ConfigureAwait(false);
+            await _languages.FillAsync(article, draft, slot.Existing, options, batch, cancellationToken).ConfigureAwait(false);
         ArticleRecord record = draft with { Languages = draft.Languages.SetItems(others) };
 
         WriteResult written;
@@ -415,84 +416,6 @@ public sealed partial class ArticleProcessor
         await _pending.AddAsync(new PendingTranslation(path, record.Id, pending, reason, _time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<(Dictionary<string, LanguageVersion> Others, long Billed, long Saved, ImmutableDictionary<string, LanguageTranslationStats>? ByLanguage)> TranslateAsync(
-        ExtractedArticle article,
-        ArticleRecord draft,
-        ArticleRecord? existing,
-        ProcessOptions options,
-        PassTranslations? batch,
-        CancellationToken cancellationToken)
-    {
-        var others = new Dictionary<string, LanguageVersion>(StringComparer.Ordinal);
-        var missing = new List<string>();
-        foreach (string language in RecordBuilder.MissingLanguages(draft.SourceLanguage))
-        {
-            // An unchanged article keeps the translations it already has: they are never billed twice.
-            if (existing is not null &&
-                existing.ContentHash == draft.ContentHash &&
-                existing.Languages.TryGetValue(language, out LanguageVersion? kept) &&
-                kept.Status == TranslationStatus.Translated)
-            {
-                others[language] = kept;
-            }
-            else
-            {
-                missing.Add(language);
-            }
-        }
-
-        if (missing.Count == 0)
-        {
-            return (others, 0, 0, null);
-        }
-
-        if (!options.Translate || _translator is null)
-        {
-            string reason = options.Translate ? "no translator configured" : "translation not requested";
-            foreach (string language in missing)
-            {
-                others[language] = LanguageVersion.Pending(reason);
-            }
-
-            return (others, 0, 0, null);
-        }
-
-        try
-        {
-            // The bylines go along so the names they hold stay as written in the body and captions.
-            var job = new TranslationJob(RecordBuilder.OriginalContent(article), draft.SourceLanguage, missing, article.Authors.IsDefault ? null : article.Authors);
-            TranslationResult result = batch is null
-                ? (await _translator.TranslateManyAsync([job], cancellationToken).ConfigureAwait(false))[0]
-                : await batch.TranslateAsync(job, cancellationToken).ConfigureAwait(false);
-            foreach (string language in missing)
-            {
-                others[language] = result.Languages.TryGetValue(language, out LanguageContent? content)
-                    ? new LanguageVersion(
-                        TranslationStatus.Translated,
-                        content,
-                        new Provenance(null, null, _translator.Name, result.RequestIds, draft.FetchedAt),
-                        null)
-                    : result.Refused?.GetValueOrDefault(language) is { } refused
-                        ? LanguageVersion.Failed(refused)
-                        : LanguageVersion.Pending("translator returned no text for this language");
-            }
-
-            return (others, result.BilledCharacters, result.SavedCharacters, result.ByLanguage);
-        }
-        catch (TranslationFailedException ex)
-        {
-            // The message may quote the service's own words: cleaned before it is logged or stored in the record.
-            string message = UntrustedText.Clean(ex.Message);
-            LogTranslationFailed(draft.Url, message);
-            foreach (string language in missing)
-            {
-                others[language] = LanguageVersion.Pending("translation failed: " + message);
-            }
-
-            return (others, 0, 0, null);
-        }
-    }
-
     private async Task<PageState?> GetStateAsync(Uri key, CancellationToken cancellationToken) =>
         _state is null ? null : await _state.GetPageAsync(key, cancellationToken).ConfigureAwait(false);
 
@@ -539,9 +462,6 @@ public sealed partial class ArticleProcessor
 
     [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "{Url}: {Outcome} {Detail}")]
     private partial void LogOutcome(Uri url, string outcome, string? detail);
-
-    [LoggerMessage(EventId = 2, Level = LogLevel.Warning, Message = "{Url}: translation failed, languages left pending: {Reason}")]
-    private partial void LogTranslationFailed(string url, string reason);
 
     [LoggerMessage(EventId = 3, Level = LogLevel.Warning, Message = "{Url}: parked after {Failures} consecutive failures (last: {Reason})")]
     private partial void LogParked(Uri url, int failures, string reason);
