@@ -4,7 +4,7 @@ using ArticlePipeline.Core.Pipeline;
 using ArticlePipeline.Core.Sources;
 using ArticlePipeline.Crawling;
 using ArticlePipeline.Crawling.Composition;
-using ArticlePipeline.Crawling.Fetching;
+using ArticlePipeline.Crawling.Discovery;
 using ArticlePipeline.Extraction.Composition;
 using ArticlePipeline.Output;
 using ArticlePipeline.Output.Composition;
@@ -163,10 +163,10 @@ internal sealed class CliHost : IAsyncDisposable
     /// </summary>
     public void ApplySourceLimits(SourceCatalog catalog)
     {
-        HttpPageFetcher fetcher = Services.GetRequiredService<HttpPageFetcher>();
+        IDiscoveryHosts hosts = Services.GetRequiredService<IDiscoveryHosts>();
         foreach (SourceDefinition source in catalog.Sources)
         {
-            fetcher.ApplySourceLimits(source);
+            hosts.ApplySourceLimits(source);
         }
     }
 
