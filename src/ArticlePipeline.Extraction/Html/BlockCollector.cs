@@ -249,7 +249,7 @@ internal sealed partial class BlockCollector
         }
 
         _afterImage = false;
-        bool byline = IsRightAligned(context) || DomPatterns.IsAuthorLike(context);
+        bool byline = IsBylineHint(context);
         // Measured on this run of text alone: paragraphs separated by <br><br> share a parent but not its links.
         double linkDensity = Math.Min(1, linked / Math.Max(1, ContentScorer.CountNonSpace(text)));
         _blocks.Add(new RawBlock(BlockKind.Paragraph, text, linkDensity, allBold, byline));
@@ -263,7 +263,7 @@ internal sealed partial class BlockCollector
             return;
         }
 
-        bool byline = IsRightAligned(element) || DomPatterns.IsAuthorLike(element);
+        bool byline = IsBylineHint(element);
         bool bold = element.QuerySelector("strong, b") is { } strong && TextNormalizer.Normalize(strong.TextContent).Length >= normalized.Length - 1;
         _blocks.Add(new RawBlock(kind, normalized, ContentScorer.LinkDensity(element), bold, byline));
     }
@@ -372,7 +372,7 @@ internal sealed partial class BlockCollector
             return;
         }
 
-        bool byline = IsRightAligned(item) || DomPatterns.IsAuthorLike(item);
+        bool byline = IsBylineHint(item);
         bool bold = item.QuerySelector("strong, b") is { } strong && TextNormalizer.Normalize(strong.TextContent).Length >= normalized.Length - 1;
         double linkDensity = HasProse(item) ? 0 : ContentScorer.LinkDensity(item);
         _blocks.Add(new RawBlock(BlockKind.ListItem, normalized, linkDensity, bold, byline));
@@ -401,6 +401,9 @@ internal sealed partial class BlockCollector
             (style is not null && (style.Contains("display:none", StringComparison.OrdinalIgnoreCase) ||
                                    style.Contains("display: none", StringComparison.OrdinalIgnoreCase)));
     }
+
+    // A short line in a byline-named box, or right-aligned as signatures are, may be the author's name.
+    private static bool IsBylineHint(IElement element) => IsRightAligned(element) || Bylines.IsNamed(element, BylineVocabulary.News);
 
     private static bool IsRightAligned(IElement element)
     {

@@ -359,9 +359,7 @@ internal static partial class HtmlArticleExtractor
     {
         foreach (IElement element in AfterTitle(body, title))
         {
-            bool byline = DomPatterns.IsAuthorLike(element) || element.GetAttribute("rel") == "author" ||
-                (element.GetAttribute("itemprop")?.Contains("author", StringComparison.Ordinal) ?? false);
-            if (!byline || (title is not null && !Near(title, element)) || InNegativeBox(element, body) || element.QuerySelector("p, div, li") is not null)
+            if (!Bylines.IsMarked(element, BylineVocabulary.News) || (title is not null && !Near(title, element)) || InNegativeBox(element, body) || element.QuerySelector("p, div, li") is not null)
             {
                 continue;
             }
