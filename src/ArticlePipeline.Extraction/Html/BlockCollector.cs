@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 using ArticlePipeline.Core.Model;
 using ArticlePipeline.Extraction.Normalization;
@@ -7,7 +6,7 @@ using ArticlePipeline.Extraction.Normalization;
 namespace ArticlePipeline.Extraction.Html;
 
 /// <summary>Walks a body container in document order and emits typed blocks and images.</summary>
-internal sealed partial class BlockCollector
+internal sealed class BlockCollector
 {
     private static readonly HashSet<string> BlockTags = new(StringComparer.Ordinal)
     {
@@ -62,27 +61,6 @@ internal sealed partial class BlockCollector
         collector.Walk(container);
         collector.Flush(container);
         return collector;
-    }
-
-    /// <summary>Resolves an image's URL from <c>src</c> or a lazy-loading attribute.</summary>
-    public static string? ImageUrl(IElement img, Uri baseUrl)
-    {
-        foreach (string attribute in new[] { "data-src", "data-original", "data-lazy-src", "data-srcset", "src" })
-        {
-            string? value = img.GetAttribute(attribute)?.Trim();
-            if (string.IsNullOrEmpty(value) || value.StartsWith("data:", StringComparison.OrdinalIgnoreCase))
-            {
-                continue;
-            }
-
-            value = value.Split(' ', 2)[0];
-            if (Uri.TryCreate(baseUrl, value, out Uri? url))
-            {
-                return url.AbsoluteUri;
-            }
-        }
-
-        return null;
     }
 
     private void Walk(IElement element)
@@ -234,9 +212,7 @@ internal sealed partial class BlockCollector
             return;
         }
 
-        // Captions CMS editors write as paragraphs: text beside the image in one paragraph, an all-italic line
-        // right under an image, or a short line ending with the photo credit ("Ảnh: ...").
-        if ((text.Length <= 150 && withImage) || (text.Length <= 300 && ((allItalic && _afterImage) || PhotoCredit().IsMatch(text))))
+        if (Captions.IsCaptionLine(text, withImage, allItalic, _afterImage))
         {
             if (_images.Count > 0 && _images[^1].Caption is null && (withImage || _afterImage))
             {
@@ -285,7 +261,7 @@ internal sealed partial class BlockCollector
 
     private void AddFigure(IElement figure)
     {
-        IElement? caption = figure.QuerySelector("figcaption") ?? figure.QuerySelectorAll("*").FirstOrDefault(DomPatterns.IsCaptionLike);
+        IElement? caption = Captions.Of(figure);
         string? captionText = caption is null ? null : TextNormalizer.Normalize(caption.TextContent);
         IElement? img = figure.QuerySelector("img");
         if (img is not null)
@@ -301,33 +277,26 @@ internal sealed partial class BlockCollector
 
     private void AddTable(IElement table)
     {
-        IElement[] images = table.QuerySelectorAll("img").ToArray();
-        if (images.Length > 0 && DomText.Length(table) <= 400)
+        if (Tables.AsImageTable(table) is { } imageTable)
         {
-            // An image table: the cells without an image are its caption.
-            string caption = TextNormalizer.Normalize(string.Join(' ', table.QuerySelectorAll("td, th")
-                .Where(td => td.QuerySelector("img, table") is null)
-                .Select(td => td.TextContent)));
-            if (caption.Length <= 400)
+            string caption = imageTable.Caption;
+            foreach (IElement img in imageTable.Images)
             {
-                foreach (IElement img in images)
-                {
-                    AddImage(img, caption.Length == 0 ? null : caption);
-                }
-
-                if (caption.Length > 0)
-                {
-                    AddBlock(BlockKind.FigureCaption, caption, table);
-                }
-
-                return;
+                AddImage(img, caption.Length == 0 ? null : caption);
             }
+
+            if (caption.Length > 0)
+            {
+                AddBlock(BlockKind.FigureCaption, caption, table);
+            }
+
+            return;
         }
 
-        if (table.QuerySelector("p, table, div > div") is not null)
+        if (Tables.IsLayout(table))
         {
             // A layout table: its cells hold ordinary blocks.
-            foreach (IElement cell in table.QuerySelectorAll("td, th").Where(c => c.ParentElement?.Closest("table") == table))
+            foreach (IElement cell in Tables.OwnCells(table))
             {
                 Walk(cell);
                 Flush(cell);
@@ -336,22 +305,15 @@ internal sealed partial class BlockCollector
             return;
         }
 
-        foreach (IElement row in table.QuerySelectorAll("tr"))
+        foreach ((IElement row, string text) in Tables.DataRows(table))
         {
-            string[] cells = row.Children
-                .Where(c => c.LocalName is "td" or "th")
-                .Select(c => TextNormalizer.Normalize(c.TextContent))
-                .ToArray();
-            if (cells.Any(c => c.Length > 0))
-            {
-                AddBlock(BlockKind.TableRow, string.Join(" | ", cells), row);
-            }
+            AddBlock(BlockKind.TableRow, text, row);
         }
     }
 
     private void AddImage(IElement img, string? caption)
     {
-        string? url = ImageUrl(img, _baseUrl);
+        string? url = ImageSource.Url(img, _baseUrl);
         if (url is not null && !_images.Any(i => i.Url == url))
         {
             _images.Add(new ArticleImage(url, caption));
@@ -424,8 +386,4 @@ internal sealed partial class BlockCollector
 
         return false;
     }
-
-    // A photo credit closing a short line: "... (Ảnh: Minh Quyết/TTXVN)", "... Ảnh: PV", "Фото: ...".
-    [GeneratedRegex(@"(?:^|[\s.(\-–—])(?:Ảnh|Ảnh minh họa|Ảnh minh hoạ|Nguồn ảnh|Ảnh tư liệu|Photo|Фото|Foto|ภาพ)\s*:\s*[^.:;!?]{1,60}\)?\.?$", RegexOptions.CultureInvariant)]
-    private static partial Regex PhotoCredit();
 }
