@@ -1,4 +1,3 @@
-using System.Text;
 using AngleSharp.Dom;
 using ArticlePipeline.Core.Model;
 using ArticlePipeline.Extraction.Normalization;
@@ -20,15 +19,8 @@ internal sealed class BlockCollector
     private readonly bool _keepUnlikely;
     private readonly List<RawBlock> _blocks = [];
     private readonly List<ArticleImage> _images = [];
-    private readonly StringBuilder _inline = new();
-    private bool _pendingBreak;
-    private bool _inlineBold;
-    private bool _inlineUnbold;
-    private bool _inlineItalic;
-    private bool _inlineUnitalic;
-    private bool _inlineImage;
+    private readonly InlineRun _inline = new();
     private bool _afterImage;
-    private double _inlineLinked;
 
     private BlockCollector(Uri baseUrl, int containerLength, bool keepUnlikely)
     {
@@ -69,11 +61,11 @@ internal sealed class BlockCollector
         {
             if (node is IText text)
             {
-                AppendInline(text.Data, node.ParentElement);
+                _inline.Append(text.Data, node.ParentElement);
                 continue;
             }
 
-            if (node is not IElement child || IsHidden(child))
+            if (node is not IElement child || !Visibility.IsProbablyVisible(child))
             {
                 continue;
             }
@@ -81,19 +73,19 @@ internal sealed class BlockCollector
             switch (child.LocalName)
             {
                 case "br":
-                    if (_pendingBreak)
+                    if (_inline.PendingBreak)
                     {
                         Flush(element);
                     }
                     else
                     {
-                        _pendingBreak = true;
+                        _inline.PendingBreak = true;
                     }
 
                     continue;
                 case "img":
                     AddImage(child, null);
-                    _inlineImage = true;
+                    _inline.MarkImage();
                     continue;
                 case "p" or "div" or "section" or "article" or "center" or "main" or "address" or "dd" or "dt":
                     Flush(element);
@@ -117,7 +109,7 @@ internal sealed class BlockCollector
                     continue;
                 case "ul" or "ol":
                     Flush(element);
-                    if (!SkipUnlikely(child) && (ContentScorer.LinkDensity(child) < 0.5 || MostItemsHaveProse(child)))
+                    if (!SkipUnlikely(child) && (LinkDensity.Of(child, LinkDensityMeasure.Characters) < 0.5 || MostItemsHaveProse(child)))
                     {
                         foreach (IElement item in child.Children.Where(c => c.LocalName == "li"))
                         {
@@ -162,51 +154,9 @@ internal sealed class BlockCollector
         }
     }
 
-    private void AppendInline(string text, IElement? parent)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            if (_inline.Length > 0 && text.Length > 0)
-            {
-                _inline.Append(' ');
-            }
-
-            return;
-        }
-
-        if (_pendingBreak)
-        {
-            _inline.Append(' ');
-            _pendingBreak = false;
-        }
-
-        if (parent?.Closest("a") is { } link)
-        {
-            // Fragment links (tables of contents, footnotes) weigh less, as in the content finder.
-            string? href = link.GetAttribute("href");
-            _inlineLinked += ContentScorer.CountNonSpace(text) * (href is not null && href.StartsWith('#') && href.Length > 1 ? 0.3 : 1);
-        }
-
-        bool bold = parent?.Closest("strong, b") is not null;
-        _inlineBold |= bold;
-        _inlineUnbold |= !bold;
-        bool italic = parent?.Closest("em, i") is not null;
-        _inlineItalic |= italic;
-        _inlineUnitalic |= !italic;
-        _inline.Append(text);
-    }
-
     private void Flush(IElement context)
     {
-        _pendingBreak = false;
-        string text = TextNormalizer.Normalize(_inline.ToString());
-        bool allBold = _inlineBold && !_inlineUnbold;
-        bool allItalic = _inlineItalic && !_inlineUnitalic;
-        bool withImage = _inlineImage;
-        double linked = _inlineLinked;
-        _inlineLinked = 0;
-        _inline.Clear();
-        _inlineBold = _inlineUnbold = _inlineItalic = _inlineUnitalic = _inlineImage = false;
+        (string text, bool allBold, bool allItalic, bool withImage, double linked) = _inline.Take();
         if (text.Length == 0)
         {
             return;
@@ -226,8 +176,7 @@ internal sealed class BlockCollector
 
         _afterImage = false;
         bool byline = IsBylineHint(context);
-        // Measured on this run of text alone: paragraphs separated by <br><br> share a parent but not its links.
-        double linkDensity = Math.Min(1, linked / Math.Max(1, ContentScorer.CountNonSpace(text)));
+        double linkDensity = LinkDensity.Ratio(linked, Math.Max(1, DomText.NonSpace(text)));
         _blocks.Add(new RawBlock(BlockKind.Paragraph, text, linkDensity, allBold, byline));
     }
 
@@ -241,7 +190,7 @@ internal sealed class BlockCollector
 
         bool byline = IsBylineHint(element);
         bool bold = element.QuerySelector("strong, b") is { } strong && TextNormalizer.Normalize(strong.TextContent).Length >= normalized.Length - 1;
-        _blocks.Add(new RawBlock(kind, normalized, ContentScorer.LinkDensity(element), bold, byline));
+        _blocks.Add(new RawBlock(kind, normalized, LinkDensity.Of(element, LinkDensityMeasure.Characters), bold, byline));
     }
 
     private void AddQuote(IElement quote)
@@ -336,7 +285,7 @@ internal sealed class BlockCollector
 
         bool byline = IsBylineHint(item);
         bool bold = item.QuerySelector("strong, b") is { } strong && TextNormalizer.Normalize(strong.TextContent).Length >= normalized.Length - 1;
-        double linkDensity = HasProse(item) ? 0 : ContentScorer.LinkDensity(item);
+        double linkDensity = HasProse(item) ? 0 : LinkDensity.Of(item, LinkDensityMeasure.Characters);
         _blocks.Add(new RawBlock(BlockKind.ListItem, normalized, linkDensity, bold, byline));
     }
 
@@ -349,20 +298,12 @@ internal sealed class BlockCollector
     // At least 25 letters (five words or so) and a third of the item's text outside links.
     private static bool HasProse(IElement item)
     {
-        int total = ContentScorer.CountNonSpace(item.TextContent);
-        int unlinked = total - item.QuerySelectorAll("a").Sum(a => ContentScorer.CountNonSpace(a.TextContent));
+        int total = DomText.NonSpace(item.TextContent);
+        int unlinked = total - item.QuerySelectorAll("a").Sum(a => DomText.NonSpace(a.TextContent));
         return unlinked >= 25 && unlinked * 3 >= total;
     }
 
     private static bool HasBlockChildren(IElement element) => element.Children.Any(c => BlockTags.Contains(c.LocalName));
-
-    private static bool IsHidden(IElement element)
-    {
-        string? style = element.GetAttribute("style");
-        return element.HasAttribute("hidden") ||
-            (style is not null && (style.Contains("display:none", StringComparison.OrdinalIgnoreCase) ||
-                                   style.Contains("display: none", StringComparison.OrdinalIgnoreCase)));
-    }
 
     // A short line in a byline-named box, or right-aligned as signatures are, may be the author's name.
     private static bool IsBylineHint(IElement element) => IsRightAligned(element) || Bylines.IsNamed(element, BylineVocabulary.News);

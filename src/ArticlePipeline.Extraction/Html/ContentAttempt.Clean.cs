@@ -169,7 +169,7 @@ internal sealed partial class ContentAttempt
             return true;
         }
 
-        double linkDensity = DomText.LinkDensity(node);
+        double linkDensity = LinkDensity.Of(node, LinkDensityMeasure.Scoring);
         double textDensity = DomText.Density(node, TextishTags);
         bool inFigure = DomText.HasAncestor(node, "figure", 3);
 

@@ -21,7 +21,7 @@ internal sealed partial class ContentAttempt
         {
             IElement element = node;
             string tag = element.LocalName;
-            if (element != _body && !DomText.IsProbablyVisible(element))
+            if (element != _body && !Visibility.IsProbablyVisible(element))
             {
                 node = RemoveAndGetNext(element);
                 continue;
@@ -70,7 +70,7 @@ internal sealed partial class ContentAttempt
             if (tag == "div")
             {
                 Paragraphs.WrapPhrasingRuns(element);
-                if (Paragraphs.HasSingleChild(element, "p") && DomText.LinkDensity(element) < 0.25)
+                if (Paragraphs.HasSingleChild(element, "p") && LinkDensity.Of(element, LinkDensityMeasure.Scoring) < 0.25)
                 {
                     IElement paragraph = element.Children[0];
                     element.Parent!.ReplaceChild(paragraph, element);

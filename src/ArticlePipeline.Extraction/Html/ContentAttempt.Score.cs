@@ -52,7 +52,7 @@ internal sealed partial class ContentAttempt
         var top = new List<IElement>(TopCandidates + 1);
         foreach (IElement candidate in candidates)
         {
-            double score = _scores[candidate] * (1 - DomText.LinkDensity(candidate));
+            double score = _scores[candidate] * (1 - LinkDensity.Of(candidate, LinkDensityMeasure.Scoring));
             _scores[candidate] = score;
             int index = top.FindIndex(t => score > _scores[t]);
             if (index < 0)

@@ -93,7 +93,7 @@ internal sealed partial class ContentAttempt
                 }
                 else if (sibling.LocalName == "p")
                 {
-                    double linkDensity = DomText.LinkDensity(sibling);
+                    double linkDensity = LinkDensity.Of(sibling, LinkDensityMeasure.Scoring);
                     string text = Normalization.TextNormalizer.Normalize(sibling.TextContent);
                     append = (text.Length > 80 && linkDensity < 0.25) ||
                         (text.Length is > 0 and < 80 && linkDensity == 0 && SentenceEnd().IsMatch(text));

@@ -121,7 +121,7 @@ internal static partial class PageFactsReader
             }
 
             int length = TextNormalizer.Normalize(element.TextContent).Length;
-            if (length is >= 30 and <= 1500 && ContentScorer.LinkDensity(element) < 0.3)
+            if (length is >= 30 and <= 1500 && LinkDensity.Of(element, LinkDensityMeasure.Characters) < 0.3)
             {
                 return element;
             }

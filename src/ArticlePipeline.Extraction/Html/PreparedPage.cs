@@ -28,7 +28,7 @@ internal sealed record PreparedPage(IElement Body, Uri BaseUrl, PageMetadata Met
             junk.Remove();
         }
 
-        foreach (IElement hidden in body.QuerySelectorAll("*").Where(e => !DomText.IsProbablyVisible(e)).ToArray())
+        foreach (IElement hidden in body.QuerySelectorAll("*").Where(e => !Visibility.IsProbablyVisible(e)).ToArray())
         {
             hidden.Remove();
         }
