@@ -298,8 +298,8 @@ internal sealed class BlockCollector
     // At least 25 letters (five words or so) and a third of the item's text outside links.
     private static bool HasProse(IElement item)
     {
-        int total = DomText.NonSpace(item.TextContent);
-        int unlinked = total - item.QuerySelectorAll("a").Sum(a => DomText.NonSpace(a.TextContent));
+        int total = DomText.NonSpace(item);
+        int unlinked = total - LinkDensity.LinkedCharacters(item);
         return unlinked >= 25 && unlinked * 3 >= total;
     }
 

@@ -21,13 +21,30 @@ internal static class LinkDensity
             return 0;
         }
 
+        if (!scoring)
+        {
+            return Ratio(LinkedCharacters(element), total);
+        }
+
         double linked = 0;
         foreach (IElement link in element.GetElementsByTagName("a"))
         {
-            linked += scoring ? DomText.Length(link) * Weight(link) : DomText.NonSpace(link);
+            linked += DomText.Length(link) * Weight(link);
         }
 
         return Ratio(linked, total);
+    }
+
+    /// <summary>How many characters of <paramref name="element"/>'s text that are not white space sit in links, every link in full.</summary>
+    public static int LinkedCharacters(IElement element)
+    {
+        int linked = 0;
+        foreach (IElement link in element.GetElementsByTagName("a"))
+        {
+            linked += DomText.NonSpace(link);
+        }
+
+        return linked;
     }
 
     /// <summary>How much the text of <paramref name="link"/> counts as linked: <see cref="FragmentLinkWeight"/> for a fragment link, else 1.</summary>
