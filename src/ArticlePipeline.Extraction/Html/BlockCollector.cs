@@ -35,16 +35,18 @@ internal sealed class BlockCollector
     /// wrap the whole article in a <c>widget</c>. When skipping them leaves less than a quarter of the text the
     /// content finder chose, the container is read again without skipping: it never yields nothing when it has text.
     /// </remarks>
-    public static (List<RawBlock> Blocks, List<ArticleImage> Images) Collect(IElement container, Uri baseUrl)
+    public static CollectedBlocks Collect(IElement container, Uri baseUrl)
     {
         int length = DomText.Length(container);
         BlockCollector collector = Run(container, baseUrl, length, keepUnlikely: false);
-        if (length > 0 && collector._blocks.Sum(b => b.Text.Length) < length / 4)
+        int kept = collector._blocks.Sum(b => b.Text.Length);
+        if (length > 0 && kept < length / 4)
         {
             collector = Run(container, baseUrl, length, keepUnlikely: true);
+            return new CollectedBlocks(collector._blocks, collector._images, length, kept);
         }
 
-        return (collector._blocks, collector._images);
+        return new CollectedBlocks(collector._blocks, collector._images, length, null);
     }
 
     private static BlockCollector Run(IElement container, Uri baseUrl, int length, bool keepUnlikely)

@@ -3,6 +3,8 @@ using AngleSharp.Dom;
 using ArticlePipeline.Core.Model;
 using ArticlePipeline.Core.Sources;
 using ArticlePipeline.Extraction.Boilerplate;
+using ArticlePipeline.Extraction.Logging;
+using Microsoft.Extensions.Logging;
 
 namespace ArticlePipeline.Extraction.Html;
 
@@ -27,7 +29,8 @@ internal static partial class HtmlArticleBuilder
     /// <param name="page">The page.</param>
     /// <param name="profile">The source's profile: its drop phrases, and its name when <paramref name="extractor"/> is <see cref="ViaProfile"/>.</param>
     /// <param name="extractor"><see cref="ViaProfile"/> or <see cref="ViaContentScoring"/>.</param>
-    public static ExtractedArticle? Assemble(IElement container, PageFacts facts, PreparedPage page, ExtractionProfile? profile, string extractor)
+    /// <param name="logger">The log.</param>
+    public static ExtractedArticle? Assemble(IElement container, PageFacts facts, PreparedPage page, ExtractionProfile? profile, string extractor, ILogger logger)
     {
         bool viaProfile = extractor == ViaProfile;
         PageMetadata metadata = page.Metadata;
@@ -35,7 +38,16 @@ internal static partial class HtmlArticleBuilder
         RemoveTeaserBoxes(container);
         string title = facts.Title;
         string? lead = facts.Lead;
-        (List<RawBlock> raw, List<ArticleImage> images) = BlockCollector.Collect(container, baseUrl);
+        CollectedBlocks collected = BlockCollector.Collect(container, baseUrl);
+        List<RawBlock> raw = collected.Blocks;
+        List<ArticleImage> images = collected.Images;
+        if (collected.KeptWithoutBoilerplate is { } kept)
+        {
+            Uri url = page.PageUrl;
+            int total = collected.ContainerLength;
+            ExtractionLog.ContainerReadWithBoilerplate(logger, url, kept, total);
+        }
+
         raw.RemoveAll(b => b.Text == title);
         if (lead is null && raw.Count > 1 && raw[0].Kind == BlockKind.Paragraph &&
             ((raw[0].Bold && raw[0].Text.Length >= 60) || IsDescription(raw[0].Text, metadata.Description)))

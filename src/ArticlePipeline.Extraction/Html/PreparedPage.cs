@@ -6,11 +6,12 @@ using ArticlePipeline.Extraction.Normalization;
 namespace ArticlePipeline.Extraction.Html;
 
 /// <summary>A parsed page made ready for a strategy: metadata and tags read, what is never text removed from the body.</summary>
+/// <param name="PageUrl">The page's URL.</param>
 /// <param name="Body">The body (or the root element when there is none), cleaned.</param>
 /// <param name="BaseUrl">The URL relative links resolve against (<c>&lt;base href&gt;</c> or the page's URL).</param>
 /// <param name="Metadata">Meta tags, OpenGraph and JSON-LD.</param>
 /// <param name="Tags">The page's tags: from its metadata, then from tag boxes in the body.</param>
-internal sealed record PreparedPage(IElement Body, Uri BaseUrl, PageMetadata Metadata, ImmutableArray<string> Tags)
+internal sealed record PreparedPage(Uri PageUrl, IElement Body, Uri BaseUrl, PageMetadata Metadata, ImmutableArray<string> Tags)
 {
     /// <summary>Reads the metadata of <paramref name="document"/> and cleans its body.</summary>
     public static PreparedPage From(IHtmlDocument document, Uri pageUrl)
@@ -33,7 +34,7 @@ internal sealed record PreparedPage(IElement Body, Uri BaseUrl, PageMetadata Met
             hidden.Remove();
         }
 
-        return new PreparedPage(body, baseUrl, metadata, tags);
+        return new PreparedPage(pageUrl, body, baseUrl, metadata, tags);
     }
 
     // Pages that render the article with a script (Blogger) give it in <noscript> too: when the paragraphs there

@@ -3,6 +3,7 @@ using ArticlePipeline.Core.Model;
 using ArticlePipeline.Core.Sources;
 using ArticlePipeline.Extraction.Dates;
 using ArticlePipeline.Extraction.Normalization;
+using Microsoft.Extensions.Logging;
 
 namespace ArticlePipeline.Extraction.Html;
 
@@ -13,7 +14,7 @@ internal static class ProfileStrategy
     public const string NotMatched = "profile-not-matched";
 
     /// <summary>Extracts the article of <paramref name="page"/> with <paramref name="profile"/>, which rewrites the page.</summary>
-    public static ExtractionOutcome Extract(PreparedPage page, ExtractionProfile profile)
+    public static ExtractionOutcome Extract(PreparedPage page, ExtractionProfile profile, ILogger logger)
     {
         IElement body = page.Body;
 
@@ -39,7 +40,7 @@ internal static class ProfileStrategy
             return ExtractionOutcome.NotFound(NotMatched) with { Detail = $"the body selector '{profile.Body}' matches {characters} characters, fewer than {HtmlArticleBuilder.MinimumBodyCharacters}" };
         }
 
-        ExtractedArticle? article = HtmlArticleBuilder.Assemble(container, facts, page, profile, HtmlArticleBuilder.ViaProfile);
+        ExtractedArticle? article = HtmlArticleBuilder.Assemble(container, facts, page, profile, HtmlArticleBuilder.ViaProfile, logger);
         return article is null
             ? ExtractionOutcome.NotFound(NotMatched) with { Detail = $"the body selector '{profile.Body}' matches too little article text" }
             : ExtractionOutcome.Found(article);
