@@ -7,12 +7,7 @@ namespace ArticlePipeline.Extraction.Html;
 /// <summary>Walks a body container in document order and emits typed blocks and images.</summary>
 internal sealed class BlockCollector
 {
-    private static readonly HashSet<string> BlockTags = new(StringComparer.Ordinal)
-    {
-        "p", "div", "section", "article", "main", "header", "footer", "aside", "ul", "ol", "li", "dl", "dt", "dd",
-        "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "figure", "figcaption", "table", "thead", "tbody", "tr",
-        "td", "th", "pre", "hr", "center", "address",
-    };
+    private static readonly HashSet<string> BlockTags = new(BlockElements.Names, StringComparer.Ordinal);
 
     private readonly Uri _baseUrl;
     private readonly int _containerLength;
@@ -191,7 +186,7 @@ internal sealed class BlockCollector
         }
 
         bool byline = IsBylineHint(element);
-        bool bold = element.QuerySelector("strong, b") is { } strong && TextNormalizer.Normalize(strong.TextContent).Length >= normalized.Length - 1;
+        bool bold = IsBold(element, normalized);
         _blocks.Add(new RawBlock(kind, normalized, LinkDensity.Of(element, LinkDensityMeasure.Characters), bold, byline));
     }
 
@@ -286,7 +281,7 @@ internal sealed class BlockCollector
         }
 
         bool byline = IsBylineHint(item);
-        bool bold = item.QuerySelector("strong, b") is { } strong && TextNormalizer.Normalize(strong.TextContent).Length >= normalized.Length - 1;
+        bool bold = IsBold(item, normalized);
         double linkDensity = HasProse(item) ? 0 : LinkDensity.Of(item, LinkDensityMeasure.Characters);
         _blocks.Add(new RawBlock(BlockKind.ListItem, normalized, linkDensity, bold, byline));
     }
@@ -304,6 +299,10 @@ internal sealed class BlockCollector
         int unlinked = total - LinkDensity.LinkedCharacters(item);
         return unlinked >= 25 && unlinked * 3 >= total;
     }
+
+    // A block whose first bold span holds (nearly) all of its text.
+    private static bool IsBold(IElement element, string normalized) =>
+        element.QuerySelector("strong, b") is { } strong && TextNormalizer.Normalize(strong.TextContent).Length >= normalized.Length - 1;
 
     private static bool HasBlockChildren(IElement element) => element.Children.Any(c => BlockTags.Contains(c.LocalName));
 

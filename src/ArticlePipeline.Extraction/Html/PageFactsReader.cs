@@ -44,7 +44,7 @@ internal static partial class PageFactsReader
         }
 
         IEnumerable<IElement> candidates = body.QuerySelectorAll("time, span, div, p, li")
-            .Where(e => (DomPatterns.IsDateLike(e) || e.LocalName == "time") && e.Closest("header, footer, nav") is null);
+            .Where(e => (DomPatterns.IsDateLike(e) || e.LocalName == "time") && !DomPatterns.InPageChrome(e));
         DateTimeOffset? updated = null;
         foreach (IElement candidate in candidates)
         {

@@ -68,7 +68,7 @@ internal sealed record PreparedPage(Uri PageUrl, IElement Body, Uri BaseUrl, Pag
         var tags = new List<string>();
         foreach (IElement box in body.QuerySelectorAll("[class*=tag], [class*=keyword], [class*=tu-khoa], [class*=tukhoa]"))
         {
-            if (box.Closest("header, nav, footer") is not null)
+            if (DomPatterns.InPageChrome(box))
             {
                 continue;
             }
