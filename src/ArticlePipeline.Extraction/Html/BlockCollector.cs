@@ -106,7 +106,7 @@ internal sealed class BlockCollector
                     continue;
                 case "ul" or "ol":
                     Flush(element);
-                    if (!SkipUnlikely(child) && (LinkDensity.Of(child, LinkDensityMeasure.Characters) < 0.5 || MostItemsHaveProse(child)))
+                    if (!SkipUnlikely(child) && (LinkDensity.Of(child, LinkDensityMeasure.Characters) < 0.5 || ListProse.MostItemsHaveProse(child)))
                     {
                         foreach (IElement item in child.Children.Where(c => c.LocalName == "li"))
                         {
@@ -172,7 +172,7 @@ internal sealed class BlockCollector
         }
 
         _afterImage = false;
-        bool byline = IsBylineHint(context);
+        bool byline = Bylines.IsHinted(context);
         double linkDensity = LinkDensity.Ratio(linked, Math.Max(1, DomText.NonSpace(text)));
         _blocks.Add(new RawBlock(BlockKind.Paragraph, text, linkDensity, allBold, byline));
     }
@@ -185,7 +185,7 @@ internal sealed class BlockCollector
             return;
         }
 
-        bool byline = IsBylineHint(element);
+        bool byline = Bylines.IsHinted(element);
         bool bold = IsBold(element, normalized);
         _blocks.Add(new RawBlock(kind, normalized, LinkDensity.Of(element, LinkDensityMeasure.Characters), bold, byline));
     }
@@ -280,24 +280,10 @@ internal sealed class BlockCollector
             return;
         }
 
-        bool byline = IsBylineHint(item);
+        bool byline = Bylines.IsHinted(item);
         bool bold = IsBold(item, normalized);
-        double linkDensity = HasProse(item) ? 0 : LinkDensity.Of(item, LinkDensityMeasure.Characters);
+        double linkDensity = ListProse.HasProse(item) ? 0 : LinkDensity.Of(item, LinkDensityMeasure.Characters);
         _blocks.Add(new RawBlock(BlockKind.ListItem, normalized, linkDensity, bold, byline));
-    }
-
-    private static bool MostItemsHaveProse(IElement list)
-    {
-        IElement[] items = [.. list.Children.Where(c => c.LocalName == "li")];
-        return items.Length > 0 && items.Count(HasProse) * 2 > items.Length;
-    }
-
-    // At least 25 letters (five words or so) and a third of the item's text outside links.
-    private static bool HasProse(IElement item)
-    {
-        int total = DomText.NonSpace(item);
-        int unlinked = total - LinkDensity.LinkedCharacters(item);
-        return unlinked >= 25 && unlinked * 3 >= total;
     }
 
     // A block whose first bold span holds (nearly) all of its text.
@@ -305,27 +291,4 @@ internal sealed class BlockCollector
         element.QuerySelector("strong, b") is { } strong && TextNormalizer.Normalize(strong.TextContent).Length >= normalized.Length - 1;
 
     private static bool HasBlockChildren(IElement element) => element.Children.Any(c => BlockTags.Contains(c.LocalName));
-
-    // A short line in a byline-named box, or right-aligned as signatures are, may be the author's name.
-    private static bool IsBylineHint(IElement element) => IsRightAligned(element) || Bylines.IsNamed(element, BylineVocabulary.News);
-
-    private static bool IsRightAligned(IElement element)
-    {
-        for (IElement? e = element; e is not null; e = e.ParentElement)
-        {
-            string? style = e.GetAttribute("style");
-            if ((style is not null && style.Replace(" ", string.Empty, StringComparison.Ordinal).Contains("text-align:right", StringComparison.OrdinalIgnoreCase)) ||
-                string.Equals(e.GetAttribute("align"), "right", StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-
-            if (e.LocalName is not ("strong" or "b" or "em" or "i" or "span" or "p"))
-            {
-                return false;
-            }
-        }
-
-        return false;
-    }
 }
