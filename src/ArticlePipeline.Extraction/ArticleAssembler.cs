@@ -63,11 +63,8 @@ internal sealed partial class ArticleAssembler
             {
                 case LineKind.Junk:
                     continue;
-                case LineKind.Byline:
-                    AddAuthors(verdict.Value!);
-                    continue;
-                case LineKind.Attribution:
-                    Authors.Add(verdict.Value!);
+                case LineKind.Byline or LineKind.Attribution:
+                    AddAuthorsOf(verdict);
                     continue;
                 case LineKind.SourceLine:
                     if (verdict.Value is not null)
@@ -159,21 +156,31 @@ internal sealed partial class ArticleAssembler
     /// <summary>Adds the author(s) a byline element names (<c>By Jane Doe</c>, <c>Tác giả: Minh Đức</c>, <c>Theo TTXVN</c>).</summary>
     public void AddByline(string text)
     {
-        LineClassification verdict = _classifier.Classify(text);
-        switch (verdict.Kind)
+        if (AddAuthorsOf(_classifier.Classify(text)))
         {
-            case LineKind.Byline:
-                AddAuthors(verdict.Value!);
-                return;
-            case LineKind.Attribution:
-                Authors.Add(verdict.Value!);
-                return;
+            return;
         }
 
         string name = ByPrefix().Replace(text, string.Empty).Trim();
         if (name.Length is > 0 and <= 60 && !name.Any(char.IsDigit))
         {
             AddAuthors(name);
+        }
+    }
+
+    // A byline line names one or more authors; an attribution ("Theo TTXVN") is one source, as written.
+    private bool AddAuthorsOf(LineClassification verdict)
+    {
+        switch (verdict.Kind)
+        {
+            case LineKind.Byline:
+                AddAuthors(verdict.Value!);
+                return true;
+            case LineKind.Attribution:
+                Authors.Add(verdict.Value!);
+                return true;
+            default:
+                return false;
         }
     }
 

@@ -4,6 +4,8 @@ using ArticlePipeline.Core.Sources;
 using ArticlePipeline.Extraction.Decoding;
 using ArticlePipeline.Extraction.Html;
 using ArticlePipeline.Extraction.PlainText;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ArticlePipeline.Extraction;
 
@@ -19,6 +21,18 @@ public sealed class ArticleExtractor : IArticleExtractor
 
     /// <summary>The reason for a page without article text.</summary>
     public const string NotAnArticle = "not-an-article";
+
+    private readonly ILogger _logger;
+
+    /// <summary>Creates an extractor that logs nothing.</summary>
+    public ArticleExtractor()
+        : this(null)
+    {
+    }
+
+    /// <summary>Creates an extractor that logs where a page left the usual path (over the HTML limits, a profile that does not fit).</summary>
+    /// <param name="logger">The log; none when <see langword="null"/>.</param>
+    public ArticleExtractor(ILogger<ArticleExtractor>? logger) => _logger = logger ?? NullLogger<ArticleExtractor>.Instance;
 
     /// <inheritdoc />
     public ExtractionOutcome Extract(PageContent page, ExtractionProfile? profile = null)
@@ -38,7 +52,7 @@ public sealed class ArticleExtractor : IArticleExtractor
         bool plainText = page.ContentType?.StartsWith("text/plain", StringComparison.OrdinalIgnoreCase) == true;
         ExtractionOutcome outcome = plainText
             ? PlainTextArticleExtractor.Extract(page, profile?.DropPhrases.ToList() ?? [])
-            : HtmlArticleExtractor.Extract(page, profile);
+            : HtmlArticleExtractor.Extract(page, profile, logger: _logger);
         return outcome.Article is { } article && !ReadableText.IsReadable(article)
             ? ExtractionOutcome.NotFound(NotAnArticle) with { Detail = $"no readable text (fewer than {ReadableText.MinimumDistinctLetters} different letters)" }
             : outcome;

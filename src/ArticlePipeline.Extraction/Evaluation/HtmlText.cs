@@ -1,18 +1,15 @@
 using System.Text;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
+using ArticlePipeline.Extraction.Html;
 
 namespace ArticlePipeline.Extraction.Evaluation;
 
 /// <summary>The visible text of an HTML fragment, with a line break at every block boundary so words never run together.</summary>
 public static class HtmlText
 {
-    private static readonly HashSet<string> Blocks = new(StringComparer.Ordinal)
-    {
-        "p", "div", "section", "article", "main", "header", "footer", "aside", "ul", "ol", "li", "dl", "dt", "dd",
-        "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "figure", "figcaption", "table", "thead", "tbody", "tr",
-        "td", "th", "pre", "hr", "br", "center", "address", "caption",
-    };
+    // The extractor's block elements, plus line breaks and table captions, which the gold text also breaks at.
+    private static readonly HashSet<string> Blocks = new([.. BlockElements.Names, "br", "caption"], StringComparer.Ordinal);
 
     /// <summary>The text of <paramref name="html"/>; scripts, styles and templates are skipped.</summary>
     /// <param name="html">A page or a fragment.</param>

@@ -1,5 +1,3 @@
-using System.Text;
-using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 using ArticlePipeline.Core.Model;
 using ArticlePipeline.Extraction.Normalization;
@@ -7,29 +5,17 @@ using ArticlePipeline.Extraction.Normalization;
 namespace ArticlePipeline.Extraction.Html;
 
 /// <summary>Walks a body container in document order and emits typed blocks and images.</summary>
-internal sealed partial class BlockCollector
+internal sealed class BlockCollector
 {
-    private static readonly HashSet<string> BlockTags = new(StringComparer.Ordinal)
-    {
-        "p", "div", "section", "article", "main", "header", "footer", "aside", "ul", "ol", "li", "dl", "dt", "dd",
-        "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "figure", "figcaption", "table", "thead", "tbody", "tr",
-        "td", "th", "pre", "hr", "center", "address",
-    };
+    private static readonly HashSet<string> BlockTags = new(BlockElements.Names, StringComparer.Ordinal);
 
     private readonly Uri _baseUrl;
     private readonly int _containerLength;
     private readonly bool _keepUnlikely;
     private readonly List<RawBlock> _blocks = [];
     private readonly List<ArticleImage> _images = [];
-    private readonly StringBuilder _inline = new();
-    private bool _pendingBreak;
-    private bool _inlineBold;
-    private bool _inlineUnbold;
-    private bool _inlineItalic;
-    private bool _inlineUnitalic;
-    private bool _inlineImage;
+    private readonly InlineRun _inline = new();
     private bool _afterImage;
-    private double _inlineLinked;
 
     private BlockCollector(Uri baseUrl, int containerLength, bool keepUnlikely)
     {
@@ -44,16 +30,18 @@ internal sealed partial class BlockCollector
     /// wrap the whole article in a <c>widget</c>. When skipping them leaves less than a quarter of the text the
     /// content finder chose, the container is read again without skipping: it never yields nothing when it has text.
     /// </remarks>
-    public static (List<RawBlock> Blocks, List<ArticleImage> Images) Collect(IElement container, Uri baseUrl)
+    public static CollectedBlocks Collect(IElement container, Uri baseUrl)
     {
         int length = DomText.Length(container);
         BlockCollector collector = Run(container, baseUrl, length, keepUnlikely: false);
-        if (length > 0 && collector._blocks.Sum(b => b.Text.Length) < length / 4)
+        int kept = collector._blocks.Sum(b => b.Text.Length);
+        if (length > 0 && kept < length / 4)
         {
             collector = Run(container, baseUrl, length, keepUnlikely: true);
+            return new CollectedBlocks(collector._blocks, collector._images, length, kept);
         }
 
-        return (collector._blocks, collector._images);
+        return new CollectedBlocks(collector._blocks, collector._images, length, null);
     }
 
     private static BlockCollector Run(IElement container, Uri baseUrl, int length, bool keepUnlikely)
@@ -64,38 +52,17 @@ internal sealed partial class BlockCollector
         return collector;
     }
 
-    /// <summary>Resolves an image's URL from <c>src</c> or a lazy-loading attribute.</summary>
-    public static string? ImageUrl(IElement img, Uri baseUrl)
-    {
-        foreach (string attribute in new[] { "data-src", "data-original", "data-lazy-src", "data-srcset", "src" })
-        {
-            string? value = img.GetAttribute(attribute)?.Trim();
-            if (string.IsNullOrEmpty(value) || value.StartsWith("data:", StringComparison.OrdinalIgnoreCase))
-            {
-                continue;
-            }
-
-            value = value.Split(' ', 2)[0];
-            if (Uri.TryCreate(baseUrl, value, out Uri? url))
-            {
-                return url.AbsoluteUri;
-            }
-        }
-
-        return null;
-    }
-
     private void Walk(IElement element)
     {
         foreach (INode node in element.ChildNodes)
         {
             if (node is IText text)
             {
-                AppendInline(text.Data, node.ParentElement);
+                _inline.Append(text.Data, node.ParentElement);
                 continue;
             }
 
-            if (node is not IElement child || IsHidden(child))
+            if (node is not IElement child || !Visibility.IsProbablyVisible(child))
             {
                 continue;
             }
@@ -103,19 +70,19 @@ internal sealed partial class BlockCollector
             switch (child.LocalName)
             {
                 case "br":
-                    if (_pendingBreak)
+                    if (_inline.PendingBreak)
                     {
                         Flush(element);
                     }
                     else
                     {
-                        _pendingBreak = true;
+                        _inline.PendingBreak = true;
                     }
 
                     continue;
                 case "img":
                     AddImage(child, null);
-                    _inlineImage = true;
+                    _inline.MarkImage();
                     continue;
                 case "p" or "div" or "section" or "article" or "center" or "main" or "address" or "dd" or "dt":
                     Flush(element);
@@ -139,7 +106,7 @@ internal sealed partial class BlockCollector
                     continue;
                 case "ul" or "ol":
                     Flush(element);
-                    if (!SkipUnlikely(child) && (ContentScorer.LinkDensity(child) < 0.5 || MostItemsHaveProse(child)))
+                    if (!SkipUnlikely(child) && (LinkDensity.Of(child, LinkDensityMeasure.Characters) < 0.5 || ListProse.MostItemsHaveProse(child)))
                     {
                         foreach (IElement item in child.Children.Where(c => c.LocalName == "li"))
                         {
@@ -184,59 +151,15 @@ internal sealed partial class BlockCollector
         }
     }
 
-    private void AppendInline(string text, IElement? parent)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            if (_inline.Length > 0 && text.Length > 0)
-            {
-                _inline.Append(' ');
-            }
-
-            return;
-        }
-
-        if (_pendingBreak)
-        {
-            _inline.Append(' ');
-            _pendingBreak = false;
-        }
-
-        if (parent?.Closest("a") is { } link)
-        {
-            // Fragment links (tables of contents, footnotes) weigh less, as in the content finder.
-            string? href = link.GetAttribute("href");
-            _inlineLinked += ContentScorer.CountNonSpace(text) * (href is not null && href.StartsWith('#') && href.Length > 1 ? 0.3 : 1);
-        }
-
-        bool bold = parent?.Closest("strong, b") is not null;
-        _inlineBold |= bold;
-        _inlineUnbold |= !bold;
-        bool italic = parent?.Closest("em, i") is not null;
-        _inlineItalic |= italic;
-        _inlineUnitalic |= !italic;
-        _inline.Append(text);
-    }
-
     private void Flush(IElement context)
     {
-        _pendingBreak = false;
-        string text = TextNormalizer.Normalize(_inline.ToString());
-        bool allBold = _inlineBold && !_inlineUnbold;
-        bool allItalic = _inlineItalic && !_inlineUnitalic;
-        bool withImage = _inlineImage;
-        double linked = _inlineLinked;
-        _inlineLinked = 0;
-        _inline.Clear();
-        _inlineBold = _inlineUnbold = _inlineItalic = _inlineUnitalic = _inlineImage = false;
+        (string text, bool allBold, bool allItalic, bool withImage, double linked) = _inline.Take();
         if (text.Length == 0)
         {
             return;
         }
 
-        // Captions CMS editors write as paragraphs: text beside the image in one paragraph, an all-italic line
-        // right under an image, or a short line ending with the photo credit ("Ảnh: ...").
-        if ((text.Length <= 150 && withImage) || (text.Length <= 300 && ((allItalic && _afterImage) || PhotoCredit().IsMatch(text))))
+        if (Captions.IsCaptionLine(text, withImage, allItalic, _afterImage))
         {
             if (_images.Count > 0 && _images[^1].Caption is null && (withImage || _afterImage))
             {
@@ -249,9 +172,8 @@ internal sealed partial class BlockCollector
         }
 
         _afterImage = false;
-        bool byline = IsRightAligned(context) || DomPatterns.IsAuthorLike(context);
-        // Measured on this run of text alone: paragraphs separated by <br><br> share a parent but not its links.
-        double linkDensity = Math.Min(1, linked / Math.Max(1, ContentScorer.CountNonSpace(text)));
+        bool byline = Bylines.IsHinted(context);
+        double linkDensity = LinkDensity.Ratio(linked, Math.Max(1, DomText.NonSpace(text)));
         _blocks.Add(new RawBlock(BlockKind.Paragraph, text, linkDensity, allBold, byline));
     }
 
@@ -263,9 +185,9 @@ internal sealed partial class BlockCollector
             return;
         }
 
-        bool byline = IsRightAligned(element) || DomPatterns.IsAuthorLike(element);
-        bool bold = element.QuerySelector("strong, b") is { } strong && TextNormalizer.Normalize(strong.TextContent).Length >= normalized.Length - 1;
-        _blocks.Add(new RawBlock(kind, normalized, ContentScorer.LinkDensity(element), bold, byline));
+        bool byline = Bylines.IsHinted(element);
+        bool bold = IsBold(element, normalized);
+        _blocks.Add(new RawBlock(kind, normalized, LinkDensity.Of(element, LinkDensityMeasure.Characters), bold, byline));
     }
 
     private void AddQuote(IElement quote)
@@ -285,7 +207,7 @@ internal sealed partial class BlockCollector
 
     private void AddFigure(IElement figure)
     {
-        IElement? caption = figure.QuerySelector("figcaption") ?? figure.QuerySelectorAll("*").FirstOrDefault(DomPatterns.IsCaptionLike);
+        IElement? caption = Captions.Of(figure);
         string? captionText = caption is null ? null : TextNormalizer.Normalize(caption.TextContent);
         IElement? img = figure.QuerySelector("img");
         if (img is not null)
@@ -301,33 +223,26 @@ internal sealed partial class BlockCollector
 
     private void AddTable(IElement table)
     {
-        IElement[] images = table.QuerySelectorAll("img").ToArray();
-        if (images.Length > 0 && DomText.Length(table) <= 400)
+        if (Tables.AsImageTable(table) is { } imageTable)
         {
-            // An image table: the cells without an image are its caption.
-            string caption = TextNormalizer.Normalize(string.Join(' ', table.QuerySelectorAll("td, th")
-                .Where(td => td.QuerySelector("img, table") is null)
-                .Select(td => td.TextContent)));
-            if (caption.Length <= 400)
+            string caption = imageTable.Caption;
+            foreach (IElement img in imageTable.Images)
             {
-                foreach (IElement img in images)
-                {
-                    AddImage(img, caption.Length == 0 ? null : caption);
-                }
-
-                if (caption.Length > 0)
-                {
-                    AddBlock(BlockKind.FigureCaption, caption, table);
-                }
-
-                return;
+                AddImage(img, caption.Length == 0 ? null : caption);
             }
+
+            if (caption.Length > 0)
+            {
+                AddBlock(BlockKind.FigureCaption, caption, table);
+            }
+
+            return;
         }
 
-        if (table.QuerySelector("p, table, div > div") is not null)
+        if (Tables.IsLayout(table))
         {
             // A layout table: its cells hold ordinary blocks.
-            foreach (IElement cell in table.QuerySelectorAll("td, th").Where(c => c.ParentElement?.Closest("table") == table))
+            foreach (IElement cell in Tables.OwnCells(table))
             {
                 Walk(cell);
                 Flush(cell);
@@ -336,22 +251,15 @@ internal sealed partial class BlockCollector
             return;
         }
 
-        foreach (IElement row in table.QuerySelectorAll("tr"))
+        foreach ((IElement row, string text) in Tables.DataRows(table))
         {
-            string[] cells = row.Children
-                .Where(c => c.LocalName is "td" or "th")
-                .Select(c => TextNormalizer.Normalize(c.TextContent))
-                .ToArray();
-            if (cells.Any(c => c.Length > 0))
-            {
-                AddBlock(BlockKind.TableRow, string.Join(" | ", cells), row);
-            }
+            AddBlock(BlockKind.TableRow, text, row);
         }
     }
 
     private void AddImage(IElement img, string? caption)
     {
-        string? url = ImageUrl(img, _baseUrl);
+        string? url = ImageSource.Url(img, _baseUrl);
         if (url is not null && !_images.Any(i => i.Url == url))
         {
             _images.Add(new ArticleImage(url, caption));
@@ -372,57 +280,15 @@ internal sealed partial class BlockCollector
             return;
         }
 
-        bool byline = IsRightAligned(item) || DomPatterns.IsAuthorLike(item);
-        bool bold = item.QuerySelector("strong, b") is { } strong && TextNormalizer.Normalize(strong.TextContent).Length >= normalized.Length - 1;
-        double linkDensity = HasProse(item) ? 0 : ContentScorer.LinkDensity(item);
+        bool byline = Bylines.IsHinted(item);
+        bool bold = IsBold(item, normalized);
+        double linkDensity = ListProse.HasProse(item) ? 0 : LinkDensity.Of(item, LinkDensityMeasure.Characters);
         _blocks.Add(new RawBlock(BlockKind.ListItem, normalized, linkDensity, bold, byline));
     }
 
-    private static bool MostItemsHaveProse(IElement list)
-    {
-        IElement[] items = [.. list.Children.Where(c => c.LocalName == "li")];
-        return items.Length > 0 && items.Count(HasProse) * 2 > items.Length;
-    }
-
-    // At least 25 letters (five words or so) and a third of the item's text outside links.
-    private static bool HasProse(IElement item)
-    {
-        int total = ContentScorer.CountNonSpace(item.TextContent);
-        int unlinked = total - item.QuerySelectorAll("a").Sum(a => ContentScorer.CountNonSpace(a.TextContent));
-        return unlinked >= 25 && unlinked * 3 >= total;
-    }
+    // A block whose first bold span holds (nearly) all of its text.
+    private static bool IsBold(IElement element, string normalized) =>
+        element.QuerySelector("strong, b") is { } strong && TextNormalizer.Normalize(strong.TextContent).Length >= normalized.Length - 1;
 
     private static bool HasBlockChildren(IElement element) => element.Children.Any(c => BlockTags.Contains(c.LocalName));
-
-    private static bool IsHidden(IElement element)
-    {
-        string? style = element.GetAttribute("style");
-        return element.HasAttribute("hidden") ||
-            (style is not null && (style.Contains("display:none", StringComparison.OrdinalIgnoreCase) ||
-                                   style.Contains("display: none", StringComparison.OrdinalIgnoreCase)));
-    }
-
-    private static bool IsRightAligned(IElement element)
-    {
-        for (IElement? e = element; e is not null; e = e.ParentElement)
-        {
-            string? style = e.GetAttribute("style");
-            if ((style is not null && style.Replace(" ", string.Empty, StringComparison.Ordinal).Contains("text-align:right", StringComparison.OrdinalIgnoreCase)) ||
-                string.Equals(e.GetAttribute("align"), "right", StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-
-            if (e.LocalName is not ("strong" or "b" or "em" or "i" or "span" or "p"))
-            {
-                return false;
-            }
-        }
-
-        return false;
-    }
-
-    // A photo credit closing a short line: "... (Ảnh: Minh Quyết/TTXVN)", "... Ảnh: PV", "Фото: ...".
-    [GeneratedRegex(@"(?:^|[\s.(\-–—])(?:Ảnh|Ảnh minh họa|Ảnh minh hoạ|Nguồn ảnh|Ảnh tư liệu|Photo|Фото|Foto|ภาพ)\s*:\s*[^.:;!?]{1,60}\)?\.?$", RegexOptions.CultureInvariant)]
-    private static partial Regex PhotoCredit();
 }

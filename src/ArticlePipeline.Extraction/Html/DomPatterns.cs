@@ -27,11 +27,11 @@ internal static partial class DomPatterns
     /// <summary>Whether the element holds a lead (sapo).</summary>
     public static bool IsLeadLike(IElement element) => Lead().IsMatch(Signature(element));
 
-    /// <summary>Whether the element holds a byline.</summary>
-    public static bool IsAuthorLike(IElement element) => Author().IsMatch(Signature(element));
-
     /// <summary>Whether the element holds a date.</summary>
     public static bool IsDateLike(IElement element) => Date().IsMatch(Signature(element));
+
+    /// <summary>Whether the element sits in the site's header, navigation or footer, whose dates and tags are not the article's.</summary>
+    public static bool InPageChrome(IElement element) => element.Closest("header, nav, footer") is not null;
 
     /// <summary>Whether the element is a caption.</summary>
     public static bool IsCaptionLike(IElement element) => Caption().IsMatch(Signature(element));
@@ -45,9 +45,6 @@ internal static partial class DomPatterns
 
     /// <summary>Whether a class or id (lower case) earns a negative weight.</summary>
     public static bool IsNegativeWeight(string name) => NegativeWeight().IsMatch(name);
-
-    /// <summary>Whether a signature marks a byline element.</summary>
-    public static bool IsByline(string signature) => Byline().IsMatch(signature);
 
     /// <summary>Whether a signature marks a share bar.</summary>
     public static bool IsShareElement(string signature) => ShareElement().IsMatch(signature);
@@ -67,9 +64,6 @@ internal static partial class DomPatterns
     [GeneratedRegex(@"-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|footer|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget|binh-?luan|lien-?quan|cung-?chuyen-?muc|tin-?khac|doc-?nhieu|xem-?nhieu|quang-?cao|tu-?khoa|most-?(read|view)", RegexOptions.CultureInvariant)]
     private static partial Regex NegativeWeight();
 
-    [GeneratedRegex(@"byline|author|dateline|writtenby|p-author", RegexOptions.CultureInvariant)]
-    private static partial Regex Byline();
-
     [GeneratedRegex(@"(\b|_)(share|sharedaddy)(\b|_)", RegexOptions.CultureInvariant)]
     private static partial Regex ShareElement();
 
@@ -87,9 +81,6 @@ internal static partial class DomPatterns
 
     [GeneratedRegex(@"sapo|\blead\b|lead-|-lead|summary|chap+eau|excerpt|intro|description|desc\b|tom-?tat|abstract|subtitle|standfirst|teaser", RegexOptions.CultureInvariant)]
     private static partial Regex Lead();
-
-    [GeneratedRegex(@"author|byline|tac-?gia|writer|reporter|\bsign\b|signature|nguon", RegexOptions.CultureInvariant)]
-    private static partial Regex Author();
 
     [GeneratedRegex(@"date|time|publish|ngay|posted", RegexOptions.CultureInvariant)]
     private static partial Regex Date();

@@ -5,9 +5,6 @@ namespace ArticlePipeline.Extraction.Html;
 /// <summary>Text measures of DOM elements the content finder scores with.</summary>
 internal static class DomText
 {
-    // Utility classes that hide an element in every common CSS framework (not the responsive ones such as hidden-xs).
-    private static readonly HashSet<string> HiddenClasses = new(StringComparer.Ordinal) { "hidden", "hide", "d-none", "is-hidden", "invisible" };
-
     /// <summary>The length of the element's text with runs of white space counted as one and the ends trimmed.</summary>
     /// <remarks>
     /// Walks the text nodes instead of reading <c>TextContent</c>: that string is built anew on every call, and for a
@@ -67,6 +64,21 @@ internal static class DomText
         return count;
     }
 
+    /// <summary>The number of characters of <paramref name="text"/> that are not white space.</summary>
+    public static int NonSpace(string text)
+    {
+        int count = 0;
+        foreach (char c in text)
+        {
+            if (!char.IsWhiteSpace(c))
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
+
     /// <summary>The length of <paramref name="text"/> with runs of white space counted as one and the ends trimmed.</summary>
     public static int CollapsedLength(string text)
     {
@@ -85,29 +97,6 @@ internal static class DomText
         }
 
         return length;
-    }
-
-    /// <summary>
-    /// The share of the element's text inside links; links to a fragment of the same page (<c>#...</c>) weigh 0.3,
-    /// being tables of contents and footnotes rather than navigation.
-    /// </summary>
-    public static double LinkDensity(IElement element)
-    {
-        int total = Length(element);
-        if (total == 0)
-        {
-            return 0;
-        }
-
-        double linked = 0;
-        foreach (IElement link in element.GetElementsByTagName("a"))
-        {
-            string? href = link.GetAttribute("href");
-            double weight = href is not null && href.StartsWith('#') && href.Length > 1 ? 0.3 : 1;
-            linked += Length(link) * weight;
-        }
-
-        return Math.Min(1, linked / total);
     }
 
     /// <summary>The share of the element's text inside descendants with one of <paramref name="tags"/>.</summary>
@@ -181,23 +170,6 @@ internal static class DomText
     public static bool IsWhitespace(INode node) =>
         (node is IText text && string.IsNullOrWhiteSpace(text.Data)) || (node is IElement { LocalName: "br" });
 
-    /// <summary>Whether the element is visible by its attributes (no <c>display:none</c>, <c>hidden</c>, <c>aria-hidden</c>).</summary>
-    public static bool IsProbablyVisible(IElement element)
-    {
-        string? style = element.GetAttribute("style");
-        if (style is not null && HiddenStyle(style))
-        {
-            return false;
-        }
-
-        if (element.HasAttribute("hidden") || HasHiddenClass(element.ClassName))
-        {
-            return false;
-        }
-
-        return element.GetAttribute("aria-hidden") != "true" || (element.ClassName?.Contains("fallback-image", StringComparison.Ordinal) ?? false);
-    }
-
     // The collapsed-length count of CollapsedLength, carried across text nodes in document order.
     private static void Accumulate(INode node, ref int length, ref bool space)
     {
@@ -224,33 +196,5 @@ internal static class DomText
                 Accumulate(child, ref length, ref space);
             }
         }
-    }
-
-    // ClassList would allocate a token list per element of the page; the class attribute is split in place.
-    private static bool HasHiddenClass(string? classes)
-    {
-        if (string.IsNullOrEmpty(classes))
-        {
-            return false;
-        }
-
-        HashSet<string>.AlternateLookup<ReadOnlySpan<char>> lookup = HiddenClasses.GetAlternateLookup<ReadOnlySpan<char>>();
-        ReadOnlySpan<char> span = classes;
-        foreach (Range range in span.SplitAny(" \t\n\r\f"))
-        {
-            if (lookup.Contains(span[range]))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static bool HiddenStyle(string style)
-    {
-        string compact = style.Replace(" ", string.Empty, StringComparison.Ordinal);
-        return compact.Contains("display:none", StringComparison.OrdinalIgnoreCase) ||
-            compact.Contains("visibility:hidden", StringComparison.OrdinalIgnoreCase);
     }
 }

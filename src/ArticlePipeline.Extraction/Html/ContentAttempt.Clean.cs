@@ -2,8 +2,8 @@ using AngleSharp.Dom;
 
 namespace ArticlePipeline.Extraction.Html;
 
-/// <summary>The clean-up of the chosen container, after Readability's <c>prepArticle</c>.</summary>
-internal sealed partial class ContentFinder
+/// <summary>The last phase: the chosen container is cleaned, after Readability's <c>prepArticle</c>.</summary>
+internal sealed partial class ContentAttempt
 {
     private static readonly HashSet<string> HeadingTags = new(StringComparer.Ordinal) { "h1", "h2", "h3", "h4", "h5", "h6" };
 
@@ -11,8 +11,6 @@ internal sealed partial class ContentFinder
     {
         "span", "li", "td", "blockquote", "dl", "div", "img", "ol", "p", "pre", "table", "ul",
     };
-
-    private readonly HashSet<IElement> _dataTables = [];
 
     private void PrepareArticle(IElement container)
     {
@@ -26,7 +24,7 @@ internal sealed partial class ContentFinder
         {
             foreach (IElement element in child.QuerySelectorAll("*").Prepend(child).Reverse().ToArray())
             {
-                if (DomPatterns.IsShareElement(DomPatterns.Signature(element)) && DomText.Length(element) < CharThreshold && element != container)
+                if (DomPatterns.IsShareElement(DomPatterns.Signature(element)) && DomText.Length(element) < ContentFinder.CharThreshold && element != container)
                 {
                     element.Remove();
                 }
@@ -104,7 +102,7 @@ internal sealed partial class ContentFinder
 
     private void CleanConditionally(IElement container, string tag)
     {
-        if (!_flags.HasFlag(Flags.CleanConditionally))
+        if (!_heuristics.HasFlag(ContentHeuristics.CleanConditionally))
         {
             return;
         }
@@ -171,7 +169,7 @@ internal sealed partial class ContentFinder
             return true;
         }
 
-        double linkDensity = DomText.LinkDensity(node);
+        double linkDensity = LinkDensity.Of(node, LinkDensityMeasure.Scoring);
         double textDensity = DomText.Density(node, TextishTags);
         bool inFigure = DomText.HasAncestor(node, "figure", 3);
 
