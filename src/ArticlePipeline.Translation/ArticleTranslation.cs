@@ -29,14 +29,7 @@ internal sealed class ArticleTranslation
     public ArticleTranslation(TranslationJob job, int index = 0)
     {
         Index = index;
-        ArgumentNullException.ThrowIfNull(job);
-        ArgumentNullException.ThrowIfNull(job.Source);
-        ArgumentException.ThrowIfNullOrWhiteSpace(job.SourceLanguage);
-        ArgumentNullException.ThrowIfNull(job.TargetLanguages);
-        if (job.TargetLanguages.Any(string.IsNullOrWhiteSpace))
-        {
-            throw new ArgumentException("Target language codes may not be blank.", nameof(job));
-        }
+        TranslationJob.ThrowIfInvalid(job);
 
         _source = job.Source;
         SourceLanguage = job.SourceLanguage;

@@ -21,14 +21,7 @@ internal sealed class MemoizedArticle
     /// <param name="provider">The inner provider's name, part of every key.</param>
     public MemoizedArticle(TranslationJob job, string provider)
     {
-        ArgumentNullException.ThrowIfNull(job);
-        ArgumentNullException.ThrowIfNull(job.Source);
-        ArgumentException.ThrowIfNullOrWhiteSpace(job.SourceLanguage);
-        ArgumentNullException.ThrowIfNull(job.TargetLanguages);
-        if (job.TargetLanguages.Any(string.IsNullOrWhiteSpace))
-        {
-            throw new ArgumentException("Target language codes may not be blank.", nameof(job));
-        }
+        TranslationJob.ThrowIfInvalid(job);
 
         _source = job.Source;
         _provider = provider;
