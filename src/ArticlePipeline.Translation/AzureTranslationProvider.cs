@@ -94,16 +94,12 @@ public sealed class AzureTranslationProvider : IIncrementalTranslationProvider
     public string Name => ProviderName;
 
     /// <inheritdoc />
-    public async Task<TranslationResult> TranslateAsync(
+    public Task<TranslationResult> TranslateAsync(
         LanguageContent source,
         string sourceLanguage,
         IReadOnlyList<string> targetLanguages,
-        CancellationToken cancellationToken = default)
-    {
-        IReadOnlyList<TranslationResult> results = await TranslateManyAsync(
-            [new TranslationJob(source, sourceLanguage, targetLanguages)], cancellationToken).ConfigureAwait(false);
-        return results[0];
-    }
+        CancellationToken cancellationToken = default) =>
+        this.TranslateOneAsync(new TranslationJob(source, sourceLanguage, targetLanguages), cancellationToken);
 
     /// <inheritdoc />
     /// <remarks>

@@ -70,7 +70,7 @@ internal sealed partial class LanguageFiller(ITranslationProvider? translator, I
             // The bylines go along so the names they hold stay as written in the body and captions.
             var job = new TranslationJob(RecordBuilder.OriginalContent(article), draft.SourceLanguage, missing, article.Authors.IsDefault ? null : article.Authors);
             TranslationResult result = batch is null
-                ? (await translator.TranslateManyAsync([job], cancellationToken).ConfigureAwait(false))[0]
+                ? await translator.TranslateOneAsync(job, cancellationToken).ConfigureAwait(false)
                 : await batch.TranslateAsync(job, cancellationToken).ConfigureAwait(false);
             foreach (string language in missing)
             {

@@ -43,7 +43,7 @@ internal sealed class PassTranslations : IDisposable
     {
         if (_window <= TimeSpan.Zero || _maxArticles <= 1 || Volatile.Read(ref _fetching) == 0)
         {
-            return (await _translator.TranslateManyAsync([job], cancellationToken).ConfigureAwait(false))[0];
+            return await _translator.TranslateOneAsync(job, cancellationToken).ConfigureAwait(false);
         }
 
         var waiting = new Waiting(job, new TaskCompletionSource<TranslationResult>(TaskCreationOptions.RunContinuationsAsynchronously));
@@ -170,8 +170,7 @@ internal sealed class PassTranslations : IDisposable
             Waiting waiting = batch[i];
             try
             {
-                IReadOnlyList<TranslationResult> results = await _translator.TranslateManyAsync([waiting.Job], _stop.Token).ConfigureAwait(false);
-                waiting.Result.TrySetResult(results[0]);
+                waiting.Result.TrySetResult(await _translator.TranslateOneAsync(waiting.Job, _stop.Token).ConfigureAwait(false));
                 failedInARow = 0;
             }
             catch (OperationCanceledException)
