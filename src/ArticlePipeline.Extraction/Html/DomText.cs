@@ -180,6 +180,27 @@ internal static class DomText
         return false;
     }
 
+    /// <summary>The element or its nearest ancestor with one of the tag names, as <c>Closest("a, b")</c> finds it.</summary>
+    /// <remarks>
+    /// Asked for every text node of a container: <c>Closest</c> looks its selector up in AngleSharp's cache under a
+    /// lock each time, which cost more than the walk.
+    /// </remarks>
+    public static IElement? Closest(IElement? element, string tag, string? otherTag = null, string? thirdTag = null)
+    {
+        for (IElement? current = element; current is not null; current = current.ParentElement)
+        {
+            string name = current.LocalName;
+            if (name.Equals(tag, StringComparison.OrdinalIgnoreCase) ||
+                (otherTag is not null && name.Equals(otherTag, StringComparison.OrdinalIgnoreCase)) ||
+                (thirdTag is not null && name.Equals(thirdTag, StringComparison.OrdinalIgnoreCase)))
+            {
+                return current;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>Whether a node is white space only: an empty text node or a line break.</summary>
     public static bool IsWhitespace(INode node) =>
         (node is IText text && string.IsNullOrWhiteSpace(text.Data)) || (node is IElement { LocalName: "br" });

@@ -86,7 +86,7 @@ internal static partial class PageFactsReader
             }
         }
 
-        IElement? heading = headings.FirstOrDefault(h => h.Closest("header, a") is null || h.Closest("article") is not null);
+        IElement? heading = headings.FirstOrDefault(h => DomText.Closest(h, "header", "a") is null || DomText.Closest(h, "article") is not null);
         if (heading is not null)
         {
             return (TextNormalizer.Normalize(heading.TextContent), heading);
@@ -162,13 +162,27 @@ internal static partial class PageFactsReader
                 continue;
             }
 
-            if (element.LocalName == "p" && DomText.Length(element) >= 200 && element.Closest("[class], [id]") is { } box && !DomPatterns.IsLeadLike(box) && !DomPatterns.IsLeadLike(element))
+            if (element.LocalName == "p" && DomText.Length(element) >= 200 && ClassedOrIdentified(element) is { } box && !DomPatterns.IsLeadLike(box) && !DomPatterns.IsLeadLike(element))
             {
                 yield break;
             }
 
             yield return element;
         }
+    }
+
+    // The element or its nearest ancestor with a class or id attribute, as Closest("[class], [id]") finds it.
+    private static IElement? ClassedOrIdentified(IElement element)
+    {
+        for (IElement? current = element; current is not null; current = current.ParentElement)
+        {
+            if (current.HasAttribute("class") || current.HasAttribute("id"))
+            {
+                return current;
+            }
+        }
+
+        return null;
     }
 
     private static bool Near(IElement title, IElement candidate)

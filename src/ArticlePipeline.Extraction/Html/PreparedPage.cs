@@ -47,7 +47,7 @@ internal sealed record PreparedPage(Uri PageUrl, IElement Body, Uri BaseUrl, Pag
             return;
         }
 
-        int outside = body.GetElementsByTagName("p").Where(p => p.Closest("noscript") is null).Sum(DomText.Length);
+        int outside = body.GetElementsByTagName("p").Where(p => DomText.Closest(p, "noscript") is null).Sum(DomText.Length);
         foreach (IElement noscript in noscripts)
         {
             int inside = noscript.GetElementsByTagName("p").Sum(DomText.Length);

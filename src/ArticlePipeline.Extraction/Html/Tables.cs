@@ -29,7 +29,7 @@ internal static class Tables
 
     /// <summary>The cells of the table itself, not of tables nested in it.</summary>
     public static IEnumerable<IElement> OwnCells(IElement table) =>
-        table.QuerySelectorAll("td, th").Where(c => c.ParentElement?.Closest("table") == table);
+        table.QuerySelectorAll("td, th").Where(c => DomText.Closest(c.ParentElement, "table") == table);
 
     /// <summary>The rows of a data table with their cells' text joined by <c>" | "</c>, skipping rows without text.</summary>
     public static IEnumerable<(IElement Row, string Text)> DataRows(IElement table)
