@@ -192,7 +192,7 @@ internal sealed class BlockCollector
 
     private void AddQuote(IElement quote)
     {
-        IElement[] paragraphs = quote.QuerySelectorAll("p").ToArray();
+        IElement[] paragraphs = quote.QueryAll("p").ToArray();
         if (paragraphs.Length == 0)
         {
             AddBlock(BlockKind.Quote, quote.TextContent, quote);
@@ -209,7 +209,7 @@ internal sealed class BlockCollector
     {
         IElement? caption = Captions.Of(figure);
         string? captionText = caption is null ? null : TextNormalizer.Normalize(caption.TextContent);
-        IElement? img = figure.QuerySelector("img");
+        IElement? img = figure.QueryFirst("img");
         if (img is not null)
         {
             AddImage(img, captionText);
@@ -288,7 +288,7 @@ internal sealed class BlockCollector
 
     // A block whose first bold span holds (nearly) all of its text.
     private static bool IsBold(IElement element, string normalized) =>
-        element.QuerySelector("strong, b") is { } strong && TextNormalizer.Normalize(strong.TextContent).Length >= normalized.Length - 1;
+        element.QueryFirst("strong, b") is { } strong && TextNormalizer.Normalize(strong.TextContent).Length >= normalized.Length - 1;
 
     private static bool HasBlockChildren(IElement element) => element.Children.Any(c => BlockTags.Contains(c.LocalName));
 }

@@ -7,8 +7,8 @@ namespace ArticlePipeline.Extraction.Html;
 
 /// <summary>
 /// Parses HTML with AngleSharp under <see cref="HtmlLimits"/>, checked while the tree is built: each element's depth
-/// is known in constant time from its parent's, so a page nesting 100,000 elements is stopped at the first element
-/// past the limit, before the tree builder's own walks of its open-element stack grow with the square of the depth.
+/// is counted up its parents, never further than the depth limit, so a page nesting 100,000 elements is stopped at
+/// the first element past the limit, before the tree builder's own walks of its open-element stack grow with the square of the depth.
 /// The total nesting bounds what every later walk over ancestors or subtrees can cost, the total sibling index what
 /// walks over siblings can cost.
 /// </summary>
@@ -41,11 +41,18 @@ internal static class BoundedHtmlParser
     }
 
     /// <summary>Counts elements and measures the depth of each one as the tree builder inserts it.</summary>
+    /// <remarks>
+    /// No per-node table: hashing every node of the page for one took a tenth of the extraction's CPU. The depth is
+    /// counted up the parents instead, which the total-nesting limit bounds (the walk costs what it adds to that
+    /// total), and the sibling index comes from the chain of the last element measured, which the next one usually
+    /// extends.
+    /// </remarks>
     private sealed class Tracker(HtmlLimits limits, CancellationToken budget)
     {
-        private readonly Dictionary<INode, int> _depths = new(ReferenceEqualityComparer.Instance);
-        private readonly Dictionary<INode, int> _children = new(ReferenceEqualityComparer.Instance);
-        private readonly List<INode> _chain = [];
+        // The last element measured and its ancestors by depth (index 0 unused), with how many children of each were
+        // measured so far.
+        private readonly List<INode?> _chain = [null];
+        private readonly List<int> _childCounts = [0];
         private IElement? _previous;
         private int _elements;
         private long _totalNesting;
@@ -70,11 +77,6 @@ internal static class BoundedHtmlParser
             if (_previous is not null)
             {
                 Check(_previous);
-            }
-            else if (element.Owner is { } document)
-            {
-                // Depths count elements: html is 1, body 2.
-                _depths[document] = 0;
             }
 
             _previous = element;
@@ -105,37 +107,63 @@ internal static class BoundedHtmlParser
             if (element.Parent is { } parent)
             {
                 // Elements are appended as they are parsed: the element's index is the count of its elder siblings.
-                _children.TryGetValue(parent, out int elder);
-                _children[parent] = elder + 1;
+                int elder = ElderSiblings(element, parent, depth);
                 if ((_totalSiblingIndex += elder) > limits.MaxTotalSiblingIndex)
                 {
                     throw new LimitPassedException($"a total sibling index (the sum of all elements' positions among their siblings) over {limits.MaxTotalSiblingIndex}");
                 }
             }
-        }
 
-        // Walks up to the nearest node measured before (usually the parent), then records every node on the way, so
-        // each node is walked once: linear in all.
-        private int DepthOf(INode node)
-        {
-            _chain.Clear();
-            int depth = 0;
-            for (INode? current = node; current is not null; current = current.Parent)
+            while (_chain.Count > depth)
             {
-                if (_depths.TryGetValue(current, out depth))
-                {
-                    break;
-                }
-
-                _chain.Add(current);
+                _chain.RemoveAt(_chain.Count - 1);
+                _childCounts.RemoveAt(_childCounts.Count - 1);
             }
 
-            for (int i = _chain.Count - 1; i >= 0; i--)
+            while (_chain.Count < depth)
             {
-                _depths[_chain[i]] = ++depth;
+                _chain.Add(null);
+                _childCounts.Add(0);
+            }
+
+            _chain.Add(element);
+            _childCounts.Add(0);
+        }
+
+        // Depths count elements: html is 1, body 2; a node outside the document counts from its own root. The walk
+        // stops past the depth limit, which then refuses the page.
+        private int DepthOf(INode node)
+        {
+            int depth = 0;
+            for (INode? current = node; current is not null && current is not IDocument && depth <= limits.MaxDepth; current = current.Parent)
+            {
+                depth++;
             }
 
             return depth;
+        }
+
+        private int ElderSiblings(IElement element, INode parent, int depth)
+        {
+            if (depth >= 2 && depth - 1 < _chain.Count && ReferenceEquals(_chain[depth - 1], parent))
+            {
+                return _childCounts[depth - 1]++;
+            }
+
+            // The parent is not on the chain (the tree builder moved something): count the elder siblings in place.
+            int elder = 0;
+            for (IElement? sibling = element.PreviousElementSibling; sibling is not null; sibling = sibling.PreviousElementSibling)
+            {
+                elder++;
+            }
+
+            if (depth >= 2 && depth - 1 < _chain.Count)
+            {
+                _chain[depth - 1] = parent;
+                _childCounts[depth - 1] = elder + 1;
+            }
+
+            return elder;
         }
     }
 

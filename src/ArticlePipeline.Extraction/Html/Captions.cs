@@ -8,7 +8,7 @@ internal static partial class Captions
 {
     /// <summary>The caption element of a <c>figure</c>: its <c>figcaption</c>, else its first caption-named descendant.</summary>
     public static IElement? Of(IElement figure) =>
-        figure.QuerySelector("figcaption") ?? figure.QuerySelectorAll("*").FirstOrDefault(DomPatterns.IsCaptionLike);
+        figure.QueryFirst("figcaption") ?? figure.QueryAll("*").FirstOrDefault(DomPatterns.IsCaptionLike);
 
     /// <summary>
     /// Whether a run of text is a caption written as a paragraph: text beside the image in one paragraph, an

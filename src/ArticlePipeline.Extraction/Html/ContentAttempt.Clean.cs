@@ -22,7 +22,7 @@ internal sealed partial class ContentAttempt
         // Share bars and the like: small boxes whose class or id says "share".
         foreach (IElement child in container.Children.ToArray())
         {
-            foreach (IElement element in child.QuerySelectorAll("*").Prepend(child).Reverse().ToArray())
+            foreach (IElement element in child.QueryAll("*").Prepend(child).Reverse().ToArray())
             {
                 if (DomPatterns.IsShareElement(DomPatterns.Signature(element)) && DomText.Length(element) < ContentFinder.CharThreshold && element != container)
                 {
@@ -32,7 +32,7 @@ internal sealed partial class ContentAttempt
         }
 
         RemoveAll(container, "iframe", "input", "textarea", "select", "button");
-        foreach (IElement heading in container.QuerySelectorAll("h1, h2").ToArray())
+        foreach (IElement heading in container.QueryAll("h1, h2").ToArray())
         {
             if (ClassWeight(heading) < 0)
             {
@@ -47,7 +47,7 @@ internal sealed partial class ContentAttempt
         // Paragraphs with neither text nor media.
         foreach (IElement paragraph in container.GetElementsByTagName("p").ToArray())
         {
-            if (paragraph.QuerySelector("img, embed, object, iframe, video, picture") is null && string.IsNullOrWhiteSpace(paragraph.TextContent))
+            if (paragraph.QueryFirst("img, embed, object, iframe, video, picture") is null && string.IsNullOrWhiteSpace(paragraph.TextContent))
             {
                 paragraph.Remove();
             }
@@ -56,7 +56,7 @@ internal sealed partial class ContentAttempt
 
     private static void RemoveAll(IElement container, params string[] tags)
     {
-        foreach (IElement element in container.QuerySelectorAll(string.Join(", ", tags)).ToArray())
+        foreach (IElement element in container.QueryAll(string.Join(", ", tags)).ToArray())
         {
             element.Remove();
         }
@@ -80,22 +80,22 @@ internal sealed partial class ContentAttempt
             return false;
         }
 
-        if (table.HasAttribute("summary") || table.QuerySelector("caption")?.ChildNodes.Length > 0)
+        if (table.HasAttribute("summary") || table.QueryFirst("caption")?.ChildNodes.Length > 0)
         {
             return true;
         }
 
-        if (table.QuerySelector("col, colgroup, tfoot, thead, th") is not null)
+        if (table.QueryFirst("col, colgroup, tfoot, thead, th") is not null)
         {
             return true;
         }
 
-        if (table.QuerySelector("table") is not null)
+        if (table.QueryFirst("table") is not null)
         {
             return false;
         }
 
-        IElement[] rows = [.. table.QuerySelectorAll("tr")];
+        IElement[] rows = [.. table.QueryAll("tr")];
         int columns = rows.Length == 0 ? 0 : rows.Max(r => r.Children.Count(c => c.LocalName is "td" or "th"));
         return rows.Length >= 10 || columns > 4 || rows.Length * columns > 10;
     }
@@ -126,10 +126,10 @@ internal sealed partial class ContentAttempt
     {
         bool isList = tag is "ul" or "ol";
         int contentLength = DomText.Length(node);
+        BoxCounts counts = BoxCounts.Of(node, _dataTables);
         if (!isList && contentLength > 0)
         {
-            int listLength = node.QuerySelectorAll("ul, ol").Sum(DomText.Length);
-            isList = (double)listLength / contentLength > 0.9;
+            isList = (double)counts.ListTextLength / contentLength > 0.9;
         }
 
         if (tag == "table" && _dataTables.Contains(node))
@@ -142,7 +142,7 @@ internal sealed partial class ContentAttempt
             return false;
         }
 
-        if (node.GetElementsByTagName("table").Any(_dataTables.Contains))
+        if (counts.HoldsDataTable)
         {
             return false;
         }
@@ -158,12 +158,12 @@ internal sealed partial class ContentAttempt
             return false;
         }
 
-        int p = node.GetElementsByTagName("p").Length;
-        int img = node.GetElementsByTagName("img").Length;
-        int li = node.GetElementsByTagName("li").Length - 100;
-        int input = node.GetElementsByTagName("input").Length;
+        int p = counts.Paragraphs;
+        int img = counts.Images;
+        int li = counts.ListItems - 100;
+        int input = counts.Inputs;
         double headingDensity = DomText.Density(node, HeadingTags);
-        int embeds = node.QuerySelectorAll("object, embed, iframe").Length;
+        int embeds = counts.Embeds;
         if (contentLength <= 40 && DomPatterns.IsAdOrLoadingWords(Normalization.TextNormalizer.Normalize(node.TextContent)))
         {
             return true;
@@ -184,7 +184,7 @@ internal sealed partial class ContentAttempt
             (img == 0 && textDensity == 0);
 
         // A list of images (a gallery) stays.
-        if (isList && remove && node.Children.All(c => c.ChildElementCount <= 1) && img == node.GetElementsByTagName("li").Length)
+        if (isList && remove && node.Children.All(c => c.ChildElementCount <= 1) && img == counts.ListItems)
         {
             return false;
         }

@@ -31,7 +31,7 @@ internal static partial class DomPatterns
     public static bool IsDateLike(IElement element) => Date().IsMatch(Signature(element));
 
     /// <summary>Whether the element sits in the site's header, navigation or footer, whose dates and tags are not the article's.</summary>
-    public static bool InPageChrome(IElement element) => element.Closest("header, nav, footer") is not null;
+    public static bool InPageChrome(IElement element) => DomText.Closest(element, "header", "nav", "footer") is not null;
 
     /// <summary>Whether the element is a caption.</summary>
     public static bool IsCaptionLike(IElement element) => Caption().IsMatch(Signature(element));

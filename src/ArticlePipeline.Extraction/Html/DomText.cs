@@ -24,6 +24,20 @@ internal static class DomText
         return length;
     }
 
+    /// <summary>
+    /// <see cref="Length"/> of the element, and the sum of the <see cref="Length"/> of each link in it (nested ones too)
+    /// times its <see cref="LinkDensity.Weight"/>, added in document order.
+    /// </summary>
+    /// <remarks>One walk, where the link density of a page's outer boxes took one for the text and a live collection of its links.</remarks>
+    public static int LengthWithLinks(IElement element, out double weightedLinks)
+    {
+        int length = 0;
+        bool space = false;
+        weightedLinks = 0;
+        Accumulate(element, ref length, ref space, ref weightedLinks);
+        return length;
+    }
+
     /// <summary>Whether the node holds any text that is not white space.</summary>
     public static bool HasText(INode node)
     {
@@ -166,6 +180,27 @@ internal static class DomText
         return false;
     }
 
+    /// <summary>The element or its nearest ancestor with one of the tag names, as <c>Closest("a, b")</c> finds it.</summary>
+    /// <remarks>
+    /// Asked for every text node of a container: <c>Closest</c> looks its selector up in AngleSharp's cache under a
+    /// lock each time, which cost more than the walk.
+    /// </remarks>
+    public static IElement? Closest(IElement? element, string tag, string? otherTag = null, string? thirdTag = null)
+    {
+        for (IElement? current = element; current is not null; current = current.ParentElement)
+        {
+            string name = current.LocalName;
+            if (name.Equals(tag, StringComparison.OrdinalIgnoreCase) ||
+                (otherTag is not null && name.Equals(otherTag, StringComparison.OrdinalIgnoreCase)) ||
+                (thirdTag is not null && name.Equals(thirdTag, StringComparison.OrdinalIgnoreCase)))
+            {
+                return current;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>Whether a node is white space only: an empty text node or a line break.</summary>
     public static bool IsWhitespace(INode node) =>
         (node is IText text && string.IsNullOrWhiteSpace(text.Data)) || (node is IElement { LocalName: "br" });
@@ -179,22 +214,52 @@ internal static class DomText
             INode child = children[i];
             if (child is IText text)
             {
-                foreach (char c in text.Data)
-                {
-                    if (char.IsWhiteSpace(c))
-                    {
-                        space = length > 0;
-                        continue;
-                    }
-
-                    length += space ? 2 : 1;
-                    space = false;
-                }
+                AccumulateText(text.Data, ref length, ref space);
             }
             else if (child.HasChildNodes)
             {
                 Accumulate(child, ref length, ref space);
             }
+        }
+    }
+
+    // Accumulate, adding up the weighted length of each link on the way.
+    private static void Accumulate(INode node, ref int length, ref bool space, ref double weightedLinks)
+    {
+        INodeList children = node.ChildNodes;
+        for (int i = 0; i < children.Length; i++)
+        {
+            INode child = children[i];
+            if (child is IText text)
+            {
+                AccumulateText(text.Data, ref length, ref space);
+                continue;
+            }
+
+            if (child is IElement { LocalName: "a" } link)
+            {
+                weightedLinks += Length(link) * LinkDensity.Weight(link);
+            }
+
+            if (child.HasChildNodes)
+            {
+                Accumulate(child, ref length, ref space, ref weightedLinks);
+            }
+        }
+    }
+
+    private static void AccumulateText(string data, ref int length, ref bool space)
+    {
+        foreach (char c in data)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                space = length > 0;
+                continue;
+            }
+
+            length += space ? 2 : 1;
+            space = false;
         }
     }
 }

@@ -164,9 +164,9 @@ internal static partial class HtmlArticleBuilder
     // an image and a summary. Related-news boxes look like this wherever a CMS puts them.
     private static void RemoveTeaserBoxes(IElement container)
     {
-        foreach (IElement heading in container.QuerySelectorAll("h1, h2, h3, h4, h5, h6").ToArray())
+        foreach (IElement heading in container.QueryAll("h1, h2, h3, h4, h5, h6").ToArray())
         {
-            IElement? link = heading.QuerySelector("a[href]");
+            IElement? link = heading.QueryFirst("a[href]");
             string? href = link?.GetAttribute("href");
             if (link is null || href is null || href.StartsWith('#') || DomText.Length(link) < DomText.Length(heading) * 0.9)
             {
@@ -174,7 +174,7 @@ internal static partial class HtmlArticleBuilder
             }
 
             IElement box = heading;
-            while (box.ParentElement is { } parent && parent != container && DomText.Length(parent) <= 400 && parent.QuerySelectorAll("h1, h2, h3, h4, h5, h6").Length == 1)
+            while (box.ParentElement is { } parent && parent != container && DomText.Length(parent) <= 400 && parent.QueryAll("h1, h2, h3, h4, h5, h6").Length == 1)
             {
                 box = parent;
             }

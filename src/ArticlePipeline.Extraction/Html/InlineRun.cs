@@ -43,16 +43,16 @@ internal sealed class InlineRun
             PendingBreak = false;
         }
 
-        if (parent?.Closest("a") is { } link)
+        if (DomText.Closest(parent, "a") is { } link)
         {
             // Measured on this run alone: paragraphs separated by <br><br> share a parent but not its links.
             _linked += DomText.NonSpace(text) * LinkDensity.Weight(link);
         }
 
-        bool bold = parent?.Closest("strong, b") is not null;
+        bool bold = DomText.Closest(parent, "strong", "b") is not null;
         _bold |= bold;
         _unbold |= !bold;
-        bool italic = parent?.Closest("em, i") is not null;
+        bool italic = DomText.Closest(parent, "em", "i") is not null;
         _italic |= italic;
         _unitalic |= !italic;
         _text.Append(text);

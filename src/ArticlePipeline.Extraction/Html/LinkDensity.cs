@@ -14,25 +14,14 @@ internal static class LinkDensity
     /// <summary>The link density of <paramref name="element"/>'s text.</summary>
     public static double Of(IElement element, LinkDensityMeasure measure)
     {
-        bool scoring = measure == LinkDensityMeasure.Scoring;
-        int total = scoring ? DomText.Length(element) : DomText.NonSpace(element);
-        if (total == 0)
+        if (measure == LinkDensityMeasure.Scoring)
         {
-            return 0;
+            int length = DomText.LengthWithLinks(element, out double weighted);
+            return length == 0 ? 0 : Ratio(weighted, length);
         }
 
-        if (!scoring)
-        {
-            return Ratio(LinkedCharacters(element), total);
-        }
-
-        double linked = 0;
-        foreach (IElement link in element.GetElementsByTagName("a"))
-        {
-            linked += DomText.Length(link) * Weight(link);
-        }
-
-        return Ratio(linked, total);
+        int total = DomText.NonSpace(element);
+        return total == 0 ? 0 : Ratio(LinkedCharacters(element), total);
     }
 
     /// <summary>How many characters of <paramref name="element"/>'s text that are not white space sit in links, every link in full.</summary>

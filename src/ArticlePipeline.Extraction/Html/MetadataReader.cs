@@ -20,15 +20,15 @@ internal static partial class MetadataReader
         // Whole document, read once: a stray </html> before <head> makes the parser put the meta tags in the body.
         IElement[] metas = [.. document.GetElementsByTagName("meta")];
         JsonLdArticle ld = ReadJsonLd(document);
-        string? canonicalHref = document.QuerySelector("link[rel~=canonical]")?.GetAttribute("href") ?? Meta(metas, "og:url");
+        string? canonicalHref = document.QueryFirst("link[rel~=canonical]")?.GetAttribute("href") ?? Meta(metas, "og:url");
         Uri? canonical = canonicalHref is not null && Uri.TryCreate(pageUrl, canonicalHref.Trim(), out Uri? c) && c.Scheme is "http" or "https" ? c : null;
 
         string?[] dates =
         [
             Meta(metas, "article:published_time"),
             ld.DatePublished,
-            document.QuerySelector("[itemprop=datePublished]")?.GetAttribute("content"),
-            document.QuerySelector("[itemprop=datePublished]")?.GetAttribute("datetime"),
+            document.QueryFirst("[itemprop=datePublished]")?.GetAttribute("content"),
+            document.QueryFirst("[itemprop=datePublished]")?.GetAttribute("datetime"),
             Meta(metas, "pubdate"),
             Meta(metas, "publishdate"),
             Meta(metas, "date"),
@@ -59,7 +59,7 @@ internal static partial class MetadataReader
             AddAuthor(authors, Meta(metas, "article:author"), publisher);
         }
 
-        var tags = document.QuerySelectorAll("meta[property='article:tag']")
+        var tags = document.QueryAll("meta[property='article:tag']")
             .Select(m => Clean(m.GetAttribute("content")))
             .OfType<string>()
             .ToImmutableArray();
@@ -137,7 +137,7 @@ internal static partial class MetadataReader
     private static JsonLdArticle ReadJsonLd(IDocument document)
     {
         var result = new JsonLdArticle();
-        foreach (IElement script in document.QuerySelectorAll("script[type='application/ld+json']"))
+        foreach (IElement script in document.QueryAll("script[type='application/ld+json']"))
         {
             try
             {

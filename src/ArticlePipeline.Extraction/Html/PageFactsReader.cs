@@ -43,7 +43,7 @@ internal static partial class PageFactsReader
             return null;
         }
 
-        IEnumerable<IElement> candidates = body.QuerySelectorAll("time, span, div, p, li")
+        IEnumerable<IElement> candidates = body.QueryAll("time, span, div, p, li")
             .Where(e => (DomPatterns.IsDateLike(e) || e.LocalName == "time") && !DomPatterns.InPageChrome(e));
         DateTimeOffset? updated = null;
         foreach (IElement candidate in candidates)
@@ -76,7 +76,7 @@ internal static partial class PageFactsReader
 
     private static (string Title, IElement? Element) FindTitle(IElement body, PageMetadata metadata)
     {
-        IElement[] headings = body.QuerySelectorAll("h1").Where(h => TextNormalizer.Normalize(h.TextContent).Length >= 10).ToArray();
+        IElement[] headings = body.QueryAll("h1").Where(h => TextNormalizer.Normalize(h.TextContent).Length >= 10).ToArray();
         if (metadata.Title is { } metaTitle)
         {
             IElement? matching = headings.FirstOrDefault(h => Similar(TextNormalizer.Normalize(h.TextContent), metaTitle));
@@ -86,7 +86,7 @@ internal static partial class PageFactsReader
             }
         }
 
-        IElement? heading = headings.FirstOrDefault(h => h.Closest("header, a") is null || h.Closest("article") is not null);
+        IElement? heading = headings.FirstOrDefault(h => DomText.Closest(h, "header", "a") is null || DomText.Closest(h, "article") is not null);
         if (heading is not null)
         {
             return (TextNormalizer.Normalize(heading.TextContent), heading);
@@ -102,7 +102,7 @@ internal static partial class PageFactsReader
     }
 
     private static IElement? FindTitleElement(IElement body, string title) =>
-        body.QuerySelectorAll("h1, h2").FirstOrDefault(h => TextNormalizer.Normalize(h.TextContent) == title);
+        body.QueryAll("h1, h2").FirstOrDefault(h => TextNormalizer.Normalize(h.TextContent) == title);
 
     private static bool Similar(string a, string b) =>
         a.Equals(b, StringComparison.OrdinalIgnoreCase) ||
@@ -135,7 +135,7 @@ internal static partial class PageFactsReader
     {
         foreach (IElement element in AfterTitle(body, title))
         {
-            if (!Bylines.IsMarked(element, BylineVocabulary.News) || (title is not null && !Near(title, element)) || InNegativeBox(element, body) || element.QuerySelector("p, div, li") is not null)
+            if (!Bylines.IsMarked(element, BylineVocabulary.News) || (title is not null && !Near(title, element)) || InNegativeBox(element, body) || element.QueryFirst("p, div, li") is not null)
             {
                 continue;
             }
@@ -154,7 +154,7 @@ internal static partial class PageFactsReader
     private static IEnumerable<IElement> AfterTitle(IElement body, IElement? title)
     {
         bool started = title is null;
-        foreach (IElement element in body.QuerySelectorAll("*"))
+        foreach (IElement element in body.QueryAll("*"))
         {
             if (!started)
             {
@@ -162,13 +162,27 @@ internal static partial class PageFactsReader
                 continue;
             }
 
-            if (element.LocalName == "p" && DomText.Length(element) >= 200 && element.Closest("[class], [id]") is { } box && !DomPatterns.IsLeadLike(box) && !DomPatterns.IsLeadLike(element))
+            if (element.LocalName == "p" && DomText.Length(element) >= 200 && ClassedOrIdentified(element) is { } box && !DomPatterns.IsLeadLike(box) && !DomPatterns.IsLeadLike(element))
             {
                 yield break;
             }
 
             yield return element;
         }
+    }
+
+    // The element or its nearest ancestor with a class or id attribute, as Closest("[class], [id]") finds it.
+    private static IElement? ClassedOrIdentified(IElement element)
+    {
+        for (IElement? current = element; current is not null; current = current.ParentElement)
+        {
+            if (current.HasAttribute("class") || current.HasAttribute("id"))
+            {
+                return current;
+            }
+        }
+
+        return null;
     }
 
     private static bool Near(IElement title, IElement candidate)

@@ -24,12 +24,12 @@ internal sealed record PreparedPage(Uri PageUrl, IElement Body, Uri BaseUrl, Pag
         ImmutableArray<string> tags = [.. metadata.Tags, .. ReadTags(body)];
 
         UnwrapNoscriptArticles(body);
-        foreach (IElement junk in body.QuerySelectorAll(DomPatterns.AlwaysRemoved).ToArray())
+        foreach (IElement junk in body.QueryAll(DomPatterns.AlwaysRemoved).ToArray())
         {
             junk.Remove();
         }
 
-        foreach (IElement hidden in body.QuerySelectorAll("*").Where(e => !Visibility.IsProbablyVisible(e)).ToArray())
+        foreach (IElement hidden in body.QueryAll("*").Where(e => !Visibility.IsProbablyVisible(e)).ToArray())
         {
             hidden.Remove();
         }
@@ -47,7 +47,7 @@ internal sealed record PreparedPage(Uri PageUrl, IElement Body, Uri BaseUrl, Pag
             return;
         }
 
-        int outside = body.GetElementsByTagName("p").Where(p => p.Closest("noscript") is null).Sum(DomText.Length);
+        int outside = body.GetElementsByTagName("p").Where(p => DomText.Closest(p, "noscript") is null).Sum(DomText.Length);
         foreach (IElement noscript in noscripts)
         {
             int inside = noscript.GetElementsByTagName("p").Sum(DomText.Length);
@@ -66,14 +66,14 @@ internal sealed record PreparedPage(Uri PageUrl, IElement Body, Uri BaseUrl, Pag
     private static IEnumerable<string> ReadTags(IElement body)
     {
         var tags = new List<string>();
-        foreach (IElement box in body.QuerySelectorAll("[class*=tag], [class*=keyword], [class*=tu-khoa], [class*=tukhoa]"))
+        foreach (IElement box in body.QueryAll("[class*=tag], [class*=keyword], [class*=tu-khoa], [class*=tukhoa]"))
         {
             if (DomPatterns.InPageChrome(box))
             {
                 continue;
             }
 
-            foreach (IElement link in box.QuerySelectorAll("a"))
+            foreach (IElement link in box.QueryAll("a"))
             {
                 string tag = TextNormalizer.Normalize(link.TextContent).TrimStart('#').Trim();
                 if (tag.Length is > 1 and <= 60 && !tags.Contains(tag, StringComparer.OrdinalIgnoreCase))
@@ -88,7 +88,7 @@ internal sealed record PreparedPage(Uri PageUrl, IElement Body, Uri BaseUrl, Pag
 
     private static Uri BaseUrlOf(IHtmlDocument document, Uri pageUrl)
     {
-        string? href = document.QuerySelector("base[href]")?.GetAttribute("href");
+        string? href = document.QueryFirst("base[href]")?.GetAttribute("href");
         return href is not null && Uri.TryCreate(pageUrl, href, out Uri? baseUrl) ? baseUrl : pageUrl;
     }
 }
