@@ -126,10 +126,10 @@ internal sealed partial class ContentAttempt
     {
         bool isList = tag is "ul" or "ol";
         int contentLength = DomText.Length(node);
-        BoxCounts counts = BoxCounts.Of(node, _dataTables);
         if (!isList && contentLength > 0)
         {
-            isList = (double)counts.ListTextLength / contentLength > 0.9;
+            int listLength = node.QueryAll("ul, ol").Sum(DomText.Length);
+            isList = (double)listLength / contentLength > 0.9;
         }
 
         if (tag == "table" && _dataTables.Contains(node))
@@ -142,7 +142,7 @@ internal sealed partial class ContentAttempt
             return false;
         }
 
-        if (counts.HoldsDataTable)
+        if (node.GetElementsByTagName("table").Any(_dataTables.Contains))
         {
             return false;
         }
@@ -158,12 +158,12 @@ internal sealed partial class ContentAttempt
             return false;
         }
 
-        int p = counts.Paragraphs;
-        int img = counts.Images;
-        int li = counts.ListItems - 100;
-        int input = counts.Inputs;
+        int p = node.GetElementsByTagName("p").Length;
+        int img = node.GetElementsByTagName("img").Length;
+        int li = node.GetElementsByTagName("li").Length - 100;
+        int input = node.GetElementsByTagName("input").Length;
         double headingDensity = DomText.Density(node, HeadingTags);
-        int embeds = counts.Embeds;
+        int embeds = node.QueryAll("object, embed, iframe").Length;
         if (contentLength <= 40 && DomPatterns.IsAdOrLoadingWords(Normalization.TextNormalizer.Normalize(node.TextContent)))
         {
             return true;
@@ -184,7 +184,7 @@ internal sealed partial class ContentAttempt
             (img == 0 && textDensity == 0);
 
         // A list of images (a gallery) stays.
-        if (isList && remove && node.Children.All(c => c.ChildElementCount <= 1) && img == counts.ListItems)
+        if (isList && remove && node.Children.All(c => c.ChildElementCount <= 1) && img == node.GetElementsByTagName("li").Length)
         {
             return false;
         }
