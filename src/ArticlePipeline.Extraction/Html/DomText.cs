@@ -98,18 +98,7 @@ internal static class DomText
     {
         int length = 0;
         bool space = false;
-        foreach (char c in text)
-        {
-            if (char.IsWhiteSpace(c))
-            {
-                space = length > 0;
-                continue;
-            }
-
-            length += space ? 2 : 1;
-            space = false;
-        }
-
+        AccumulateText(text, ref length, ref space);
         return length;
     }
 
