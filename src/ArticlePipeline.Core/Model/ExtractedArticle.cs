@@ -6,7 +6,7 @@ namespace ArticlePipeline.Core.Model;
 /// <param name="Title">The headline.</param>
 /// <param name="Lead">The lead (sapo), if the page has one; never repeated in <paramref name="Blocks"/>.</param>
 /// <param name="Blocks">The body blocks in reading order.</param>
-/// <param name="Authors">Bylines, e.g. <c>Minh Đức</c> or <c>Theo TTXVN</c>; metadata, not body.</param>
+/// <param name="Authors">The people who wrote the article, e.g. <c>Minh Đức</c>; agencies, sources and photographers are <see cref="Credits"/>.</param>
 /// <param name="PublishedAt">Publication time with offset (Asia/Ho_Chi_Minh when the page gives none).</param>
 /// <param name="Publisher">The publisher's name, e.g. <c>Báo An Giang</c>.</param>
 /// <param name="CanonicalUrl">The page's canonical URL (from <c>link rel=canonical</c>, else the fetched URL).</param>
@@ -29,4 +29,8 @@ public sealed record ExtractedArticle(
     ImmutableArray<string> SourceLinks,
     string? Language,
     string Extractor,
-    string? Profile);
+    string? Profile)
+{
+    /// <summary>Names the page credits that are not authors: agencies, sources, photographers, translators.</summary>
+    public ImmutableArray<Credit> Credits { get; init; } = [];
+}

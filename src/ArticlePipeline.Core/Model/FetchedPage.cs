@@ -11,4 +11,11 @@ public sealed record FetchedPage(
     int StatusCode,
     string? ETag,
     DateTimeOffset? LastModified,
-    DateTimeOffset FetchedAt);
+    DateTimeOffset FetchedAt)
+{
+    /// <summary>The request and response as they went over the wire, for HTTP fetches (not files).</summary>
+    public HttpExchange? Exchange { get; init; }
+
+    /// <summary>Where <see cref="Exchange"/> was stored, once a capture store kept it.</summary>
+    public PageCapture? Capture { get; init; }
+}
