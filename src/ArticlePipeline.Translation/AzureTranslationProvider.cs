@@ -255,8 +255,13 @@ public sealed class AzureTranslationProvider : IIncrementalTranslationProvider
     {
         try
         {
+            // An undetermined source language is not sent: the service then identifies it itself.
             return await _client.TranslateAsync(
-                targets, request.Elements.Select(static p => p.Text), sourceLanguage, request.TextType, cancellationToken).ConfigureAwait(false);
+                targets,
+                request.Elements.Select(static p => p.Text),
+                sourceLanguage == Languages.Undetermined ? null : sourceLanguage,
+                request.TextType,
+                cancellationToken).ConfigureAwait(false);
         }
         catch (RequestFailedException ex)
         {

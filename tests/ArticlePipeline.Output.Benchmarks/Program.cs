@@ -118,8 +118,8 @@ static ArticleRecord MakeRecord(int i)
     }
 
     return new ArticleRecord(
-        ArticleIds.FromUrl(url), ArticleRecord.CurrentSchemaVersion, 0, url.AbsoluteUri,
+        ArticleIds.FromUrl(url), ArticleRecord.CurrentSchemaVersion, 0, url.AbsoluteUri, url.AbsoluteUri,
         new SourceInfo("baosonghau", "Báo Sông Hậu", "Sông Hậu", url.Host), "Báo Sông Hậu",
-        new DateTimeOffset(2025, 6, 23, 7, 30, 0, TimeSpan.FromHours(7)), fetchedAt, ["Minh Đức"], "vi",
-        RecordBuilder.ContentHash(content), [], ["lúa hè thu"], [], languages.ToImmutable());
+        new DateTimeOffset(2025, 6, 23, 7, 30, 0, TimeSpan.FromHours(7)), fetchedAt, ["Minh Đức"], [], "vi",
+        RecordBuilder.ContentHash(content), [], ["lúa hè thu"], [], languages.ToImmutable(), null);
 }

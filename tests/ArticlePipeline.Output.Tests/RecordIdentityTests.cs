@@ -118,12 +118,13 @@ public sealed class RecordIdentityTests
         var changes = new Dictionary<string, ArticleRecord>
         {
             [nameof(ArticleRecord.Id)] = sample with { Id = "00aa" },
-            [nameof(ArticleRecord.SchemaVersion)] = sample with { SchemaVersion = 2 },
+            [nameof(ArticleRecord.SchemaVersion)] = sample with { SchemaVersion = ArticleRecord.FirstSchemaVersion },
             [nameof(ArticleRecord.Url)] = sample with { Url = sample.Url + "?v=2" },
             [nameof(ArticleRecord.Source)] = sample with { Source = sample.Source with { Province = "Cần Thơ" } },
             [nameof(ArticleRecord.Publisher)] = sample with { Publisher = null },
             [nameof(ArticleRecord.PublishedAt)] = sample with { PublishedAt = sample.PublishedAt!.Value.ToOffset(TimeSpan.Zero) },
             [nameof(ArticleRecord.Authors)] = sample with { Authors = ["Minh Đức", "Hà Thu"] },
+            [nameof(ArticleRecord.Credits)] = sample with { Credits = [new Credit("TTXVN", CreditKind.Agency)] },
             [nameof(ArticleRecord.SourceLanguage)] = sample with { SourceLanguage = "en" },
             [nameof(ArticleRecord.ContentHash)] = sample with { ContentHash = "sha256:" + new string('b', 64) },
             [nameof(ArticleRecord.Images)] = sample with { Images = [sample.Images[0] with { Caption = null }] },
@@ -134,7 +135,7 @@ public sealed class RecordIdentityTests
                 Languages = sample.Languages.SetItem("th", th with { Provenance = th.Provenance! with { RequestIds = ["req-2"] } }),
             },
         };
-        string[] notContent = [nameof(ArticleRecord.Revision), nameof(ArticleRecord.FetchedAt)];
+        string[] notContent = [nameof(ArticleRecord.Revision), nameof(ArticleRecord.FetchedAt), nameof(ArticleRecord.FetchedUrl), nameof(ArticleRecord.Capture)];
 
         Assert.That(
             typeof(ArticleRecord).GetProperties().Select(p => p.Name).Where(n => n != "EqualityContract").Except(notContent),
@@ -149,13 +150,15 @@ public sealed class RecordIdentityTests
     }
 
     [Test]
-    public void Revision_fetch_time_provenance_times_and_empty_versus_missing_lists_are_not_content()
+    public void Revision_fetch_time_fetched_url_capture_provenance_times_and_empty_versus_missing_lists_are_not_content()
     {
         ArticleRecord sample = Records.Sample();
         ArticleRecord later = sample with
         {
             Revision = 7,
             FetchedAt = sample.FetchedAt.AddDays(3),
+            FetchedUrl = sample.Url + "?from=redirect",
+            Capture = new PageCapture("warc/later.warc.gz", 1234, 567, "sha1:" + new string('A', 32)),
             SourceLinks = default,
             Languages = sample.Languages.ToImmutableSortedDictionary(
                 p => p.Key,

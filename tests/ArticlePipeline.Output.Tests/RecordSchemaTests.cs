@@ -17,12 +17,13 @@ public sealed class RecordSchemaTests
     [OneTimeSetUp]
     public async Task LoadSchema() => _validator = await RecordSchemaValidator.GetAsync();
 
-    [Test]
-    public void Schema_EmbeddedCopy_IsThePublishedFile()
+    [TestCase(1)]
+    [TestCase(2)]
+    public void Schema_EmbeddedCopy_IsThePublishedFile(int version)
     {
-        string published = File.ReadAllText(Path.Combine(SharedData.RepositoryRoot, "schema", "article-record.v1.schema.json"));
+        string published = File.ReadAllText(Path.Combine(SharedData.RepositoryRoot, "schema", $"article-record.v{version}.schema.json"));
 
-        Assert.That(RecordSchemaValidator.ReadSchemaText(), Is.EqualTo(published));
+        Assert.That(RecordSchemaValidator.ReadSchemaText(version), Is.EqualTo(published));
     }
 
     [Test]
@@ -50,8 +51,8 @@ public sealed class RecordSchemaTests
 
     [TestCase("revision", "0", "revision")]
     [TestCase("id", "\"../../etc/passwd\"", "id")]
-    [TestCase("schemaVersion", "2", "schemaVersion")]
-    [TestCase("sourceLanguage", "\"fr\"", "sourceLanguage")]
+    [TestCase("schemaVersion", "3", "schemaVersion")]
+    [TestCase("sourceLanguage", "\"french\"", "sourceLanguage")]
     [TestCase("contentHash", "\"md5:abc\"", "contentHash")]
     public void Validate_FieldWithWrongValue_IsReportedAtThatField(string field, string value, string expectedPath)
     {

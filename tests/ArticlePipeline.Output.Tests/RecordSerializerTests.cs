@@ -33,7 +33,10 @@ public sealed class RecordSerializerTests
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(root.GetProperty("schemaVersion").GetInt32(), Is.EqualTo(1));
+            Assert.That(root.GetProperty("schemaVersion").GetInt32(), Is.EqualTo(2));
+            Assert.That(root.GetProperty("credits")[0].GetProperty("kind").GetString(), Is.EqualTo("agency"));
+            Assert.That(root.GetProperty("images")[0].GetProperty("credit").GetString(), Is.EqualTo("Minh Đức"));
+            Assert.That(root.GetProperty("capture").GetProperty("warcFile").GetString(), Does.StartWith("warc/"));
             Assert.That(root.GetProperty("sourceLanguage").GetString(), Is.EqualTo("vi"));
             Assert.That(root.GetProperty("languages").EnumerateObject().Select(p => p.Name), Is.EqualTo(new[] { "vi", "uk", "ru", "ro", "th" }));
             Assert.That(root.GetProperty("languages").GetProperty("vi").GetProperty("status").GetString(), Is.EqualTo("original"));

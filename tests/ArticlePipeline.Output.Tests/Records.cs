@@ -39,16 +39,19 @@ internal static class Records
             SchemaVersion: ArticleRecord.CurrentSchemaVersion,
             Revision: 0,
             Url: "https://baosonghau.example.vn/tin-tuc/a1001.html",
+            FetchedUrl: "https://baosonghau.example.vn/tin-tuc/a1001.html?utm_source=rss",
             Source: new SourceInfo(sourceId, "Báo Sông Hậu", "Sông Hậu", "baosonghau.example.vn"),
             Publisher: "Báo Sông Hậu",
             PublishedAt: new DateTimeOffset(2025, 6, 23, 7, 30, 0, TimeSpan.FromHours(7)),
             FetchedAt: FetchedAt,
-            Authors: ["Minh Đức"],
+            Authors: ["Hà Thu"],
+            Credits: [new Credit("TTXVN", CreditKind.Agency), new Credit("Minh Đức", CreditKind.Photo)],
             SourceLanguage: Languages.Vietnamese,
             ContentHash: "sha256:" + new string('a', 64),
-            Images: [new ArticleImage("https://baosonghau.example.vn/img/a.jpg", "Máy gặt đập liên hợp. Ảnh: Minh Đức")],
+            Images: [new ArticleImage("https://baosonghau.example.vn/img/a.jpg", "Máy gặt đập liên hợp. Ảnh: Minh Đức") { Credit = "Minh Đức" }],
             Tags: ["lúa hè thu"],
             SourceLinks: [],
-            Languages: languages);
+            Languages: languages,
+            Capture: new PageCapture("warc/ap-20250623010000-00001.warc.gz", 512, 4096, "sha1:" + new string('B', 32)));
     }
 }

@@ -94,7 +94,7 @@ public sealed class SinkDurabilityTests
             path = probe.RecordPath(record.Source.Id, record.Id);
         }
 
-        var promised = new ManifestEntry(DateTimeOffset.UtcNow, record.Id, 1, Path.GetRelativePath(_dir.Path, path), record.ContentHash, "created", record.Url, System.Collections.Immutable.ImmutableSortedDictionary<string, string>.Empty, []);
+        var promised = new ManifestEntry(DateTimeOffset.UtcNow, record.Id, 1, record.SchemaVersion, Path.GetRelativePath(_dir.Path, path), record.ContentHash, "created", record.Url, System.Collections.Immutable.ImmutableSortedDictionary<string, string>.Empty, []);
         WriteOrphanJournal(promised);
 
         using (var sink = new JsonRecordSink(_dir.Path))

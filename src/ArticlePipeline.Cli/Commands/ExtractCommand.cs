@@ -141,7 +141,7 @@ internal static class ExtractCommand
         try
         {
             outcome = await processor
-                .ProcessPageAsync(new PageContent(url, body, contentType), readAt, source: null, new ProcessOptions(Translate: false), cancellationToken)
+                .ProcessPageAsync(new PageContent(url, body, contentType), readAt, source: null, new ProcessOptions(Translate: false), cancellationToken: cancellationToken)
                 .ConfigureAwait(false);
         }
         catch (IOException ex)

@@ -19,7 +19,7 @@ internal static class ValidateCommand
     public static Command Create(CliContext context)
     {
         var directory = new Argument<string>("DIR") { Description = "A folder of records (searched recursively for *.json), or one record file." };
-        var command = new Command("validate", "Check every record in a folder against schema/article-record.v1.schema.json and that its original language holds text; prints each problem as 'file: path: what' and exits 1 if any record is invalid.")
+        var command = new Command("validate", "Check every record in a folder against the schema of its version (schema/article-record.v1.schema.json or .v2) and that its original language holds text; prints each problem as 'file: path: what' and exits 1 if any record is invalid.")
         {
             directory,
         };

@@ -5,6 +5,11 @@ namespace ArticlePipeline.Core.Abstractions;
 /// <summary>Keeps fetched responses so that records can be re-extracted without the network (WARC files, Output).</summary>
 public interface ICaptureStore
 {
+    /// <summary>Whether responses fetched for <paramref name="purpose"/> are kept: articles always, feeds and sitemaps when configured.</summary>
+    /// <param name="purpose">What the page was fetched for.</param>
+    /// <returns><see langword="true"/> when a fetched page of that purpose is to be stored.</returns>
+    bool Keeps(FetchPurpose purpose) => purpose == FetchPurpose.Article;
+
     /// <summary>Appends the request and response of <paramref name="exchange"/>; returns once they are durable.</summary>
     /// <param name="exchange">The exchange.</param>
     /// <param name="cancellationToken">Cancels before the write starts; a write once started completes.</param>

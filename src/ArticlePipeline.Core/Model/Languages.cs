@@ -23,6 +23,9 @@ public static class Languages
     /// <summary>English: detected, never a target.</summary>
     public const string English = "en";
 
+    /// <summary>Undetermined (ISO 639-2 <c>und</c>): the language could not be told; the translator identifies it.</summary>
+    public const string Undetermined = "und";
+
     /// <summary>The five languages every record carries, in the order records list them.</summary>
     public static ImmutableArray<string> Record { get; } = [Vietnamese, Ukrainian, Russian, Romanian, Thai];
 

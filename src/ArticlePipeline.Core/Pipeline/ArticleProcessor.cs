@@ -102,7 +102,7 @@ public sealed partial class ArticleProcessor
         }
 
         FetchedPage page = fetch.Page;
-        PreparedArticle? prepared = Prepare(page.Content, page.FetchedAt, source, out ArticleOutcome? notAnArticle);
+        PreparedArticle? prepared = Prepare(page.Content, page.FetchedAt, page.Capture, source, out ArticleOutcome? notAnArticle);
         if (prepared is null)
         {
             await SaveAsync(ManualFailure(key, previous, PageOutcome.Failure(notAnArticle!.Reason!)), cancellationToken).ConfigureAwait(false);
@@ -198,7 +198,7 @@ public sealed partial class ArticleProcessor
         }
 
         FetchedPage page = fetch.Page;
-        PreparedArticle? prepared = Prepare(page.Content, page.FetchedAt, source, out ArticleOutcome? notAnArticle);
+        PreparedArticle? prepared = Prepare(page.Content, page.FetchedAt, page.Capture, source, out ArticleOutcome? notAnArticle);
         if (prepared is null)
         {
             (_, ParkedUrl? parked) = await RecordFailureAsync(url, key, previous, notAnArticle!.Reason!, pass, cancellationToken).ConfigureAwait(false);
@@ -264,6 +264,7 @@ public sealed partial class ArticleProcessor
     /// <param name="fetchedAt">When the page was fetched.</param>
     /// <param name="source">The configured source, if any.</param>
     /// <param name="options">Force and translation switches.</param>
+    /// <param name="capture">Where the page's response is kept, when it came from a capture (<c>reprocess</c>).</param>
     /// <param name="cancellationToken">Cancels processing.</param>
     /// <returns>What happened.</returns>
     public async Task<ArticleOutcome> ProcessPageAsync(
@@ -271,16 +272,17 @@ public sealed partial class ArticleProcessor
         DateTimeOffset fetchedAt,
         SourceDefinition? source,
         ProcessOptions? options = null,
+        PageCapture? capture = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(page);
-        PreparedArticle? prepared = Prepare(page, fetchedAt, source, out ArticleOutcome? notAnArticle);
+        PreparedArticle? prepared = Prepare(page, fetchedAt, capture, source, out ArticleOutcome? notAnArticle);
         return prepared is null
             ? notAnArticle!
             : await CompleteAsync(prepared, options ?? new ProcessOptions(), batch: null, cancellationToken).ConfigureAwait(false);
     }
 
-    private PreparedArticle? Prepare(PageContent page, DateTimeOffset fetchedAt, SourceDefinition? source, out ArticleOutcome? failure)
+    private PreparedArticle? Prepare(PageContent page, DateTimeOffset fetchedAt, PageCapture? capture, SourceDefinition? source, out ArticleOutcome? failure)
     {
         ExtractionOutcome extraction = _extractor.Extract(page, source?.Profile);
         if (extraction.Article is null)
@@ -295,7 +297,7 @@ public sealed partial class ArticleProcessor
         SourceInfo sourceInfo = source is null
             ? new SourceInfo(AdhocSourceId, null, null, page.Url.IsFile ? null : page.Url.Host)
             : new SourceInfo(source.Id, source.Name, source.Province, page.Url.IsFile ? null : page.Url.Host);
-        ArticleRecord draft = RecordBuilder.Build(article, page.Url, sourceInfo, fetchedAt, ImmutableDictionary<string, LanguageVersion>.Empty, source);
+        ArticleRecord draft = RecordBuilder.Build(article, page.Url, sourceInfo, fetchedAt, ImmutableDictionary<string, LanguageVersion>.Empty, source, capture);
         return new PreparedArticle(page, article, draft);
     }
 

@@ -42,7 +42,8 @@ public static class RecordBuilder
     /// <param name="otherLanguages">Entries for the languages other than the source language.</param>
     /// <param name="definition">The configured source, if any: its hosts may be named by canonical links, and its
     /// <c>stripParameters</c> apply to the record URL.</param>
-    /// <returns>The record.</returns>
+    /// <param name="capture">Where the fetched response is kept, if it was.</param>
+    /// <returns>The record: the original under its language, whatever that is, plus <paramref name="otherLanguages"/>.</returns>
     /// <remarks>
     /// Every path that writes a record (crawl, rerun, cluster work items, extract) comes through here, so this is where
     /// the <see cref="CanonicalPolicy"/> decides the record id: a canonical link to another site's URL is kept in
@@ -54,7 +55,8 @@ public static class RecordBuilder
         SourceInfo source,
         DateTimeOffset fetchedAt,
         IReadOnlyDictionary<string, LanguageVersion> otherLanguages,
-        SourceDefinition? definition = null)
+        SourceDefinition? definition = null,
+        PageCapture? capture = null)
     {
         ArgumentNullException.ThrowIfNull(article);
         ArgumentNullException.ThrowIfNull(otherLanguages);
@@ -72,34 +74,34 @@ public static class RecordBuilder
             languages[code] = version;
         }
 
-        if (Languages.IsRecordLanguage(language))
-        {
-            languages[language] = new LanguageVersion(
-                TranslationStatus.Original,
-                original,
-                new Provenance(article.Extractor, article.Profile, null, [], fetchedAt),
-                null);
-        }
+        languages[language] = new LanguageVersion(
+            TranslationStatus.Original,
+            original,
+            new Provenance(article.Extractor, article.Profile, null, [], fetchedAt),
+            null);
 
         return new ArticleRecord(
             Id: ArticleIds.FromUrl(canonical),
             SchemaVersion: ArticleRecord.CurrentSchemaVersion,
             Revision: 0,
             Url: canonical.AbsoluteUri,
+            FetchedUrl: pageUrl.AbsoluteUri,
             Source: source,
             Publisher: article.Publisher,
             PublishedAt: article.PublishedAt,
             FetchedAt: fetchedAt,
             Authors: article.Authors,
+            Credits: article.Credits.IsDefault ? [] : article.Credits,
             SourceLanguage: language,
             ContentHash: ContentHash(original),
             Images: article.Images,
             Tags: article.Tags,
             SourceLinks: sourceLinks,
-            Languages: languages.ToImmutable());
+            Languages: languages.ToImmutable(),
+            Capture: capture);
     }
 
-    /// <summary>The record languages an article in <paramref name="sourceLanguage"/> lacks.</summary>
+    /// <summary>The record languages an article in <paramref name="sourceLanguage"/> lacks: all five for a source outside them.</summary>
     /// <param name="sourceLanguage">The article's language.</param>
     /// <returns>The missing record languages, in record order.</returns>
     public static ImmutableArray<string> MissingLanguages(string sourceLanguage) =>

@@ -15,7 +15,8 @@ public static class CrawlingServiceCollectionExtensions
 {
     /// <summary>
     /// Binds and validates the <c>Network</c> section, and adds the <see cref="HttpPageFetcher"/> (as
-    /// <see cref="IPageFetcher"/> too) and <see cref="SourceDiscovery"/> over it and the state store's seen-set.
+    /// <see cref="IPageFetcher"/> too, behind a <see cref="CapturingPageFetcher"/> when an <see cref="ICaptureStore"/> is
+    /// registered) and <see cref="SourceDiscovery"/> over it and the state store's seen-set.
     /// </summary>
     /// <param name="services">The services.</param>
     /// <returns>The services.</returns>
@@ -32,7 +33,10 @@ public static class CrawlingServiceCollectionExtensions
             sp.GetRequiredService<IOptions<NetworkOptions>>().Value,
             sp.GetRequiredService<TimeProvider>(),
             sp.GetService<ILoggerFactory>()));
-        services.AddSingleton<IPageFetcher>(sp => sp.GetRequiredService<HttpPageFetcher>());
+        // With a capture store (Output:Warc), every fetch goes through it: crawls, work items, rerun and discovery.
+        services.AddSingleton<IPageFetcher>(sp => sp.GetService<ICaptureStore>() is { } store
+            ? new CapturingPageFetcher(sp.GetRequiredService<HttpPageFetcher>(), store, sp.GetService<ILogger<CapturingPageFetcher>>())
+            : sp.GetRequiredService<HttpPageFetcher>());
         services.AddSingleton<IDiscoveryHosts>(sp => sp.GetRequiredService<HttpPageFetcher>());
         services.AddSingleton<ISourceDiscovery>(sp => new SourceDiscovery(
             sp.GetRequiredService<IPageFetcher>(),

@@ -6,6 +6,7 @@ namespace ArticlePipeline.Output.Json;
 /// <param name="At">When the record was written.</param>
 /// <param name="Id">The record id.</param>
 /// <param name="Revision">The revision written.</param>
+/// <param name="SchemaVersion">The schema version of the record written; <see langword="null"/> on lines written before manifests named it (version 1).</param>
 /// <param name="Path">The record's path relative to the output folder, with forward slashes.</param>
 /// <param name="ContentHash">The record's content hash.</param>
 /// <param name="Change"><c>created</c>, <c>updated</c> or <c>rewritten</c> (forced, nothing changed).</param>
@@ -16,6 +17,7 @@ public sealed record ManifestEntry(
     DateTimeOffset At,
     string Id,
     int Revision,
+    int? SchemaVersion,
     string Path,
     string ContentHash,
     string Change,

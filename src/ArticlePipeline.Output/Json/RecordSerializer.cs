@@ -66,8 +66,9 @@ public static class RecordSerializer
 
     private static readonly RecordJsonContext CompactContext = new(new JsonSerializerOptions(CreateOptions()) { WriteIndented = false });
 
+    // A v1 record has no credits: read as an empty list, so the record is the same whichever way it was read.
     private static ArticleRecord InRecordOrder(ArticleRecord record) =>
-        record with { Languages = record.Languages.WithComparers(Languages.RecordOrder) };
+        record with { Languages = record.Languages.WithComparers(Languages.RecordOrder), Credits = record.Credits.IsDefault ? [] : record.Credits };
 
     private static JsonSerializerOptions CreateOptions()
     {
@@ -77,6 +78,7 @@ public static class RecordSerializer
         };
         options.Converters.Add(new JsonStringEnumConverter<BlockKind>(JsonNamingPolicy.CamelCase));
         options.Converters.Add(new JsonStringEnumConverter<TranslationStatus>(JsonNamingPolicy.CamelCase));
+        options.Converters.Add(new JsonStringEnumConverter<CreditKind>(JsonNamingPolicy.CamelCase));
         return options;
     }
 }

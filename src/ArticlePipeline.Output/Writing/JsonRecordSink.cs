@@ -261,6 +261,7 @@ public sealed partial class JsonRecordSink : IRecordSink, IDisposable
         _time.GetUtcNow(),
         record.Id,
         record.Revision,
+        record.SchemaVersion,
         Path.GetRelativePath(_root, path).Replace('\\', '/'),
         record.ContentHash,
         change,

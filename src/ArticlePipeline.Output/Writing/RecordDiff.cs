@@ -6,7 +6,8 @@ namespace ArticlePipeline.Output.Writing;
 
 /// <summary>
 /// What differs between two revisions of a record, as the manifest reports it; no difference means the same record.
-/// Pure. Every field counts except the revision, the fetch time and the provenance times.
+/// Pure. Every field counts except the revision, the fetch time, the fetched URL, the capture and the provenance
+/// times: fetching the same article again (through another redirect, into another WARC record) is not a new revision.
 /// </summary>
 internal static class RecordDiff
 {
@@ -21,6 +22,7 @@ internal static class RecordDiff
         // The offset is written too: the same instant in another offset is another record.
         Check(changes, "publishedAt", (before.PublishedAt, before.PublishedAt?.Offset), (after.PublishedAt, after.PublishedAt?.Offset));
         Check(changes, "authors", before.Authors, after.Authors);
+        Check(changes, "credits", before.Credits, after.Credits);
         Check(changes, "sourceLanguage", before.SourceLanguage, after.SourceLanguage);
         // A source language outside the record's languages has no entry on either side: that is no change.
         bool sameText = SameLanguage(
