@@ -29,6 +29,13 @@ public interface IRecordSink
     /// <exception cref="ArgumentException">The record's key is not the slot's.</exception>
     Task<WriteResult> WriteAsync(RecordSlot slot, ArticleRecord record, bool force = false, CancellationToken cancellationToken = default);
 
+    /// <summary>Whether <see cref="WriteAsync"/> would write a new revision of <paramref name="record"/> into <paramref name="slot"/>; nothing is written (<c>reprocess --dry-run</c>).</summary>
+    /// <param name="slot">The slot from <see cref="OpenAsync"/>.</param>
+    /// <param name="record">The record.</param>
+    /// <returns><see langword="true"/> when the record differs from what the slot holds (a sink that cannot tell compares the content hash).</returns>
+    bool WouldChange(RecordSlot slot, ArticleRecord record) =>
+        slot?.Existing is null || slot.Existing.ContentHash != record?.ContentHash;
+
     /// <summary>The key of the record at <paramref name="location"/>, a location this sink returned.</summary>
     /// <param name="location">A <see cref="RecordSlot.Location"/> or <see cref="WriteResult.Path"/>.</param>
     /// <returns>The key, or <see langword="null"/> when the location is not one of this sink's records.</returns>

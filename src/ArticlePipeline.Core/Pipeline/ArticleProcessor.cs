@@ -306,6 +306,11 @@ public sealed partial class ArticleProcessor
         (PageContent page, ExtractedArticle article, ArticleRecord draft) = prepared;
         // The stored record is read once: its translations are reused here and its revision decided by the sink.
         RecordSlot slot = await _sink.OpenAsync(RecordKey.Of(draft), cancellationToken).ConfigureAwait(false);
+        if (options.DryRun)
+        {
+            return DryRun(page.Url, slot, draft);
+        }
+
         (Dictionary<string, LanguageVersion> others, long billed, long saved, ImmutableDictionary<string, LanguageTranslationStats>? byLanguage) =
             await _languages.FillAsync(article, draft, slot.Existing, options, batch, cancellationToken).ConfigureAwait(false);
         ArticleRecord record = draft with { Languages = draft.Languages.SetItems(others) };
@@ -346,6 +351,27 @@ public sealed partial class ArticleProcessor
             saved,
             others.Values.Count(static v => v.Status == TranslationStatus.Failed),
             byLanguage);
+    }
+
+    /// <summary>
+    /// Whether writing <paramref name="draft"/> would make a new revision, writing and translating nothing: the stored
+    /// record's other languages are taken as they are when the text is the same, so only a change of what was extracted counts.
+    /// </summary>
+    private ArticleOutcome DryRun(Uri url, RecordSlot slot, ArticleRecord draft)
+    {
+        ImmutableSortedDictionary<string, LanguageVersion> languages = draft.Languages;
+        foreach (string language in RecordBuilder.MissingLanguages(draft.SourceLanguage))
+        {
+            languages = languages.SetItem(
+                language,
+                slot.Existing is { } stored && stored.ContentHash == draft.ContentHash && stored.Languages.TryGetValue(language, out LanguageVersion? kept)
+                    ? kept
+                    : LanguageVersion.Pending("translation not requested"));
+        }
+
+        bool changes = _sink.WouldChange(slot, draft with { Languages = languages });
+        LogOutcome(url, changes ? "would-change" : "unchanged", slot.Location);
+        return new ArticleOutcome(url, changes ? ArticleOutcomeKind.Written : ArticleOutcomeKind.Unchanged, null, null, slot.Location, [], 0);
     }
 
     /// <summary>

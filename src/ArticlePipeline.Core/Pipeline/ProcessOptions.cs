@@ -4,4 +4,5 @@ namespace ArticlePipeline.Core.Pipeline;
 /// <param name="Force">Rewrite the record even when it is unchanged.</param>
 /// <param name="Translate">Translate missing languages; when false they are written as pending.</param>
 /// <param name="Conditional">Send the stored validators (ETag, Last-Modified) so an unchanged page costs a 304.</param>
-public sealed record ProcessOptions(bool Force = false, bool Translate = true, bool Conditional = true);
+/// <param name="DryRun">Decide whether the record would change, but write and translate nothing (<c>reprocess --dry-run</c>).</param>
+public sealed record ProcessOptions(bool Force = false, bool Translate = true, bool Conditional = true, bool DryRun = false);

@@ -167,6 +167,15 @@ public sealed partial class JsonRecordSink : IRecordSink, IDisposable
         return new WriteResult(path, true, revision);
     }
 
+    /// <inheritdoc />
+    /// <remarks>The same field-by-field comparison <see cref="WriteAsync"/> decides with.</remarks>
+    public bool WouldChange(RecordSlot slot, ArticleRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(slot);
+        ArgumentNullException.ThrowIfNull(record);
+        return slot.Existing is null || !RecordDiff.Changes(slot.Existing, record).IsEmpty;
+    }
+
     /// <summary>Whether two records carry the same content: everything but revision, fetch time and provenance times.</summary>
     /// <param name="a">One record.</param>
     /// <param name="b">The other.</param>

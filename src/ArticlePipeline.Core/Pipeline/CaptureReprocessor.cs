@@ -1,0 +1,75 @@
+using ArticlePipeline.Core.Abstractions;
+using ArticlePipeline.Core.Model;
+using ArticlePipeline.Core.Sources;
+using ArticlePipeline.Core.Text;
+
+namespace ArticlePipeline.Core.Pipeline;
+
+/// <summary>
+/// Re-extracts a record from its capture, without the network (<c>reprocess</c>): the stored response is read back,
+/// its content coding undone, and the page goes through the same extraction, translation and write as a fetched one;
+/// the sink writes a new revision only when something changed, and the translation memory serves every segment that
+/// did not.
+/// </summary>
+public sealed class CaptureReprocessor
+{
+    private readonly ICaptureStore _captures;
+    private readonly ArticleProcessor _processor;
+    private readonly int _maxBodyBytes;
+
+    /// <summary>Creates the reprocessor.</summary>
+    /// <param name="captures">Where responses are kept.</param>
+    /// <param name="processor">The page pipeline.</param>
+    /// <param name="maxBodyBytes">The largest decoded body accepted (<c>Network:MaxBodyBytes</c>, as for a fetch).</param>
+    public CaptureReprocessor(ICaptureStore captures, ArticleProcessor processor, int maxBodyBytes)
+    {
+        ArgumentNullException.ThrowIfNull(captures);
+        ArgumentNullException.ThrowIfNull(processor);
+        _captures = captures;
+        _processor = processor;
+        _maxBodyBytes = maxBodyBytes;
+    }
+
+    /// <summary>Re-extracts one record.</summary>
+    /// <param name="record">The stored record.</param>
+    /// <param name="source">Its configured source (the profile to extract with), if any.</param>
+    /// <param name="dryRun">Only decide whether it would change.</param>
+    /// <param name="cancellationToken">Cancels; a write in progress completes.</param>
+    /// <returns>
+    /// The outcome: <see cref="ArticleOutcomeKind.Written"/> (changed; with <paramref name="dryRun"/>, would change),
+    /// <see cref="ArticleOutcomeKind.Unchanged"/>, or <see cref="ArticleOutcomeKind.Failed"/> with <c>no-capture</c>,
+    /// <c>capture-unreadable</c>, a decoding reason or an extraction reason.
+    /// </returns>
+    public async Task<ArticleOutcome> ReprocessAsync(ArticleRecord record, SourceDefinition? source, bool dryRun, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        Uri url = new(record.FetchedUrl ?? record.Url);
+        if (record.Capture is not { } capture)
+        {
+            return ArticleOutcome.Failure(url, "no-capture", "the record names no capture (fetched before captures were kept, or read from a file)");
+        }
+
+        HttpExchange? exchange = await _captures.ReadAsync(capture, cancellationToken).ConfigureAwait(false);
+        if (exchange is null)
+        {
+            return ArticleOutcome.Failure(url, "capture-unreadable", $"{capture.WarcFile} at {capture.Offset}: the capture is missing or damaged");
+        }
+
+        (byte[]? body, string? reason, string? detail) = ContentCoding.Decode(exchange.Payload, Header(exchange, "Content-Encoding"), _maxBodyBytes);
+        if (body is null)
+        {
+            return ArticleOutcome.Failure(url, reason!, detail);
+        }
+
+        var page = new PageContent(record.FetchedUrl is null ? exchange.TargetUri : url, body, Header(exchange, "Content-Type"));
+        return await _processor
+            .ProcessPageAsync(page, record.FetchedAt, source, new ProcessOptions(DryRun: dryRun), capture, cancellationToken)
+            .ConfigureAwait(false);
+    }
+
+    private static string? Header(HttpExchange exchange, string name)
+    {
+        string[] values = [.. exchange.ResponseHeaders.Where(h => h.Key.Equals(name, StringComparison.OrdinalIgnoreCase)).Select(h => h.Value)];
+        return values.Length == 0 ? null : string.Join(", ", values);
+    }
+}
