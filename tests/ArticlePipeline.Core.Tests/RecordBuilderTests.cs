@@ -42,6 +42,50 @@ public sealed class RecordBuilderTests
         }
     }
 
+    [TestCase("en")]
+    [TestCase("fr")]
+    [TestCase("zh")]
+    [TestCase("km")]
+    [TestCase("und")]
+    public void Build_SourceOutsideTheFive_KeepsTheOriginalUnderItsLanguageBesideTheFiveTargets(string language)
+    {
+        ExtractedArticle article = Articles.Vietnamese() with { Language = language };
+        var targets = RecordBuilder.MissingLanguages(language).ToDictionary(l => l, _ => LanguageVersion.Pending("later"));
+
+        ArticleRecord record = RecordBuilder.Build(article, new Uri("https://baosonghau.example.vn/x"), Source, FetchedAt, targets);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(record.SourceLanguage, Is.EqualTo(language));
+            Assert.That(record.Languages.Keys, Is.EqualTo(new[] { "vi", "uk", "ru", "ro", "th", language }), "the five in record order, then the source");
+            Assert.That(record.Languages[language].Status, Is.EqualTo(TranslationStatus.Original));
+            Assert.That(record.Languages[language].Content?.Blocks, Is.EqualTo(article.Blocks), "the text is kept, not dropped");
+        }
+    }
+
+    [Test]
+    public void Build_FetchedPage_KeepsTheFetchedUrlCreditsAndCaptureApartFromTheCanonicalUrl()
+    {
+        ExtractedArticle article = Articles.Vietnamese() with
+        {
+            Language = "vi",
+            Credits = [new Credit("TTXVN", CreditKind.Agency)],
+        };
+        var capture = new PageCapture("warc/a.warc.gz", 0, 100, "sha1:" + new string('C', 32));
+        var fetched = new Uri("https://baosonghau.example.vn/tin-tuc/a1001.html?utm_source=rss");
+
+        ArticleRecord record = RecordBuilder.Build(article, fetched, Source, FetchedAt, new Dictionary<string, LanguageVersion>(), capture: capture);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(record.Url, Is.EqualTo("https://baosonghau.example.vn/tin-tuc/a1001.html"));
+            Assert.That(record.FetchedUrl, Is.EqualTo(fetched.AbsoluteUri));
+            Assert.That(record.Credits, Is.EqualTo(new[] { new Credit("TTXVN", CreditKind.Agency) }));
+            Assert.That(record.Capture, Is.EqualTo(capture));
+            Assert.That(record.SchemaVersion, Is.EqualTo(2));
+        }
+    }
+
     [Test]
     public void ContentHash_OneWordChanged_Differs()
     {
