@@ -3,6 +3,7 @@ using AngleSharp.Dom;
 using ArticlePipeline.Core.Model;
 using ArticlePipeline.Core.Sources;
 using ArticlePipeline.Extraction.Boilerplate;
+using ArticlePipeline.Extraction.Credits;
 using ArticlePipeline.Extraction.Logging;
 using Microsoft.Extensions.Logging;
 
@@ -87,37 +88,70 @@ internal static partial class HtmlArticleBuilder
             return null;
         }
 
-        // Bylines: the profile's, then the body's own (a trailing name), the page's metadata, a byline element.
-        var authors = new ArticleAssembler(BoilerplateClassifier.Default);
+        // Bylines: the profile's, then the body's own (a trailing name), the page's metadata, a byline element; the
+        // first that names a person wins. Whatever names an outlet, a source, a photographer or a translator is a credit.
+        var credits = new List<Credit>();
+        if (credit is not null)
+        {
+            credits.Add(new Credit(credit, CreditKind.Agency));
+        }
+
+        credits.AddRange(assembler.Credits);
+        var bylines = new ArticleAssembler(BoilerplateClassifier.Default);
         foreach (string author in facts.Authors)
         {
-            authors.AddByline(author);
+            bylines.AddByline(author);
         }
 
-        if (authors.Authors.Count == 0)
+        string?[] siteNames = [metadata.Publisher, assembler.Publisher];
+        List<string> people = People(bylines.Authors);
+        if (people.Count == 0)
         {
-            authors.Authors.AddRange(assembler.Authors);
+            people = People(assembler.Authors);
         }
 
-        if (authors.Authors.Count == 0 && facts.Byline is not null)
+        var fallback = new ArticleAssembler(BoilerplateClassifier.Default);
+        var fromMetadata = new ArticleAssembler(BoilerplateClassifier.Default);
+        if (people.Count == 0 && facts.Byline is not null)
         {
-            authors.AddByline(facts.Byline);
+            fallback.AddByline(facts.Byline);
+            people = People(fallback.Authors);
         }
 
-        if (authors.Authors.Count == 0)
+        if (people.Count == 0)
         {
             foreach (string author in metadata.Authors)
             {
-                authors.AddAuthors(author);
+                fromMetadata.AddAuthors(author);
+            }
+
+            people = People(fromMetadata.Authors);
+            credits.AddRange(fromMetadata.Credits);
+        }
+
+        // Outlets named where a byline was expected (the profile's author box, the trailing line) are agency credits.
+        credits.AddRange(bylines.Credits);
+        credits.AddRange(fallback.Credits);
+        (List<string> _, List<Credit> outlets) = Separate([.. bylines.Authors, .. assembler.Authors, .. fallback.Authors, .. fromMetadata.Authors], []);
+        credits.AddRange(outlets);
+        for (int i = 0; i < images.Count; i++)
+        {
+            if (Captions.PhotoCreditOf(images[i].Caption) is { } photographer)
+            {
+                images[i] = images[i] with { Credit = photographer };
+                credits.Add(new Credit(photographer, CreditKind.Photo));
             }
         }
 
-        // A site's own name (baodautu.vn, its og:site_name) is the publisher, never an author.
-        authors.Authors.RemoveAll(a => IsSiteName(a, baseUrl, metadata.Publisher));
-        if (credit is not null && !IsSiteName(credit, baseUrl, metadata.Publisher) && !authors.Authors.Contains(credit, StringComparer.OrdinalIgnoreCase))
+        foreach (ContentBlock caption in assembler.Blocks.Where(b => b.Kind == BlockKind.FigureCaption))
         {
-            authors.Authors.Add(credit);
+            if (Captions.PhotoCreditOf(caption.Text) is { } photographer)
+            {
+                credits.Add(new Credit(photographer, CreditKind.Photo));
+            }
         }
+
+        (List<string> authors, List<Credit> allCredits) = Separate(people, credits);
 
         if (metadata.Image is not null && images.Count == 0 && Uri.TryCreate(baseUrl, metadata.Image, out Uri? ogImage))
         {
@@ -128,7 +162,7 @@ internal static partial class HtmlArticleBuilder
             Title: title,
             Lead: string.IsNullOrEmpty(lead) ? null : lead,
             Blocks: [.. assembler.Blocks],
-            Authors: [.. authors.Authors],
+            Authors: [.. authors],
             PublishedAt: facts.Date ?? assembler.Date,
             Publisher: metadata.Publisher ?? assembler.Publisher,
             CanonicalUrl: metadata.Canonical,
@@ -137,15 +171,15 @@ internal static partial class HtmlArticleBuilder
             SourceLinks: [.. assembler.SourceLinks],
             Language: null,
             Extractor: extractor,
-            Profile: viaProfile ? profile!.Name : null);
-    }
+            Profile: viaProfile ? profile!.Name : null)
+        {
+            Credits = [.. allCredits],
+        };
 
-    private static bool IsSiteName(string author, Uri pageUrl, string? publisher)
-    {
-        string name = author.Trim().ToLowerInvariant();
-        string host = pageUrl.Host.StartsWith("www.", StringComparison.OrdinalIgnoreCase) ? pageUrl.Host[4..] : pageUrl.Host;
-        return name.Equals(host, StringComparison.OrdinalIgnoreCase) || name.Equals("www." + host, StringComparison.OrdinalIgnoreCase) ||
-            (publisher is not null && string.Equals(author.Trim(), publisher.Trim(), StringComparison.OrdinalIgnoreCase));
+        List<string> People(List<string> candidates) => Separate(candidates, []).Authors;
+
+        (List<string> Authors, List<Credit> Credits) Separate(IEnumerable<string> candidates, IEnumerable<Credit> found) =>
+            CreditNames.Separate(candidates, found, baseUrl, siteNames, BoilerplateLexicon.Default);
     }
 
     // The page description (meta/OpenGraph) repeating the first paragraph marks it as the lead.
