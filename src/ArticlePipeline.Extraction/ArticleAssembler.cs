@@ -66,8 +66,13 @@ internal sealed partial class ArticleAssembler
             {
                 case LineKind.Junk:
                     continue;
-                case LineKind.Byline or LineKind.Attribution or LineKind.SourceLine or LineKind.PhotoCredit or LineKind.TranslatorCredit:
+                case LineKind.Byline or LineKind.Attribution or LineKind.SourceLine or LineKind.TranslatorCredit:
                     AddAuthorsOf(verdict);
+                    continue;
+                case LineKind.PhotoCredit:
+                    // "Ảnh: Minh Đức" under a picture is its caption: it stays as one, unless nothing but credits follows.
+                    AddAuthorsOf(verdict);
+                    kept.Add(block with { Kind = BlockKind.FigureCaption });
                     continue;
                 case LineKind.PublisherDate:
                     Publisher ??= verdict.Value;
@@ -109,6 +114,10 @@ internal sealed partial class ArticleAssembler
             else if (!plainText && IsDanglingLabel(kept[^1]))
             {
                 // Nothing to record: the box it introduced is gone.
+            }
+            else if (kept[^1].Kind == BlockKind.FigureCaption && _classifier.Classify(kept[^1].Text).Kind == LineKind.PhotoCredit)
+            {
+                // A photo credit among the closing credit lines, already recorded.
             }
             else
             {
