@@ -27,7 +27,7 @@ internal sealed partial class BoilerplateClassifier
             "^(?:" + Alternation(lexicon.BylinePrefixes) + @")\s*[:：]\s*(?<name>\S.{0,80})$",
             RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
         _attribution = new Regex(
-            "^(?:" + Alternation(lexicon.AttributionPrefixes) + @")\s+(?<name>[\p{Lu}\p{Lo}][^.!?]{0,60})$",
+            "^(?:" + Alternation(lexicon.AttributionPrefixes) + @")\s+(?<name>[\p{Lu}\p{Lo}](?:[^.!?]|\.(?=\S)){0,60})$",
             RegexOptions.CultureInvariant | RegexOptions.Compiled);
         _source = new Regex(
             "^(?:" + Alternation(lexicon.SourcePrefixes) + @")\s*(?:[:：]\s*(?<value>\S.{0,250}?))?\s*$",

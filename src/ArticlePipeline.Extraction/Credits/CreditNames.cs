@@ -92,20 +92,28 @@ internal static partial class CreditNames
 
     private static bool IsSite(string name, string[] site)
     {
-        string key = Fold(name);
+        string trimmed = name.Trim();
+        string key = Fold(trimmed.StartsWith("www.", StringComparison.OrdinalIgnoreCase) ? trimmed[4..] : trimmed);
         return key.Length > 0 && Array.IndexOf(site, key) >= 0;
     }
 
-    // The site's names folded: the host with and without "www." and its top-level domains, the first label
-    // ("baodautu" of baodautu.vn), and the publisher names ("Báo Đầu tư" folds to "baodautu" too).
+    // The site's names folded: the host without "www." and every shorter domain of it (oe24.at of auto.oe24.at),
+    // its labels but the last ("baodautu" of baodautu.vn), and the publisher names ("Báo Đầu tư" folds to "baodautu").
     private static string[] SiteKeys(Uri? pageUrl, IEnumerable<string?> siteNames)
     {
         var keys = new List<string>();
         if (pageUrl is { IsAbsoluteUri: true } && pageUrl.Host.Length > 0)
         {
             string host = pageUrl.Host.StartsWith("www.", StringComparison.OrdinalIgnoreCase) ? pageUrl.Host[4..] : pageUrl.Host;
-            keys.Add(Fold(host));
-            keys.Add(Fold(host.Split('.')[0]));
+            string[] labels = host.Split('.');
+            for (int i = 0; i < labels.Length - 1; i++)
+            {
+                keys.Add(Fold(string.Join('.', labels[i..])));
+                if (labels[i].Length >= 3)
+                {
+                    keys.Add(Fold(labels[i]));
+                }
+            }
         }
 
         foreach (string? name in siteNames)
@@ -143,11 +151,13 @@ internal static partial class CreditNames
         return folded.ToString();
     }
 
-    // TTXVN, AFP, AP, VOV, HTV7: capitals (and digits after the first), as agencies abbreviate themselves.
-    [GeneratedRegex(@"^\p{Lu}[\p{Lu}\d]{1,7}$", RegexOptions.CultureInvariant)]
+    // TTXVN, AFP, VOV, HTV7: three or more capitals (and digits after the first), as agencies abbreviate themselves.
+    // Two capitals are more often a person's initials (AP is in the lexicon's agencies).
+    [GeneratedRegex(@"^\p{Lu}[\p{Lu}\d]{2,7}$", RegexOptions.CultureInvariant)]
     private static partial Regex Acronym();
 
-    // baodautu.vn, VnExpress.net, Chinhphu.vn: a domain name.
-    [GeneratedRegex(@"^(?:www\.)?[\p{L}\d-]+(?:\.[\p{L}\d-]+)*\.[a-zA-Z]{2,6}$", RegexOptions.CultureInvariant)]
+    // baodautu.vn, VnExpress.net, Chinhphu.vn: a domain name, ending with a country code or a common generic
+    // top-level domain (not "edilson.la.rosa", a user name).
+    [GeneratedRegex(@"^(?:www\.)?[\p{L}\d-]+(?:\.[\p{L}\d-]+)*\.(?:[a-zA-Z]{2}|com|net|org|info|biz|gov|edu|news|online|media|press|site)$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex Domain();
 }

@@ -74,6 +74,32 @@ public sealed class Issue14CreditsTests
         }
     }
 
+    [Test]
+    public void Extract_PhotoCreditLineBetweenParagraphs_StaysAsTheCaptionAndIsAPhotoCredit()
+    {
+        string html = Page($"<article><p>{Paragraphs[0]}</p><p><img src=\"/img/lua.jpg\"></p><p>Ảnh: Minh Đức</p><p>{Paragraphs[1]}</p><p>{Paragraphs[2]}</p></article>");
+
+        ExtractedArticle article = Extract(html);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(article.Blocks.Select(b => (b.Kind, b.Text)), Has.Some.EqualTo((BlockKind.FigureCaption, "Ảnh: Minh Đức")));
+            Assert.That(article.Credits, Is.EqualTo(new[] { new Credit("Minh Đức", CreditKind.Photo) }));
+            Assert.That(article.Authors, Is.Empty);
+        }
+    }
+
+    [Test]
+    public void Extract_SiteNameOnAnotherSubdomain_IsDroppedAndAnotherOutletsDomainIsACredit()
+    {
+        string html = Page($"<article>{Ps(Paragraphs)}<p>Theo VnExpress.net</p><p>Theo Baodautu.vn</p></article>");
+
+        ExtractionOutcome outcome = new ArticleExtractor().Extract(new PageContent(new Uri("https://m.baodautu.vn/a-d1.html"), Encoding.UTF8.GetBytes(html), "text/html; charset=utf-8"));
+        ExtractedArticle article = new ArticleNormalizer().Normalize(outcome.Article!);
+
+        Assert.That(article.Credits, Is.EqualTo(new[] { new Credit("VnExpress.net", CreditKind.Agency) }));
+    }
+
     [TestCase("<div class=\"author\">baodautu.vn</div>", "")]
     [TestCase("<div class=\"author\">Báo Đầu tư</div>", "")]
     [TestCase("", "<meta name=\"author\" content=\"Báo Đầu Tư\">")]
