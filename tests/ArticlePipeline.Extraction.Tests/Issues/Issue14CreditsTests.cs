@@ -89,6 +89,21 @@ public sealed class Issue14CreditsTests
         }
     }
 
+    [TestCase("<p style=\"text-align: right;\"><strong>Quang Minh - TTXVN</strong></p>", "TTXVN")]
+    [TestCase("<p style=\"text-align: right;\"><strong>Quang Minh, Reuters</strong></p>", "Reuters")]
+    [TestCase("<p style=\"text-align: right;\">Quang Minh (theo Tuổi Trẻ)</p>", "Tuổi Trẻ")]
+    public void Extract_TrailingBylineNamingAPersonAndAnAgency_SplitsThem(string byline, string agency)
+    {
+        ExtractedArticle article = Extract(Page($"<article>{Ps(Paragraphs)}{byline}</article>"));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(article.Authors, Is.EqualTo(new[] { "Quang Minh" }));
+            Assert.That(article.Credits, Is.EqualTo(new[] { new Credit(agency, CreditKind.Agency) }));
+            Assert.That(article.Blocks.Select(b => b.Text), Is.EqualTo(Paragraphs));
+        }
+    }
+
     [Test]
     public void Extract_SiteNameOnAnotherSubdomain_IsDroppedAndAnotherOutletsDomainIsACredit()
     {
