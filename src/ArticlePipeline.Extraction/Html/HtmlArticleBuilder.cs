@@ -88,26 +88,55 @@ internal static partial class HtmlArticleBuilder
             return null;
         }
 
-        // Bylines: the profile's, then the body's own (a trailing name), the page's metadata, a byline element; the
-        // first that names a person wins. Whatever names an outlet, a source, a photographer or a translator is a credit.
-        var credits = new List<Credit>();
-        if (credit is not null)
+        (List<string> authors, List<Credit> credits) = AuthorsAndCredits(credit, assembler, facts, metadata, baseUrl, images);
+        if (metadata.Image is not null && images.Count == 0 && Uri.TryCreate(baseUrl, metadata.Image, out Uri? ogImage))
         {
-            credits.Add(new Credit(credit, CreditKind.Agency));
+            images.Add(new ArticleImage(ogImage.AbsoluteUri, null));
         }
 
-        credits.AddRange(assembler.Credits);
+        return new ExtractedArticle(
+            Title: title,
+            Lead: string.IsNullOrEmpty(lead) ? null : lead,
+            Blocks: [.. assembler.Blocks],
+            Authors: [.. authors],
+            PublishedAt: facts.Date ?? assembler.Date,
+            Publisher: metadata.Publisher ?? assembler.Publisher,
+            CanonicalUrl: metadata.Canonical,
+            Images: [.. images],
+            Tags: page.Tags,
+            SourceLinks: [.. assembler.SourceLinks],
+            Language: null,
+            Extractor: extractor,
+            Profile: viaProfile ? profile!.Name : null)
+        {
+            Credits = [.. credits],
+        };
+    }
+
+    // Bylines: the profile's, then the body's own (a trailing name), a byline element, the page's metadata; the first
+    // that names a person wins. Whatever names an outlet, a source, a photographer or a translator is a credit, and
+    // a photo credit closing an image's caption is also the image's credit.
+    private static (List<string> Authors, List<Credit> Credits) AuthorsAndCredits(
+        string? leadCredit, ArticleAssembler body, PageFacts facts, PageMetadata metadata, Uri baseUrl, List<ArticleImage> images)
+    {
+        string?[] siteNames = [metadata.Publisher, body.Publisher];
+        var credits = new List<Credit>();
+        if (leadCredit is not null)
+        {
+            credits.Add(new Credit(leadCredit, CreditKind.Agency));
+        }
+
+        credits.AddRange(body.Credits);
         var bylines = new ArticleAssembler(BoilerplateClassifier.Default);
         foreach (string author in facts.Authors)
         {
             bylines.AddByline(author);
         }
 
-        string?[] siteNames = [metadata.Publisher, assembler.Publisher];
         List<string> people = People(bylines.Authors);
         if (people.Count == 0)
         {
-            people = People(assembler.Authors);
+            people = People(body.Authors);
         }
 
         var fallback = new ArticleAssembler(BoilerplateClassifier.Default);
@@ -132,8 +161,7 @@ internal static partial class HtmlArticleBuilder
         // Outlets named where a byline was expected (the profile's author box, the trailing line) are agency credits.
         credits.AddRange(bylines.Credits);
         credits.AddRange(fallback.Credits);
-        (List<string> _, List<Credit> outlets) = Separate([.. bylines.Authors, .. assembler.Authors, .. fallback.Authors, .. fromMetadata.Authors], []);
-        credits.AddRange(outlets);
+        credits.AddRange(Separate([.. bylines.Authors, .. body.Authors, .. fallback.Authors, .. fromMetadata.Authors], []).Credits);
         for (int i = 0; i < images.Count; i++)
         {
             if (Captions.PhotoCreditOf(images[i].Caption) is { } photographer)
@@ -143,7 +171,7 @@ internal static partial class HtmlArticleBuilder
             }
         }
 
-        foreach (ContentBlock caption in assembler.Blocks.Where(b => b.Kind == BlockKind.FigureCaption))
+        foreach (ContentBlock caption in body.Blocks.Where(b => b.Kind == BlockKind.FigureCaption))
         {
             if (Captions.PhotoCreditOf(caption.Text) is { } photographer)
             {
@@ -151,30 +179,7 @@ internal static partial class HtmlArticleBuilder
             }
         }
 
-        (List<string> authors, List<Credit> allCredits) = Separate(people, credits);
-
-        if (metadata.Image is not null && images.Count == 0 && Uri.TryCreate(baseUrl, metadata.Image, out Uri? ogImage))
-        {
-            images.Add(new ArticleImage(ogImage.AbsoluteUri, null));
-        }
-
-        return new ExtractedArticle(
-            Title: title,
-            Lead: string.IsNullOrEmpty(lead) ? null : lead,
-            Blocks: [.. assembler.Blocks],
-            Authors: [.. authors],
-            PublishedAt: facts.Date ?? assembler.Date,
-            Publisher: metadata.Publisher ?? assembler.Publisher,
-            CanonicalUrl: metadata.Canonical,
-            Images: [.. images],
-            Tags: page.Tags,
-            SourceLinks: [.. assembler.SourceLinks],
-            Language: null,
-            Extractor: extractor,
-            Profile: viaProfile ? profile!.Name : null)
-        {
-            Credits = [.. allCredits],
-        };
+        return Separate(people, credits);
 
         List<string> People(List<string> candidates) => Separate(candidates, []).Authors;
 
