@@ -28,6 +28,9 @@ internal sealed partial class ArticleAssembler
 
     public List<string> SourceLinks { get; } = [];
 
+    /// <summary>Agencies, sources, photographers and translators the labelled lines name, in reading order.</summary>
+    public List<Credit> Credits { get; } = [];
+
     public string? Publisher { get; private set; }
 
     public DateTimeOffset? Date { get; private set; }
@@ -63,15 +66,13 @@ internal sealed partial class ArticleAssembler
             {
                 case LineKind.Junk:
                     continue;
-                case LineKind.Byline or LineKind.Attribution:
+                case LineKind.Byline or LineKind.Attribution or LineKind.SourceLine or LineKind.TranslatorCredit:
                     AddAuthorsOf(verdict);
                     continue;
-                case LineKind.SourceLine:
-                    if (verdict.Value is not null)
-                    {
-                        SourceLinks.Add(verdict.Value);
-                    }
-
+                case LineKind.PhotoCredit:
+                    // "Ảnh: Minh Đức" under a picture is its caption: it stays as one, unless nothing but credits follows.
+                    AddAuthorsOf(verdict);
+                    kept.Add(block with { Kind = BlockKind.FigureCaption });
                     continue;
                 case LineKind.PublisherDate:
                     Publisher ??= verdict.Value;
@@ -114,6 +115,10 @@ internal sealed partial class ArticleAssembler
             {
                 // Nothing to record: the box it introduced is gone.
             }
+            else if (kept[^1].Kind == BlockKind.FigureCaption && _classifier.Classify(kept[^1].Text).Kind == LineKind.PhotoCredit)
+            {
+                // A photo credit among the closing credit lines, already recorded.
+            }
             else
             {
                 break;
@@ -153,7 +158,7 @@ internal sealed partial class ArticleAssembler
         }
     }
 
-    /// <summary>Adds the author(s) a byline element names (<c>By Jane Doe</c>, <c>Tác giả: Minh Đức</c>, <c>Theo TTXVN</c>).</summary>
+    /// <summary>Adds the author(s) a byline element names (<c>By Jane Doe</c>, <c>Tác giả: Minh Đức</c>), or the credit it gives (<c>Theo TTXVN</c>).</summary>
     public void AddByline(string text)
     {
         if (AddAuthorsOf(_classifier.Classify(text)))
@@ -168,7 +173,7 @@ internal sealed partial class ArticleAssembler
         }
     }
 
-    // A byline line names one or more authors; an attribution ("Theo TTXVN") is one source, as written.
+    // A byline line names one or more authors; a labelled credit line ("Theo TTXVN", "Ảnh: Minh Đức") one credit.
     private bool AddAuthorsOf(LineClassification verdict)
     {
         switch (verdict.Kind)
@@ -177,15 +182,46 @@ internal sealed partial class ArticleAssembler
                 AddAuthors(verdict.Value!);
                 return true;
             case LineKind.Attribution:
-                Authors.Add(verdict.Value!);
+                Credits.Add(new Credit(verdict.Value!, CreditKind.Agency));
+                return true;
+            case LineKind.SourceLine:
+                // A URL is also a source link; a bare "Источник" line names nothing.
+                if (verdict.Value is { } source)
+                {
+                    if (Uri.TryCreate(source, UriKind.Absolute, out Uri? url) && url.Scheme is "http" or "https")
+                    {
+                        SourceLinks.Add(source);
+                    }
+
+                    Credits.Add(new Credit(source, CreditKind.Source));
+                }
+
+                return true;
+            case LineKind.PhotoCredit:
+                Credits.Add(new Credit(verdict.Value!, CreditKind.Photo));
+                return true;
+            case LineKind.TranslatorCredit:
+                Credits.Add(new Credit(verdict.Value!, CreditKind.Translator));
                 return true;
             default:
                 return false;
         }
     }
 
+    /// <summary>
+    /// Adds the authors a byline names, split at commas and "and"; a credit in brackets after them
+    /// (<c>Quang Minh (theo Healthline)</c>) is recorded as a credit, not kept in the name.
+    /// </summary>
     public void AddAuthors(string names)
     {
+        if (CreditInBrackets().Match(names) is { Success: true } bracket)
+        {
+            string label = bracket.Groups["label"].Value.ToLowerInvariant();
+            CreditKind kind = label is "nguồn" or "source" or "sursa" or "sursă" or "источник" or "джерело" ? CreditKind.Source : CreditKind.Agency;
+            Credits.Add(new Credit(bracket.Groups["name"].Value.Trim(), kind));
+            names = names[..bracket.Index];
+        }
+
         foreach (string name in AuthorSeparator().Split(names))
         {
             string trimmed = TrimUnbalanced(name.Trim().TrimEnd('.').Trim());
@@ -270,6 +306,10 @@ internal sealed partial class ArticleAssembler
 
     [GeneratedRegex(@"\s*\((?:theo|nguồn|dịch|lược dịch|tổng hợp|source|via|по|за|după)\b[^()]{0,60}\)$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex SourceInBrackets();
+
+    // "(theo Healthline)", "(Nguồn: VnExpress)", "(по данным ТАСС)" closing a byline: the outlet the text comes from.
+    [GeneratedRegex(@"\s*\((?<label>theo|nguồn|source|via|по данным|за даними|potrivit|după|sursa|sursă|источник|джерело)\s*:?\s+(?<name>[^()]{2,60})\)$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex CreditInBrackets();
 
     [GeneratedRegex(@"^(?:by|bởi|von|par|por|автор)\s*:?\s+", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex ByPrefix();

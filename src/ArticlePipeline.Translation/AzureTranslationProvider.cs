@@ -255,11 +255,12 @@ public sealed class AzureTranslationProvider : IIncrementalTranslationProvider
     {
         try
         {
-            // An undetermined source language is not sent: the service then identifies it itself.
+            // An undetermined source language is not sent, nor Chinese (the service names zh-Hans and zh-Hant, which the
+            // script alone does not tell apart): the service then identifies it itself.
             return await _client.TranslateAsync(
                 targets,
                 request.Elements.Select(static p => p.Text),
-                sourceLanguage == Languages.Undetermined ? null : sourceLanguage,
+                sourceLanguage is Languages.Undetermined or Languages.Chinese ? null : sourceLanguage,
                 request.TextType,
                 cancellationToken).ConfigureAwait(false);
         }

@@ -87,17 +87,49 @@ public sealed class BoilerplateClassifierTests
         }
     }
 
-    [Test]
-    public void Classify_SourceNamingAnAgencyNotAUrl_IsAnAttributionNotASourceLink()
+    [TestCase("Nguồn: TTXVN", "TTXVN")]
+    [TestCase("Nguồn: Báo Tin tức", "Báo Tin tức")]
+    [TestCase("Джерело: Укрінформ", "Укрінформ")]
+    public void Classify_SourceNamingAnOutletNotAUrl_IsASourceLineWithTheName_Issue14(string line, string name)
     {
-        // "Nguồn: TTXVN" names a news agency: metadata like "Theo TTXVN", never a URL in SourceLinks.
-        LineClassification verdict = Classifier.Classify("Nguồn: TTXVN");
+        // The assembler records the name as a source credit, and only a URL as a source link.
+        LineClassification verdict = Classifier.Classify(line);
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(verdict.Kind, Is.EqualTo(LineKind.Attribution));
-            Assert.That(verdict.Value, Is.EqualTo("Nguồn: TTXVN"));
+            Assert.That(verdict.Kind, Is.EqualTo(LineKind.SourceLine));
+            Assert.That(verdict.Value, Is.EqualTo(name));
         }
+    }
+
+    [TestCase("Ảnh: Minh Đức", "PhotoCredit", "Minh Đức")]
+    [TestCase("Ảnh minh họa: TTXVN", "PhotoCredit", "TTXVN")]
+    [TestCase("Фото: Александр Петров", "PhotoCredit", "Александр Петров")]
+    [TestCase("Photo: Jane Doe/Reuters", "PhotoCredit", "Jane Doe/Reuters")]
+    [TestCase("Dịch: Hà Thu", "TranslatorCredit", "Hà Thu")]
+    [TestCase("Biên dịch: Quang Minh", "TranslatorCredit", "Quang Minh")]
+    [TestCase("Переклад: Олена Коваль", "TranslatorCredit", "Олена Коваль")]
+    [TestCase("Перевод: Ирина Смирнова", "TranslatorCredit", "Ирина Смирнова")]
+    [TestCase("Traducere: Ana Popescu", "TranslatorCredit", "Ana Popescu")]
+    [TestCase("Theo TTXVN", "Attribution", "TTXVN")]
+    [TestCase("Theo VnExpress", "Attribution", "VnExpress")]
+    public void Classify_LabelledCreditLine_IsThatCreditWithTheNameAlone_Issue14(string line, string kind, string name)
+    {
+        LineClassification verdict = Classifier.Classify(line);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(verdict.Kind.ToString(), Is.EqualTo(kind));
+            Assert.That(verdict.Value, Is.EqualTo(name));
+        }
+    }
+
+    [Test]
+    public void Classify_SourceLabelOpeningASentence_IsContent()
+    {
+        LineClassification verdict = Classifier.Classify("Nguồn: theo báo cáo của Sở Y tế, số ca mắc sốt xuất huyết tăng. Tuy nhiên chưa có ca tử vong.");
+
+        Assert.That(verdict.Kind, Is.EqualTo(LineKind.Content));
     }
 
     [TestCase("Báo An GiangBáo An Giang23/06/2025", "Báo An Giang", "23/06/2025")]

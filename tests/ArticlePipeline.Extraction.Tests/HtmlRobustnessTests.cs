@@ -113,7 +113,7 @@ public sealed class HtmlRobustnessTests
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(article.Images, Is.EqualTo(new[] { new ArticleImage("https://baosonghau.example.vn/img/a.jpg", "Máy gặt đập liên hợp. Ảnh: Minh Đức") }));
+            Assert.That(article.Images, Is.EqualTo(new[] { new ArticleImage("https://baosonghau.example.vn/img/a.jpg", "Máy gặt đập liên hợp. Ảnh: Minh Đức") { Credit = "Minh Đức" } }));
             Assert.That(article.Blocks.Select(b => b.Kind), Is.EqualTo(new[] { BlockKind.Paragraph, BlockKind.FigureCaption, BlockKind.Paragraph }));
         }
     }
@@ -130,14 +130,18 @@ public sealed class HtmlRobustnessTests
     }
 
     [Test]
-    public void Extract_AuthorEndingWithParenthesis_KeepsItBalanced()
+    public void Extract_AuthorEndingWithTheOutletInParenthesis_IsThePersonWithTheOutletCredited()
     {
         string html = "<html><head><script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"headline\":\"x\",\"author\":[{\"@type\":\"Person\",\"name\":\"Quang Minh (theo Healthline)\"}]}</script></head>" +
             $"<body><article><h1>{Title}</h1><div class=\"content\"><p>{First}</p><p>{Second}</p></div></article></body></html>";
 
         ExtractedArticle article = Extract(Encoding.UTF8.GetBytes(html), "text/html");
 
-        Assert.That(article.Authors, Is.EqualTo(new[] { "Quang Minh (theo Healthline)" }));
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(article.Authors, Is.EqualTo(new[] { "Quang Minh" }));
+            Assert.That(article.Credits, Is.EqualTo(new[] { new Credit("Healthline", CreditKind.Agency) }), "issue 14: the outlet is a credit");
+        }
     }
 
     [Test]

@@ -49,7 +49,7 @@ public sealed class SamplePageTests
             Lead: "Trước diễn biến gia tăng của bệnh sốt xuất huyết trong những tuần gần đây",
             First: "Sáng 25/6, Sở Y tế phối hợp với UBND thành phố Tân Hậu",
             Last: "Người dân khi có biểu hiện sốt cao liên tục",
-            Authors: ["Theo TTXVN"],
+            Authors: [], // "Theo TTXVN" credits an agency (issue 14): a credit, not an author
             Date: new DateOnly(2025, 6, 25), Time: null), // "25-6-2025", no time on the page
         new(
             "khai-mac-le-hoi-trai-cay-my-loi-lan-thu-iii-nam-2025-a1005.html",

@@ -23,11 +23,32 @@ public static class Languages
     /// <summary>English: detected, never a target.</summary>
     public const string English = "en";
 
-    /// <summary>Undetermined (ISO 639-2 <c>und</c>): the language could not be told; the translator identifies it.</summary>
+    /// <summary>French: detected, never a target.</summary>
+    public const string French = "fr";
+
+    /// <summary>German: detected, never a target.</summary>
+    public const string German = "de";
+
+    /// <summary>Chinese (Han script): detected, never a target.</summary>
+    public const string Chinese = "zh";
+
+    /// <summary>Lao: detected, never a target.</summary>
+    public const string Lao = "lo";
+
+    /// <summary>Khmer: detected, never a target.</summary>
+    public const string Khmer = "km";
+
+    /// <summary>
+    /// Undetermined (ISO 639-2 <c>und</c>): the text has letters but too few, mixed scripts with none in the majority,
+    /// or no clear evidence for one language; said instead of a guess. The translator is then left to identify it.
+    /// </summary>
     public const string Undetermined = "und";
 
     /// <summary>The five languages every record carries, in the order records list them.</summary>
     public static ImmutableArray<string> Record { get; } = [Vietnamese, Ukrainian, Russian, Romanian, Thai];
+
+    /// <summary>The languages language identification tells apart: the five record languages, then en, fr, de, zh, lo and km.</summary>
+    public static ImmutableArray<string> Identified { get; } = [Vietnamese, Ukrainian, Russian, Romanian, Thai, English, French, German, Chinese, Lao, Khmer];
 
     /// <summary>Orders language codes as records list them: vi, uk, ru, ro, th, then any other code by name.</summary>
     public static IComparer<string> RecordOrder { get; } = Comparer<string>.Create(static (a, b) =>

@@ -13,6 +13,8 @@ internal sealed partial class BoilerplateClassifier
     private readonly Regex _byline;
     private readonly Regex _attribution;
     private readonly Regex _source;
+    private readonly Regex _photo;
+    private readonly Regex _translator;
 
     /// <summary>Creates a classifier over <paramref name="lexicon"/>.</summary>
     public BoilerplateClassifier(BoilerplateLexicon lexicon)
@@ -25,11 +27,13 @@ internal sealed partial class BoilerplateClassifier
             "^(?:" + Alternation(lexicon.BylinePrefixes) + @")\s*[:：]\s*(?<name>\S.{0,80})$",
             RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
         _attribution = new Regex(
-            "^(?:" + Alternation(lexicon.AttributionPrefixes) + @")\s+(?<name>[\p{Lu}\p{Lo}][^.!?]{0,60})$",
+            "^(?:" + Alternation(lexicon.AttributionPrefixes) + @")\s+(?<name>[\p{Lu}\p{Lo}](?:[^.!?]|\.(?=\S)){0,60})$",
             RegexOptions.CultureInvariant | RegexOptions.Compiled);
         _source = new Regex(
-            "^(?:" + Alternation(lexicon.SourcePrefixes) + @")\s*(?:[:：]\s*(?<url>\S*))?\s*$",
+            "^(?:" + Alternation(lexicon.SourcePrefixes) + @")\s*(?:[:：]\s*(?<value>\S.{0,250}?))?\s*$",
             RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
+        _photo = Labelled(lexicon.PhotoPrefixes);
+        _translator = Labelled(lexicon.TranslatorPrefixes);
     }
 
     /// <summary>The classifier over the shipped lexicon.</summary>
@@ -77,13 +81,20 @@ internal sealed partial class BoilerplateClassifier
         if (text.Length <= 300)
         {
             Match source = _source.Match(text);
-            if (source.Success)
+            if (source.Success && IsName(source.Groups["value"].Value))
             {
-                string value = source.Groups["url"].Value;
-                bool isUrl = Uri.TryCreate(value, UriKind.Absolute, out Uri? url) && url.Scheme is "http" or "https";
-                return isUrl || value.Length == 0
-                    ? new(LineKind.SourceLine, isUrl ? value : null)
-                    : new(LineKind.Attribution, text);
+                string value = source.Groups["value"].Value.Trim();
+                return new(LineKind.SourceLine, value.Length == 0 ? null : value);
+            }
+
+            if (_photo.Match(text) is { Success: true } photo && IsName(photo.Groups["name"].Value))
+            {
+                return new(LineKind.PhotoCredit, photo.Groups["name"].Value.Trim());
+            }
+
+            if (_translator.Match(text) is { Success: true } translator && IsName(translator.Groups["name"].Value))
+            {
+                return new(LineKind.TranslatorCredit, translator.Groups["name"].Value.Trim());
             }
 
             Match byline = _byline.Match(text);
@@ -95,7 +106,7 @@ internal sealed partial class BoilerplateClassifier
             Match attribution = _attribution.Match(text);
             if (attribution.Success && text.Length <= 60)
             {
-                return new(LineKind.Attribution, text);
+                return new(LineKind.Attribution, attribution.Groups["name"].Value.Trim());
             }
 
             Match publisher = PublisherDate().Match(text);
@@ -131,6 +142,14 @@ internal sealed partial class BoilerplateClassifier
 
         return name;
     }
+
+    // "Label: name", the name up to 80 characters.
+    private static Regex Labelled(IEnumerable<string> labels) => new(
+        "^(?:" + Alternation(labels) + @")\s*[:：]\s*(?<name>\S.{0,80})$",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
+
+    // What follows a credit label is a name or a URL, not a sentence ("Nguồn: theo báo cáo, năm nay ... tăng. Tuy nhiên").
+    private static bool IsName(string value) => !value.Contains(". ", StringComparison.Ordinal) && value.Count(c => c == ' ') < 10;
 
     private static string Alternation(IEnumerable<string> phrases) =>
         string.Join('|', phrases.OrderByDescending(p => p.Length).Select(Regex.Escape));

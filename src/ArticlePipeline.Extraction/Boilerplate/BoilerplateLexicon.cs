@@ -20,6 +20,11 @@ internal sealed class BoilerplateLexicon
         BylinePrefixes = data.BylinePrefixes;
         AttributionPrefixes = data.AttributionPrefixes;
         SourcePrefixes = data.SourcePrefixes;
+        PhotoPrefixes = data.PhotoPrefixes;
+        TranslatorPrefixes = data.TranslatorPrefixes;
+        OutletWords = data.OutletWords;
+        Agencies = Keys(data.Agencies);
+        StaffDesignations = Keys(data.StaffDesignations);
     }
 
     /// <summary>The lexicon shipped with the assembly.</summary>
@@ -48,6 +53,21 @@ internal sealed class BoilerplateLexicon
 
     /// <summary>Prefixes of source lines such as <c>Sursă: URL</c>.</summary>
     public IReadOnlyList<string> SourcePrefixes { get; }
+
+    /// <summary>Labels of photo credits such as <c>Ảnh:</c>, <c>Фото:</c>.</summary>
+    public IReadOnlyList<string> PhotoPrefixes { get; }
+
+    /// <summary>Labels of translator lines such as <c>Dịch:</c>, <c>Переклад:</c>.</summary>
+    public IReadOnlyList<string> TranslatorPrefixes { get; }
+
+    /// <summary>Words that open an outlet's name (<c>Báo</c>, <c>Tạp chí</c>, <c>Газета</c>): a name starting with one is no person.</summary>
+    public IReadOnlyList<string> OutletWords { get; }
+
+    /// <summary>News agencies whose names are not shaped like one (<c>Reuters</c>, <c>Xinhua</c>), as lookup keys.</summary>
+    public FrozenSet<string> Agencies { get; }
+
+    /// <summary>Abbreviations that stand for the outlet's own staff (<c>PV</c>, reporter): a person, though shaped like an acronym.</summary>
+    public FrozenSet<string> StaffDesignations { get; }
 
     /// <summary>The lookup key of a phrase: lower case, no trailing colon or spaces.</summary>
     public static string Key(string text) => FoldRomanian(text.Trim().TrimEnd(':', '：', ' ').Trim().ToLowerInvariant());
@@ -86,6 +106,16 @@ internal sealed class BoilerplateLexicon
         public List<string> AttributionPrefixes { get; set; } = [];
 
         public List<string> SourcePrefixes { get; set; } = [];
+
+        public List<string> PhotoPrefixes { get; set; } = [];
+
+        public List<string> TranslatorPrefixes { get; set; } = [];
+
+        public List<string> OutletWords { get; set; } = [];
+
+        public List<string> Agencies { get; set; } = [];
+
+        public List<string> StaffDesignations { get; set; } = [];
     }
 }
 

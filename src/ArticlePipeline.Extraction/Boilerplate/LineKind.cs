@@ -21,11 +21,17 @@ internal enum LineKind
     /// <summary>A byline with a prefix such as <c>Știri și fotografii: Thanh Phuc</c>.</summary>
     Byline,
 
-    /// <summary>An attribution such as <c>Theo TTXVN</c>.</summary>
+    /// <summary>An agency attribution such as <c>Theo TTXVN</c>: the value is the agency, without its label.</summary>
     Attribution,
 
-    /// <summary>A source line such as <c>Sursă: URL</c>.</summary>
+    /// <summary>A source line such as <c>Sursă: URL</c> or <c>Nguồn: Báo Tin tức</c>: the value is the URL or the name, if any.</summary>
     SourceLine,
+
+    /// <summary>A photo credit such as <c>Ảnh: Minh Đức</c>: the value is the name.</summary>
+    PhotoCredit,
+
+    /// <summary>A translator line such as <c>Dịch: Hà Thu</c>, <c>Переклад: ...</c>: the value is the name.</summary>
+    TranslatorCredit,
 
     /// <summary>A publisher and date line such as <c>Báo An GiangBáo An Giang23/06/2025</c>.</summary>
     PublisherDate,

@@ -21,7 +21,26 @@ internal static partial class Captions
     public static bool IsCaptionLine(string text, bool withImage, bool allItalic, bool afterImage) =>
         (text.Length <= 150 && withImage) || (text.Length <= 300 && ((allItalic && afterImage) || PhotoCredit().IsMatch(text)));
 
+    /// <summary>The name a caption credits its photo to (<c>Minh Quyết/TTXVN</c> of <c>... (Ảnh: Minh Quyết/TTXVN)</c>), if it ends with one.</summary>
+    /// <param name="caption">The caption's normalized text.</param>
+    public static string? PhotoCreditOf(string? caption)
+    {
+        if (string.IsNullOrEmpty(caption) || caption.Length > 300)
+        {
+            return null;
+        }
+
+        Match match = PhotoCredit().Match(caption);
+        string name = match.Success ? match.Groups["name"].Value.Trim() : string.Empty;
+        if (name.EndsWith(')') && name.Count(c => c == '(') < name.Count(c => c == ')'))
+        {
+            name = name[..^1].TrimEnd();
+        }
+
+        return name.Length == 0 ? null : name;
+    }
+
     // A photo credit closing a short line: "... (Ảnh: Minh Quyết/TTXVN)", "... Ảnh: PV", "Фото: ...".
-    [GeneratedRegex(@"(?:^|[\s.(\-–—])(?:Ảnh|Ảnh minh họa|Ảnh minh hoạ|Nguồn ảnh|Ảnh tư liệu|Photo|Фото|Foto|ภาพ)\s*:\s*[^.:;!?]{1,60}\)?\.?$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:^|[\s.(\-–—])(?:Ảnh|Ảnh minh họa|Ảnh minh hoạ|Nguồn ảnh|Ảnh tư liệu|Photo|Фото|Foto|ภาพ)\s*:\s*(?<name>[^.:;!?]{1,60})\)?\.?$", RegexOptions.CultureInvariant)]
     private static partial Regex PhotoCredit();
 }

@@ -3,6 +3,7 @@ using AngleSharp.Dom;
 using ArticlePipeline.Core.Model;
 using ArticlePipeline.Core.Sources;
 using ArticlePipeline.Extraction.Boilerplate;
+using ArticlePipeline.Extraction.Credits;
 using ArticlePipeline.Extraction.Logging;
 using Microsoft.Extensions.Logging;
 
@@ -87,38 +88,7 @@ internal static partial class HtmlArticleBuilder
             return null;
         }
 
-        // Bylines: the profile's, then the body's own (a trailing name), the page's metadata, a byline element.
-        var authors = new ArticleAssembler(BoilerplateClassifier.Default);
-        foreach (string author in facts.Authors)
-        {
-            authors.AddByline(author);
-        }
-
-        if (authors.Authors.Count == 0)
-        {
-            authors.Authors.AddRange(assembler.Authors);
-        }
-
-        if (authors.Authors.Count == 0 && facts.Byline is not null)
-        {
-            authors.AddByline(facts.Byline);
-        }
-
-        if (authors.Authors.Count == 0)
-        {
-            foreach (string author in metadata.Authors)
-            {
-                authors.AddAuthors(author);
-            }
-        }
-
-        // A site's own name (baodautu.vn, its og:site_name) is the publisher, never an author.
-        authors.Authors.RemoveAll(a => IsSiteName(a, baseUrl, metadata.Publisher));
-        if (credit is not null && !IsSiteName(credit, baseUrl, metadata.Publisher) && !authors.Authors.Contains(credit, StringComparer.OrdinalIgnoreCase))
-        {
-            authors.Authors.Add(credit);
-        }
-
+        (List<string> authors, List<Credit> credits) = AuthorsAndCredits(credit, assembler, facts, metadata, baseUrl, images);
         if (metadata.Image is not null && images.Count == 0 && Uri.TryCreate(baseUrl, metadata.Image, out Uri? ogImage))
         {
             images.Add(new ArticleImage(ogImage.AbsoluteUri, null));
@@ -128,7 +98,7 @@ internal static partial class HtmlArticleBuilder
             Title: title,
             Lead: string.IsNullOrEmpty(lead) ? null : lead,
             Blocks: [.. assembler.Blocks],
-            Authors: [.. authors.Authors],
+            Authors: [.. authors],
             PublishedAt: facts.Date ?? assembler.Date,
             Publisher: metadata.Publisher ?? assembler.Publisher,
             CanonicalUrl: metadata.Canonical,
@@ -137,15 +107,84 @@ internal static partial class HtmlArticleBuilder
             SourceLinks: [.. assembler.SourceLinks],
             Language: null,
             Extractor: extractor,
-            Profile: viaProfile ? profile!.Name : null);
+            Profile: viaProfile ? profile!.Name : null)
+        {
+            Credits = [.. credits],
+        };
     }
 
-    private static bool IsSiteName(string author, Uri pageUrl, string? publisher)
+    // Bylines: the profile's, then the body's own (a trailing name), a byline element, the page's metadata; the first
+    // that names a person wins. Whatever names an outlet, a source, a photographer or a translator is a credit, and
+    // a photo credit closing an image's caption is also the image's credit.
+    private static (List<string> Authors, List<Credit> Credits) AuthorsAndCredits(
+        string? leadCredit, ArticleAssembler body, PageFacts facts, PageMetadata metadata, Uri baseUrl, List<ArticleImage> images)
     {
-        string name = author.Trim().ToLowerInvariant();
-        string host = pageUrl.Host.StartsWith("www.", StringComparison.OrdinalIgnoreCase) ? pageUrl.Host[4..] : pageUrl.Host;
-        return name.Equals(host, StringComparison.OrdinalIgnoreCase) || name.Equals("www." + host, StringComparison.OrdinalIgnoreCase) ||
-            (publisher is not null && string.Equals(author.Trim(), publisher.Trim(), StringComparison.OrdinalIgnoreCase));
+        string?[] siteNames = [metadata.Publisher, body.Publisher];
+        var credits = new List<Credit>();
+        if (leadCredit is not null)
+        {
+            credits.Add(new Credit(leadCredit, CreditKind.Agency));
+        }
+
+        credits.AddRange(body.Credits);
+        var bylines = new ArticleAssembler(BoilerplateClassifier.Default);
+        foreach (string author in facts.Authors)
+        {
+            bylines.AddByline(author);
+        }
+
+        List<string> people = People(bylines.Authors);
+        if (people.Count == 0)
+        {
+            people = People(body.Authors);
+        }
+
+        var fallback = new ArticleAssembler(BoilerplateClassifier.Default);
+        var fromMetadata = new ArticleAssembler(BoilerplateClassifier.Default);
+        if (people.Count == 0 && facts.Byline is not null)
+        {
+            fallback.AddByline(facts.Byline);
+            people = People(fallback.Authors);
+        }
+
+        if (people.Count == 0)
+        {
+            foreach (string author in metadata.Authors)
+            {
+                fromMetadata.AddAuthors(author);
+            }
+
+            people = People(fromMetadata.Authors);
+            credits.AddRange(fromMetadata.Credits);
+        }
+
+        // Outlets named where a byline was expected (the profile's author box, the trailing line) are agency credits.
+        credits.AddRange(bylines.Credits);
+        credits.AddRange(fallback.Credits);
+        credits.AddRange(Separate([.. bylines.Authors, .. body.Authors, .. fallback.Authors, .. fromMetadata.Authors], []).Credits);
+        for (int i = 0; i < images.Count; i++)
+        {
+            if (Captions.PhotoCreditOf(images[i].Caption) is { } photographer)
+            {
+                images[i] = images[i] with { Credit = photographer };
+                credits.Add(new Credit(photographer, CreditKind.Photo));
+            }
+        }
+
+        foreach (ContentBlock caption in body.Blocks.Where(b => b.Kind == BlockKind.FigureCaption))
+        {
+            if (Captions.PhotoCreditOf(caption.Text) is { } photographer)
+            {
+                credits.Add(new Credit(photographer, CreditKind.Photo));
+            }
+        }
+
+        return Separate(people, credits);
+
+        List<string> People(List<string> candidates) => Separate(candidates, []).Authors;
+
+        (List<string> Authors, List<Credit> Credits) Separate(IEnumerable<string> candidates, IEnumerable<Credit> found) =>
+            CreditNames.Separate(candidates, found, baseUrl, siteNames, BoilerplateLexicon.Default);
     }
 
     // The page description (meta/OpenGraph) repeating the first paragraph marks it as the lead.

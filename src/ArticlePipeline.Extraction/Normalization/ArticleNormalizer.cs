@@ -38,10 +38,16 @@ public sealed class ArticleNormalizer : IArticleNormalizer
             Authors = Distinct(article.Authors),
             Publisher = NullIfEmpty(TextNormalizer.Normalize(article.Publisher)),
             Images = article.Images
-                .Select(i => i with { Caption = NullIfEmpty(TextNormalizer.Normalize(i.Caption)) })
+                .Select(i => i with { Caption = NullIfEmpty(TextNormalizer.Normalize(i.Caption)), Credit = NullIfEmpty(TextNormalizer.Normalize(i.Credit)) })
+                .ToImmutableArray(),
+            Credits = article.Credits
+                .Select(c => c with { Name = TextNormalizer.Normalize(c.Name) })
+                .Where(c => c.Name.Length > 0)
+                .Distinct()
                 .ToImmutableArray(),
             Tags = Distinct(article.Tags),
             SourceLinks = Distinct(article.SourceLinks),
+            // No letters at all keeps what the extractor knew (else vi, the crawl's language); und is an answer and stays.
             Language = LanguageDetector.Detect(sample.ToString()) ?? article.Language ?? Languages.Vietnamese,
         };
     }

@@ -1,87 +1,295 @@
+using System.Collections.Frozen;
 using ArticlePipeline.Core.Model;
 
 namespace ArticlePipeline.Extraction.Normalization;
 
 /// <summary>
-/// Tells vi, uk, ru, ro, th and en apart by script and distinctive letters: і ї є ґ for Ukrainian, ы э ъ ё for
-/// Russian, ă ș ț â î for Romanian, ơ ư đ and stacked tone marks for Vietnamese, the Thai block for Thai.
+/// Identifies the language of an article's text among vi, uk, ru, ro, th, en, fr, de, zh, lo and km, and says
+/// <c>und</c> (<see cref="Languages.Undetermined"/>) rather than guess. The script decides first: Thai, Lao and Khmer
+/// have blocks of their own, Han ideographs without kana are Chinese. Within Cyrillic, і ї є ґ and words such as
+/// <c>що</c>, <c>та</c> mark Ukrainian, ы э ъ ё and <c>что</c>, <c>это</c> Russian. Within Latin, ơ ư đ and the
+/// stacked tone marks mark Vietnamese; the others are scored on their letters (ă ș ț; é è ç; ä ö ü ß) and on
+/// frequent short function words, and the best must lead the runner-up, and letters no candidate uses, by a margin.
 /// </summary>
+/// <remarks>One pass over the characters and a dictionary probe per short word: it runs on every page.</remarks>
 public static class LanguageDetector
 {
-    /// <summary>Detects the language of <paramref name="text"/>.</summary>
+    /// <summary>Fewest letters of the main script a text needs to be identified (ideographs excepted).</summary>
+    public const int MinimumLetters = 20;
+
+    /// <summary>Fewest Han ideographs a Chinese text needs: each is a syllable, most a word.</summary>
+    public const int MinimumIdeographs = 10;
+
+    // Longest word looked up; function words are short.
+    private const int MaxWordLength = 12;
+
+    // Word scores weigh twice a distinctive letter: a function word is rarer than an accented letter but surer.
+    private const int WordWeight = 2;
+
+    // The winner must score at least this many times the runner-up (or the letters foreign to every candidate).
+    private const int Margin = 2;
+
+    // Latin letters within which French, German and Romanian text always shows some of its accented letters.
+    private const int LettersExpectedWithin = 300;
+
+    // Indexes of the scored languages in the evidence array.
+    private const int En = 0, Fr = 1, De = 2, Ro = 3, Uk = 4, Ru = 5, Foreign = 6, EvidenceCount = 7;
+
+    private static readonly string[] LatinCodes = [Languages.English, Languages.French, Languages.German, Languages.Romanian];
+
+    // Frequent function words that tell the candidates apart; words two of them share (la, de, in, un, a, se) are left out.
+    private static readonly FrozenDictionary<string, int> FunctionWords = BuildFunctionWords();
+
+    private static readonly FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> WordLookup =
+        FunctionWords.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>Identifies the language of <paramref name="text"/>.</summary>
     /// <param name="text">Normalized text, ideally a few paragraphs.</param>
-    /// <returns>vi, uk, ru, ro, th or en; <see langword="null"/> when there are no letters.</returns>
+    /// <returns>
+    /// One of <see cref="Languages.Identified"/>; <see cref="Languages.Undetermined"/> for too little text, mixed
+    /// scripts without a clear majority or a text without clear evidence for one language; <see langword="null"/>
+    /// when there are no letters at all.
+    /// </returns>
     public static string? Detect(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        int latin = 0, cyrillic = 0, thai = 0, uk = 0, ru = 0, ro = 0, vi = 0;
+        var counts = default(ScriptCounts);
+        Span<int> evidence = stackalloc int[EvidenceCount];
+        Span<char> word = stackalloc char[MaxWordLength];
+        int wordLength = 0;
+        bool wordTooLong = false;
         foreach (char raw in text)
         {
             char c = char.ToLowerInvariant(raw);
-            switch (c)
+            if (!Count(c, ref counts, evidence))
             {
-                case >= '\u0E00' and <= '\u0E7F':
-                    thai++;
-                    break;
-                case >= '\u0400' and <= '\u04FF':
-                    cyrillic++;
-                    if (c is 'і' or 'ї' or 'є' or 'ґ')
-                    {
-                        uk++;
-                    }
-                    else if (c is 'ы' or 'э' or 'ъ' or 'ё')
-                    {
-                        ru++;
-                    }
+                Flush(word[..wordLength], wordTooLong, evidence);
+                wordLength = 0;
+                wordTooLong = false;
+                continue;
+            }
 
-                    break;
-                case >= 'a' and <= 'z':
-                    latin++;
-                    break;
-                case 'ă' or 'ș' or 'ț' or 'ş' or 'ţ' or 'î':
-                    latin++;
-                    ro++;
-                    break;
-                case 'ơ' or 'ư' or 'đ':
-                    latin++;
-                    vi += 3;
-                    break;
-                case >= '\u1EA0' and <= '\u1EF9':
-                    latin++;
-                    vi++;
-                    break;
-                default:
-                    if (char.IsLetter(c))
-                    {
-                        latin++;
-                    }
-
-                    break;
+            if (wordLength < MaxWordLength)
+            {
+                // Romanian is written with either the comma or the cedilla below s and t.
+                word[wordLength++] = c switch { 'ş' => 'ș', 'ţ' => 'ț', _ => c };
+            }
+            else
+            {
+                wordTooLong = true;
             }
         }
 
-        int letters = latin + cyrillic + thai;
+        Flush(word[..wordLength], wordTooLong, evidence);
+        return Decide(in counts, evidence);
+    }
+
+    private static string? Decide(in ScriptCounts counts, ReadOnlySpan<int> evidence)
+    {
+        int letters = counts.Latin + counts.Cyrillic + counts.Thai + counts.Lao + counts.Khmer + counts.Han + counts.Kana + counts.Other;
         if (letters == 0)
         {
             return null;
         }
 
-        if (thai >= cyrillic && thai >= latin)
+        // Han ideographs and kana are read together: Japanese mixes both, Chinese has no kana.
+        int cjk = counts.Han + counts.Kana;
+        int main = Math.Max(Math.Max(Math.Max(counts.Latin, counts.Cyrillic), Math.Max(counts.Thai, counts.Lao)), Math.Max(Math.Max(counts.Khmer, cjk), counts.Other));
+        if (main * 10 < letters * 6)
+        {
+            return Languages.Undetermined;
+        }
+
+        if (main == cjk)
+        {
+            return counts.Han >= MinimumIdeographs && counts.Kana * 10 <= counts.Han ? Languages.Chinese : Languages.Undetermined;
+        }
+
+        if (main < MinimumLetters || main == counts.Other)
+        {
+            return Languages.Undetermined;
+        }
+
+        if (main == counts.Thai)
         {
             return Languages.Thai;
         }
 
-        if (cyrillic >= latin)
+        if (main == counts.Lao)
         {
-            return uk > ru ? Languages.Ukrainian : Languages.Russian;
+            return Languages.Lao;
         }
 
-        // Vietnamese letters are frequent (one word in three); Romanian ones a few per sentence.
-        if (vi * 50 >= latin && vi >= ro)
+        if (main == counts.Khmer)
+        {
+            return Languages.Khmer;
+        }
+
+        if (main == counts.Cyrillic)
+        {
+            // Ukrainian's і is in nearly every sentence; Cyrillic without any Ukrainian evidence is read as Russian.
+            return evidence[Uk] > evidence[Ru] ? Languages.Ukrainian : Languages.Russian;
+        }
+
+        // Vietnamese letters are frequent (one word in three); Romanian's ă shares a letter with them.
+        if (counts.Vietnamese * 50 >= counts.Latin && counts.Vietnamese >= evidence[Ro])
         {
             return Languages.Vietnamese;
         }
 
-        return ro * 200 >= latin && ro > 0 ? Languages.Romanian : Languages.English;
+        return DecideLatin(in counts, evidence);
+    }
+
+    private static string DecideLatin(in ScriptCounts counts, ReadOnlySpan<int> evidence)
+    {
+        int best = -1, bestScore = 0, runnerUp = evidence[Foreign];
+        for (int language = En; language <= Ro; language++)
+        {
+            int score = evidence[language];
+            if (score > bestScore)
+            {
+                runnerUp = Math.Max(runnerUp, bestScore);
+                (best, bestScore) = (language, score);
+            }
+            else
+            {
+                runnerUp = Math.Max(runnerUp, score);
+            }
+        }
+
+        // At least two function words' worth, and a clear lead over the others. French, German and Romanian write
+        // their accented letters every few words: a long text without any is not in them (Latin placeholder text).
+        bool lettersMissing = counts.Latin >= LettersExpectedWithin && best switch
+        {
+            Fr => counts.French == 0,
+            De => counts.German == 0,
+            Ro => counts.Romanian == 0,
+            _ => false,
+        };
+        return best >= 0 && bestScore >= 2 * WordWeight && bestScore >= Margin * runnerUp && !lettersMissing ? LatinCodes[best] : Languages.Undetermined;
+    }
+
+    // Counts one lower-case character by script and distinctive letter; whether it is part of a word.
+    private static bool Count(char c, ref ScriptCounts counts, Span<int> evidence)
+    {
+        switch (c)
+        {
+            case >= 'a' and <= 'z':
+                counts.Latin++;
+                return true;
+            case '\'' or '’':
+                return false;
+            case >= '\u0E00' and <= '\u0E7F':
+                counts.Thai++;
+                return true;
+            case >= '\u0E80' and <= '\u0EFF':
+                counts.Lao++;
+                return true;
+            case >= '\u1780' and <= '\u17FF' or >= '\u19E0' and <= '\u19FF':
+                counts.Khmer++;
+                return true;
+            case >= '\u4E00' and <= '\u9FFF' or >= '\u3400' and <= '\u4DBF' or >= '\uF900' and <= '\uFAFF':
+                counts.Han++;
+                return false;
+            case >= '\u3040' and <= '\u30FF':
+                counts.Kana++;
+                return false;
+            case >= '\u0400' and <= '\u04FF':
+                counts.Cyrillic++;
+                if (c is 'і' or 'ї' or 'є' or 'ґ')
+                {
+                    evidence[Uk]++;
+                }
+                else if (c is 'ы' or 'э' or 'ъ' or 'ё')
+                {
+                    evidence[Ru]++;
+                }
+
+                return true;
+            case 'ơ' or 'ư' or 'đ':
+                counts.Latin++;
+                counts.Vietnamese += 3;
+                return true;
+            case >= '\u1EA0' and <= '\u1EF9':
+                counts.Latin++;
+                counts.Vietnamese++;
+                return true;
+            case 'ă' or 'ș' or 'ț' or 'ş' or 'ţ' or 'â' or 'î':
+                counts.Latin++;
+                counts.Romanian++;
+                evidence[Ro]++;
+                return true;
+            case 'é' or 'è' or 'ê' or 'ë' or 'ç' or 'à' or 'ù' or 'û' or 'ô' or 'ï' or 'œ':
+                counts.Latin++;
+                counts.French++;
+                evidence[Fr]++;
+                return true;
+            case 'ä' or 'ö' or 'ü' or 'ß':
+                counts.Latin++;
+                counts.German++;
+                evidence[De]++;
+                return true;
+            case >= '\u00C0' and <= '\u024F':
+                // Latin letters none of en, fr, de, ro writes (ñ á í ó ú ã ø å č š ł ő ...): another Latin language.
+                counts.Latin++;
+                evidence[Foreign]++;
+                return true;
+            default:
+                if (char.IsLetter(c))
+                {
+                    counts.Other++;
+                    return true;
+                }
+
+                return char.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.NonSpacingMark or System.Globalization.UnicodeCategory.SpacingCombiningMark;
+        }
+    }
+
+    private static void Flush(ReadOnlySpan<char> word, bool tooLong, Span<int> evidence)
+    {
+        if (word.Length > 0 && !tooLong && WordLookup.TryGetValue(word, out int language))
+        {
+            evidence[language] += WordWeight;
+        }
+    }
+
+    private static FrozenDictionary<string, int> BuildFunctionWords()
+    {
+        var words = new Dictionary<string, int>(StringComparer.Ordinal);
+        Add(En, "the and of to is was that with for this from have has had be been by it on at as which were said will not their they he she his its would who after about but or");
+        Add(Fr, "le les des est et une du dans pour que qui au aux sur pas il elle ils sont avec ce cette été par ont mais ou où leur son ses nous vous être");
+        Add(De, "der die und das ist nicht den dem mit von zu ein eine einen einem einer sich auf für im auch wird werden wurde es sie bei nach aus hat noch über dass sind oder wie nur vor zum zur");
+        Add(Ro, "și în că care este pentru cu pe din al ale mai sunt fost să lui după acest această fi dar sau iar prin între ca sa dupa aceasta intre acesta");
+        Add(Uk, "та що це як вона вони був була було його але або щоб ще буде чи від також який яка які тільки вже");
+        Add(Ru, "что это как он она они был была было его но или чтобы еще будет ли из от также который которые которая только уже");
+
+        // Spanish, Portuguese, Italian and Dutch words that none of the candidates writes: evidence of another language.
+        Add(Foreign, "el los las del y por con para una su sus lo como más pero fue os dos em não foi di che della gli nel sono het een van zijn niet op voor met");
+        return words.ToFrozenDictionary(StringComparer.Ordinal);
+
+        void Add(int language, string list)
+        {
+            foreach (string word in list.Split(' '))
+            {
+                words.Add(word, language);
+            }
+        }
+    }
+
+    // Letters per script, and the distinctive letters of vi (ơ ư đ weigh three), fr, de and ro.
+    private struct ScriptCounts
+    {
+        public int Latin;
+        public int Cyrillic;
+        public int Thai;
+        public int Lao;
+        public int Khmer;
+        public int Han;
+        public int Kana;
+        public int Other;
+        public int Vietnamese;
+        public int French;
+        public int German;
+        public int Romanian;
     }
 }

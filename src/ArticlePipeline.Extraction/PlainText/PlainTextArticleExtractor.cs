@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Text.RegularExpressions;
 using ArticlePipeline.Core.Model;
 using ArticlePipeline.Extraction.Boilerplate;
+using ArticlePipeline.Extraction.Credits;
 using ArticlePipeline.Extraction.Decoding;
 using ArticlePipeline.Extraction.Html;
 using ArticlePipeline.Extraction.Normalization;
@@ -58,11 +59,14 @@ internal static partial class PlainTextArticleExtractor
             title = DeriveTitle(lead ?? blocks.FirstOrDefault(b => b.Kind == BlockKind.Paragraph)?.Text ?? blocks[0].Text);
         }
 
+        // Plain text knows no host: the publisher line is the site's own name.
+        (List<string> authors, List<Credit> credits) = CreditNames.Separate(
+            assembler.Authors, assembler.Credits, null, [assembler.Publisher], BoilerplateLexicon.Default);
         var article = new ExtractedArticle(
             Title: title,
             Lead: lead,
             Blocks: [.. blocks],
-            Authors: [.. assembler.Authors],
+            Authors: [.. authors],
             PublishedAt: assembler.Date,
             Publisher: assembler.Publisher,
             CanonicalUrl: null,
@@ -71,7 +75,10 @@ internal static partial class PlainTextArticleExtractor
             SourceLinks: [.. assembler.SourceLinks],
             Language: null,
             Extractor: "plain-text",
-            Profile: null);
+            Profile: null)
+        {
+            Credits = [.. credits],
+        };
         return ExtractionOutcome.Found(article);
     }
 

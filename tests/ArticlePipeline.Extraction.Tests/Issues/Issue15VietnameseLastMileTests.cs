@@ -44,7 +44,8 @@ public sealed class Issue15VietnameseLastMileTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(article.Blocks.Select(b => b.Text), Is.EqualTo(new[] { "(VTC News) - " + Paragraphs[0], Paragraphs[1], Paragraphs[2] }));
-            Assert.That(article.Authors, Does.Contain("VTC News"));
+            Assert.That(article.Authors, Does.Not.Contain("VTC News"));
+            Assert.That(article.Credits, Does.Contain(new Credit("VTC News", CreditKind.Agency)), "issue 14: an agency is a credit");
         }
     }
 
@@ -57,7 +58,8 @@ public sealed class Issue15VietnameseLastMileTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(article.Lead, Is.EqualTo(lead));
-            Assert.That(article.Authors, Does.Contain("Chinhphu.vn"));
+            Assert.That(article.Authors, Does.Not.Contain("Chinhphu.vn"));
+            Assert.That(article.Credits, Does.Contain(new Credit("Chinhphu.vn", CreditKind.Agency)), "issue 14: another outlet is a credit");
         }
     }
 
