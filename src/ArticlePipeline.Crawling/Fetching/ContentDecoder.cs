@@ -28,7 +28,7 @@ internal static class ContentDecoder
     /// </param>
     /// <param name="cancellationToken">Cancels decoding.</param>
     /// <returns>The decoded body, and whether it passed the cap.</returns>
-    /// <exception cref="InvalidDataException">The body is not valid in its coding.</exception>
+    /// <exception cref="InvalidDataException">The body is not valid in its coding (whichever decoder found it).</exception>
     public static async Task<ResponseBody> DecodeAsync(
         byte[] encoded,
         IReadOnlyList<ContentCoding> codings,
@@ -48,9 +48,17 @@ internal static class ContentDecoder
             Stream decoder = Open(codings[i], bytes);
             await using (decoder.ConfigureAwait(false))
             {
-                body = body.OverLimit
-                    ? await DecodePrefixAsync(decoder, max, cancellationToken).ConfigureAwait(false)
-                    : await ResponseBodyReader.ReadAsync(decoder, Guess(codings[i], bytes, codings.Count == 1), max, keepPrefix, cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    body = body.OverLimit
+                        ? await DecodePrefixAsync(decoder, max, cancellationToken).ConfigureAwait(false)
+                        : await ResponseBodyReader.ReadAsync(decoder, Guess(codings[i], bytes, codings.Count == 1), max, keepPrefix, cancellationToken).ConfigureAwait(false);
+                }
+                catch (InvalidOperationException ex) when (decoder is BrotliStream)
+                {
+                    // BrotliStream reports invalid data with this type, the other decoders with InvalidDataException.
+                    throw new InvalidDataException(ex.Message, ex);
+                }
             }
         }
 
@@ -73,7 +81,7 @@ internal static class ContentDecoder
                 length += read;
             }
         }
-        catch (InvalidDataException)
+        catch (Exception ex) when (ex is InvalidDataException || (ex is InvalidOperationException && decoder is BrotliStream))
         {
             // The input ends where the cap cut it, not where its coding does.
         }

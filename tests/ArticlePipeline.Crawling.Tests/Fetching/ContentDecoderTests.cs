@@ -117,4 +117,22 @@ public sealed class ContentDecoderTests
 
         Assert.That(body.Bytes, Is.EqualTo(Page));
     }
+
+    [TestCase("gzip", "Gzip")]
+    [TestCase("br", "Brotli")]
+    [TestCase("deflate", "Deflate")]
+    public async Task DecodeAsync_BodyCutShort_GivesTheStartThatDecoded(string encoder, string name)
+    {
+        // A body whose HTTP framing is whole but whose coding stops early: .NET's decoders end quietly (as the
+        // handler's automatic decompression did), giving the start of the page, not an error of another type.
+        byte[] sent = Issue14RawExchangeTests.Encode(encoder, Page);
+
+        ResponseBody body = await ContentDecoder.DecodeAsync(sent[..(sent.Length / 2)], [Enum.Parse<ContentCoding>(name)], 1024 * 1024, keepPrefix: false, encodedCut: false);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(body.Bytes!.Length, Is.LessThan(Page.Length));
+            Assert.That(body.Bytes, Is.EqualTo(Page[..body.Bytes.Length]));
+        }
+    }
 }

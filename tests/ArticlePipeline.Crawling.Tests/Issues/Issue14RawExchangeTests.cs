@@ -198,10 +198,12 @@ public sealed class Issue14RawExchangeTests
         }
     }
 
-    [Test]
-    public async Task FetchAsync_GzipHeaderOnPlainBytes_FailsAsCorrupt()
+    [TestCase("gzip")]
+    [TestCase("br")]
+    [TestCase("deflate")]
+    public async Task FetchAsync_CodingHeaderOnPlainBytes_FailsAsCorrupt(string coding)
     {
-        _site.Set("/a.html", Encoded(Encoding.UTF8.GetBytes(Article), "gzip"));
+        _site.Set("/a.html", Encoded(Encoding.UTF8.GetBytes(Article), coding));
         using var fetcher = new HttpPageFetcher(TestNetwork.Options());
 
         FetchOutcome outcome = await fetcher.FetchAsync(_site.Url("/a.html"));
