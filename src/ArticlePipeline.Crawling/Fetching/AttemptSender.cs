@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
+using System.Net;
 using System.Net.Http.Headers;
+using System.Runtime.CompilerServices;
 using ArticlePipeline.Core.Model;
 using ArticlePipeline.Core.Text;
 using Microsoft.Extensions.Logging;
@@ -47,6 +49,7 @@ internal sealed class AttemptSender(
     private async Task<HttpAttempt> SendAndReadAsync(Uri target, FetchValidators? validators, RequestKind kind, CancellationToken cancellationToken)
     {
         using HttpRequestMessage request = FetchRequest.Create(target, validators, kind, options.UserAgent);
+        StrongBox<IPAddress?> remoteAddress = RemoteAddressStream.Watch();
         using HttpResponseMessage response = await client
             .SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken)
             .ConfigureAwait(false);
@@ -122,7 +125,7 @@ internal sealed class AttemptSender(
         return new HttpAttempt(status, reasonPhrase)
         {
             Body = bytes,
-            Exchange = kind == RequestKind.Robots ? null : WireExchange.Create(request, response, wireHeaders, payload, arrived),
+            Exchange = kind == RequestKind.Robots ? null : WireExchange.Create(request, response, wireHeaders, payload, remoteAddress.Value, arrived),
             ContentType = headers.ContentType?.ToString(),
             ETag = response.Headers.ETag?.ToString(),
             LastModified = headers.LastModified,

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Net;
 using System.Net.Http.Headers;
 using ArticlePipeline.Core.Model;
 
@@ -30,13 +31,15 @@ internal static class WireExchange
     /// <param name="response">The response.</param>
     /// <param name="responseHeaders">The response's headers, from <see cref="ResponseHeaders"/>.</param>
     /// <param name="payload">The body as received, still content-encoded when it was.</param>
+    /// <param name="remoteAddress">The server's address the request reached, when known (not through a proxy).</param>
     /// <param name="date">When the response arrived.</param>
-    /// <returns>The exchange; its remote address is unknown (the pooled connection that carried it is not exposed).</returns>
+    /// <returns>The exchange.</returns>
     public static HttpExchange Create(
         HttpRequestMessage request,
         HttpResponseMessage response,
         ImmutableArray<KeyValuePair<string, string>> responseHeaders,
         ReadOnlyMemory<byte> payload,
+        IPAddress? remoteAddress,
         DateTimeOffset date)
     {
         Uri target = request.RequestUri!;
@@ -64,7 +67,7 @@ internal static class WireExchange
             response.ReasonPhrase,
             responseHeaders,
             payload,
-            RemoteAddress: null,
+            remoteAddress?.ToString(),
             date);
     }
 

@@ -4,6 +4,10 @@ using System.Text;
 using ArticlePipeline.Core.Model;
 using ArticlePipeline.Crawling.Fetching;
 using ArticlePipeline.Testing.NewsSite;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
 namespace ArticlePipeline.Crawling.Tests.Issues;
@@ -122,6 +126,7 @@ public sealed class Issue14RawExchangeTests
             Assert.That(exchange.Status, Is.EqualTo(200));
             Assert.That(exchange.Reason, Is.EqualTo("Fine Thanks"));
             Assert.That(exchange.Date, Is.EqualTo(time.GetUtcNow()));
+            Assert.That(exchange.RemoteAddress, Is.EqualTo("127.0.0.1"));
         }
     }
 
@@ -159,6 +164,48 @@ public sealed class Issue14RawExchangeTests
             Assert.That(exchange.ResponseHeaders.Select(h => h.Key), Has.No.Member("Location"));
             Assert.That(exchange.Payload.ToArray(), Is.EqualTo(sent));
             Assert.That(outcome.Page.Content.Body.ToArray(), Is.EqualTo(Encoding.UTF8.GetBytes(Article)));
+        }
+    }
+
+    [Test]
+    public async Task FetchAsync_ServersOnTwoAddresses_EachExchangeNamesTheAddressItsRequestReached()
+    {
+        // Requests overlap on both hosts, then reuse pooled connections: the address comes from the connection that
+        // carried each request, not from the last connection opened.
+        _site.Set("/a.html", SiteResponse.Html(Article) with { Delay = TimeSpan.FromMilliseconds(100) });
+        await using WebApplication other = await StartServerAsync("127.0.0.2");
+        Uri otherUrl = new(other.Urls.First() + "/b.html");
+        using var fetcher = new HttpPageFetcher(TestNetwork.Options(o => o.MaxConnectionsPerHost = 4));
+
+        FetchOutcome[] overlapping = await Task.WhenAll(Enumerable.Range(0, 6).Select(i => fetcher.FetchAsync(i % 2 == 0 ? _site.Url("/a.html") : otherUrl)));
+        FetchOutcome pooledFirst = await fetcher.FetchAsync(_site.Url("/a.html"));
+        FetchOutcome pooledOther = await fetcher.FetchAsync(otherUrl);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(overlapping.Where((_, i) => i % 2 == 0).Append(pooledFirst).Select(o => o.Page?.Exchange?.RemoteAddress), Is.All.EqualTo("127.0.0.1"));
+            Assert.That(overlapping.Where((_, i) => i % 2 == 1).Append(pooledOther).Select(o => o.Page?.Exchange?.RemoteAddress), Is.All.EqualTo("127.0.0.2"));
+        }
+    }
+
+    [Test]
+    public async Task FetchAsync_ThroughAProxy_ExchangeHasNoRemoteAddress()
+    {
+        // The connection reaches the proxy, whose address is not the server's.
+        _site.Set("/tin-tuc/a1.html", SiteResponse.Html(Article));
+        using var fetcher = new HttpPageFetcher(TestNetwork.Options(o =>
+        {
+            o.AllowPrivateAddresses = false;
+            o.Proxy = _site.BaseUrl.AbsoluteUri.TrimEnd('/');
+        }));
+
+        FetchOutcome outcome = await fetcher.FetchAsync(new Uri("http://93.184.216.34/tin-tuc/a1.html"));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(outcome.Status, Is.EqualTo(FetchStatus.Fetched), outcome.Detail);
+            Assert.That(outcome.Page?.Exchange?.RemoteAddress, Is.Null);
+            Assert.That(outcome.Page?.Exchange?.RequestHeaders[0], Is.EqualTo(KeyValuePair.Create("Host", "93.184.216.34")));
         }
     }
 
@@ -245,6 +292,22 @@ public sealed class Issue14RawExchangeTests
             Assert.That(fetched.Status, Is.EqualTo(FetchStatus.Fetched));
             Assert.That(_site.PageRequests.Select(r => r.Path), Is.EqualTo(new[] { "/public/a.html" }));
         }
+    }
+
+    /// <summary>A second real server, on another loopback address, answering every path with the article.</summary>
+    private static async Task<WebApplication> StartServerAsync(string address)
+    {
+        WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls($"http://{address}:0");
+        builder.Logging.ClearProviders();
+        WebApplication app = builder.Build();
+        app.Run(context =>
+        {
+            context.Response.ContentType = "text/html; charset=utf-8";
+            return context.Response.WriteAsync(Article);
+        });
+        await app.StartAsync();
+        return app;
     }
 
     private static SiteResponse Encoded(byte[] body, string coding, params (string Name, string Value)[] more)
