@@ -89,7 +89,8 @@ internal sealed class AttemptSender(
             return HttpAttempt.Refused(status, "content-type", $"{target}: content type {UntrustedText.Clean(mediaType, 100)} is not a page");
         }
 
-        if (!ContentCodings.TryParse(headers.NonValidated.TryGetValues("Content-Encoding", out HeaderStringValues encodings) ? encodings : [], out IReadOnlyList<ContentCoding> codings, out string? unknown))
+        IEnumerable<string> encodings = headers.NonValidated.TryGetValues("Content-Encoding", out HeaderStringValues sent) ? sent : [];
+        if (!ContentCodings.TryParse(encodings, out IReadOnlyList<ContentCoding> codings, out string? unknown))
         {
             return HttpAttempt.Refused(status, ContentCodings.Unsupported, $"{target}: content coding {UntrustedText.Clean(unknown, 100)} cannot be decoded (we ask for {ContentCodings.Accepted})");
         }
