@@ -118,8 +118,9 @@ public sealed class NetworkOptions
     public double BreakerBreakSeconds { get; set; } = 60;
 
     /// <summary>
-    /// Largest response body accepted, after decompression, in bytes (also the largest file <c>extract</c> reads). A body
-    /// is held in memory while it is read, so the range is 1 KiB to <see cref="MaxBodyLimit"/>.
+    /// Largest response body accepted, both as sent and after decompression, in bytes (also the largest file
+    /// <c>extract</c> reads). A body is held in memory while it is read, so the range is 1 KiB to
+    /// <see cref="MaxBodyLimit"/>.
     /// </summary>
     /// <value>10 MiB.</value>
     [Range(1024, MaxBodyLimit)]

@@ -53,7 +53,8 @@ internal sealed class AddressGuard
 
     /// <summary>
     /// The handler's connect callback: resolves the host, refuses it when an address is internal (unless it is the
-    /// configured proxy, the operator's own choice), and connects to the addresses it checked.
+    /// configured proxy, the operator's own choice), and connects to the addresses it checked. A connection to a
+    /// server (not the proxy) is a <see cref="RemoteAddressStream"/>, which tells each request the address it reached.
     /// </summary>
     /// <exception cref="AddressRefusedException">The host resolves to an internal address.</exception>
     public async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken cancellationToken)
@@ -68,7 +69,9 @@ internal sealed class AddressGuard
         try
         {
             await socket.ConnectAsync(addresses, context.DnsEndPoint.Port, cancellationToken).ConfigureAwait(false);
-            return new NetworkStream(socket, ownsSocket: true);
+
+            // A proxy's address is not the server's: an exchange through it has no remote address.
+            return IsProxy(context.DnsEndPoint) ? new NetworkStream(socket, ownsSocket: true) : new RemoteAddressStream(socket);
         }
         catch
         {

@@ -1,4 +1,7 @@
+using System.Collections.Immutable;
+using System.Net;
 using System.Net.Http.Headers;
+using System.Runtime.CompilerServices;
 using ArticlePipeline.Core.Model;
 using ArticlePipeline.Core.Text;
 using Microsoft.Extensions.Logging;
@@ -7,8 +10,8 @@ namespace ArticlePipeline.Crawling.Fetching;
 
 /// <summary>
 /// One request to one URL under the host's resilience pipeline: each attempt waits for the host's turn, runs under
-/// the attempt timeout, and reads the answer under the guards (redirect target, content type, size cap) before the
-/// turn ends.
+/// the attempt timeout, and reads the answer under the guards (redirect target, content type, content coding, size
+/// cap as sent and decoded) before the turn ends, keeping the exchange as it went over the wire.
 /// </summary>
 /// <param name="client">The fetcher's client.</param>
 /// <param name="pipelines">The resilience pipelines.</param>
@@ -46,6 +49,7 @@ internal sealed class AttemptSender(
     private async Task<HttpAttempt> SendAndReadAsync(Uri target, FetchValidators? validators, RequestKind kind, CancellationToken cancellationToken)
     {
         using HttpRequestMessage request = FetchRequest.Create(target, validators, kind, options.UserAgent);
+        StrongBox<IPAddress?> remoteAddress = RemoteAddressStream.Watch();
         using HttpResponseMessage response = await client
             .SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken)
             .ConfigureAwait(false);
@@ -74,6 +78,9 @@ internal sealed class AttemptSender(
             return new HttpAttempt(status, reasonPhrase) { RetryAfter = retryAfter };
         }
 
+        // Recorded before anything below parses a header: a typed access reformats what the server sent.
+        DateTimeOffset arrived = time.GetUtcNow();
+        ImmutableArray<KeyValuePair<string, string>> wireHeaders = kind == RequestKind.Robots ? [] : WireExchange.ResponseHeaders(response);
         HttpContentHeaders headers = response.Content.Headers;
         string? mediaType = headers.ContentType?.MediaType;
         if (kind != RequestKind.Robots &&
@@ -82,6 +89,13 @@ internal sealed class AttemptSender(
             return HttpAttempt.Refused(status, "content-type", $"{target}: content type {UntrustedText.Clean(mediaType, 100)} is not a page");
         }
 
+        IEnumerable<string> encodings = headers.NonValidated.TryGetValues("Content-Encoding", out HeaderStringValues sent) ? sent : [];
+        if (!ContentCodings.TryParse(encodings, out IReadOnlyList<ContentCoding> codings, out string? unknown))
+        {
+            return HttpAttempt.Refused(status, ContentCodings.Unsupported, $"{target}: content coding {UntrustedText.Clean(unknown, 100)} cannot be decoded (we ask for {ContentCodings.Accepted})");
+        }
+
+        // One cap on the body as sent and the same on the body decoded: a bomb is cut off as it inflates.
         int max = ResponseBodyReader.MaxBytes(kind, mediaType, options.MaxBodyBytes);
         if (kind != RequestKind.Robots && headers.ContentLength > max)
         {
@@ -90,7 +104,14 @@ internal sealed class AttemptSender(
         }
 
         bool keepPrefix = kind == RequestKind.Robots;
-        ResponseBody body = await ResponseBodyReader.ReadAsync(response.Content, max, keepPrefix, cancellationToken).ConfigureAwait(false);
+        ResponseBody raw = await ResponseBodyReader.ReadAsync(response.Content, max, keepPrefix, cancellationToken).ConfigureAwait(false);
+        if (raw.Bytes is not { } payload)
+        {
+            FetchLog.BodyTooLarge(logger, target, max);
+            return HttpAttempt.Refused(status, "too-large", $"{target}: body over the {max}-byte limit (as sent)");
+        }
+
+        ResponseBody body = await ContentDecoder.DecodeAsync(payload, codings, max, keepPrefix, raw.OverLimit, cancellationToken).ConfigureAwait(false);
         if (body.Bytes is not { } bytes)
         {
             FetchLog.BodyTooLarge(logger, target, max);
@@ -105,6 +126,7 @@ internal sealed class AttemptSender(
         return new HttpAttempt(status, reasonPhrase)
         {
             Body = bytes,
+            Exchange = kind == RequestKind.Robots ? null : WireExchange.Create(request, response, wireHeaders, payload, remoteAddress.Value, arrived),
             ContentType = headers.ContentType?.ToString(),
             ETag = response.Headers.ETag?.ToString(),
             LastModified = headers.LastModified,

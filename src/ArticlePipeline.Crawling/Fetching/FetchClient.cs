@@ -3,8 +3,9 @@ using System.Net;
 namespace ArticlePipeline.Crawling.Fetching;
 
 /// <summary>
-/// The fetcher's <see cref="HttpClient"/>: redirects by hand, decompression on, the address guard as connect
-/// callback, and the configured proxy as the only proxy.
+/// The fetcher's <see cref="HttpClient"/>: redirects by hand, decompression by hand (<see cref="ContentDecoder"/>:
+/// the body as received is kept for its capture), the address guard as connect callback, and the configured proxy
+/// as the only proxy.
 /// </summary>
 internal static class FetchClient
 {
@@ -22,7 +23,7 @@ internal static class FetchClient
             UseProxy = proxy is not null,
             Proxy = proxy is null ? null : new WebProxy(guard.Proxy) { Credentials = ProxyCredentials(proxy) },
             AllowAutoRedirect = false,
-            AutomaticDecompression = DecompressionMethods.All,
+            AutomaticDecompression = DecompressionMethods.None,
             ConnectTimeout = TimeSpan.FromSeconds(options.TimeoutSeconds),
             PooledConnectionLifetime = TimeSpan.FromMinutes(5),
             MaxConnectionsPerServer = NetworkOptions.MaxConnectionsLimit,

@@ -3,7 +3,10 @@ using ArticlePipeline.Core.Model;
 
 namespace ArticlePipeline.Crawling.Fetching;
 
-/// <summary>The GET the fetcher sends: our User-Agent, the Accept of the kind of request, and conditional headers.</summary>
+/// <summary>
+/// The GET the fetcher sends: our User-Agent, the Accept of the kind of request, the content codings we decode, and
+/// conditional headers.
+/// </summary>
 internal static class FetchRequest
 {
     /// <summary>Creates the request for <paramref name="url"/>.</summary>
@@ -22,6 +25,7 @@ internal static class FetchRequest
             RequestKind.Discovery => "application/rss+xml,application/atom+xml,application/xml;q=0.9,text/xml;q=0.9,text/html;q=0.5",
             _ => "text/plain,*/*;q=0.5",
         });
+        request.Headers.TryAddWithoutValidation("Accept-Encoding", ContentCodings.Accepted);
         request.Headers.TryAddWithoutValidation("Accept-Language", "vi,en;q=0.5");
         if (validators?.ETag is { } etag && EntityTagHeaderValue.TryParse(etag, out EntityTagHeaderValue? parsed))
         {

@@ -1,3 +1,5 @@
+using ArticlePipeline.Core.Model;
+
 namespace ArticlePipeline.Crawling.Fetching;
 
 /// <summary>One answered HTTP attempt, read completely (or refused by a guard) before the host's turn ends.</summary>
@@ -11,8 +13,11 @@ internal sealed record HttpAttempt(int Status, string? ReasonPhrase)
     /// <summary>The Retry-After of the answer (zero when absent).</summary>
     public TimeSpan RetryAfter { get; init; }
 
-    /// <summary>The body of a 2xx that passed the guards.</summary>
+    /// <summary>The body of a 2xx that passed the guards, decoded from its content codings.</summary>
     public byte[]? Body { get; init; }
+
+    /// <summary>The exchange as it went over the wire, for a 2xx page or discovery document that passed the guards.</summary>
+    public HttpExchange? Exchange { get; init; }
 
     /// <summary>The Content-Type header as sent (it may name the charset).</summary>
     public string? ContentType { get; init; }
@@ -23,7 +28,7 @@ internal sealed record HttpAttempt(int Status, string? ReasonPhrase)
     /// <summary>The Last-Modified validator.</summary>
     public DateTimeOffset? LastModified { get; init; }
 
-    /// <summary>A guard's reason for refusing an answer: <c>content-type</c> or <c>too-large</c> (a 2xx), <c>bad-redirect</c> (a 3xx).</summary>
+    /// <summary>A guard's reason for refusing an answer: <c>content-type</c>, <c>content-encoding</c> or <c>too-large</c> (a 2xx), <c>bad-redirect</c> (a 3xx).</summary>
     public string? FailureReason { get; init; }
 
     /// <summary>The guard's explanation.</summary>

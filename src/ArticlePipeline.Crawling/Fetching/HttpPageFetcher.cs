@@ -10,7 +10,8 @@ namespace ArticlePipeline.Crawling.Fetching;
 /// The production fetcher: HttpClient behind Polly (an overall timeout, jittered exponential retries of transient
 /// failures honouring Retry-After, a circuit breaker per host, a timeout per attempt), robots.txt per RFC 9309,
 /// per-host politeness (rate and connections), conditional GET, manual redirects with the address policy checked
-/// at every hop and at connect time, and caps on body size after decompression.
+/// at every hop and at connect time, content codings decoded here (the body as received is kept in
+/// <see cref="FetchedPage.Exchange"/>), and caps on body size as sent and after decompression.
 /// </summary>
 /// <remarks>
 /// A coordinator: <see cref="AddressGuard"/>, <see cref="HostPipelines"/>, <see cref="AttemptSender"/>,
@@ -104,7 +105,10 @@ public sealed class HttpPageFetcher : IPageFetcher, Discovery.IDiscoveryHosts, I
             attempt.Status,
             attempt.ETag,
             attempt.LastModified,
-            _time.GetUtcNow());
+            _time.GetUtcNow())
+        {
+            Exchange = attempt.Exchange,
+        };
         return FetchOutcome.Fetched(url, page);
     }
 
