@@ -120,9 +120,18 @@ public static class WarcReader
             throw new InvalidDataException($"the member at offset {offset} ends early", ex);
         }
 
+        // The member must be exactly as long as its length field says: GZipStream takes a stream cut inside the gzip
+        // trailer for a complete one without checking the CRC, so a cut is caught here.
+        using var source = new MemoryStream(compressed, writable: false);
+        if (GzipMember.ReadLength(source, 0, length) != length)
+        {
+            throw new InvalidDataException($"the member at offset {offset} is not {length} bytes long");
+        }
+
+        source.Position = 0;
         try
         {
-            using var gzip = new GZipStream(new MemoryStream(compressed, writable: false), CompressionMode.Decompress);
+            using var gzip = new GZipStream(source, CompressionMode.Decompress, leaveOpen: true);
             (ImmutableArray<KeyValuePair<string, string>> fields, byte[] rest) = ReadFields(gzip, offset);
             string? declared = fields.FirstOrDefault(f => string.Equals(f.Key, "Content-Length", StringComparison.OrdinalIgnoreCase)).Value;
             if (!long.TryParse(declared, NumberStyles.None, CultureInfo.InvariantCulture, out long blockLength) ||
