@@ -20,7 +20,7 @@ internal static class WarcBenchmark
 {
     public static async Task RunAsync(string[] args)
     {
-        string corpus = args.Length > 0 ? args[0] : DefaultCorpus();
+        string corpus = args.Length > 0 && args[0].Length > 0 ? args[0] : DefaultCorpus();
         double seconds = args.Length > 1 ? double.Parse(args[1], CultureInfo.InvariantCulture) : 10;
         List<(Uri Url, byte[] Html)> pages = Load(corpus);
         if (pages.Count == 0)

@@ -32,8 +32,10 @@ public sealed partial class WarcCaptureStore : ICaptureStore, IAsyncDisposable, 
     /// <summary>The folder under the output folder that holds the files.</summary>
     public const string FolderName = "warc";
 
-    // Records are compressed before the lock is taken, so this costs CPU in parallel, not time in the queue.
-    private const CompressionLevel Level = CompressionLevel.Optimal;
+    // Records are compressed before the lock is taken, so this costs CPU in parallel, not time in the queue. Fastest:
+    // on 1,052 corpus pages (bench: Output.Benchmarks warc) it halves the CPU of Optimal (0.9 against 1.6 ms a page,
+    // 5 % of extracting the page) for 5 % more bytes when the server sent the page gzip-encoded, as most do.
+    private const CompressionLevel Level = CompressionLevel.Fastest;
 
     private static readonly string Software = "ArticlePipeline/" +
         (typeof(WarcCaptureStore).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0");
