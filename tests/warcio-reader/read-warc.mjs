@@ -1,10 +1,11 @@
 // Reads every WARC file named on the command line with Webrecorder's warcio.js, an independent implementation, and
 // prints one JSON line per record: the file, the record's offset, its type, target URI, record id, the digests it
 // declares, and the SHA-1 (base32) and length of the payload warcio.js returns (raw: not de-chunked, not decoded).
-// A file warcio.js cannot parse, or a record whose framing it complains about, makes the script exit with 1.
+// A file warcio.js cannot parse, a record whose framing it complains about, or bytes after the last record it read (a
+// torn record it skipped without a word) make the script exit with 1.
 // usage: node read-warc.mjs FILE...
 import { createHash } from "node:crypto";
-import { createReadStream } from "node:fs";
+import { createReadStream, statSync } from "node:fs";
 import { WARCParser } from "warcio";
 
 const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
@@ -39,9 +40,12 @@ let failed = false;
 for (const file of process.argv.slice(2)) {
   try {
     const parser = new WARCParser(createReadStream(file));
+    let end = 0;
     for await (const record of parser) {
       const offset = parser.offset;
       const payload = await record.readFully(false);
+      await record.skipFully();
+      end = offset + parser.recordLength;
       const line = {
         file,
         offset,
@@ -57,6 +61,11 @@ for (const file of process.argv.slice(2)) {
         payloadSha1: "sha1:" + base32(createHash("sha1").update(payload).digest()),
       };
       process.stdout.write(JSON.stringify(line) + "\n");
+    }
+    const size = statSync(file).size;
+    if (end !== size) {
+      failed = true;
+      process.stderr.write(`${file}: the records read end at ${end}, the file at ${size}\n`);
     }
   } catch (error) {
     failed = true;
