@@ -5,14 +5,16 @@ using ArticlePipeline.Core.Model;
 using ArticlePipeline.Output.Warc;
 using Microsoft.Extensions.Logging;
 
-// Usage: ArticlePipeline.Output.WarcWriterProcess outputDir run count maxFileBytes
+// Usage: ArticlePipeline.Output.WarcWriterProcess outputDir run count maxFileBytes [pauseAfter]
 // Opens a WarcCaptureStore on outputDir (which repairs files of killed predecessors), prints "ready", then stores
 // `count` exchanges (run and index decide their content; every seventh carries a 3 MiB incompressible body so that a
 // kill can land inside a long write) and after each StoreAsync returns prints
 // "stored RUN INDEX FILE OFFSET LENGTH DIGEST URI end". The last line is "done". Repairs are logged to stderr.
-if (args.Length != 4)
+// With pauseAfter, it prints "paused" after that many exchanges (its file open, the marker locked) and waits for a
+// line on stdin before going on.
+if (args.Length is not (4 or 5))
 {
-    await Console.Error.WriteLineAsync("usage: ArticlePipeline.Output.WarcWriterProcess outputDir run count maxFileBytes");
+    await Console.Error.WriteLineAsync("usage: ArticlePipeline.Output.WarcWriterProcess outputDir run count maxFileBytes [pauseAfter]");
     return 2;
 }
 
@@ -20,6 +22,7 @@ string output = args[0];
 int run = int.Parse(args[1], CultureInfo.InvariantCulture);
 int count = int.Parse(args[2], CultureInfo.InvariantCulture);
 long maxBytes = long.Parse(args[3], CultureInfo.InvariantCulture);
+int pauseAfter = args.Length == 5 ? int.Parse(args[4], CultureInfo.InvariantCulture) : -1;
 
 await using var store = new WarcCaptureStore(output, maxBytes, logger: new StderrLogger());
 Console.WriteLine("ready");
@@ -28,6 +31,11 @@ for (int i = 0; i < count; i++)
     HttpExchange exchange = Make(run, i);
     PageCapture capture = await store.StoreAsync(exchange);
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"stored {run} {i} {capture.WarcFile} {capture.Offset} {capture.Length} {capture.Digest} {exchange.TargetUri.AbsoluteUri} end"));
+    if (i + 1 == pauseAfter)
+    {
+        Console.WriteLine("paused");
+        await Console.In.ReadLineAsync();
+    }
 }
 
 Console.WriteLine("done");

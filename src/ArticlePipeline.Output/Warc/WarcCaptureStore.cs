@@ -206,8 +206,16 @@ public sealed partial class WarcCaptureStore : ICaptureStore, IAsyncDisposable, 
                     throw new IOException($"no free WARC file name in {_folder}");
                 }
 
-                _current = WarcFile.Create(path, GzipMember.Compress(WarcInfo(name), Level));
-                return _current;
+                try
+                {
+                    _current = WarcFile.Create(path, GzipMember.Compress(WarcInfo(name), Level));
+                    return _current;
+                }
+                catch (IOException ex) when (attempt < 3 && !StorageFullException.IsStorageFull(ex))
+                {
+                    // Another process took the name, or took the new marker for a dead writer's in the instant between
+                    // its creation and its lock (it then removes it): try the next name.
+                }
             }
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException && ex is not StorageFullException)

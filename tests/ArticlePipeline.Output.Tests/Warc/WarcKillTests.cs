@@ -5,6 +5,8 @@ using System.Reflection;
 using ArticlePipeline.Core.Model;
 using ArticlePipeline.Output.Warc;
 using ArticlePipeline.Testing;
+using ArticlePipeline.Testing.Logging;
+using Microsoft.Extensions.Logging;
 
 namespace ArticlePipeline.Output.Tests.Warc;
 
@@ -38,6 +40,7 @@ public sealed class WarcKillTests
         {
             bool last = run == Kills;
             using Process child = Start(dir.Path, run, last ? 5 : 10_000);
+            using var guard = new KillOnDispose(child);
             var lines = new BlockingCollection<string>();
             Task reading = Task.Run(async () =>
             {
@@ -135,6 +138,67 @@ public sealed class WarcKillTests
         }
     }
 
+    [Test]
+    public async Task NewStore_WhileAnotherProcessWrites_LeavesItsFileAlone()
+    {
+        Assert.That(File.Exists(WriterPath), Is.True, $"the writer is not built at {WriterPath}");
+        using var dir = new TempDirectory();
+        using Process child = Start(dir.Path, 0, 40, pauseAfter: 10);
+        using var guard = new KillOnDispose(child);
+        Task<string> output = Task.Run(async () =>
+        {
+            // The child pauses after ten captures, its file open and its marker locked.
+            var seen = new System.Text.StringBuilder();
+            while (await child.StandardOutput.ReadLineAsync() is { } line && line != "paused")
+            {
+                seen.AppendLine(line);
+            }
+
+            return seen.ToString();
+        });
+        Task<string> errors = child.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        string first = await output.WaitAsync(timeout.Token);
+        Assert.That(first, Does.Contain("stored "), "the child stored nothing before pausing");
+
+        // This store starts (and looks for dead writers' files) while the child is writing.
+        Assert.That(Directory.GetFiles(Path.Combine(dir.Path, "warc"), "*.open"), Has.Length.EqualTo(1), "the child's marker");
+        var ours = new List<PageCapture>();
+        var loggers = new CollectingLoggers();
+        await using (var store = new WarcCaptureStore(dir.Path, logger: new Logger<WarcCaptureStore>(loggers)))
+        {
+            for (int i = 0; i < 5; i++)
+            {
+                ours.Add(await store.StoreAsync(Exchanges.GzipArticle(i)));
+            }
+        }
+
+        await child.StandardInput.WriteLineAsync("go");
+        await child.StandardInput.FlushAsync();
+        string rest = await child.StandardOutput.ReadToEndAsync(timeout.Token);
+        await child.WaitForExitAsync(timeout.Token);
+        string[] reported = [.. (first + rest).Split('\n').Where(l => l.StartsWith("stored ", StringComparison.Ordinal))];
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(child.ExitCode, Is.Zero, await errors);
+            Assert.That(await errors, Does.Not.Contain("cut off"));
+            Assert.That(loggers.Lines, Is.Empty, "the live child's file was not taken for a dead writer's");
+            Assert.That(reported, Has.Length.EqualTo(40));
+            Assert.That(ours.Select(c => c.WarcFile).Distinct(), Has.None.AnyOf(reported.Select(l => l.Split(' ')[3]).ToArray()));
+            foreach (string file in Directory.GetFiles(Path.Combine(dir.Path, "warc"), "*.warc.gz"))
+            {
+                Assert.That(() => WarcReader.ReadAll(file).Count(), Throws.Nothing, file);
+            }
+        }
+
+        await using var reader = new WarcCaptureStore(dir.Path);
+        foreach (string[] p in reported.Select(l => l.Split(' ')))
+        {
+            var capture = new PageCapture(p[3], long.Parse(p[4], CultureInfo.InvariantCulture), long.Parse(p[5], CultureInfo.InvariantCulture), p[6]);
+            Assert.That(await reader.ReadAsync(capture), Is.Not.Null, capture.ToString());
+        }
+    }
+
     // The two members one exchange adds, from a file written elsewhere.
     private static async Task<byte[]> PairOfMembersAsync()
     {
@@ -148,7 +212,7 @@ public sealed class WarcKillTests
         return File.ReadAllBytes(other.Combine(capture.WarcFile))[(int)capture.Offset..];
     }
 
-    private static Process Start(string output, int run, int count)
+    private static Process Start(string output, int run, int count, int? pauseAfter = null)
     {
         string? host = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH");
         if (string.IsNullOrEmpty(host) || !File.Exists(host))
@@ -158,6 +222,7 @@ public sealed class WarcKillTests
 
         var start = new ProcessStartInfo(host)
         {
+            RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
@@ -167,6 +232,29 @@ public sealed class WarcKillTests
         start.ArgumentList.Add(run.ToString(CultureInfo.InvariantCulture));
         start.ArgumentList.Add(count.ToString(CultureInfo.InvariantCulture));
         start.ArgumentList.Add(MaxFileBytes.ToString(CultureInfo.InvariantCulture));
+        if (pauseAfter is { } pause)
+        {
+            start.ArgumentList.Add(pause.ToString(CultureInfo.InvariantCulture));
+        }
         return Process.Start(start) ?? throw new InvalidOperationException("the WARC writer did not start");
+    }
+
+    // A failed assertion must not leave a child running (and holding the test host's pipes).
+    private sealed class KillOnDispose(Process process) : IDisposable
+    {
+        public void Dispose()
+        {
+            try
+            {
+                if (!process.HasExited)
+                {
+                    process.Kill(entireProcessTree: true);
+                }
+            }
+            catch (InvalidOperationException)
+            {
+                // Already gone.
+            }
+        }
     }
 }
