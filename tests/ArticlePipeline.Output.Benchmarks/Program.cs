@@ -12,6 +12,15 @@ using ArticlePipeline.Output.Writing;
 // line) with `writers` concurrent writers, and in the same run two references on the same bytes: a plain
 // File.WriteAllBytes, and the minimal atomic write (temp file, flush to disk, rename), the floor any atomic sink
 // pays on this disk. Pin it to one core: taskset -c 0 dotnet ...Output.Benchmarks.dll 10000 /path/on/disk 4
+//
+// Usage: dotnet run -c Release --project tests/ArticlePipeline.Output.Benchmarks -- warc [corpus] [seconds]
+// WARC capture cost against extraction on the same real pages (see WarcBenchmark).
+if (args.Length > 0 && args[0] == "warc")
+{
+    await WarcBenchmark.RunAsync(args[1..]);
+    return;
+}
+
 int count = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 10_000;
 string root = args.Length > 1 ? args[1] : Path.Combine(Path.GetTempPath(), "ap-bench-" + Environment.ProcessId);
 int writers = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 1;
