@@ -5,6 +5,8 @@ using ArticlePipeline.Core.Abstractions;
 using ArticlePipeline.Core.Model;
 using ArticlePipeline.Core.Pipeline;
 using ArticlePipeline.Core.Sources;
+using ArticlePipeline.Crawling.Fetching;
+using ArticlePipeline.Output.Warc;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ArticlePipeline.Cli.Commands;
@@ -40,8 +42,10 @@ internal static class ReprocessCommand
                     throw new UsageException($"no source '{sourceId}' in {pipeline.SourcesFile} and no records of it under {pipeline.OutputDirectory}");
                 }
 
-                ICaptureStore captures = pipeline.Services.GetRequiredService<ICaptureStore>();
-                var reprocessor = new CaptureReprocessor(captures, pipeline.Processor, pipeline.Network.MaxBodyBytes);
+                // Captures are read whether or not new ones are being written (Output:Warc).
+                ICaptureStore captures = pipeline.Services.GetRequiredService<WarcCaptureStore>();
+                int maxBody = pipeline.Network.MaxBodyBytes;
+                var reprocessor = new CaptureReprocessor(captures, pipeline.Processor, (exchange, token) => CapturedPayload.DecodeAsync(exchange, maxBody, token));
                 var counts = new Counts();
                 foreach (string file in RecordFiles.Enumerate(pipeline.OutputDirectory, sourceId))
                 {

@@ -1,13 +1,12 @@
 using ArticlePipeline.Core.Abstractions;
 using ArticlePipeline.Core.Model;
 using ArticlePipeline.Core.Sources;
-using ArticlePipeline.Core.Text;
 
 namespace ArticlePipeline.Core.Pipeline;
 
 /// <summary>
 /// Re-extracts a record from its capture, without the network (<c>reprocess</c>): the stored response is read back,
-/// its content coding undone, and the page goes through the same extraction, translation and write as a fetched one;
+/// decoded as the fetcher decodes, and the page goes through the same extraction, translation and write as a fetched one;
 /// the sink writes a new revision only when something changed, and the translation memory serves every segment that
 /// did not.
 /// </summary>
@@ -15,19 +14,26 @@ public sealed class CaptureReprocessor
 {
     private readonly ICaptureStore _captures;
     private readonly ArticleProcessor _processor;
-    private readonly int _maxBodyBytes;
+    private readonly Func<HttpExchange, CancellationToken, Task<(byte[]? Body, string? Reason, string? Detail)>> _decode;
 
     /// <summary>Creates the reprocessor.</summary>
     /// <param name="captures">Where responses are kept.</param>
     /// <param name="processor">The page pipeline.</param>
-    /// <param name="maxBodyBytes">The largest decoded body accepted (<c>Network:MaxBodyBytes</c>, as for a fetch).</param>
-    public CaptureReprocessor(ICaptureStore captures, ArticleProcessor processor, int maxBodyBytes)
+    /// <param name="decode">
+    /// The fetcher's decoding of a payload as received into the body it would have handed on (content codings undone
+    /// under <c>Network:MaxBodyBytes</c>), or why it cannot.
+    /// </param>
+    public CaptureReprocessor(
+        ICaptureStore captures,
+        ArticleProcessor processor,
+        Func<HttpExchange, CancellationToken, Task<(byte[]? Body, string? Reason, string? Detail)>> decode)
     {
         ArgumentNullException.ThrowIfNull(captures);
         ArgumentNullException.ThrowIfNull(processor);
+        ArgumentNullException.ThrowIfNull(decode);
         _captures = captures;
         _processor = processor;
-        _maxBodyBytes = maxBodyBytes;
+        _decode = decode;
     }
 
     /// <summary>Re-extracts one record.</summary>
@@ -55,7 +61,7 @@ public sealed class CaptureReprocessor
             return ArticleOutcome.Failure(url, "capture-unreadable", $"{capture.WarcFile} at {capture.Offset}: the capture is missing or damaged");
         }
 
-        (byte[]? body, string? reason, string? detail) = ContentCoding.Decode(exchange.Payload, Header(exchange, "Content-Encoding"), _maxBodyBytes);
+        (byte[]? body, string? reason, string? detail) = await _decode(exchange, cancellationToken).ConfigureAwait(false);
         if (body is null)
         {
             return ArticleOutcome.Failure(url, reason!, detail);

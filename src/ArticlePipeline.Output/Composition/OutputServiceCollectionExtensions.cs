@@ -37,7 +37,10 @@ public static class OutputServiceCollectionExtensions
                 options.Directory,
                 options.WarcMaxBytes,
                 sp.GetRequiredService<TimeProvider>(),
-                sp.GetService<ILogger<WarcCaptureStore>>());
+                sp.GetService<ILogger<WarcCaptureStore>>())
+            {
+                KeepsDiscovery = options.WarcDiscovery,
+            };
         });
 
         // Off: the factory gives null, so GetService<ICaptureStore>() says "no capture" and no file is ever opened.

@@ -70,6 +70,12 @@ public sealed partial class WarcCaptureStore : ICaptureStore, IAsyncDisposable, 
     /// <summary>The output folder's full path; <see cref="PageCapture.WarcFile"/> is relative to it.</summary>
     public string Root => _root;
 
+    /// <summary>Whether feeds and sitemaps are kept too (<c>Output:WarcDiscovery</c>); article responses always are.</summary>
+    public bool KeepsDiscovery { get; init; }
+
+    /// <inheritdoc />
+    public bool Keeps(FetchPurpose purpose) => purpose == FetchPurpose.Article || KeepsDiscovery;
+
     /// <inheritdoc />
     /// <exception cref="StorageFullException">The disk is full; nothing of this exchange stays in the file.</exception>
     /// <exception cref="IOException">Another write failure; nothing of this exchange stays in the file.</exception>
