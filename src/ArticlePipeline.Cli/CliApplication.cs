@@ -19,6 +19,7 @@ internal static class CliApplication
             TranslateCommand.Create(context),
             ValidateCommand.Create(context),
             ReprocessCommand.Create(context),
+            MigrateCommand.Create(context),
         };
 
     /// <summary>Parses and runs <paramref name="args"/>; returns the exit code (0 ok, 1 some articles failed, 2 usage).</summary>

@@ -2,12 +2,15 @@ using System.Text.Json;
 using ArticlePipeline.Testing;
 using ArticlePipeline.Testing.NewsSite;
 using ArticlePipeline.Testing.Translator;
+using ArticlePipeline.Testing.Warc;
 
 namespace ArticlePipeline.Integration.Tests.Issues;
 
 /// <summary>
 /// Issue 14 through the command line, against the loopback news site and translator: a page in a language outside
-/// the five keeps its text and is translated into all five.
+/// the five keeps its text and is translated into all five; every fetched article is kept in WARC files an independent
+/// reader parses; <c>reprocess</c> re-extracts from them without the network after a profile change, writing only
+/// what changed and billing only changed segments; <c>migrate</c> upgrades v1 records once.
 /// </summary>
 [TestFixture]
 public sealed class Issue14RecordV2CliTests
@@ -86,6 +89,161 @@ public sealed class Issue14RecordV2CliTests
 
         await RecordAssert.AllValidAsync(Path.Combine(Out, "records"));
     }
+
+    [Test]
+    public async Task Rerun_HttpArticle_IsCapturedInAWarcFileThatWarcioReadsWithTheRecordsDigest()
+    {
+        string config = Config("none-", new { Translator = new { Provider = "none" } });
+        Uri url = _site.Url("tin-tuc/nong-dan-tan-hau-thu-hoach-lua-he-thu-som-a1001.html");
+
+        CliRun rerun = await CliRun.RunAsync("rerun", url.AbsoluteUri, "--config", config, "--out", Out);
+
+        using JsonDocument record = JsonDocument.Parse(File.ReadAllBytes(rerun.Output.Trim()));
+        JsonElement capture = record.RootElement.GetProperty("capture");
+        string warc = Path.Combine(Out, capture.GetProperty("warcFile").GetString()!);
+        List<WarcioRecord> read = await WarcioJs.ReadAsync(Directory.GetFiles(Path.Combine(Out, "warc"), "*.warc.gz"));
+        WarcioRecord response = read.Single(r => r.Type == "response");
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(rerun.ExitCode, Is.Zero, rerun.ToString());
+            Assert.That(record.RootElement.GetProperty("fetchedUrl").GetString(), Is.EqualTo(url.AbsoluteUri));
+            Assert.That(File.Exists(warc), Is.True, warc);
+            Assert.That(read.Select(r => r.Type), Is.EquivalentTo(new[] { "warcinfo", "response", "request" }));
+            Assert.That(response.Uri, Is.EqualTo(url.AbsoluteUri));
+            Assert.That(response.Offset, Is.EqualTo(capture.GetProperty("offset").GetInt64()));
+            Assert.That(response.PayloadSha1, Is.EqualTo(capture.GetProperty("digest").GetString()), "the payload hashes to the digest the record names");
+            Assert.That(response.PayloadLength, Is.EqualTo(File.ReadAllBytes(Path.Combine(SharedData.RepositoryRoot, "samples", "site", "tin-tuc", "nong-dan-tan-hau-thu-hoach-lua-he-thu-som-a1001.html")).Length));
+        }
+    }
+
+    [Test]
+    public async Task Reprocess_AfterAProfileChange_WritesRevisionTwoOnlyForTheAffectedRecordAndBillsOnlyTheChangedParagraph()
+    {
+        _site.Set("/bai/a1.html", SiteResponse.Html(Article("Nông dân Tân Hậu thu hoạch lúa sớm", "Nông dân huyện Tân Hậu thu hoạch lúa hè thu sớm để tránh lũ đầu mùa.", """Giá lúa tươi tại ruộng tăng nhẹ <span class="chen-quang-cao">Quảng cáo: vay vốn lãi suất thấp</span> so với cùng kỳ năm trước.""")));
+        _site.Set("/bai/a2.html", SiteResponse.Html(Article("Khánh thành điểm trường mới", "Hơn 400 học sinh vùng ven sông có phòng học kiên cố từ năm học mới.", "Điểm trường được xây dựng bằng nguồn vốn xã hội hóa và ngân sách tỉnh.")));
+        string before = Config("before-", TranslatorWithSources(drop: []));
+        string after = Config("after-", TranslatorWithSources(drop: [".chen-quang-cao"]));
+        CliRun first = await CliRun.RunAsync("rerun", _site.Url("bai/a1.html").AbsoluteUri, "--config", before, "--out", Out);
+        CliRun second = await CliRun.RunAsync("rerun", _site.Url("bai/a2.html").AbsoluteUri, "--config", before, "--out", Out);
+        int requestsBefore = _translator.Requests.Count;
+        int fetchesBefore = _site.Requests.Count;
+
+        CliRun dryRun = await CliRun.RunAsync("reprocess", "--dry-run", "--config", after, "--out", Out);
+        CliRun reprocess = await CliRun.RunAsync("reprocess", "--config", after, "--out", Out);
+        CliRun again = await CliRun.RunAsync("reprocess", "--config", after, "--out", Out);
+
+        using JsonDocument changed = JsonDocument.Parse(File.ReadAllBytes(first.Output.Trim()));
+        using JsonDocument untouched = JsonDocument.Parse(File.ReadAllBytes(second.Output.Trim()));
+        LoopbackTranslatorRequest request = _translator.Requests[^1];
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(first.ExitCode + second.ExitCode, Is.Zero, first + "\n" + second);
+            Assert.That(dryRun.Output, Does.Contain("examined 2, would change 1, unchanged 1, failed 0, without capture 0"), dryRun.ToString());
+            Assert.That(reprocess.ExitCode, Is.Zero, reprocess.ToString());
+            Assert.That(reprocess.Output, Does.Contain("examined 2, changed 1, unchanged 1, failed 0, without capture 0"));
+            Assert.That(again.Output, Does.Contain("changed 0, unchanged 2"), "a second reprocess changes nothing");
+            Assert.That(changed.RootElement.GetProperty("revision").GetInt32(), Is.EqualTo(2));
+            Assert.That(untouched.RootElement.GetProperty("revision").GetInt32(), Is.EqualTo(1));
+            Assert.That(Text(changed, "vi"), Does.Not.Contain("Quảng cáo"));
+            Assert.That(Text(changed, "uk"), Does.Not.Contain("Quảng cáo"), "the changed paragraph was translated again");
+            Assert.That(_translator.Requests, Has.Count.EqualTo(requestsBefore + 1), "one request for the changed record");
+            Assert.That(request.Texts, Has.Count.EqualTo(1), "only the changed paragraph is billed; the memory serves the rest");
+            Assert.That(request.Texts[0], Does.Contain("Giá lúa tươi"));
+            Assert.That(_site.Requests, Has.Count.EqualTo(fetchesBefore), "reprocess uses no network");
+        }
+
+        await RecordAssert.AllValidAsync(Path.Combine(Out, "records"));
+    }
+
+    [Test]
+    public async Task Reprocess_RecordsWithoutCapture_AreListedNotTouched()
+    {
+        string config = Config("none-", new { Translator = new { Provider = "none" }, Output = new { Warc = false } });
+        CliRun rerun = await CliRun.RunAsync("rerun", _site.Url("tin-tuc/nong-dan-tan-hau-thu-hoach-lua-he-thu-som-a1001.html").AbsoluteUri, "--config", config, "--out", Out);
+        byte[] before = File.ReadAllBytes(rerun.Output.Trim());
+
+        CliRun reprocess = await CliRun.RunAsync("reprocess", "--config", config, "--out", Out);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(Directory.Exists(Path.Combine(Out, "warc")), Is.False, "Output:Warc=false keeps nothing");
+            Assert.That(reprocess.ExitCode, Is.Zero, reprocess.ToString());
+            Assert.That(reprocess.Output, Does.Contain("no capture: " + rerun.Output.Trim()));
+            Assert.That(reprocess.Output, Does.Contain("examined 1, changed 0, unchanged 0, failed 0, without capture 1"));
+            Assert.That(File.ReadAllBytes(rerun.Output.Trim()), Is.EqualTo(before));
+        }
+    }
+
+    [Test]
+    public async Task Migrate_V1Record_BecomesAValidV2RecordWithPeopleApartFromCreditsOnce()
+    {
+        string fixture = Path.Combine(SharedData.RepositoryRoot, "tests", "ArticlePipeline.Output.Tests", "Fixtures", "record-v1.json");
+        string path = Path.Combine(Out, "records", "baotayninh", "4a", "4a23bfe367d393a7f53a.json");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.Copy(fixture, path);
+        string config = Config("none-", new { Translator = new { Provider = "none" } });
+
+        CliRun first = await CliRun.RunAsync("migrate", "--config", config, "--out", Out);
+        byte[] migrated = File.ReadAllBytes(path);
+        CliRun second = await CliRun.RunAsync("migrate", "--config", config, "--out", Out);
+
+        using JsonDocument record = JsonDocument.Parse(migrated);
+        JsonElement root = record.RootElement;
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(first.ExitCode, Is.Zero, first.ToString());
+            Assert.That(first.Output, Does.Contain("migrate: examined 1, upgraded 1, already current 0, failed 0"));
+            Assert.That(second.Output, Does.Contain("migrate: examined 1, upgraded 0, already current 1, failed 0"));
+            Assert.That(File.ReadAllBytes(path), Is.EqualTo(migrated), "a second migrate changes nothing");
+            Assert.That(root.GetProperty("schemaVersion").GetInt32(), Is.EqualTo(2));
+            Assert.That(root.GetProperty("revision").GetInt32(), Is.EqualTo(4));
+            Assert.That(root.GetProperty("authors").EnumerateArray().Select(a => a.GetString()), Is.EqualTo(new[] { "Ngọc Lan" }));
+            Assert.That(root.GetProperty("credits").EnumerateArray().Select(c => (c.GetProperty("name").GetString(), c.GetProperty("kind").GetString())), Does.Contain(("TTXVN", "agency")));
+            Assert.That(root.GetProperty("credits").GetRawText(), Does.Not.Contain("baotayninh"), "the site's own domain is neither author nor credit");
+            Assert.That(root.GetProperty("images")[0].GetProperty("credit").GetString(), Is.EqualTo("Hoàng Yến"));
+            Assert.That(root.GetProperty("fetchedUrl").ValueKind, Is.EqualTo(JsonValueKind.Null));
+            Assert.That(Text(record, "th"), Does.Contain("เกษตรกร"), "translations are kept");
+        }
+
+        await RecordAssert.AllValidAsync(Path.Combine(Out, "records"));
+        RecordAssert.ManifestMatchesFiles(Out);
+    }
+
+    private object TranslatorWithSources(string[] drop)
+    {
+        string sources = _folder.Combine($"sources-{drop.Length}.json");
+        File.WriteAllText(sources, JsonSerializer.Serialize(new
+        {
+            sources = new[]
+            {
+                new
+                {
+                    id = "loopback",
+                    name = "Báo Loopback",
+                    homeUrl = _site.Url("").AbsoluteUri,
+                    profile = new { name = "loopback", body = "article .content", drop },
+                },
+            },
+        }));
+        return new
+        {
+            Sources = new { File = sources },
+            Translator = new { Provider = "azure", Endpoint = _translator.Endpoint.AbsoluteUri, Key = "v2-key", MaxRetries = 1 },
+        };
+    }
+
+    private static string Article(string title, string first, string second) => $"""
+        <!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><title>{title}</title></head>
+        <body><header><nav><a href="/">Trang chủ</a></nav></header>
+        <article><h1>{title}</h1>
+        <div class="content">
+        <p>{first} Chính quyền địa phương đã chuẩn bị phương án hỗ trợ người dân trong suốt mùa vụ.</p>
+        <p>{second} Người dân phấn khởi vì công sức được đền đáp xứng đáng sau nhiều tháng chăm sóc.</p>
+        <p>Trong thời gian tới, tỉnh tiếp tục đầu tư hạ tầng để phục vụ sản xuất và đời sống của bà con.</p>
+        </div></article>
+        <div class="related"><h3>Tin liên quan</h3><ul><li><a href="/x">Tin khác</a></li></ul></div>
+        </body></html>
+        """;
 
     private string Out => _folder.Combine("out");
 

@@ -1,3 +1,4 @@
+using ArticlePipeline.Testing.Warc;
 using System.Security.Cryptography;
 using System.Text;
 using ArticlePipeline.Core.Abstractions;

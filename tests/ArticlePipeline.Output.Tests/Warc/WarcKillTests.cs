@@ -1,3 +1,4 @@
+using ArticlePipeline.Testing.Warc;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;

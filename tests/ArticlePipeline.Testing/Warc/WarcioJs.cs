@@ -1,11 +1,11 @@
 using System.Diagnostics;
 using System.Text.Json;
-using ArticlePipeline.Testing;
+using NUnit.Framework;
 
-namespace ArticlePipeline.Output.Tests.Warc;
+namespace ArticlePipeline.Testing.Warc;
 
 /// <summary>One record as Webrecorder's warcio.js read it (tests/warcio-reader/read-warc.mjs).</summary>
-internal sealed record WarcioRecord(
+public sealed record WarcioRecord(
     string File,
     long Offset,
     string Type,
@@ -22,7 +22,7 @@ internal sealed record WarcioRecord(
 /// Runs the independent WARC reader, warcio.js under Node, on files the tests wrote. Needs <c>node</c> on the PATH and
 /// <c>npm ci</c> run in <c>tests/warcio-reader</c>: without them a test is ignored, or failed under CI.
 /// </summary>
-internal static class WarcioJs
+public static class WarcioJs
 {
     private static readonly JsonSerializerOptions Json = new() { PropertyNameCaseInsensitive = true };
 

@@ -1,0 +1,95 @@
+using System.CommandLine;
+using System.Globalization;
+using ArticlePipeline.Cli.Composition;
+using ArticlePipeline.Core.Model;
+using ArticlePipeline.Extraction.Credits;
+
+namespace ArticlePipeline.Cli.Commands;
+
+/// <summary><c>migrate</c>: upgrades records of an earlier schema version to the current one, idempotently.</summary>
+internal static class MigrateCommand
+{
+    public static Command Create(CliContext context)
+    {
+        Option<string?> config = CommandOptions.Config();
+        Option<string?> output = CommandOptions.Out();
+        Option<bool> wait = CommandOptions.Wait();
+        var command = new Command("migrate", "Upgrade every schema v1 record in the output folder to v2 (people in authors, agencies, sources, photographers and the site's own name out of them; credits; fetchedUrl and capture unknown), each a new revision; running it again changes nothing. Prints counts: examined, upgraded, already current, failed.")
+        {
+            config, output, wait,
+        };
+        command.SetAction((parse, ct) => context.RunAsync(async () =>
+        {
+            CliHost pipeline = CliHost.Create(parse.GetValue(config), parse.GetValue(output), context.Error);
+            await using (pipeline.ConfigureAwait(false))
+            {
+                using OutputLock folder = await OutputLock.AcquireAsync(pipeline.OutputDirectory, parse.GetValue(wait), context.Error, ct).ConfigureAwait(false);
+                int examined = 0, upgraded = 0, current = 0, failed = 0;
+                foreach (string file in RecordFiles.Enumerate(pipeline.OutputDirectory, sourceId: null))
+                {
+                    ct.ThrowIfCancellationRequested();
+                    examined++;
+                    (ArticleRecord? record, string? unreadable) = await RecordFiles.ReadAsync(file, ct).ConfigureAwait(false);
+                    if (record is null)
+                    {
+                        failed++;
+                        await context.Error.WriteLineAsync($"{file}: failed: {unreadable}").ConfigureAwait(false);
+                        continue;
+                    }
+
+                    if (record.SchemaVersion >= ArticleRecord.CurrentSchemaVersion)
+                    {
+                        current++;
+                        continue;
+                    }
+
+                    RecordSlot slot = await pipeline.Sink.OpenAsync(RecordKey.Of(record), ct).ConfigureAwait(false);
+                    if (slot.Existing is null || !string.Equals(Path.GetFullPath(slot.Location), Path.GetFullPath(file), StringComparison.Ordinal))
+                    {
+                        // A file that is not where its own id and source say it belongs is not this sink's record.
+                        failed++;
+                        await context.Error.WriteLineAsync($"{file}: failed: not at the path its source and id name ({slot.Location})").ConfigureAwait(false);
+                        continue;
+                    }
+
+                    try
+                    {
+                        await pipeline.Sink.WriteAsync(slot, Upgrade(record), cancellationToken: ct).ConfigureAwait(false);
+                        upgraded++;
+                        await context.Output.WriteLineAsync($"upgraded: {file}").ConfigureAwait(false);
+                    }
+                    catch (IOException ex) when (!Core.Abstractions.StorageFullException.IsStorageFull(ex))
+                    {
+                        failed++;
+                        await context.Error.WriteLineAsync($"{file}: failed: {ex.Message}").ConfigureAwait(false);
+                    }
+                }
+
+                await context.Output.WriteLineAsync(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"migrate: examined {examined}, upgraded {upgraded}, already current {current}, failed {failed}")).ConfigureAwait(false);
+                return failed == 0 ? ExitCodes.Success : ExitCodes.SomeFailed;
+            }
+        }));
+        return command;
+    }
+
+    /// <summary>
+    /// A v1 record as v2: its bylines sorted into people and credits by extraction's rules, its images' photo credits
+    /// read from their captions; what v1 never kept (the fetched URL, the capture) is unknown, not guessed.
+    /// </summary>
+    internal static ArticleRecord Upgrade(ArticleRecord record)
+    {
+        Uri? url = Uri.TryCreate(record.Url, UriKind.Absolute, out Uri? parsed) ? parsed : null;
+        (var authors, var credits) = BylineCredits.Separate(record.Authors, url, [record.Publisher, record.Source.Name]);
+        return record with
+        {
+            SchemaVersion = ArticleRecord.CurrentSchemaVersion,
+            Authors = authors,
+            Credits = record.Credits.IsDefaultOrEmpty ? credits : [.. record.Credits, .. credits.Except(record.Credits)],
+            Images = [.. record.Images.Select(i => i.Credit is null ? i with { Credit = BylineCredits.PhotoCreditOf(i.Caption) } : i)],
+            FetchedUrl = null,
+            Capture = null,
+        };
+    }
+}
