@@ -130,7 +130,7 @@ public sealed class CommandLineTests
         await CliRun.RunAsync("extract", Path.Combine(SampleSite, "tin-tuc"), "--out", folder.Path);
         string broken = Path.Combine(folder.Path, "broken.json");
         string good = Directory.GetFiles(folder.Path, "*.json")[0];
-        await File.WriteAllTextAsync(broken, (await File.ReadAllTextAsync(good)).Replace("\"schemaVersion\": 1", "\"schemaVersion\": 7", StringComparison.Ordinal));
+        await File.WriteAllTextAsync(broken, (await File.ReadAllTextAsync(good)).Replace("\"schemaVersion\": 2", "\"schemaVersion\": 7", StringComparison.Ordinal));
 
         CliRun valid = await CliRun.RunAsync("validate", good);
         CliRun run = await CliRun.RunAsync("validate", folder.Path);

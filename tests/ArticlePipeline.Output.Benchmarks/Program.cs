@@ -15,6 +15,15 @@ using ArticlePipeline.Output.Writing;
 //
 // Usage: dotnet run -c Release --project tests/ArticlePipeline.Output.Benchmarks -- warc [corpus] [seconds]
 // WARC capture cost against extraction on the same real pages (see WarcBenchmark).
+//
+// Usage: dotnet run -c Release --project tests/ArticlePipeline.Output.Benchmarks -- reprocess [corpus] [rounds]
+// reprocess from WARC captures against extraction alone on the same pages, records per CPU-second (see ReprocessBenchmark).
+if (args.Length > 0 && args[0] == "reprocess")
+{
+    await ReprocessBenchmark.RunAsync(args[1..]);
+    return;
+}
+
 if (args.Length > 0 && args[0] == "warc")
 {
     await WarcBenchmark.RunAsync(args[1..]);

@@ -116,7 +116,7 @@ internal static class WarcBenchmark
         return ((self.TotalProcessorTime - cpuBefore).TotalSeconds / done, clock.Elapsed.TotalSeconds / done, done);
     }
 
-    private static HttpExchange Exchange(Uri url, byte[] payload, bool gzip)
+    internal static HttpExchange Exchange(Uri url, byte[] payload, bool gzip)
     {
         ImmutableArray<KeyValuePair<string, string>> headers =
         [
@@ -148,7 +148,7 @@ internal static class WarcBenchmark
             DateTimeOffset.UtcNow);
     }
 
-    private static List<(Uri Url, byte[] Html)> Load(string corpus)
+    internal static List<(Uri Url, byte[] Html)> Load(string corpus)
     {
         var pages = new List<(Uri, byte[])>();
         string trafilatura = Path.Combine(corpus, "trafilatura-eval", "pages");
@@ -179,7 +179,7 @@ internal static class WarcBenchmark
         return pages;
     }
 
-    private static byte[] Gzip(byte[] data)
+    internal static byte[] Gzip(byte[] data)
     {
         var buffer = new MemoryStream();
         using (var gzip = new GZipStream(buffer, CompressionLevel.Optimal, leaveOpen: true))
@@ -190,7 +190,7 @@ internal static class WarcBenchmark
         return buffer.ToArray();
     }
 
-    private static string DefaultCorpus()
+    internal static string DefaultCorpus()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "ArticlePipeline.sln")))
