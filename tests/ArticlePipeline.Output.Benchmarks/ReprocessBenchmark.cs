@@ -43,7 +43,7 @@ internal static class ReprocessBenchmark
             foreach ((Uri url, byte[] html) in pages)
             {
                 PageCapture capture = await captures.StoreAsync(WarcBenchmark.Exchange(url, WarcBenchmark.Gzip(html), gzip: true));
-                ArticleOutcome outcome = await processor.ProcessPageAsync(new PageContent(url, html, "text/html; charset=UTF-8"), fetchedAt, null, new ProcessOptions(Translate: false), capture);
+                ArticleOutcome outcome = await processor.ProcessPageAsync(new PageContent(url, html, "text/html; charset=UTF-8"), fetchedAt, null, capture: capture);
                 if (outcome.RecordPath is { } path && RecordSerializer.Deserialize(File.ReadAllBytes(path)) is { } record)
                 {
                     records.Add(record);
@@ -90,7 +90,14 @@ internal static class ReprocessBenchmark
         }
         finally
         {
-            Directory.Delete(root, recursive: true);
+            if (Environment.GetEnvironmentVariable("KEEP_BENCH_FOLDER") is null)
+            {
+                Directory.Delete(root, recursive: true);
+            }
+            else
+            {
+                Console.WriteLine("kept " + root);
+            }
         }
     }
 
