@@ -117,6 +117,42 @@ public sealed class Issue14RecordV2CliTests
     }
 
     [Test]
+    public async Task CrawlOnce_WithDiscoveryCapture_EveryRecordNamesAResponseWarcioReadsAndReprocessFindsNothingChanged()
+    {
+        string sources = _folder.Combine("crawl-sources.json");
+        File.WriteAllText(sources, JsonSerializer.Serialize(new
+        {
+            sources = new[] { new { id = "songhau", name = "Báo Sông Hậu", homeUrl = _site.Url("").AbsoluteUri, feeds = new[] { _site.Url("rss.xml").AbsoluteUri } } },
+        }));
+        string config = Config("crawl-", new { Sources = new { File = sources }, Translator = new { Provider = "none" }, Output = new { WarcDiscovery = true } });
+
+        CliRun crawl = await CliRun.RunAsync("crawl", "--once", "--config", config, "--out", Out);
+        CliRun reprocess = await CliRun.RunAsync("reprocess", "--dry-run", "--source", "songhau", "--config", config, "--out", Out);
+
+        string[] records = Directory.GetFiles(Path.Combine(Out, "records"), "*.json", SearchOption.AllDirectories);
+        List<WarcioRecord> read = await WarcioJs.ReadAsync(Directory.GetFiles(Path.Combine(Out, "warc"), "*.warc.gz"));
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(crawl.ExitCode, Is.Zero, crawl.ToString());
+            Assert.That(records, Has.Length.EqualTo(6));
+            foreach (string path in records)
+            {
+                using JsonDocument record = JsonDocument.Parse(File.ReadAllBytes(path));
+                JsonElement capture = record.RootElement.GetProperty("capture");
+                string file = Path.GetFullPath(Path.Combine(Out, capture.GetProperty("warcFile").GetString()!));
+                WarcioRecord? response = read.SingleOrDefault(r => Path.GetFullPath(r.File) == file && r.Offset == capture.GetProperty("offset").GetInt64());
+                Assert.That(response?.Type, Is.EqualTo("response"), path);
+                Assert.That(response?.PayloadSha1, Is.EqualTo(capture.GetProperty("digest").GetString()), path);
+                Assert.That(response?.Uri, Is.EqualTo(record.RootElement.GetProperty("fetchedUrl").GetString()), path);
+            }
+
+            Assert.That(read.Where(r => r.Type == "response").Select(r => r.Uri), Does.Contain(_site.Url("rss.xml").AbsoluteUri), "Output:WarcDiscovery keeps the feed too");
+            Assert.That(read.Count(r => r.Type == "request"), Is.EqualTo(read.Count(r => r.Type == "response")), "every response has its request");
+            Assert.That(reprocess.Output, Does.Contain("examined 6, would change 0, unchanged 6, failed 0, without capture 0"), reprocess.ToString());
+        }
+    }
+
+    [Test]
     public async Task Reprocess_AfterAProfileChange_WritesRevisionTwoOnlyForTheAffectedRecordAndBillsOnlyTheChangedParagraph()
     {
         _site.Set("/bai/a1.html", SiteResponse.Html(Article("Nông dân Tân Hậu thu hoạch lúa sớm", "Nông dân huyện Tân Hậu thu hoạch lúa hè thu sớm để tránh lũ đầu mùa.", """Giá lúa tươi tại ruộng tăng nhẹ <span class="chen-quang-cao">Quảng cáo: vay vốn lãi suất thấp</span> so với cùng kỳ năm trước.""")));
