@@ -23,5 +23,19 @@ internal sealed record CliRun(int ExitCode, string Output, string Error)
         return path;
     }
 
+    /// <summary>
+    /// Writes <paramref name="name"/>: <paramref name="settings"/> plus the network settings a loopback site needs
+    /// (private addresses allowed, no delay between requests), and returns its path.
+    /// </summary>
+    public static string WriteLoopbackConfig(TempDirectory folder, string name, object settings)
+    {
+        string path = folder.Combine(name);
+        using JsonDocument network = JsonDocument.Parse(JsonSerializer.Serialize(new { Network = new { AllowPrivateAddresses = true, DelaySeconds = 0 } }));
+        using JsonDocument rest = JsonDocument.Parse(JsonSerializer.Serialize(settings));
+        var merged = network.RootElement.EnumerateObject().Concat(rest.RootElement.EnumerateObject()).ToDictionary(p => p.Name, p => p.Value);
+        File.WriteAllText(path, JsonSerializer.Serialize(merged));
+        return path;
+    }
+
     public override string ToString() => $"exit {ExitCode}\nstdout:\n{Output}\nstderr:\n{Error}";
 }

@@ -210,16 +210,7 @@ public sealed class TranslationFlowTests
         Translator = new { Provider = "azure", Endpoint = _translator.Endpoint.AbsoluteUri, Key = "flow-key", MaxRetries = 1, RetryDelay = "00:00:00.010" },
     };
 
-    private string Config(string prefix, object translator)
-    {
-        string path = _folder.Combine(prefix + "appsettings.json");
-        string network = JsonSerializer.Serialize(new { Network = new { AllowPrivateAddresses = true, DelaySeconds = 0 } });
-        using JsonDocument a = JsonDocument.Parse(network);
-        using JsonDocument b = JsonDocument.Parse(JsonSerializer.Serialize(translator));
-        var merged = a.RootElement.EnumerateObject().Concat(b.RootElement.EnumerateObject()).ToDictionary(p => p.Name, p => p.Value);
-        File.WriteAllText(path, JsonSerializer.Serialize(merged));
-        return path;
-    }
+    private string Config(string prefix, object settings) => CliRun.WriteLoopbackConfig(_folder, prefix + "appsettings.json", settings);
 
     private static string Status(JsonDocument record, string language) =>
         record.RootElement.GetProperty("languages").GetProperty(language).GetProperty("status").GetString()!;

@@ -283,15 +283,7 @@ public sealed class Issue14RecordV2CliTests
 
     private string Out => _folder.Combine("out");
 
-    private string Config(string prefix, object settings)
-    {
-        string path = _folder.Combine(prefix + "appsettings.json");
-        using JsonDocument network = JsonDocument.Parse(JsonSerializer.Serialize(new { Network = new { AllowPrivateAddresses = true, DelaySeconds = 0 } }));
-        using JsonDocument rest = JsonDocument.Parse(JsonSerializer.Serialize(settings));
-        var merged = network.RootElement.EnumerateObject().Concat(rest.RootElement.EnumerateObject()).ToDictionary(p => p.Name, p => p.Value);
-        File.WriteAllText(path, JsonSerializer.Serialize(merged));
-        return path;
-    }
+    private string Config(string prefix, object settings) => CliRun.WriteLoopbackConfig(_folder, prefix + "appsettings.json", settings);
 
     private static string Status(JsonDocument record, string language) =>
         record.RootElement.GetProperty("languages").GetProperty(language).GetProperty("status").GetString()!;

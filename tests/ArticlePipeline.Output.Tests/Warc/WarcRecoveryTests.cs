@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.IO.Compression;
 using System.Text;
 using ArticlePipeline.Core.Abstractions;
@@ -109,52 +108,40 @@ public sealed class WarcRecoveryTests
     [Test]
     public async Task StoreAsync_DiskFull_ThrowsStorageFullAndLeavesNoHalfRecord()
     {
-        string mount = _dir.Combine("small");
-        Directory.CreateDirectory(mount);
-        if (!Run("mount", "-t", "tmpfs", "-o", "size=256k", "tmpfs", mount))
+        using SmallDisk disk = SmallDisk.Mount(256);
+        string mount = disk.Path;
+        var captures = new List<PageCapture>();
+        StorageFullException? full = null;
+        await using (var store = new WarcCaptureStore(mount))
         {
-            Assert.Ignore("needs root and mount to create a small tmpfs");
-        }
-
-        try
-        {
-            var captures = new List<PageCapture>();
-            StorageFullException? full = null;
-            await using (var store = new WarcCaptureStore(mount))
+            for (int i = 0; i < 100 && full is null; i++)
             {
-                for (int i = 0; i < 100 && full is null; i++)
+                try
                 {
-                    try
-                    {
-                        captures.Add(await store.StoreAsync(Exchanges.Random(30_000, i)));
-                    }
-                    catch (StorageFullException ex)
-                    {
-                        full = ex;
-                    }
+                    captures.Add(await store.StoreAsync(Exchanges.Random(30_000, i)));
+                }
+                catch (StorageFullException ex)
+                {
+                    full = ex;
                 }
             }
-
-            using (Assert.EnterMultipleScope())
-            {
-                Assert.That(full, Is.Not.Null, "the tmpfs filled up");
-                Assert.That(full!.Message, Does.Contain(mount));
-                Assert.That(captures, Is.Not.Empty);
-                string file = Directory.GetFiles(Path.Combine(mount, "warc"), "*.warc.gz").Single();
-                WarcRecord[] records = WarcReader.ReadAll(file).ToArray();
-                Assert.That(records, Has.Length.EqualTo(1 + (2 * captures.Count)), "every stored exchange and nothing of the failed one");
-                Assert.That(records[^1].Offset + records[^1].Length, Is.EqualTo(new FileInfo(file).Length));
-            }
-
-            await using var reader = new WarcCaptureStore(mount);
-            foreach (PageCapture capture in captures)
-            {
-                Assert.That(await reader.ReadAsync(capture), Is.Not.Null);
-            }
         }
-        finally
+
+        using (Assert.EnterMultipleScope())
         {
-            Run("umount", "-l", mount);
+            Assert.That(full, Is.Not.Null, "the tmpfs filled up");
+            Assert.That(full!.Message, Does.Contain(mount));
+            Assert.That(captures, Is.Not.Empty);
+            string file = Directory.GetFiles(Path.Combine(mount, "warc"), "*.warc.gz").Single();
+            WarcRecord[] records = WarcReader.ReadAll(file).ToArray();
+            Assert.That(records, Has.Length.EqualTo(1 + (2 * captures.Count)), "every stored exchange and nothing of the failed one");
+            Assert.That(records[^1].Offset + records[^1].Length, Is.EqualTo(new FileInfo(file).Length));
+        }
+
+        await using var reader = new WarcCaptureStore(mount);
+        foreach (PageCapture capture in captures)
+        {
+            Assert.That(await reader.ReadAsync(capture), Is.Not.Null);
         }
     }
 
@@ -255,29 +242,4 @@ public sealed class WarcRecoveryTests
     }
 
     private static byte[] Member(string record) => GzipMember.Compress(Encoding.ASCII.GetBytes(record), CompressionLevel.Fastest);
-
-    private static bool Run(string command, params string[] args)
-    {
-        if (!OperatingSystem.IsLinux())
-        {
-            return false;
-        }
-
-        var start = new ProcessStartInfo(command) { RedirectStandardError = true, RedirectStandardOutput = true };
-        foreach (string arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        try
-        {
-            using Process process = Process.Start(start)!;
-            process.WaitForExit();
-            return process.ExitCode == 0;
-        }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            return false;
-        }
-    }
 }

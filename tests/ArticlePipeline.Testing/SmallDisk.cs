@@ -1,10 +1,12 @@
 using System.Diagnostics;
 using System.Globalization;
 
-namespace ArticlePipeline.Integration.Tests.Issues;
+using NUnit.Framework;
+
+namespace ArticlePipeline.Testing;
 
 /// <summary>A real, small tmpfs mounted for a test (needs root), so a write can really run out of space.</summary>
-internal sealed class SmallDisk : IDisposable
+public sealed class SmallDisk : IDisposable
 {
     private SmallDisk(string path) => Path = path;
 
