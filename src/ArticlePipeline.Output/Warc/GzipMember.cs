@@ -87,6 +87,12 @@ internal static class GzipMember
         }
 
         int extraLength = BinaryPrimitives.ReadUInt16LittleEndian(head[GzipHeaderLength..]);
+        if (GzipHeaderLength + 2L + extraLength + TrailerLength > remaining)
+        {
+            // A damaged length field must not send the read past the end of the file (an EndOfStreamException).
+            throw new InvalidDataException($"the gzip member at offset {offset} claims {extraLength} extra bytes; {remaining} remain");
+        }
+
         byte[] extra = new byte[extraLength];
         file.Position = offset + GzipHeaderLength + 2;
         file.ReadExactly(extra);

@@ -146,8 +146,9 @@ public sealed partial class WarcCaptureStore : ICaptureStore, IAsyncDisposable, 
 
             return Task.FromResult<HttpExchange?>(WarcReader.ToExchange(response, request));
         }
-        catch (Exception ex) when (ex is InvalidDataException or FileNotFoundException or DirectoryNotFoundException)
+        catch (Exception ex) when (ex is InvalidDataException or IOException or UnauthorizedAccessException)
         {
+            // Damaged, cut short or unreadable: the capture is missing, which reprocess counts as that record's failure.
             return Task.FromResult<HttpExchange?>(null);
         }
     }

@@ -256,6 +256,35 @@ public sealed class WarcCaptureStoreTests
     }
 
     [Test]
+    public async Task ReadAsync_DamagedLengthFieldOfAMember_ReadsAsMissingInsteadOfThrowing()
+    {
+        PageCapture first, second;
+        await using (var store = new WarcCaptureStore(_dir.Path))
+        {
+            first = await store.StoreAsync(Exchanges.GzipArticle());
+            second = await store.StoreAsync(Exchanges.Random(5_000, 1));
+        }
+
+        // The gzip extra field's length (bytes 10-11 of a member) set to 65535: a read would run off the file's end.
+        string path = Path.Combine(_dir.Path, first.WarcFile);
+        using (FileStream file = File.OpenWrite(path))
+        {
+            foreach (long member in new[] { first.Offset + first.Length, second.Offset })
+            {
+                file.Position = member + 10;
+                file.Write([0xFF, 0xFF]);
+            }
+        }
+
+        await using var reader = new WarcCaptureStore(_dir.Path);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That((await reader.ReadAsync(first))?.Status, Is.EqualTo(200), "a damaged request record costs only the request headers");
+            Assert.That(await reader.ReadAsync(second), Is.Null, "a damaged response record reads as missing");
+        }
+    }
+
+    [Test]
     public async Task Warcio_ReadsEveryRecordAndItsPayloadsHashToTheStoredDigests()
     {
         var stored = new List<(HttpExchange Exchange, PageCapture Capture)>();
