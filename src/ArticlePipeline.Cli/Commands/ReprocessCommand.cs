@@ -73,7 +73,17 @@ internal static class ReprocessCommand
                     }
 
                     SourceDefinition? definition = catalog.Sources.FirstOrDefault(s => s.Id == record.Source.Id);
-                    ArticleOutcome outcome = await reprocessor.ReprocessAsync(record, definition, dry, ct).ConfigureAwait(false);
+                    ArticleOutcome outcome;
+                    try
+                    {
+                        outcome = await reprocessor.ReprocessAsync(record, definition, dry, ct).ConfigureAwait(false);
+                    }
+                    catch (Exception ex) when (ex is InvalidDataException or UnauthorizedAccessException or (IOException and not StorageFullException))
+                    {
+                        // One record's fault, never the pass's: counted, and the next record goes on.
+                        outcome = ArticleOutcome.Failure(new Uri(record.Url), "reprocess", ex.Message);
+                    }
+
                     switch (outcome.Kind)
                     {
                         case ArticleOutcomeKind.Written:

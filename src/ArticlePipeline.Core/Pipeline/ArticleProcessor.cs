@@ -16,7 +16,8 @@ namespace ArticlePipeline.Core.Pipeline;
 /// </remarks>
 public sealed partial class ArticleProcessor
 {
-    private const string AdhocSourceId = "adhoc";
+    /// <summary>The source id of pages outside every configured source.</summary>
+    internal const string AdhocSourceId = "adhoc";
 
     private readonly IPageFetcher _fetcher;
     private readonly IArticleExtractor _extractor;
@@ -304,6 +305,15 @@ public sealed partial class ArticleProcessor
     private async Task<ArticleOutcome> CompleteAsync(PreparedArticle prepared, ProcessOptions options, PassTranslations? batch, CancellationToken cancellationToken)
     {
         (PageContent page, ExtractedArticle article, ArticleRecord draft) = prepared;
+        if (options.Key is { } expected && RecordKey.Of(draft) is var key && key != expected)
+        {
+            LogOutcome(page.Url, "failed:rekeyed", null);
+            return ArticleOutcome.Failure(
+                page.Url,
+                "rekeyed",
+                $"the page now makes record {key.SourceId}/{key.Id}, not {expected.SourceId}/{expected.Id} (its canonical URL or the source's rules changed); the stored record is left as it is");
+        }
+
         // The stored record is read once: its translations are reused here and its revision decided by the sink.
         RecordSlot slot = await _sink.OpenAsync(RecordKey.Of(draft), cancellationToken).ConfigureAwait(false);
         if (options.DryRun)

@@ -44,7 +44,8 @@ public sealed class CaptureReprocessor
     /// <returns>
     /// The outcome: <see cref="ArticleOutcomeKind.Written"/> (changed; with <paramref name="dryRun"/>, would change),
     /// <see cref="ArticleOutcomeKind.Unchanged"/>, or <see cref="ArticleOutcomeKind.Failed"/> with <c>no-capture</c>,
-    /// <c>capture-unreadable</c>, a decoding reason or an extraction reason.
+    /// <c>source-not-configured</c>, <c>capture-unreadable</c>, a decoding reason, an extraction reason or
+    /// <c>rekeyed</c> (the page now makes another record; nothing is written).
     /// </returns>
     public async Task<ArticleOutcome> ReprocessAsync(ArticleRecord record, SourceDefinition? source, bool dryRun, CancellationToken cancellationToken = default)
     {
@@ -53,6 +54,11 @@ public sealed class CaptureReprocessor
         if (record.Capture is not { } capture)
         {
             return ArticleOutcome.Failure(url, "no-capture", "the record names no capture (fetched before captures were kept, or read from a file)");
+        }
+
+        if (source is null && record.Source.Id != ArticleProcessor.AdhocSourceId)
+        {
+            return ArticleOutcome.Failure(url, "source-not-configured", $"source '{record.Source.Id}' is not in the sources file: without its profile and rules the record is left as it is");
         }
 
         HttpExchange? exchange = await _captures.ReadAsync(capture, cancellationToken).ConfigureAwait(false);
@@ -69,7 +75,7 @@ public sealed class CaptureReprocessor
 
         var page = new PageContent(record.FetchedUrl is null ? exchange.TargetUri : url, body, Header(exchange, "Content-Type"));
         return await _processor
-            .ProcessPageAsync(page, record.FetchedAt, source, new ProcessOptions(DryRun: dryRun), capture, cancellationToken)
+            .ProcessPageAsync(page, record.FetchedAt, source, new ProcessOptions(DryRun: dryRun, Key: RecordKey.Of(record)), capture, cancellationToken)
             .ConfigureAwait(false);
     }
 

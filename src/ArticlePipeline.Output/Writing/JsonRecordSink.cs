@@ -136,7 +136,11 @@ public sealed partial class JsonRecordSink : IRecordSink, IDisposable
         ArticleRecord? existing = slot.Existing;
         ImmutableArray<string> changes = existing is null ? [] : RecordDiff.Changes(existing, record);
         bool same = existing is not null && changes.IsEmpty;
-        if (same && !force)
+
+        // A capture is not content, but a record that has none (fetched while captures could not be written, or
+        // migrated from v1) takes the first one a later fetch brings: rewritten, same revision.
+        bool captureGained = same && existing!.Capture is null && record.Capture is not null;
+        if (same && !force && !captureGained)
         {
             return new WriteResult(path, false, existing!.Revision);
         }

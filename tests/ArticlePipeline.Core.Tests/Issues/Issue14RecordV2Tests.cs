@@ -176,6 +176,28 @@ public sealed class Issue14RecordV2Tests
         }
     }
 
+    [Test]
+    public async Task Reprocess_PageNowNamingAnotherRecordOrSourceNoLongerConfigured_WritesNothing()
+    {
+        var store = new MemoryCaptureStore();
+        PageCapture capture = await store.StoreAsync(WithExchange(Url, "<html>a</html>"u8.ToArray(), contentEncoding: null).Exchange!);
+        await Processor("vi", translator: null).ProcessPageAsync(new PageContent(Url, "<html>a</html>"u8.ToArray(), "text/html"), FetchedAt, Source, capture: capture);
+        ArticleRecord stored = _sink.Writes.Single();
+        var reprocessor = new CaptureReprocessor(store, Processor("vi", null), Gunzip);
+        _extractor.Outcome = ExtractionOutcome.Found(Articles.Vietnamese() with { CanonicalUrl = new Uri("https://baosonghau.example.vn/tin-tuc/a1002.html") });
+
+        ArticleOutcome rekeyed = await reprocessor.ReprocessAsync(stored, Source, dryRun: false);
+        ArticleOutcome unconfigured = await reprocessor.ReprocessAsync(stored, source: null, dryRun: false);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(rekeyed.Reason, Is.EqualTo("rekeyed"));
+            Assert.That(rekeyed.Detail, Does.Contain(stored.Id));
+            Assert.That(unconfigured.Reason, Is.EqualTo("source-not-configured"));
+            Assert.That(_sink.Writes, Has.Count.EqualTo(1), "no second record, no new revision");
+        }
+    }
+
     private ArticleProcessor Processor(string language, ITranslationProvider? translator) =>
         new(_fetcher, _extractor, new FakeArticleNormalizer(language), translator, _sink);
 

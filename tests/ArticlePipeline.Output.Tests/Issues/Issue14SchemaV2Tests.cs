@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
+using ArticlePipeline.Core.Abstractions;
 using ArticlePipeline.Core.Model;
 using ArticlePipeline.Output.Json;
 using ArticlePipeline.Output.Schema;
@@ -93,6 +94,27 @@ public sealed class Issue14SchemaV2Tests
         record[field] = JsonNode.Parse(value);
 
         Assert.That(_validator.Validate(record.ToJsonString()), Has.Some.Contains(field));
+    }
+
+    [Test]
+    public async Task Write_SameRecordWithAFirstCapture_IsRewrittenAtTheSameRevisionAndALaterCaptureChangesNothing()
+    {
+        using var folder = new TempDirectory();
+        using var sink = new JsonRecordSink(folder.Path);
+        ArticleRecord sample = Records.Sample();
+        WriteResult uncaptured = await sink.OpenAndWriteAsync(sample with { Capture = null });
+
+        WriteResult gained = await sink.OpenAndWriteAsync(sample);
+        WriteResult later = await sink.OpenAndWriteAsync(sample with { Capture = sample.Capture! with { Offset = 99_999 } });
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(gained.Written, Is.True, "a record without a capture takes the first one a fetch brings");
+            Assert.That(gained.Revision, Is.EqualTo(uncaptured.Revision), "a capture is not content");
+            Assert.That(RecordSerializer.Deserialize(File.ReadAllBytes(gained.Path))!.Capture, Is.EqualTo(sample.Capture));
+            Assert.That(later.Written, Is.False, "a record keeps the capture it has");
+            Assert.That(File.ReadAllLines(Directory.GetFiles(Path.Combine(folder.Path, "manifest")).Single())[^1], Does.Contain("\"change\":\"rewritten\""));
+        }
     }
 
     [Test]
