@@ -14,7 +14,7 @@ internal static class MigrateCommand
         Option<string?> config = CommandOptions.Config();
         Option<string?> output = CommandOptions.Out();
         Option<bool> wait = CommandOptions.Wait();
-        var command = new Command("migrate", "Upgrade every schema v1 record in the output folder to v2 (people in authors, agencies, sources, photographers and the site's own name out of them; credits; fetchedUrl and capture unknown), each a new revision; running it again changes nothing. Prints counts: examined, upgraded, already current, failed.")
+        var command = new Command("migrate", "Upgrade every schema v1 record in the output folder to v2 (people in authors, agencies, sources, photographers and the site's own name out of them; credits; fetchedUrl and capture unknown), each a new revision; running it again changes nothing. Records whose original text version 1 dropped (a language outside the five) are listed as 'needs refetch' and left as they are. Prints counts: examined, upgraded, already current, needs refetch, failed.")
         {
             config, output, wait,
         };
@@ -24,7 +24,7 @@ internal static class MigrateCommand
             await using (pipeline.ConfigureAwait(false))
             {
                 using OutputLock folder = await OutputLock.AcquireAsync(pipeline.OutputDirectory, parse.GetValue(wait), context.Error, ct).ConfigureAwait(false);
-                int examined = 0, upgraded = 0, current = 0, failed = 0;
+                int examined = 0, upgraded = 0, current = 0, refetch = 0, failed = 0;
                 foreach (string file in RecordFiles.Enumerate(pipeline.OutputDirectory, sourceId: null))
                 {
                     ct.ThrowIfCancellationRequested();
@@ -43,6 +43,15 @@ internal static class MigrateCommand
                         continue;
                     }
 
+                    if (!record.Languages.TryGetValue(record.SourceLanguage, out LanguageVersion? original) || original.Content is null)
+                    {
+                        // Version 1 dropped the text of a language outside the five: there is nothing to upgrade, only
+                        // the page to fetch again.
+                        refetch++;
+                        await context.Output.WriteLineAsync($"needs refetch: {file} ({record.Url}: version 1 kept no {record.SourceLanguage} text; run rerun URL)").ConfigureAwait(false);
+                        continue;
+                    }
+
                     RecordSlot slot = await pipeline.Sink.OpenAsync(RecordKey.Of(record), ct).ConfigureAwait(false);
                     if (slot.Existing is null || !string.Equals(Path.GetFullPath(slot.Location), Path.GetFullPath(file), StringComparison.Ordinal))
                     {
@@ -54,7 +63,7 @@ internal static class MigrateCommand
 
                     try
                     {
-                        await pipeline.Sink.WriteAsync(slot, Upgrade(record), cancellationToken: ct).ConfigureAwait(false);
+                        await pipeline.Sink.WriteAsync(slot, RecordUpgrade.ToCurrent(record), cancellationToken: ct).ConfigureAwait(false);
                         upgraded++;
                         await context.Output.WriteLineAsync($"upgraded: {file}").ConfigureAwait(false);
                     }
@@ -67,29 +76,10 @@ internal static class MigrateCommand
 
                 await context.Output.WriteLineAsync(string.Create(
                     CultureInfo.InvariantCulture,
-                    $"migrate: examined {examined}, upgraded {upgraded}, already current {current}, failed {failed}")).ConfigureAwait(false);
+                    $"migrate: examined {examined}, upgraded {upgraded}, already current {current}, needs refetch {refetch}, failed {failed}")).ConfigureAwait(false);
                 return failed == 0 ? ExitCodes.Success : ExitCodes.SomeFailed;
             }
         }));
         return command;
-    }
-
-    /// <summary>
-    /// A v1 record as v2: its bylines sorted into people and credits by extraction's rules, its images' photo credits
-    /// read from their captions; what v1 never kept (the fetched URL, the capture) is unknown, not guessed.
-    /// </summary>
-    internal static ArticleRecord Upgrade(ArticleRecord record)
-    {
-        Uri? url = Uri.TryCreate(record.Url, UriKind.Absolute, out Uri? parsed) ? parsed : null;
-        (var authors, var credits) = BylineCredits.Separate(record.Authors, url, [record.Publisher, record.Source.Name]);
-        return record with
-        {
-            SchemaVersion = ArticleRecord.CurrentSchemaVersion,
-            Authors = authors,
-            Credits = record.Credits.IsDefaultOrEmpty ? credits : [.. record.Credits, .. credits.Except(record.Credits)],
-            Images = [.. record.Images.Select(i => i.Credit is null ? i with { Credit = BylineCredits.PhotoCreditOf(i.Caption) } : i)],
-            FetchedUrl = null,
-            Capture = null,
-        };
     }
 }

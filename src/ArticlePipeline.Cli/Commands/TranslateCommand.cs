@@ -1,6 +1,7 @@
 using System.CommandLine;
 using ArticlePipeline.Cli.Composition;
 using ArticlePipeline.Core.Pipeline;
+using ArticlePipeline.Extraction.Credits;
 using ArticlePipeline.State;
 
 namespace ArticlePipeline.Cli.Commands;
@@ -42,7 +43,7 @@ internal static class TranslateCommand
                     throw new UsageException("no translator configured: set Translator:Provider=azure and Translator:Key");
                 }
 
-                var runner = new PendingTranslationRunner(pipeline.Translator, pipeline.Sink, state);
+                var runner = new PendingTranslationRunner(pipeline.Translator, pipeline.Sink, state, upgrade: RecordUpgrade.ToCurrent);
                 PendingTranslationSummary summary = await runner.RunAsync(max, cancellationToken: ct).ConfigureAwait(false);
                 await context.Output.WriteLineAsync(summary.ToString()).ConfigureAwait(false);
                 if (summary.Failure is not null)

@@ -20,18 +20,29 @@ public sealed class PendingTranslationRunner
     private readonly IRecordSink _sink;
     private readonly IPendingTranslations _pending;
     private readonly TimeProvider _time;
+    private readonly Func<ArticleRecord, ArticleRecord> _upgrade;
 
     /// <summary>Creates the runner.</summary>
     /// <param name="translator">The translation provider.</param>
     /// <param name="sink">Where records are read and written.</param>
     /// <param name="pending">The pending list.</param>
     /// <param name="timeProvider">Clock for provenance; the system clock when <see langword="null"/>.</param>
-    public PendingTranslationRunner(ITranslationProvider translator, IRecordSink sink, IPendingTranslations pending, TimeProvider? timeProvider = null)
+    /// <param name="upgrade">
+    /// Turns a record of an earlier schema version into the current one before it is rewritten (a record is written in
+    /// the current version or not at all); records are rewritten as read when <see langword="null"/>.
+    /// </param>
+    public PendingTranslationRunner(
+        ITranslationProvider translator,
+        IRecordSink sink,
+        IPendingTranslations pending,
+        TimeProvider? timeProvider = null,
+        Func<ArticleRecord, ArticleRecord>? upgrade = null)
     {
         _translator = translator;
         _sink = sink;
         _pending = pending;
         _time = timeProvider ?? TimeProvider.System;
+        _upgrade = upgrade ?? (static record => record);
     }
 
     /// <summary>Translates up to <paramref name="max"/> pending records, <paramref name="batchSize"/> at a time.</summary>
@@ -165,7 +176,7 @@ public sealed class PendingTranslationRunner
             }
         }
 
-        return record with { Languages = languages };
+        return _upgrade(record) with { Languages = languages };
     }
 
     private async Task<RecordSlot?> OpenAsync(PendingTranslation item, CancellationToken cancellationToken) =>

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using ArticlePipeline.Testing;
 using ArticlePipeline.Testing.NewsSite;
 using ArticlePipeline.Testing.Translator;
@@ -228,8 +229,8 @@ public sealed class Issue14RecordV2CliTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(first.ExitCode, Is.Zero, first.ToString());
-            Assert.That(first.Output, Does.Contain("migrate: examined 1, upgraded 1, already current 0, failed 0"));
-            Assert.That(second.Output, Does.Contain("migrate: examined 1, upgraded 0, already current 1, failed 0"));
+            Assert.That(first.Output, Does.Contain("migrate: examined 1, upgraded 1, already current 0, needs refetch 0, failed 0"));
+            Assert.That(second.Output, Does.Contain("migrate: examined 1, upgraded 0, already current 1, needs refetch 0, failed 0"));
             Assert.That(File.ReadAllBytes(path), Is.EqualTo(migrated), "a second migrate changes nothing");
             Assert.That(root.GetProperty("schemaVersion").GetInt32(), Is.EqualTo(2));
             Assert.That(root.GetProperty("revision").GetInt32(), Is.EqualTo(4));
@@ -243,6 +244,48 @@ public sealed class Issue14RecordV2CliTests
 
         await RecordAssert.AllValidAsync(Path.Combine(Out, "records"));
         RecordAssert.ManifestMatchesFiles(Out);
+    }
+
+    [Test]
+    public async Task TranslatePending_RecordWrittenByVersion1_IsRewrittenAsAValidV2RecordWithPeopleApartFromCredits()
+    {
+        string withoutTranslator = Config("none-", new { Translator = new { Provider = "none" } });
+        string withTranslator = Config("azure-", new
+        {
+            Translator = new { Provider = "azure", Endpoint = _translator.Endpoint.AbsoluteUri, Key = "v2-key", MaxRetries = 1 },
+        });
+        CliRun rerun = await CliRun.RunAsync("rerun", _site.Url("tin-tuc/nong-dan-tan-hau-thu-hoach-lua-he-thu-som-a1001.html").AbsoluteUri, "--config", withoutTranslator, "--out", Out);
+        string path = rerun.Output.Trim();
+        // The record as version 1 wrote it, still listed as pending: no v2 fields, an agency among the authors.
+        JsonObject v1 = JsonNode.Parse(File.ReadAllText(path))!.AsObject();
+        v1["schemaVersion"] = 1;
+        v1["authors"] = new JsonArray("Minh Đức", "Theo TTXVN");
+        foreach (string field in new[] { "fetchedUrl", "credits", "capture" })
+        {
+            v1.Remove(field);
+        }
+
+        foreach (JsonNode? image in v1["images"]!.AsArray())
+        {
+            image!.AsObject().Remove("credit");
+        }
+
+        File.WriteAllText(path, v1.ToJsonString());
+        await RecordAssert.AllValidAsync(Path.Combine(Out, "records"));
+
+        CliRun translate = await CliRun.RunAsync("translate", "--pending", "--config", withTranslator, "--out", Out);
+
+        using JsonDocument record = JsonDocument.Parse(File.ReadAllBytes(path));
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(translate.ExitCode, Is.Zero, translate.ToString());
+            Assert.That(record.RootElement.GetProperty("schemaVersion").GetInt32(), Is.EqualTo(2), "a rewrite writes the current version");
+            Assert.That(record.RootElement.GetProperty("authors").EnumerateArray().Select(a => a.GetString()), Is.EqualTo(new[] { "Minh Đức" }));
+            Assert.That(record.RootElement.GetProperty("credits").GetRawText(), Does.Contain("TTXVN"));
+            Assert.That(Status(record, "uk"), Is.EqualTo("translated"));
+        }
+
+        await RecordAssert.AllValidAsync(Path.Combine(Out, "records"));
     }
 
     private object TranslatorWithSources(string[] drop)
