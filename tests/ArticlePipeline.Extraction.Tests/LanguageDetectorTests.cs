@@ -89,6 +89,15 @@ public sealed class LanguageDetectorTests
         Assert.That(LanguageDetector.Detect("Hội nghị tổ chức tại tỉnh An Giang vào sáng nay với nhiều đại biểu."), Is.EqualTo("vi"));
     }
 
+    [TestCase("Областният управител откри новия път между двете села във вторник. Според кмета строителството ще продължи през цялата година, а жителите са доволни от резултата.", Description = "Bulgarian")]
+    [TestCase("Председник општине је отворио нови мост преко реке у уторак. Радови су трајали две године, а мештани су задовољни изградњом.", Description = "Serbian")]
+    [TestCase("Старшыня раённага выканаўчага камітэта адкрыў новую школу ў вёсцы. Дзеці і настаўнікі вельмі рады новым класам.", Description = "Belarusian")]
+    [TestCase("Облыс әкімі жаңа мектептің ашылу салтанатына қатысты және оқушыларды құттықтады. Мектеп үш жүз баланы қабылдайды.", Description = "Kazakh")]
+    public void Detect_OtherCyrillicLanguage_IsUndeterminedNotRussianOrUkrainian(string text)
+    {
+        Assert.That(LanguageDetector.Detect(text), Is.EqualTo("und"));
+    }
+
     [Test]
     public void Detect_RussianWithoutDistinctiveLetters_IsRussianNotUkrainian()
     {

@@ -127,8 +127,7 @@ public static class LanguageDetector
 
         if (main == counts.Cyrillic)
         {
-            // Ukrainian's і is in nearly every sentence; Cyrillic without any Ukrainian evidence is read as Russian.
-            return evidence[Uk] > evidence[Ru] ? Languages.Ukrainian : Languages.Russian;
+            return Cyrillic(counts, evidence);
         }
 
         // Vietnamese letters are frequent (one word in three); Romanian's ă shares a letter with them.
@@ -200,9 +199,19 @@ public static class LanguageDetector
                 {
                     evidence[Uk]++;
                 }
-                else if (c is 'ы' or 'э' or 'ъ' or 'ё')
+                else if (c is 'ы' or 'э' or 'ё')
                 {
                     evidence[Ru]++;
+                }
+                else if (c is 'ъ')
+                {
+                    counts.HardSign++;
+                }
+                else if (c is 'ў' or 'ђ' or 'ћ' or 'џ' or 'љ' or 'њ' or 'ј' or 'ѓ' or 'ќ' or 'ѕ' or 'ѝ' or
+                         'ә' or 'ғ' or 'қ' or 'ң' or 'ө' or 'ұ' or 'ү' or 'һ' or 'ҳ' or 'ҷ' or 'ӣ' or 'ӯ')
+                {
+                    // Belarusian, Serbian, Macedonian, Bulgarian, Kazakh, Kyrgyz, Mongolian, Tajik: Cyrillic, but not ours.
+                    counts.ForeignCyrillic++;
                 }
 
                 return true;
@@ -276,11 +285,35 @@ public static class LanguageDetector
         }
     }
 
+    /// <summary>
+    /// Ukrainian's і is in nearly every sentence, Russian's ы, э, ё nearly as often. Letters of other Cyrillic languages
+    /// (Belarusian ў, Serbian ј, Kazakh ә...) or a Bulgarian ъ used as a vowel make it none of ours, and a long text
+    /// with no Russian evidence at all is not called Russian; a short one without evidence either way still is.
+    /// </summary>
+    private static string Cyrillic(ScriptCounts counts, ReadOnlySpan<int> evidence)
+    {
+        if (counts.ForeignCyrillic * 200 >= counts.Cyrillic)
+        {
+            return Languages.Undetermined;
+        }
+
+        if (evidence[Uk] > evidence[Ru])
+        {
+            return Languages.Ukrainian;
+        }
+
+        bool bulgarianHardSign = counts.HardSign >= 2 && counts.HardSign > evidence[Ru];
+        bool longWithoutEvidence = evidence[Ru] == 0 && counts.Cyrillic >= 200;
+        return bulgarianHardSign || longWithoutEvidence ? Languages.Undetermined : Languages.Russian;
+    }
+
     // Letters per script, and the distinctive letters of vi (ơ ư đ weigh three), fr, de and ro.
     private struct ScriptCounts
     {
         public int Latin;
         public int Cyrillic;
+        public int HardSign;
+        public int ForeignCyrillic;
         public int Thai;
         public int Lao;
         public int Khmer;
