@@ -326,7 +326,10 @@ public sealed class AzureTranslationProvider : IIncrementalTranslationProvider
                     continue;
                 }
 
-                if (_checkAnswers && Check(request.TextType, piece.Text, text, targets[t]) is { } problem)
+                // A source sent without its language (und, zh) that the service finds already in this target comes back
+                // as it was: that is the right answer, not an untranslated one to pay for again on every run.
+                bool alreadyInTarget = items[j].DetectedLanguage?.Language is { } detected && string.Equals(detected, targets[t], StringComparison.OrdinalIgnoreCase);
+                if (_checkAnswers && !alreadyInTarget && Check(request.TextType, piece.Text, text, targets[t]) is { } problem)
                 {
                     // Not stored: the piece goes once more, and its language fails if the second answer fails too.
                     failed(new Failure(request.TextType, piece, targets[t], problem));

@@ -334,9 +334,12 @@ public sealed partial class LoopbackTranslator : IAsyncDisposable
             foreach (string target in targets)
             {
                 writer.WriteStartObject();
-                string good = _options.ScriptedTranslations
-                    ? LoopbackTranslation.Scripted(text, target, html, _options.UpperCaseTranslations)
-                    : LoopbackTranslation.Translate(text, target, html, _options.UpperCaseTranslations);
+                // Like the service: text it detects as already in the target language comes back unchanged.
+                string good = string.IsNullOrEmpty(from) && string.Equals(target, _options.DetectedLanguage, StringComparison.OrdinalIgnoreCase)
+                    ? text
+                    : _options.ScriptedTranslations
+                        ? LoopbackTranslation.Scripted(text, target, html, _options.UpperCaseTranslations)
+                        : LoopbackTranslation.Translate(text, target, html, _options.UpperCaseTranslations);
                 if (bad is { } wrong && (wrong.Language is null || string.Equals(wrong.Language, target, StringComparison.OrdinalIgnoreCase)))
                 {
                     good = Spoil(wrong.Kind, text, good, target, html);
