@@ -193,7 +193,7 @@ public sealed partial class WarcCaptureStore : ICaptureStore, IAsyncDisposable, 
         _current = null;
         try
         {
-            foreach (WarcRecovery.Repair repair in WarcRecovery.RecoverAbandoned(_folder))
+            foreach (WarcRecovery.Repair repair in WarcRecovery.RecoverAbandoned(_folder, Environment.MachineName))
             {
                 LogRepaired(repair.Path, repair.Records, repair.RemovedBytes);
             }

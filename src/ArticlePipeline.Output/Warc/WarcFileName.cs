@@ -26,6 +26,23 @@ internal static class WarcFileName
         CultureInfo.InvariantCulture,
         $"{Prefix}-{now.UtcDateTime:yyyyMMddHHmmssfff}-{serial:D5}-{SafeHost(host)}-{processId}{Suffix}");
 
+    /// <summary>Whether <paramref name="fileName"/> (a WARC file or its marker) was started by a process on <paramref name="host"/>.</summary>
+    /// <param name="fileName">The file's name.</param>
+    /// <param name="host">The machine's name.</param>
+    /// <returns><see langword="true"/> when the name ends with this host and a process id.</returns>
+    public static bool IsFromHost(string fileName, string host)
+    {
+        int end = fileName.IndexOf(Suffix, StringComparison.Ordinal);
+        if (end < 0)
+        {
+            return false;
+        }
+
+        string stem = fileName[..end];
+        int dash = stem.LastIndexOf('-');
+        return dash > 0 && stem[(dash + 1)..].All(char.IsAsciiDigit) && stem[..dash].EndsWith("-" + SafeHost(host), StringComparison.Ordinal);
+    }
+
     /// <summary>A host name reduced to letters, digits, dots and hyphens (never empty).</summary>
     /// <param name="host">The host name.</param>
     /// <returns>The safe form.</returns>

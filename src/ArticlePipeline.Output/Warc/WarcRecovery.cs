@@ -4,6 +4,8 @@ namespace ArticlePipeline.Output.Warc;
 /// Repairs the files of writers that died: a marker <c>NAME.warc.gz.open</c> whose lock can be taken belongs to no
 /// live process. The file's members are checked in order; the file is cut after the last complete record and the
 /// marker removed. A marker still locked belongs to a live writer (this or another process): its file is not touched.
+/// Only files started on this machine are considered: a lock on a shared (network) folder may not be seen from another
+/// machine, so each machine repairs its own writers' files, when one of its processes next starts a file.
 /// </summary>
 internal static class WarcRecovery
 {
@@ -13,10 +15,11 @@ internal static class WarcRecovery
     /// <param name="RemovedBytes">Bytes of a torn tail cut off.</param>
     internal sealed record Repair(string Path, int Records, long RemovedBytes);
 
-    /// <summary>Repairs every abandoned file in <paramref name="directory"/>.</summary>
+    /// <summary>Repairs every abandoned file this machine started in <paramref name="directory"/>.</summary>
     /// <param name="directory">The <c>warc</c> folder.</param>
+    /// <param name="host">This machine's name (as in the file names).</param>
     /// <returns>The repairs made.</returns>
-    public static List<Repair> RecoverAbandoned(string directory)
+    public static List<Repair> RecoverAbandoned(string directory, string host)
     {
         var repairs = new List<Repair>();
         if (!Directory.Exists(directory))
@@ -26,6 +29,11 @@ internal static class WarcRecovery
 
         foreach (string markerPath in Directory.EnumerateFiles(directory, "*" + WarcFile.MarkerSuffix))
         {
+            if (!WarcFileName.IsFromHost(Path.GetFileName(markerPath), host))
+            {
+                continue;
+            }
+
             FileStream marker;
             try
             {

@@ -66,7 +66,7 @@ public sealed class WarcRecoveryTests
     {
         string warc = _dir.Combine("warc");
         Directory.CreateDirectory(warc);
-        string file = Path.Combine(warc, "articlepipeline-20261207000000000-00001-dead-1.warc.gz");
+        string file = Path.Combine(warc, $"articlepipeline-20261207000000000-00001-{WarcFileName.SafeHost(Environment.MachineName)}-1.warc.gz");
         File.WriteAllBytes(file, [0x1f, 0x8b, 8, 4, 0, 0]);
         File.WriteAllBytes(file + ".open", []);
 
@@ -77,6 +77,26 @@ public sealed class WarcRecoveryTests
 
         Assert.That(File.Exists(file), Is.False);
         Assert.That(File.Exists(file + ".open"), Is.False);
+    }
+
+    [Test]
+    public async Task NextStart_FileStartedOnAnotherMachine_IsLeftToThatMachine()
+    {
+        // On a shared network folder another machine's lock may not be visible here: its files are its own to repair.
+        string warc = _dir.Combine("warc");
+        Directory.CreateDirectory(warc);
+        string file = Path.Combine(warc, "articlepipeline-20261207000000000-00001-other-node.example-4242.warc.gz");
+        byte[] partial = [0x1f, 0x8b, 8, 4, 0, 0];
+        File.WriteAllBytes(file, partial);
+        File.WriteAllBytes(file + ".open", []);
+
+        await using (var store = new WarcCaptureStore(_dir.Path))
+        {
+            await store.StoreAsync(Exchanges.NotFound());
+        }
+
+        Assert.That(File.ReadAllBytes(file), Is.EqualTo(partial));
+        Assert.That(File.Exists(file + ".open"), Is.True);
     }
 
     [Test]
