@@ -7,12 +7,6 @@ namespace ArticlePipeline.Cli.Commands;
 /// <summary><c>validate DIR</c>: checks every record under a folder against the published JSON Schema.</summary>
 internal static class ValidateCommand
 {
-    /// <summary>
-    /// The largest file read: 256 MiB, far above any record (records hold text, never bodies). A larger file, or one that
-    /// is not a regular file (a FIFO, a device, a symbolic link loop), is reported as invalid and the others are checked.
-    /// </summary>
-    private const long MaxRecordBytes = 256L * 1024 * 1024;
-
     // A record saved by an editor that adds a byte order mark is still the same JSON.
     private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
 
@@ -38,7 +32,7 @@ internal static class ValidateCommand
             foreach (string file in files)
             {
                 ct.ThrowIfCancellationRequested();
-                (byte[]? bytes, string? unreadable) = await InputFile.ReadAsync(file, MaxRecordBytes, "validate's limit", ct).ConfigureAwait(false);
+                (byte[]? bytes, string? unreadable) = await InputFile.ReadAsync(file, RecordFiles.MaxRecordBytes, "validate's limit", ct).ConfigureAwait(false);
                 IReadOnlyList<string> problems = bytes is null
                     ? [unreadable!]
                     : validator.Validate(System.Text.Encoding.UTF8.GetString(bytes.AsSpan().StartsWith(Utf8Bom) ? bytes.AsSpan(Utf8Bom.Length) : bytes.AsSpan()));

@@ -6,7 +6,11 @@ namespace ArticlePipeline.Cli.Composition;
 /// <summary>The record files under an output folder (<c>records/{source}/{xx}/{id}.json</c>), read one at a time and bounded.</summary>
 internal static class RecordFiles
 {
-    /// <summary>The largest record file read: far above any record (records hold text, never bodies).</summary>
+    /// <summary>
+    /// The largest record file read (<c>validate</c>, <c>reprocess</c>, <c>migrate</c>): 256 MiB, far above any record
+    /// (records hold text, never bodies). A larger file, or one that is not a regular file (a FIFO, a device, a symbolic
+    /// link loop), is reported as unreadable and the others are handled.
+    /// </summary>
     public const long MaxRecordBytes = 256L * 1024 * 1024;
 
     /// <summary>The record files, in a stable order.</summary>

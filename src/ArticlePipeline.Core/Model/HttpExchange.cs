@@ -23,4 +23,13 @@ public sealed record HttpExchange(
     ImmutableArray<KeyValuePair<string, string>> ResponseHeaders,
     ReadOnlyMemory<byte> Payload,
     string? RemoteAddress,
-    DateTimeOffset Date);
+    DateTimeOffset Date)
+{
+    /// <summary>The values of every response header named <paramref name="name"/> (case-insensitively), in order.</summary>
+    /// <param name="name">The header name, e.g. <c>Content-Encoding</c>.</param>
+    /// <returns>The values; none when the header is absent.</returns>
+    public IEnumerable<string> ResponseHeaderValues(string name) =>
+        (ResponseHeaders.IsDefault ? [] : ResponseHeaders)
+            .Where(h => h.Key.Equals(name, StringComparison.OrdinalIgnoreCase))
+            .Select(h => h.Value);
+}

@@ -81,7 +81,7 @@ public sealed class CaptureReprocessor
 
     private static string? Header(HttpExchange exchange, string name)
     {
-        string[] values = [.. exchange.ResponseHeaders.Where(h => h.Key.Equals(name, StringComparison.OrdinalIgnoreCase)).Select(h => h.Value)];
+        string[] values = [.. exchange.ResponseHeaderValues(name)];
         return values.Length == 0 ? null : string.Join(", ", values);
     }
 }

@@ -16,10 +16,7 @@ public static class CapturedPayload
     public static async Task<(byte[]? Body, string? Reason, string? Detail)> DecodeAsync(HttpExchange exchange, int maxBytes, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(exchange);
-        IEnumerable<string> encodings = exchange.ResponseHeaders
-            .Where(h => h.Key.Equals("Content-Encoding", StringComparison.OrdinalIgnoreCase))
-            .Select(h => h.Value);
-        if (!ContentCodings.TryParse(encodings, out IReadOnlyList<ContentCoding> codings, out string? unknown))
+        if (!ContentCodings.TryParse(exchange.ResponseHeaderValues("Content-Encoding"), out IReadOnlyList<ContentCoding> codings, out string? unknown))
         {
             return (null, ContentCodings.Unsupported, $"content coding {Core.Text.UntrustedText.Clean(unknown, 100)} cannot be decoded");
         }

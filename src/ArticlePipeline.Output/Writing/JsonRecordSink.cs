@@ -177,7 +177,7 @@ public sealed partial class JsonRecordSink : IRecordSink, IDisposable
     {
         ArgumentNullException.ThrowIfNull(slot);
         ArgumentNullException.ThrowIfNull(record);
-        return slot.Existing is null || !RecordDiff.Changes(slot.Existing, record).IsEmpty;
+        return slot.Existing is null || !SameContent(slot.Existing, record);
     }
 
     /// <summary>Whether two records carry the same content: everything but revision, fetch time and provenance times.</summary>
