@@ -163,6 +163,7 @@ internal sealed class CliHost : IAsyncDisposable
     /// </summary>
     public void ApplySourceLimits(SourceCatalog catalog)
     {
+        Services.GetRequiredService<SourceDirectory>().Use(catalog);
         IDiscoveryHosts hosts = Services.GetRequiredService<IDiscoveryHosts>();
         foreach (SourceDefinition source in catalog.Sources)
         {
@@ -180,7 +181,9 @@ internal sealed class CliHost : IAsyncDisposable
 
         try
         {
-            return SourceCatalogLoader.Load(SourcesFile);
+            SourceCatalog catalog = SourceCatalogLoader.Load(SourcesFile);
+            Services.GetRequiredService<SourceDirectory>().Use(catalog);
+            return catalog;
         }
         catch (SourceCatalogException ex)
         {

@@ -1,5 +1,6 @@
 using ArticlePipeline.Core.Abstractions;
 using ArticlePipeline.Core.Pipeline;
+using ArticlePipeline.Core.Sources;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -27,6 +28,7 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
         services.TryAddSingleton(typeof(ILogger<>), typeof(Logger<>));
         services.TryAddSingleton(new ConfiguredTranslator(null));
+        services.TryAddSingleton<SourceDirectory>();
         services.AddSingleton(sp =>
         {
             IStateStore state = sp.GetRequiredService<IStateStore>();
@@ -39,7 +41,8 @@ public static class CoreServiceCollectionExtensions
                 state,
                 sp.GetRequiredService<ILogger<ArticleProcessor>>(),
                 sp.GetRequiredService<TimeProvider>(),
-                sp.GetService<IPendingTranslations>());
+                sp.GetService<IPendingTranslations>(),
+                sp.GetRequiredService<SourceDirectory>());
         });
         services.AddSingleton(sp => new CrawlRunner(
             sp.GetRequiredService<ISourceDiscovery>(),

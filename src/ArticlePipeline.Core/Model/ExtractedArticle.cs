@@ -33,4 +33,7 @@ public sealed record ExtractedArticle(
 {
     /// <summary>Names the page credits that are not authors: agencies, sources, photographers, translators.</summary>
     public ImmutableArray<Credit> Credits { get; init; } = [];
+
+    /// <summary>The page's editions in other languages: <c>hreflang</c> alternates and language-switch links.</summary>
+    public ImmutableArray<EditionLink> Alternates { get; init; } = [];
 }

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace ArticlePipeline.Core.Model;
 
 /// <summary>One language entry of a record.</summary>
@@ -11,6 +13,22 @@ public sealed record LanguageVersion(
     Provenance? Provenance,
     string? Reason)
 {
+    /// <summary>For translated entries: who made the text. Records written before editions existed omit it: their translations are the machine's.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public LanguageOrigin? Origin { get; init; }
+
+    /// <summary>For publisher and mirror entries: the page the text was read from.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? OriginUrl { get; init; }
+
+    /// <summary>For publisher and mirror entries: how the edition matches the original, block by block.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public EditionMatch? Match { get; init; }
+
+    /// <summary>Whether this is a human translation (a publisher's edition or a mirror's), which a machine translation never replaces.</summary>
+    [JsonIgnore]
+    public bool IsEdition => Status == TranslationStatus.Translated && Origin is LanguageOrigin.Publisher or LanguageOrigin.Mirror;
+
     /// <summary>A language waiting for translation.</summary>
     /// <param name="reason">Why it is not translated yet.</param>
     /// <returns>The entry.</returns>

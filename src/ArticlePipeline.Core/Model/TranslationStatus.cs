@@ -6,7 +6,7 @@ public enum TranslationStatus
     /// <summary>The article was published in this language.</summary>
     Original,
 
-    /// <summary>Machine-translated from the original.</summary>
+    /// <summary>Translated from the original: by the publisher, a mirror or the machine (see <see cref="LanguageVersion.Origin"/>).</summary>
     Translated,
 
     /// <summary>Not yet translated; a later <c>translate --pending</c> run fills it.</summary>

@@ -26,6 +26,9 @@ public sealed record ArticleOutcome(
     int FailedTranslations = 0,
     ImmutableDictionary<string, Model.LanguageTranslationStats>? Translation = null)
 {
+    /// <summary>Where the record's translated languages came from this time (publisher, mirror, machine), what editions saved, and refused editions.</summary>
+    public Editions.EditionStats Editions { get; init; } = Core.Editions.EditionStats.None;
+
     /// <summary>A failure.</summary>
     /// <param name="url">The URL.</param>
     /// <param name="reason">Short reason.</param>

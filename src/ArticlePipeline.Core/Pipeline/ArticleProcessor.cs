@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using ArticlePipeline.Core.Abstractions;
+using ArticlePipeline.Core.Editions;
 using ArticlePipeline.Core.Model;
 using ArticlePipeline.Core.Sources;
 using Microsoft.Extensions.Logging;
@@ -29,6 +30,8 @@ public sealed partial class ArticleProcessor
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
     private readonly LanguageFiller _languages;
+    private readonly EditionFinder _editions;
+    private readonly SourceDirectory? _sources;
 
     /// <summary>Creates the processor from one implementation of each stage.</summary>
     /// <param name="fetcher">Fetch stage.</param>
@@ -40,6 +43,7 @@ public sealed partial class ArticleProcessor
     /// <param name="logger">Logger.</param>
     /// <param name="timeProvider">Clock for state timestamps; the system clock when <see langword="null"/>.</param>
     /// <param name="pending">Where records with pending languages are listed for <c>translate --pending</c>.</param>
+    /// <param name="sources">The configured sources, for the original a mirror page names; without them it is an <c>adhoc</c> article.</param>
     public ArticleProcessor(
         IPageFetcher fetcher,
         IArticleExtractor extractor,
@@ -49,7 +53,8 @@ public sealed partial class ArticleProcessor
         IStateStore? state = null,
         ILogger<ArticleProcessor>? logger = null,
         TimeProvider? timeProvider = null,
-        IPendingTranslations? pending = null)
+        IPendingTranslations? pending = null,
+        SourceDirectory? sources = null)
     {
         _time = timeProvider ?? TimeProvider.System;
         _pending = pending;
@@ -61,6 +66,8 @@ public sealed partial class ArticleProcessor
         _state = state;
         _logger = (ILogger?)logger ?? NullLogger.Instance;
         _languages = new LanguageFiller(translator, _logger);
+        _sources = sources;
+        _editions = new EditionFinder(fetcher, extractor, normalizer, sources, _logger);
     }
 
     /// <summary>Fetches, extracts, translates and writes the article at <paramref name="url"/>.</summary>
@@ -110,7 +117,9 @@ public sealed partial class ArticleProcessor
             return notAnArticle with { Url = url };
         }
 
-        ArticleOutcome outcome = await CompleteAsync(prepared, options, batch: null, cancellationToken).ConfigureAwait(false);
+        ArticleOutcome outcome = MirroredOriginal(prepared) is { } named
+            ? await MirrorAsync(prepared, named, options, batch: null, cancellationToken).ConfigureAwait(false)
+            : await CompleteAsync(prepared, options, batch: null, cancellationToken).ConfigureAwait(false);
         await SaveAsync(
             outcome.Kind == ArticleOutcomeKind.Failed
                 ? ManualFailure(key, previous, PageOutcome.Failure(outcome.Reason!))
@@ -239,7 +248,9 @@ public sealed partial class ArticleProcessor
     {
         string hash = prepared.Draft.ContentHash;
         PassTranslations? batch = _translator is null ? null : pass.Translations(_translator, _time);
-        ArticleOutcome outcome = await CompleteAsync(prepared, new ProcessOptions(), batch, cancellationToken).ConfigureAwait(false);
+        ArticleOutcome outcome = MirroredOriginal(prepared) is { } named
+            ? await MirrorAsync(prepared, named, new ProcessOptions(), batch, cancellationToken).ConfigureAwait(false)
+            : await CompleteAsync(prepared, new ProcessOptions(), batch, cancellationToken).ConfigureAwait(false);
         if (outcome.Kind == ArticleOutcomeKind.Failed)
         {
             (_, ParkedUrl? parked) = await RecordFailureAsync(url, key, previous, outcome.Reason ?? "write", pass, cancellationToken).ConfigureAwait(false);
@@ -278,9 +289,10 @@ public sealed partial class ArticleProcessor
     {
         ArgumentNullException.ThrowIfNull(page);
         PreparedArticle? prepared = Prepare(page, fetchedAt, capture, source, out ArticleOutcome? notAnArticle);
+        // Re-extracting a page in hand (a capture, a file) fetches nothing: stored editions are kept as they pass the check.
         return prepared is null
             ? notAnArticle!
-            : await CompleteAsync(prepared, options ?? new ProcessOptions(), batch: null, cancellationToken).ConfigureAwait(false);
+            : await CompleteAsync(prepared, options ?? new ProcessOptions(), batch: null, cancellationToken, fetchEditions: false).ConfigureAwait(false);
     }
 
     private PreparedArticle? Prepare(PageContent page, DateTimeOffset fetchedAt, PageCapture? capture, SourceDefinition? source, out ArticleOutcome? failure)
@@ -299,12 +311,18 @@ public sealed partial class ArticleProcessor
             ? new SourceInfo(AdhocSourceId, null, null, page.Url.IsFile ? null : page.Url.Host)
             : new SourceInfo(source.Id, source.Name, source.Province, page.Url.IsFile ? null : page.Url.Host);
         ArticleRecord draft = RecordBuilder.Build(article, page.Url, sourceInfo, fetchedAt, ImmutableDictionary<string, LanguageVersion>.Empty, source, capture);
-        return new PreparedArticle(page, article, draft);
+        return new PreparedArticle(page, article, draft, source);
     }
 
-    private async Task<ArticleOutcome> CompleteAsync(PreparedArticle prepared, ProcessOptions options, PassTranslations? batch, CancellationToken cancellationToken)
+    private async Task<ArticleOutcome> CompleteAsync(
+        PreparedArticle prepared,
+        ProcessOptions options,
+        PassTranslations? batch,
+        CancellationToken cancellationToken,
+        IReadOnlyList<EditionPage>? mirrored = null,
+        bool fetchEditions = true)
     {
-        (PageContent page, ExtractedArticle article, ArticleRecord draft) = prepared;
+        (PageContent page, ExtractedArticle article, ArticleRecord draft, SourceDefinition? source) = prepared;
         if (options.Key is { } expected && RecordKey.Of(draft) is var key && key != expected)
         {
             LogOutcome(page.Url, "failed:rekeyed", null);
@@ -321,8 +339,12 @@ public sealed partial class ArticleProcessor
             return DryRun(page.Url, slot, draft);
         }
 
-        (Dictionary<string, LanguageVersion> others, long billed, long saved, ImmutableDictionary<string, LanguageTranslationStats>? byLanguage) =
-            await _languages.FillAsync(article, draft, slot.Existing, options, batch, cancellationToken).ConfigureAwait(false);
+        // Human translations first (the publisher's editions, a mirror's copies); the translator fills only what they leave.
+        FoundEditions editions = await _editions
+            .FindAsync(article, draft, page.Url, source, slot.Existing, mirrored ?? [], fetchEditions && !page.Url.IsFile, cancellationToken)
+            .ConfigureAwait(false);
+        (Dictionary<string, LanguageVersion> others, long billed, long saved, ImmutableDictionary<string, LanguageTranslationStats>? byLanguage, int machine) =
+            await _languages.FillAsync(article, draft, slot.Existing, editions.Languages, options, batch, cancellationToken).ConfigureAwait(false);
         ArticleRecord record = draft with { Languages = draft.Languages.SetItems(others) };
 
         WriteResult written;
@@ -360,7 +382,10 @@ public sealed partial class ArticleProcessor
             billed,
             saved,
             others.Values.Count(static v => v.Status == TranslationStatus.Failed),
-            byLanguage);
+            byLanguage)
+        {
+            Editions = editions.Stats with { Machine = machine },
+        };
     }
 
     /// <summary>

@@ -75,17 +75,22 @@ public sealed class CrawlRunner
         };
         try
         {
-            await Parallel.ForEachAsync(sources, options, async (source, ct) =>
+            // Mirrors first: the originals their copies name are then written with those languages already filled,
+            // instead of being machine-translated by their own source's crawl and replaced moments later.
+            foreach (SourceDefinition[] phase in new[] { sources.Where(s => s.Mirror).ToArray(), sources.Where(s => !s.Mirror).ToArray() })
             {
-                if (storageFull.IsCancellationRequested)
+                await Parallel.ForEachAsync(phase, options, async (source, ct) =>
                 {
-                    return;
-                }
+                    if (storageFull.IsCancellationRequested)
+                    {
+                        return;
+                    }
 
-                DiscoveryResult found = await _discovery.DiscoverAsync(source, ct).ConfigureAwait(false);
-                summary.AddSource(found.Urls.Length, found.Problems.Select(p => $"{source.Id}: {p}"), found.Failed);
-                await CrawlSourceAsync(source, found, pass, summary, progress, storageFull, ct).ConfigureAwait(false);
-            }).ConfigureAwait(false);
+                    DiscoveryResult found = await _discovery.DiscoverAsync(source, ct).ConfigureAwait(false);
+                    summary.AddSource(found.Urls.Length, found.Problems.Select(p => $"{source.Id}: {p}"), found.Failed);
+                    await CrawlSourceAsync(source, found, pass, summary, progress, storageFull, ct).ConfigureAwait(false);
+                }).ConfigureAwait(false);
+            }
         }
         finally
         {

@@ -23,6 +23,11 @@ public sealed class CrawlSummary
     private int _translationsFailed;
     private readonly ConcurrentDictionary<string, Model.LanguageTranslationStats> _byLanguage = new(StringComparer.OrdinalIgnoreCase);
     private string? _stopped;
+    private int _fromPublisher;
+    private int _fromMirror;
+    private int _fromMachine;
+    private long _notBilled;
+    private readonly ConcurrentQueue<Editions.RejectedEdition> _rejected = new();
 
     /// <summary>Sources crawled.</summary>
     public int Sources => _sources;
@@ -60,6 +65,10 @@ public sealed class CrawlSummary
 
     /// <summary>Translation cost and answer quality per target language, over the pass.</summary>
     public IReadOnlyDictionary<string, Model.LanguageTranslationStats> TranslationByLanguage => _byLanguage;
+
+    /// <summary>Where the languages written this pass came from, what editions saved, and the editions refused.</summary>
+    public Editions.EditionStats Editions => new(
+        Volatile.Read(ref _fromPublisher), Volatile.Read(ref _fromMirror), Volatile.Read(ref _fromMachine), Interlocked.Read(ref _notBilled), [.. _rejected]);
 
     /// <summary>URLs skipped, total (robots, seen, duplicate, filtered, too-large, parked, backoff, limit).</summary>
     public int Skipped => _skipped.Values.Sum();
@@ -142,6 +151,15 @@ public sealed class CrawlSummary
         Interlocked.Add(ref _billed, outcome.BilledCharacters);
         Interlocked.Add(ref _saved, outcome.SavedCharacters);
         Interlocked.Add(ref _translationsFailed, outcome.FailedTranslations);
+        Interlocked.Add(ref _fromPublisher, outcome.Editions.Publisher);
+        Interlocked.Add(ref _fromMirror, outcome.Editions.Mirror);
+        Interlocked.Add(ref _fromMachine, outcome.Editions.Machine);
+        Interlocked.Add(ref _notBilled, outcome.Editions.CharactersNotBilled);
+        foreach (Editions.RejectedEdition rejected in outcome.Editions.Rejected)
+        {
+            _rejected.Enqueue(rejected);
+        }
+
         foreach ((string language, Model.LanguageTranslationStats stats) in outcome.Translation ?? [])
         {
             _byLanguage.AddOrUpdate(language, stats, (_, sum) => sum + stats);
@@ -175,6 +193,16 @@ public sealed class CrawlSummary
         if (!_byLanguage.IsEmpty)
         {
             yield return "translation: " + FormatLanguages(_byLanguage);
+        }
+
+        if (Editions is { } editions && (editions.Publisher + editions.Mirror + editions.Rejected.Length > 0))
+        {
+            yield return FormatEditions(editions);
+        }
+
+        foreach (Editions.RejectedEdition rejected in _rejected)
+        {
+            yield return $"edition refused: {rejected.Url} as {rejected.Language}: {rejected.Reason}";
         }
 
         if (!_skipped.IsEmpty)
@@ -219,6 +247,17 @@ public sealed class CrawlSummary
             .Select(static p => string.Create(
                 CultureInfo.InvariantCulture,
                 $"{p.Key} billed {p.Value.BilledCharacters}, checks failed {p.Value.FailedChecks}, failed {p.Value.Failed}")));
+    }
+
+    /// <summary>The cost line: <c>languages from publishers 1, from mirrors 3, from the machine 0; characters not billed thanks to editions 5120; editions refused 1</c>.</summary>
+    /// <param name="editions">The counts.</param>
+    /// <returns>The text.</returns>
+    public static string FormatEditions(Editions.EditionStats editions)
+    {
+        ArgumentNullException.ThrowIfNull(editions);
+        return string.Create(
+            CultureInfo.InvariantCulture,
+            $"languages from publishers {editions.Publisher}, from mirrors {editions.Mirror}, from the machine {editions.Machine}; characters not billed thanks to editions {editions.CharactersNotBilled}; editions refused {editions.Rejected.Length}");
     }
 
     private static string Format(ConcurrentDictionary<string, int> counts)

@@ -19,6 +19,7 @@ internal sealed partial class LanguageFiller(ITranslationProvider? translator, I
     /// <param name="article">The normalized article.</param>
     /// <param name="draft">Its record with the original language only.</param>
     /// <param name="existing">The stored record, whose translations an unchanged article keeps.</param>
+    /// <param name="editions">Languages the publisher or a mirror already gave (see <see cref="Editions.EditionFinder"/>): never sent to the translator.</param>
     /// <param name="options">Whether to translate at all.</param>
     /// <param name="batch">The crawl pass's shared requests, or <see langword="null"/> to send the article alone.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
@@ -27,6 +28,7 @@ internal sealed partial class LanguageFiller(ITranslationProvider? translator, I
         ExtractedArticle article,
         ArticleRecord draft,
         ArticleRecord? existing,
+        IReadOnlyDictionary<string, LanguageVersion> editions,
         ProcessOptions options,
         PassTranslations? batch,
         CancellationToken cancellationToken)
@@ -35,11 +37,16 @@ internal sealed partial class LanguageFiller(ITranslationProvider? translator, I
         var missing = new List<string>();
         foreach (string language in RecordBuilder.MissingLanguages(draft.SourceLanguage))
         {
-            // An unchanged article keeps the translations it already has: they are never billed twice.
-            if (existing is not null &&
+            if (editions.TryGetValue(language, out LanguageVersion? edition))
+            {
+                others[language] = edition;
+            }
+            // An unchanged article keeps the translations it already has: they are never billed twice. A stored edition
+            // the finder no longer takes (it fails the check) is not kept as if the machine had made it.
+            else if (existing is not null &&
                 existing.ContentHash == draft.ContentHash &&
                 existing.Languages.TryGetValue(language, out LanguageVersion? kept) &&
-                kept.Status == TranslationStatus.Translated)
+                kept.Status == TranslationStatus.Translated && !kept.IsEdition)
             {
                 others[language] = kept;
             }
@@ -51,7 +58,7 @@ internal sealed partial class LanguageFiller(ITranslationProvider? translator, I
 
         if (missing.Count == 0)
         {
-            return new FilledLanguages(others, 0, 0, null);
+            return new FilledLanguages(others, 0, 0, null, 0);
         }
 
         if (!options.Translate || translator is null)
@@ -62,7 +69,7 @@ internal sealed partial class LanguageFiller(ITranslationProvider? translator, I
                 others[language] = LanguageVersion.Pending(reason);
             }
 
-            return new FilledLanguages(others, 0, 0, null);
+            return new FilledLanguages(others, 0, 0, null, 0);
         }
 
         try
@@ -80,12 +87,16 @@ internal sealed partial class LanguageFiller(ITranslationProvider? translator, I
                         content,
                         new Provenance(null, null, translator.Name, result.RequestIds, draft.FetchedAt),
                         null)
+                    {
+                        Origin = LanguageOrigin.Machine,
+                    }
                     : result.Refused?.GetValueOrDefault(language) is { } refused
                         ? LanguageVersion.Failed(refused)
                         : LanguageVersion.Pending("translator returned no text for this language");
             }
 
-            return new FilledLanguages(others, result.BilledCharacters, result.SavedCharacters, result.ByLanguage);
+            int machine = missing.Count(l => others[l].Status == TranslationStatus.Translated);
+            return new FilledLanguages(others, result.BilledCharacters, result.SavedCharacters, result.ByLanguage, machine);
         }
         catch (TranslationFailedException ex)
         {
@@ -97,7 +108,7 @@ internal sealed partial class LanguageFiller(ITranslationProvider? translator, I
                 others[language] = LanguageVersion.Pending("translation failed: " + message);
             }
 
-            return new FilledLanguages(others, 0, 0, null);
+            return new FilledLanguages(others, 0, 0, null, 0);
         }
     }
 
@@ -111,8 +122,10 @@ internal sealed partial class LanguageFiller(ITranslationProvider? translator, I
 /// <param name="Billed">Characters billed.</param>
 /// <param name="Saved">Characters the translation memory saved.</param>
 /// <param name="ByLanguage">Cost and checks per language, when something was translated.</param>
+/// <param name="Machine">Languages the translator filled now.</param>
 internal sealed record FilledLanguages(
     Dictionary<string, LanguageVersion> Others,
     long Billed,
     long Saved,
-    ImmutableDictionary<string, LanguageTranslationStats>? ByLanguage);
+    ImmutableDictionary<string, LanguageTranslationStats>? ByLanguage,
+    int Machine);

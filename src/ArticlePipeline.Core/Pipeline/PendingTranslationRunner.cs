@@ -172,7 +172,10 @@ public sealed class PendingTranslationRunner
                     TranslationStatus.Translated,
                     content,
                     new Provenance(null, null, _translator.Name, result.RequestIds, _time.GetUtcNow()),
-                    null));
+                    null)
+                {
+                    Origin = LanguageOrigin.Machine,
+                });
             }
         }
 

@@ -1,4 +1,5 @@
 using ArticlePipeline.Core.Model;
+using ArticlePipeline.Core.Sources;
 
 namespace ArticlePipeline.Core.Pipeline;
 
@@ -9,4 +10,5 @@ namespace ArticlePipeline.Core.Pipeline;
 /// The record with its original language only; its <see cref="ArticleRecord.Url"/> is the canonical URL. The written
 /// record is this one with the other languages set: it is built once.
 /// </param>
-internal sealed record PreparedArticle(PageContent Page, ExtractedArticle Article, ArticleRecord Draft);
+/// <param name="Source">The configured source it was extracted for, if any.</param>
+internal sealed record PreparedArticle(PageContent Page, ExtractedArticle Article, ArticleRecord Draft, SourceDefinition? Source);

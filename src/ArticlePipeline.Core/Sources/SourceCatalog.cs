@@ -6,7 +6,10 @@ public sealed class SourceCatalog
     /// <summary>The newspapers.</summary>
     public IList<SourceDefinition> Sources { get; set; } = [];
 
-    /// <summary>The source whose home URL has the same host as <paramref name="url"/>, if any.</summary>
+    /// <summary>
+    /// The source whose home URL has the same host as <paramref name="url"/> (ignoring <c>www.</c>; a port other than
+    /// the scheme's default must match too), if any.
+    /// </summary>
     /// <param name="url">An article URL.</param>
     /// <returns>The matching source or <see langword="null"/>.</returns>
     public SourceDefinition? FindByHost(Uri url)
@@ -16,7 +19,8 @@ public sealed class SourceCatalog
         return Sources.FirstOrDefault(s =>
             Uri.TryCreate(s.HomeUrl, UriKind.Absolute, out Uri? home) &&
             !home.IsFile &&
-            string.Equals(StripWww(home.Host), host, StringComparison.OrdinalIgnoreCase));
+            string.Equals(StripWww(home.Host), host, StringComparison.OrdinalIgnoreCase) &&
+            (home.IsDefaultPort && url.IsDefaultPort || home.Port == url.Port));
     }
 
     private static string StripWww(string host) =>

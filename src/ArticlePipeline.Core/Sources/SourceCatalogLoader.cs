@@ -69,10 +69,12 @@ public static partial class SourceCatalogLoader
             }
 
             if (source.Feeds is null || source.Sitemaps is null || source.Listings is null || source.Listings.Any(l => l is null) ||
-                source.ExcludePatterns is null || source.StripParameters is null)
+                source.ExcludePatterns is null || source.StripParameters is null || source.Editions is null || source.Editions.Any(e => e is null))
             {
-                throw new SourceCatalogException($"{where}: feeds, sitemaps, listings, excludePatterns and stripParameters must be lists, not null");
+                throw new SourceCatalogException($"{where}: feeds, sitemaps, listings, excludePatterns, stripParameters and editions must be lists, not null");
             }
+
+            CheckEditions(source.Editions, where);
 
             CheckStripParameters(source.StripParameters, where);
 
@@ -137,6 +139,28 @@ public static partial class SourceCatalogLoader
             {
                 throw new SourceCatalogException(
                     $"{where}: stripParameters entry '{name}' must be a query parameter name (letters, digits, - _ . ~ [ ]), optionally ending in * for a prefix");
+            }
+        }
+    }
+
+    private static void CheckEditions(IList<EditionRule> rules, string where)
+    {
+        var languages = new HashSet<string>(StringComparer.Ordinal);
+        foreach (EditionRule rule in rules)
+        {
+            if (!Model.Languages.IsRecordLanguage(rule.Language))
+            {
+                throw new SourceCatalogException($"{where}: editions[].language '{rule.Language}' must be one of {string.Join(", ", Model.Languages.Record)}");
+            }
+
+            if (!languages.Add(rule.Language))
+            {
+                throw new SourceCatalogException($"{where}: editions names language '{rule.Language}' twice");
+            }
+
+            if (!Uri.TryCreate(rule.UrlPrefix, UriKind.Absolute, out Uri? prefix) || prefix.Scheme is not ("http" or "https"))
+            {
+                throw new SourceCatalogException($"{where}: editions[].urlPrefix '{rule.UrlPrefix}' must be an absolute http(s) URL");
             }
         }
     }

@@ -62,6 +62,21 @@ public sealed class SourceDefinition
     /// <summary>Regular expressions of URLs never crawled for this source (video pages, tag pages...); skipped as <c>filtered</c>.</summary>
     public IList<string> ExcludePatterns { get; set; } = [];
 
+    /// <summary>
+    /// Where this source publishes its own editions in other languages, for articles whose page does not link them
+    /// (see <see cref="EditionRule"/>). Editions the page links with <c>hreflang</c> or a language switch are found without rules.
+    /// </summary>
+    /// <value>Empty.</value>
+    public IList<EditionRule> Editions { get; set; } = [];
+
+    /// <summary>
+    /// Whether this source is a mirror (vietnam.vn-style): its pages are other sites' articles in other languages,
+    /// each with a source line naming the original. A mirror page never becomes a record of its own: the original is
+    /// fetched if the archive lacks it, and the page (with its sibling languages) fills the original's record.
+    /// </summary>
+    /// <value><see langword="false"/>.</value>
+    public bool Mirror { get; set; }
+
     /// <summary>Optional site profile; without one the generic extractor is used.</summary>
     public ExtractionProfile? Profile { get; set; }
 }

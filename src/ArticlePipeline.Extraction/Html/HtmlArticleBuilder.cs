@@ -110,6 +110,7 @@ internal static partial class HtmlArticleBuilder
             Profile: viaProfile ? profile!.Name : null)
         {
             Credits = [.. credits],
+            Alternates = metadata.Alternates,
         };
     }
 

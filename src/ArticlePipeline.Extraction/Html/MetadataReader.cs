@@ -76,7 +76,10 @@ internal static partial class MetadataReader
             Publisher: publisher,
             Image: Meta(metas, "og:image"),
             Tags: tags,
-            IsArticle: ld.Found || string.Equals(type, "article", StringComparison.OrdinalIgnoreCase) || published is not null);
+            IsArticle: ld.Found || string.Equals(type, "article", StringComparison.OrdinalIgnoreCase) || published is not null)
+        {
+            Alternates = EditionLinks.Read(document, pageUrl, canonical),
+        };
     }
 
     private static void AddAuthor(ImmutableArray<string>.Builder authors, string? author, string? publisher)

@@ -14,4 +14,8 @@ internal sealed record PageMetadata(
     string? Publisher,
     string? Image,
     ImmutableArray<string> Tags,
-    bool IsArticle);
+    bool IsArticle)
+{
+    /// <summary>The page's editions in other languages.</summary>
+    public ImmutableArray<Core.Model.EditionLink> Alternates { get; init; } = [];
+}

@@ -66,9 +66,17 @@ public static class RecordSerializer
 
     private static readonly RecordJsonContext CompactContext = new(new JsonSerializerOptions(CreateOptions()) { WriteIndented = false });
 
-    // A v1 record has no credits: read as an empty list, so the record is the same whichever way it was read.
+    // A v1 record has no credits: read as an empty list, so the record is the same whichever way it was read. A
+    // translation written before editions existed names no origin: it is the machine's.
     private static ArticleRecord InRecordOrder(ArticleRecord record) =>
-        record with { Languages = record.Languages.WithComparers(Languages.RecordOrder), Credits = record.Credits.IsDefault ? [] : record.Credits };
+        record with
+        {
+            Languages = record.Languages.WithComparers(Languages.RecordOrder).ToImmutableSortedDictionary(
+                static p => p.Key,
+                static p => p.Value is { Status: TranslationStatus.Translated, Origin: null } machine ? machine with { Origin = LanguageOrigin.Machine } : p.Value,
+                Languages.RecordOrder),
+            Credits = record.Credits.IsDefault ? [] : record.Credits,
+        };
 
     private static JsonSerializerOptions CreateOptions()
     {
@@ -79,6 +87,7 @@ public static class RecordSerializer
         options.Converters.Add(new JsonStringEnumConverter<BlockKind>(JsonNamingPolicy.CamelCase));
         options.Converters.Add(new JsonStringEnumConverter<TranslationStatus>(JsonNamingPolicy.CamelCase));
         options.Converters.Add(new JsonStringEnumConverter<CreditKind>(JsonNamingPolicy.CamelCase));
+        options.Converters.Add(new JsonStringEnumConverter<LanguageOrigin>(JsonNamingPolicy.CamelCase));
         return options;
     }
 }

@@ -69,6 +69,9 @@ internal static class RecordDiff
     private static bool Same<T>(ImmutableArray<T> a, ImmutableArray<T> b) =>
         (a.IsDefault ? [] : a).SequenceEqual(b.IsDefault ? [] : b);
 
+    private static LanguageOrigin? Machine(LanguageVersion version) =>
+        version.Status == TranslationStatus.Translated ? LanguageOrigin.Machine : null;
+
     private static bool SameLanguage(LanguageVersion? a, LanguageVersion? b)
     {
         if (a is null || b is null)
@@ -76,7 +79,8 @@ internal static class RecordDiff
             return a is null && b is null;
         }
 
-        return a.Status == b.Status && a.Reason == b.Reason &&
+        // An edition's alignment and confidence follow from the two texts: only who made the text, and where, is compared.
+        return a.Status == b.Status && a.Reason == b.Reason && (a.Origin ?? Machine(a)) == (b.Origin ?? Machine(b)) && a.OriginUrl == b.OriginUrl &&
             a.Content?.Title == b.Content?.Title && a.Content?.Lead == b.Content?.Lead &&
             (a.Content is null) == (b.Content is null) && Same(a.Content?.Blocks ?? [], b.Content?.Blocks ?? []) &&
             (a.Provenance is null) == (b.Provenance is null) &&
