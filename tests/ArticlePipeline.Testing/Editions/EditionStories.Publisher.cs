@@ -7,7 +7,8 @@ namespace ArticlePipeline.Testing.Editions;
 /// </summary>
 public static partial class EditionStories
 {
-    private static readonly TimeSpan Vietnam = TimeSpan.FromHours(7);
+    // A property, not a field: the partials' static initializers run in no promised order.
+    private static TimeSpan Vietnam => TimeSpan.FromHours(7);
 
     /// <summary>
     /// The original (vi): seven paragraphs, the fourth a single short sentence. Numbers as Vietnamese writes them:
