@@ -10,7 +10,7 @@ namespace ArticlePipeline.Testing.Editions;
 /// <remarks>
 /// Publisher: <see cref="Original"/> and <see cref="DecoyOriginal"/> (vi), <see cref="RussianEdition"/> and
 /// <see cref="Decoy"/> under <c>/ru/</c>, a feed at <c>/rss.xml</c> listing the two Vietnamese articles only, and a
-/// home page announcing it. Mirror: <see cref="MirrorPages"/> under <c>/uk/</c>, <c>/ro/</c> and <c>/th/</c>, each
+/// home page announcing it (also at <c>/ru/</c>). Mirror: <see cref="MirrorPages"/> under <c>/uk/</c>, <c>/ro/</c> and <c>/th/</c>, each
 /// naming its siblings by hreflang, a feed listing them and a home page. The texts are in <see cref="EditionStories"/>.
 /// </remarks>
 public sealed class EditionSites
@@ -108,6 +108,7 @@ public sealed class EditionSites
             Set(mirror, url, EditionPages.Mirror(EditionStories.Mirrored[language], url, siblings, sites.Original, Paper, mirror.Url("/")));
         }
 
+        publisher.Set("/ru/", SiteResponse.Html(SiteContent.Home(sites.PublisherFeed)));
         Feed(publisher, [(sites.Original, EditionStories.Original.Published), (sites.DecoyOriginal, EditionStories.DecoyOriginal.Published)]);
         Feed(mirror, sites.MirrorPages.Select(p => (p.Value, EditionStories.Mirrored[p.Key].Published)));
         return sites;
