@@ -103,6 +103,12 @@ internal sealed partial class EditionFinder(
             }
 
             editions[language] = chosen;
+            if (!fresh)
+            {
+                // Kept from the stored record: counted when it was taken, as a kept machine translation is.
+                continue;
+            }
+
             if (chosen.Origin == LanguageOrigin.Publisher)
             {
                 publisher++;
