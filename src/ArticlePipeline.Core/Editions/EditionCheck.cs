@@ -32,7 +32,8 @@ namespace ArticlePipeline.Core.Editions;
 /// <item><description>Publication times more than <see cref="MaxDaysApart"/> days apart reject the page outright.</description></item>
 /// </list>
 /// <para>
-/// Numbers and names pull the confidence from a prior of <see cref="LinkPrior"/> (the link itself claims a
+/// Numbers and names (numbers counting double, since names repeat across one topic and numbers belong to one article)
+/// pull the confidence from a prior of <see cref="LinkPrior"/> (the link itself claims a
 /// translation) towards their own score, as far as there is enough of them to be believed; the length and date
 /// factors then scale it. A short text with no numbers or names is therefore decided by its length, at a modest
 /// confidence.
@@ -71,6 +72,7 @@ public static class EditionCheck
     private const double NumberHalfWeight = 1.5;
     private const double NameHalfCount = 2;
     private const double LatinNameHalfCount = 3;
+    private const double NumberPrecedence = 2;
 
     /// <summary>Checks whether <paramref name="edition"/> is a translation of <paramref name="source"/>.</summary>
     /// <param name="source">The original article.</param>
@@ -128,8 +130,10 @@ public static class EditionCheck
         }
 
         double evidenceWeight = 1 - ((1 - numberReliability) * (1 - nameReliability));
+        // Numbers count double against names when both speak: names repeat across one topic (the agency, the app),
+        // numbers belong to one article.
         double evidenceScore = numberReliability + nameReliability > 0
-            ? ((numberReliability * numberScore) + (nameReliability * nameScore)) / (numberReliability + nameReliability)
+            ? ((NumberPrecedence * numberReliability * numberScore) + (nameReliability * nameScore)) / ((NumberPrecedence * numberReliability) + nameReliability)
             : 0;
         double content = ((1 - evidenceWeight) * LinkPrior) + (evidenceWeight * evidenceScore);
         double lengthFactor = LengthFactor(ratio);

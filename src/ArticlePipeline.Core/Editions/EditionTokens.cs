@@ -58,7 +58,8 @@ internal static partial class EditionTokens
     /// <summary>
     /// Adds the distinct numbers of <paramref name="text"/> to <paramref name="numbers"/>, normalized: thousands
     /// separators removed when every group after the first has exactly three digits (<c>1.500</c>, <c>1,500</c>,
-    /// <c>1 500</c> and <c>1&#160;500</c> are all <c>1500</c>), leading zeros dropped. A date however written gives its
+    /// <c>1 500</c> and <c>1&#160;500</c> are all <c>1500</c>), any script's decimal digits read as ASCII (Thai <c>๑๕</c>
+    /// is <c>15</c>), leading zeros dropped. A date however written gives its
     /// parts (<c>18/2/2025</c> gives 18, 2 and 2025); a decimal gives its two sides.
     /// </summary>
     internal static void AddNumbers(string text, HashSet<string> numbers)
@@ -68,9 +69,10 @@ internal static partial class EditionTokens
             var digits = new StringBuilder(match.Length);
             foreach (char c in match.ValueSpan)
             {
-                if (c is >= '0' and <= '9' && (digits.Length > 0 || c != '0'))
+                int digit = char.IsDigit(c) ? (int)char.GetNumericValue(c) : -1;
+                if (digit >= 0 && (digits.Length > 0 || digit != 0))
                 {
-                    digits.Append(c);
+                    digits.Append((char)('0' + digit));
                 }
             }
 
@@ -245,7 +247,8 @@ internal static partial class EditionTokens
     }
 
     // Groups of exactly three digits after a separator are one number; anything else splits.
-    [GeneratedRegex(@"(?<![0-9])[0-9]{1,3}(?:[.,\u00A0\u202F\u2009 ][0-9]{3})+(?![0-9])|[0-9]+", RegexOptions.CultureInvariant)]
+    // \p{Nd} so Thai (๒๕๖๘), Arabic-Indic and other decimal digits read as the same numbers.
+    [GeneratedRegex(@"(?<!\p{Nd})\p{Nd}{1,3}(?:[.,\u00A0\u202F\u2009 ]\p{Nd}{3})+(?!\p{Nd})|\p{Nd}+", RegexOptions.CultureInvariant)]
     private static partial Regex NumberPattern();
 
     [GeneratedRegex(@"[\p{L}\p{M}\p{Nd}]+", RegexOptions.CultureInvariant)]

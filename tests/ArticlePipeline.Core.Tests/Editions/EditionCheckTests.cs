@@ -76,6 +76,42 @@ public sealed class EditionCheckTests
     }
 
     [Test]
+    public void Check_AnotherStoryOnTheSameTopic_IsRejectedThoughItSharesTheNames()
+    {
+        EditionVerdict verdict = EditionCheck.Check(Vietnamese, Published, RussianSameTopicStory, "ru", Published.AddDays(1));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(verdict.Evidence.SharedNames, Is.GreaterThanOrEqualTo(5), "VNeID, Zalo OA, OTP, App Store, Google Play are the topic's, not the article's");
+            Assert.That(verdict.Accepted, Is.False);
+            Assert.That(verdict.Reason, Does.Match(@"^shares \d+ of \d+ numbers"));
+        }
+    }
+
+    [Test]
+    public void Check_AnotherStoryInALatinScriptLanguage_IsRejected()
+    {
+        EditionVerdict verdict = EditionCheck.Check(Vietnamese, Published, RomanianOtherStory, "ro", Published);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(verdict.Accepted, Is.False);
+            Assert.That(verdict.Reason, Does.Contain("numbers").And.Contain("Latin-script names"));
+        }
+    }
+
+    [Test]
+    public void Check_ThaiDigits_ReadAsTheSameNumbers()
+    {
+        LanguageContent source = Content("Hơn 1.250.000 tài khoản", "87,4% người dân, 326 đợt.");
+        LanguageContent edition = Content("บัญชีกว่า ๑,๒๕๐,๐๐๐ บัญชี", "ประชาชน ๘๗.๔% จำนวน ๓๒๖ ครั้ง");
+
+        EditionVerdict verdict = EditionCheck.Check(source, null, edition, "th", null);
+
+        Assert.That(verdict.Evidence.SharedNumbers, Is.EqualTo(4), "1250000, 87, 4, 326");
+    }
+
+    [Test]
     public void Check_SectionPage_IsRejected()
     {
         EditionVerdict verdict = EditionCheck.Check(Vietnamese, null, RussianSectionPage, "ru", null);

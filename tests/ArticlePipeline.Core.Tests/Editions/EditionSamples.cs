@@ -84,6 +84,26 @@ internal static class EditionSamples
         "Департамент планирует к 2030 году довести площадь высококачественного риса с низкими выбросами до 180 000 гектаров в рамках национальной программы на 1 миллион гектаров.",
         "Фермеры могут получить консультацию по горячей линии департамента, которая в прошлом месяце ответила на 2 740 обращений.");
 
+    /// <summary>Another VNeID story from another province, in Russian: the same app, channel and code names, its own numbers.</summary>
+    public static readonly LanguageContent RussianSameTopicStory = Content(
+        "Куангнинь: 640 000 жителей пользуются VNeID для записи к врачу",
+        "С 18 февраля 2025 года больницы провинции Куангнинь принимают записи через приложение VNeID; за первую неделю поступило 12 870 заявок.",
+        "По данным департамента здравоохранения, приложение подключено к 27 больницам и 186 медицинским пунктам коммун, а среднее время ожидания в очереди сократилось с 95 до 38 минут.",
+        "Больше всего заявок подали жители города Халонг — 5 430, на втором месте город Камфа — 2 615; в горных уездах пользователей пока меньше из-за слабого интернета.",
+        "Чтобы объяснить новую услугу, департамент открыл канал Zalo OA, где за месяц ответили на 3 900 вопросов; ещё 1 120 человек позвонили на горячую линию.",
+        "Департамент предупреждает, что сотрудники больниц никогда не просят код OTP по телефону, и советует скачивать VNeID только из App Store или Google Play.",
+        "До конца 2025 года провинция планирует подключить к системе ещё 41 больницу и 350 аптек, выделив на это 58 млрд донгов из местного бюджета.");
+
+    /// <summary>Another story in Romanian (a Latin-script decoy), about as long as the article.</summary>
+    public static readonly LanguageContent RomanianOtherStory = Content(
+        "An Giang: fermierii au recoltat 3,9 milioane de tone de orez în sezonul iarnă-primăvară",
+        "Potrivit Departamentului de Agricultură al provinciei An Giang, până la 18 februarie 2025 fermierii au recoltat 218.600 de hectare de orez, cu un randament mediu de 7,3 tone la hectar.",
+        "Directorul adjunct al Departamentului a declarat că în acest sezon provincia a redus consumul de semințe cu 35% datorită programului „Un obligatoriu, cinci reduceri”, la care participă 11.700 de gospodării.",
+        "Prețul de achiziție al orezului din soiul OM 5451 se menține la 6.800 de dongi pe kilogram, cu 400 de dongi mai puțin decât sezonul trecut, iar orezul aromat ajunge la 8.300 de dongi.",
+        "O cooperativă din districtul Thoai Son a semnat contracte pentru 45.000 de tone de orez destinate exportului în Filipine și Indonezia; alte 16 cooperative negociază cu cumpărătorii.",
+        "Din cauza salinizării din martie, provincia recomandă semănatul recoltei de vară-toamnă până cel târziu pe 10 aprilie și menținerea a 63 de stații de pompare pregătite.",
+        "Departamentul își propune ca până în 2030 suprafața de orez de înaltă calitate cu emisii reduse să ajungă la 180.000 de hectare, în cadrul programului național de 1 milion de hectare.");
+
     /// <summary>A section page of the Russian edition: a list of short headlines.</summary>
     public static readonly LanguageContent RussianSectionPage = Content(
         "Общество",
