@@ -11,11 +11,15 @@ namespace ArticlePipeline.Core.Editions;
 /// <remarks>
 /// <para>
 /// A monotonic dynamic-programming alignment in the style of Gale and Church (1993) over beads 1-1, 2-1, 1-2, 1-0 and
-/// 0-1. A bead costs the negative log of its prior (1-1 is by far the most common) plus the negative log of the
-/// probability of its length difference, measured against the overall ratio of the two texts with a variance wide
-/// enough for unrelated languages (<see cref="LengthVariance"/> per character), plus the distance of its relative
+/// 0-1. A bead costs the negative log of its prior (1-1 is by far the most common; merges, drops and additions are
+/// equally rare) plus the negative log of the probability of its length difference, measured against the length ratio
+/// of the two languages with a variance wide enough for unrelated languages (<see cref="LengthVariance"/> per
+/// character), plus the distance of its relative
 /// positions in the two texts, minus a bonus for the numbers and Latin-script names both sides share (the tokens of
-/// <see cref="EditionCheck"/>; shared tokens lower the cost, tokens on one side only raise it).
+/// <see cref="EditionCheck"/>; shared tokens lower the cost, tokens on one side only raise it). The language ratio is
+/// the median ratio of block pairs anchored by a large number found in exactly one block on each side, and the ratio of
+/// the whole texts only when fewer than two such anchors exist: a summary edition is half as long as its article, and
+/// against the whole texts' ratio merging every two paragraphs would look right.
 /// </para>
 /// <para>
 /// Work is bounded: up to <see cref="FullAlignmentBlocks"/> blocks on each side every cell is considered; beyond it
@@ -41,15 +45,17 @@ public static class EditionAligner
     /// <summary>Variance of the edition's length per source character (Gale and Church used 6.8 for related European languages).</summary>
     public const double LengthVariance = 20;
 
-    // Bead priors: Gale and Church's proportions (0.89 for 1-1, 0.089 for 2-1 and 1-2 together, 0.0099 for 1-0 and
-    // 0-1 together), with 1-0 and 0-1 raised a little because translators do drop captions and short paragraphs.
-    private static readonly double OneToOneCost = -Math.Log(0.89);
-    private static readonly double MergeCost = -Math.Log(0.0445);
-    private static readonly double SkipCost = -Math.Log(0.01);
+    // Bead priors. Gale and Church found 1-0 and 0-1 ten times rarer than merges in parliamentary proceedings; a
+    // publisher's edition drops paragraphs (a summary) and adds its own (a translator's note, a source line) about as
+    // often as it merges them, so here every other bead is as likely as a merge, and 1-1 takes the rest.
+    private static readonly double OneToOneCost = -Math.Log(0.88);
+    private static readonly double MergeCost = -Math.Log(0.03);
+    private static readonly double SkipCost = -Math.Log(0.03);
 
     private const double PositionWeight = 2;
     private const double TokenWeight = 3;
     private const double MinLengthProbability = 1e-12;
+    private const int MinAnchors = 2;
 
     private enum Bead : byte
     {
@@ -131,7 +137,8 @@ public static class EditionAligner
             _editionPairs = new TextProfile?[m];
             long sourceCharacters = source.Sum(p => (long)p.Characters);
             long editionCharacters = edition.Sum(p => (long)p.Characters);
-            _ratio = sourceCharacters > 0 && editionCharacters > 0 ? editionCharacters / (double)sourceCharacters : 1;
+            _ratio = AnchoredRatio(source, edition)
+                ?? (sourceCharacters > 0 && editionCharacters > 0 ? editionCharacters / (double)sourceCharacters : 1);
 
             _low = new int[n + 1];
             _high = new int[n + 1];
@@ -239,6 +246,52 @@ public static class EditionAligner
         private static TextProfile Profile(TextProfile[] blocks, TextProfile?[] pairs, int start, int count) =>
             count == 1 ? blocks[start] : pairs[start] ??= TextProfile.Join(blocks[start], blocks[start + 1]);
 
+        // The languages' length ratio, from blocks that certainly match: a strong number (EditionTokens.NumberWeight
+        // 1) found in exactly one block on each side anchors that pair, and the median of the anchored pairs' ratios
+        // is the ratio. The ratio of the whole texts is wrong exactly when alignment is hard: a summary that keeps half
+        // the paragraphs has half the length, and against that ratio merging every two paragraphs looks right.
+        private static double? AnchoredRatio(TextProfile[] source, TextProfile[] edition)
+        {
+            Dictionary<string, int> sourceBlocks = UniqueStrongNumbers(source);
+            Dictionary<string, int> editionBlocks = UniqueStrongNumbers(edition);
+            var pairs = new HashSet<(int Source, int Edition)>();
+            var ratios = new List<double>();
+            foreach ((string number, int i) in sourceBlocks)
+            {
+                if (i >= 0 && editionBlocks.TryGetValue(number, out int j) && j >= 0 && pairs.Add((i, j))
+                    && source[i].Characters > 0 && edition[j].Characters > 0)
+                {
+                    ratios.Add(edition[j].Characters / (double)source[i].Characters);
+                }
+            }
+
+            if (ratios.Count < MinAnchors)
+            {
+                return null;
+            }
+
+            ratios.Sort();
+            return ratios.Count % 2 == 1 ? ratios[ratios.Count / 2] : (ratios[(ratios.Count / 2) - 1] + ratios[ratios.Count / 2]) / 2;
+        }
+
+        // Strong number -> the one block holding it, or -1 when several do.
+        private static Dictionary<string, int> UniqueStrongNumbers(TextProfile[] blocks)
+        {
+            var found = new Dictionary<string, int>(StringComparer.Ordinal);
+            for (int i = 0; i < blocks.Length; i++)
+            {
+                foreach (string number in blocks[i].Numbers)
+                {
+                    if (EditionTokens.NumberWeight(number) >= 1 && !found.TryAdd(number, i))
+                    {
+                        found[number] = -1;
+                    }
+                }
+            }
+
+            return found;
+        }
+
         // Gale and Church's δ: how many standard deviations the edition's length is from the expected one.
         private double LengthDelta(TextProfile source, TextProfile edition)
         {
@@ -258,10 +311,9 @@ public static class EditionAligner
         // side has a number or a name, so a block without tokens is judged by length and position alone.
         private static double? TokenAgreement(TextProfile source, TextProfile edition)
         {
-            double shared = edition.SharedNumberWeight(source, out _) + edition.NamesFoundIn(source);
-            double union = EditionTokens.Weight(source.Numbers) + EditionTokens.Weight(edition.Numbers) - edition.SharedNumberWeight(source, out _)
-                + edition.Names.Count;
-            return union > 0 ? shared / union : null;
+            double sharedNumbers = edition.SharedNumberWeight(source, out _);
+            double union = EditionTokens.Weight(source.Numbers) + EditionTokens.Weight(edition.Numbers) - sharedNumbers + edition.Names.Count;
+            return union > 0 ? (sharedNumbers + edition.NamesFoundIn(source)) / union : null;
         }
 
         // Abramowitz and Stegun 7.1.26: the standard normal CDF to about 1e-7, enough for a cost.

@@ -56,6 +56,20 @@ public sealed class EditionAlignerTests
         }
     }
 
+    [Test]
+    public void Align_SummaryKeepingEveryOtherParagraph_MatchesTheKeptOnesAndListsTheRestUnmatched() =>
+        Assert.That(Describe(EditionAligner.Align(Vietnamese, RussianSummary)), Is.EqualTo("0|0 1| 2|1 3| 4|2 5|"));
+
+    [Test]
+    public void Align_EditionWithAnExtraParagraphOfItsOwn_ListsItUnmatched()
+    {
+        LanguageContent withNote = Content(
+            Russian.Title, Russian.Lead, RussianParagraphs[0], RussianParagraphs[1], RussianParagraphs[2],
+            "Примечание редакции: перевод подготовлен отделом иностранных языков.", RussianParagraphs[3], RussianParagraphs[4], RussianParagraphs[5]);
+
+        Assert.That(Describe(EditionAligner.Align(Vietnamese, withNote)), Is.EqualTo("0|0 1|1 2|2 |3 3|4 4|5 5|6"));
+    }
+
     [TestCase("ro")]
     [TestCase("th")]
     [TestCase("uk")]
