@@ -8,6 +8,10 @@ namespace ArticlePipeline.Core.Pipeline;
 /// <summary>Mirror sources: a localized copy fills its original's record instead of becoming a record of its own.</summary>
 public sealed partial class ArticleProcessor
 {
+    // A crawl fetches the next page while the last one is written: two copies of one original (its uk and ro pages)
+    // would otherwise both find no record, both fetch the original and both write it. One original at a time.
+    private readonly SemaphoreSlim[] _originalLocks = [.. Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1))];
+
     /// <summary>Failure reason: the original a mirror page names could not be fetched.</summary>
     public const string OriginalUnavailable = "original-unavailable";
 
@@ -52,8 +56,30 @@ public sealed partial class ArticleProcessor
             return ArticleOutcome.Failure(pageUrl, OriginalNotAnArticle, $"its source line names {originalUrl}, a page of a mirror, not an original");
         }
 
-        var copy = new EditionPage(prepared.Article.Language ?? Languages.Undetermined, pageUrl, LanguageOrigin.Mirror, prepared.Article, prepared.Draft.FetchedAt);
         Uri originalKey = CrawlFrontier.Key(originalUrl, originalSource);
+        SemaphoreSlim gate = _originalLocks[(int)((uint)StringComparer.Ordinal.GetHashCode(originalKey.AbsoluteUri) % (uint)_originalLocks.Length)];
+        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await MergeCopyAsync(prepared, originalUrl, originalKey, originalSource, options, batch, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private async Task<ArticleOutcome> MergeCopyAsync(
+        PreparedArticle prepared,
+        Uri originalUrl,
+        Uri originalKey,
+        SourceDefinition? originalSource,
+        ProcessOptions options,
+        PassTranslations? batch,
+        CancellationToken cancellationToken)
+    {
+        Uri pageUrl = prepared.Page.Url;
+        var copy = new EditionPage(prepared.Article.Language ?? Languages.Undetermined, pageUrl, LanguageOrigin.Mirror, prepared.Article, prepared.Draft.FetchedAt);
         PageState? originalState = await GetStateAsync(originalKey, cancellationToken).ConfigureAwait(false);
         RecordSlot? stored = originalState?.RecordPath is { } path && _sink.KeyAt(path) is { } key
             ? await _sink.OpenAsync(key, cancellationToken).ConfigureAwait(false)
