@@ -20,6 +20,9 @@ public sealed class PipelineMetrics : IDisposable
     private readonly Counter<long> _failedChecks;
     private readonly Counter<long> _failedLanguages;
     private readonly Counter<long> _leaseExpiries;
+    private readonly Counter<long> _languages;
+    private readonly Counter<long> _notBilled;
+    private readonly Counter<long> _refusedEditions;
     private long _queueDepth;
 
     /// <summary>Creates the instruments.</summary>
@@ -32,6 +35,9 @@ public sealed class PipelineMetrics : IDisposable
         _failedChecks = _meter.CreateCounter<long>("articlepipeline.translation.checks_failed", "{answer}", "Translator answers that failed the answer checks, tagged by language");
         _failedLanguages = _meter.CreateCounter<long>("articlepipeline.translation.failed", "{translation}", "Article translations recorded as failed, tagged by language");
         _saved = _meter.CreateCounter<long>("articlepipeline.translation.characters_saved", "{character}", "Characters the translation memory saved");
+        _languages = _meter.CreateCounter<long>("articlepipeline.languages.filled", "{language}", "Record languages filled, tagged by origin (publisher, mirror, machine)");
+        _notBilled = _meter.CreateCounter<long>("articlepipeline.editions.characters_not_billed", "{character}", "Characters the publishers' and mirrors' editions kept from the translator");
+        _refusedEditions = _meter.CreateCounter<long>("articlepipeline.editions.refused", "{edition}", "Editions refused as not a translation of their article, tagged by language");
         _leaseExpiries = _meter.CreateCounter<long>("articlepipeline.work.lease_expiries", "{lease}", "Work items taken over after another node's lease expired");
         _meter.CreateObservableGauge("articlepipeline.work.queue_depth", () => Interlocked.Read(ref _queueDepth), "{item}", "Work items queued or leased");
     }
@@ -69,6 +75,15 @@ public sealed class PipelineMetrics : IDisposable
         }
 
         _saved.Add(outcome.SavedCharacters);
+        Core.Editions.EditionStats editions = outcome.Editions;
+        _languages.Add(editions.Publisher, new KeyValuePair<string, object?>("origin", "publisher"));
+        _languages.Add(editions.Mirror, new KeyValuePair<string, object?>("origin", "mirror"));
+        _languages.Add(editions.Machine, new KeyValuePair<string, object?>("origin", "machine"));
+        _notBilled.Add(editions.CharactersNotBilled);
+        foreach (Core.Editions.RejectedEdition refused in editions.Rejected)
+        {
+            _refusedEditions.Add(1, new KeyValuePair<string, object?>("language", refused.Language));
+        }
     }
 
     /// <summary>Counts a lease taken over from a node that let it expire.</summary>

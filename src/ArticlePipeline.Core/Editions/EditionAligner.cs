@@ -56,6 +56,7 @@ public static class EditionAligner
     private const double TokenWeight = 3;
     private const double MinLengthProbability = 1e-12;
     private const int MinAnchors = 2;
+    private const int MaxAnchors = 200;
 
     private enum Bead : byte
     {
@@ -96,7 +97,8 @@ public static class EditionAligner
             (int di, int dj) = Steps(bead);
             i -= di;
             j -= dj;
-            double confidence = di == 0 || dj == 0 ? 0 : table.Confidence(i, di, j, dj);
+            // Three decimals: what a reader can use, and records stay readable.
+            double confidence = di == 0 || dj == 0 ? 0 : Math.Round(table.Confidence(i, di, j, dj), 3);
             beads.Add(new BlockAlignment([.. Enumerable.Range(i, di)], [.. Enumerable.Range(j, dj)], confidence));
         }
 
@@ -254,14 +256,54 @@ public static class EditionAligner
         {
             Dictionary<string, int> sourceBlocks = UniqueStrongNumbers(source);
             Dictionary<string, int> editionBlocks = UniqueStrongNumbers(edition);
-            var pairs = new HashSet<(int Source, int Edition)>();
-            var ratios = new List<double>();
+            var links = new List<(int Source, int Edition)>();
             foreach ((string number, int i) in sourceBlocks)
             {
-                if (i >= 0 && editionBlocks.TryGetValue(number, out int j) && j >= 0 && pairs.Add((i, j))
-                    && source[i].Characters > 0 && edition[j].Characters > 0)
+                // A few hundred anchors say all there is to say about the ratio, and keep the grouping below cheap.
+                if (links.Count == MaxAnchors)
                 {
-                    ratios.Add(edition[j].Characters / (double)source[i].Characters);
+                    break;
+                }
+
+                if (i >= 0 && editionBlocks.TryGetValue(number, out int j) && j >= 0 && !links.Contains((i, j)))
+                {
+                    links.Add((i, j));
+                }
+            }
+
+            // Anchored blocks that share a counterpart are one group: two source paragraphs whose numbers all land in
+            // one edition paragraph were merged by the translator, and only their sum has the languages' ratio.
+            var ratios = new List<double>();
+            var done = new HashSet<int>();
+            for (int start = 0; start < links.Count; start++)
+            {
+                if (!done.Add(start))
+                {
+                    continue;
+                }
+
+                var sources = new HashSet<int> { links[start].Source };
+                var editions = new HashSet<int> { links[start].Edition };
+                for (bool grew = true; grew;)
+                {
+                    grew = false;
+                    for (int k = 0; k < links.Count; k++)
+                    {
+                        if (!done.Contains(k) && (sources.Contains(links[k].Source) || editions.Contains(links[k].Edition)))
+                        {
+                            done.Add(k);
+                            sources.Add(links[k].Source);
+                            editions.Add(links[k].Edition);
+                            grew = true;
+                        }
+                    }
+                }
+
+                long sourceCharacters = sources.Sum(i => (long)source[i].Characters);
+                long editionCharacters = editions.Sum(j => (long)edition[j].Characters);
+                if (sourceCharacters > 0 && editionCharacters > 0)
+                {
+                    ratios.Add(editionCharacters / (double)sourceCharacters);
                 }
             }
 

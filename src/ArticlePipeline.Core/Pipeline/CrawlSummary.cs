@@ -28,6 +28,7 @@ public sealed class CrawlSummary
     private int _fromMachine;
     private long _notBilled;
     private readonly ConcurrentQueue<Editions.RejectedEdition> _rejected = new();
+    private const int MaxRefusalLines = 20;
 
     /// <summary>Sources crawled.</summary>
     public int Sources => _sources;
@@ -200,9 +201,15 @@ public sealed class CrawlSummary
             yield return FormatEditions(editions);
         }
 
-        foreach (Editions.RejectedEdition rejected in _rejected)
+        // Each refusal is also logged as it happens; the summary names the first few.
+        foreach (Editions.RejectedEdition rejected in _rejected.Take(MaxRefusalLines))
         {
             yield return $"edition refused: {rejected.Url} as {rejected.Language}: {rejected.Reason}";
+        }
+
+        if (_rejected.Count > MaxRefusalLines)
+        {
+            yield return string.Create(CultureInfo.InvariantCulture, $"edition refused: {_rejected.Count - MaxRefusalLines} more (see the log)");
         }
 
         if (!_skipped.IsEmpty)

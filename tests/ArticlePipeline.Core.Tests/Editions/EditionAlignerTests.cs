@@ -35,6 +35,30 @@ public sealed class EditionAlignerTests
     }
 
     [Test]
+    public void Align_MergedOpeningWhoseNumbersAnchorOneEditionBlock_GetsATwoToOneBead_NotADroppedParagraph()
+    {
+        // The numbers of paragraphs 0 and 1 all land in edition block 0: measured pair by pair they made the languages'
+        // length ratio look twice what it is, and the merge came out as 0|0 plus a dropped paragraph 1.
+        LanguageContent source = Content(
+            "Tiêu đề",
+            null,
+            "Từ đầu năm đến nay, toàn tỉnh tiếp nhận 184.620 hồ sơ thủ tục hành chính, trong đó 170.774 hồ sơ được nộp và giải quyết trực tuyến, tăng mạnh so với cùng kỳ năm trước nhờ việc rà soát, cắt giảm giấy tờ không cần thiết.",
+            "Đến hết tháng 5, tỉnh có 512.300 người kích hoạt tài khoản định danh điện tử mức độ hai, người dân đi làm thủ tục chỉ cần xuất trình mã QR thay cho bản sao giấy tờ tùy thân như trước đây.",
+            "Tỉnh đã chi 236.000 triệu đồng để nâng cấp hạ tầng mạng, trang bị máy tính và máy quét cho bộ phận một cửa ở tất cả các xã, phường, thị trấn trong năm nay.",
+            "Cán bộ một cửa được tập huấn về kỹ năng hướng dẫn người cao tuổi sử dụng điện thoại thông minh để tự nộp hồ sơ tại nhà mà không phải đến trụ sở.",
+            "Lãnh đạo tỉnh đề nghị các sở, ngành tiếp tục đơn giản hóa quy trình, công khai tiến độ giải quyết và xin lỗi người dân khi trễ hẹn.");
+        LanguageContent edition = Content(
+            "Заголовок",
+            null,
+            "С начала года в провинции принято 184 620 заявлений по административным процедурам, из них 170 774 поданы и рассмотрены онлайн, что намного больше, чем годом ранее, благодаря сокращению ненужных документов. К концу мая 512 300 жителей активировали учётную запись электронной идентификации второго уровня, и теперь для получения услуги достаточно показать QR-код вместо копии удостоверения личности.",
+            "Провинция потратила 236 000 миллионов донгов на модернизацию сети, компьютеры и сканеры для служб «одного окна» во всех общинах, кварталах и посёлках в этом году.",
+            "Сотрудники «одного окна» прошли обучение тому, как помогать пожилым людям пользоваться смартфоном, чтобы подавать заявления из дома, не приходя в учреждение.",
+            "Руководство провинции предложило ведомствам и дальше упрощать процедуры, публиковать ход рассмотрения и извиняться перед жителями за задержки.");
+
+        Assert.That(Describe(EditionAligner.Align(source, edition)), Is.EqualTo("0,1|0 2|1 3|2 4|3"));
+    }
+
+    [Test]
     public void Align_EditionSplittingAParagraph_GetsAOneToTwoBead()
     {
         string[] sentences = RussianParagraphs[1].Split(". ", 2);

@@ -52,6 +52,7 @@ public sealed class Issue17EditionsTests
 
         using JsonDocument record = ReadRecord(_sites.Original);
         using JsonDocument decoyRecord = ReadRecord(_sites.DecoyOriginal);
+        File.WriteAllText("/tmp/sample-record.json", record.RootElement.GetRawText());
         using (Assert.EnterMultipleScope())
         {
             Assert.That(crawl.ExitCode, Is.Zero, crawl.ToString());
@@ -129,6 +130,42 @@ public sealed class Issue17EditionsTests
     }
 
     [Test]
+    public async Task CrawlOnce_PublisherEditionPublishedLater_ReplacesTheMachineTranslationAsRevisionTwo_WithoutTranslatingAgain()
+    {
+        // First pass: the Russian edition is not out yet; the page links nothing and /ru/ answers 404.
+        string withLink = System.Text.Encoding.UTF8.GetString(await new HttpClient().GetByteArrayAsync(_sites.Original));
+        string withoutLink = System.Text.RegularExpressions.Regex.Replace(withLink, "<link[^>]+hreflang[^>]*>|<a[^>]+hreflang[^>]*>[^<]*</a>", string.Empty);
+        byte[] edition = await new HttpClient().GetByteArrayAsync(_sites.RussianEdition);
+        _publisher.Set(EditionSites.OriginalPath, SiteResponse.Html(withoutLink));
+        _publisher.Set(_sites.RussianEdition.AbsolutePath, SiteResponse.StatusOnly(404));
+        string config = Config(mirror: false);
+
+        CliRun first = await CliRun.RunAsync("crawl", "--once", "--config", config, "--out", Out);
+        using (JsonDocument before = ReadRecord(_sites.Original))
+        {
+            Assert.That(first.ExitCode, Is.Zero, first.ToString());
+            Assert.That(Origin(before, "ru"), Is.EqualTo("machine"));
+        }
+
+        // Then the publisher puts the edition out and links it.
+        _publisher.Set(EditionSites.OriginalPath, SiteResponse.Html(withLink));
+        _publisher.Set(_sites.RussianEdition.AbsolutePath, new SiteResponse(edition));
+        _translator.ClearRequests();
+        CliRun second = await CliRun.RunAsync("crawl", "--once", "--config", config, "--out", Out);
+
+        using JsonDocument after = ReadRecord(_sites.Original);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(second.ExitCode, Is.Zero, second.ToString());
+            Assert.That(after.RootElement.GetProperty("revision").GetInt32(), Is.EqualTo(2));
+            Assert.That(Origin(after, "ru"), Is.EqualTo("publisher"));
+            Assert.That(Title(after, "ru"), Is.EqualTo(EditionSites.RussianTitle));
+            Assert.That(MirrorLanguages.Select(l => Origin(after, l)), Is.All.EqualTo("machine"), "the other languages keep their translations");
+            Assert.That(TranslatedTexts(), Does.Not.Contain(EditionSites.DistinctiveSentences["vi"]), "nothing of the unchanged original is translated again");
+        }
+    }
+
+    [Test]
     public async Task Run_ScheduledPublisherAndMirror_EndWithTheSameRecordAsCrawlOnce()
     {
         string config = Config(mirror: true, schedule: "0/2 * * * * ?");
@@ -143,6 +180,7 @@ public sealed class Issue17EditionsTests
         {
             Assert.That(exit, Is.Zero, error.ToString());
             AssertEditions(record, mirrored: true);
+            Assert.That(error.ToString(), Does.Contain("from mirrors 3"), "a source run's log line says where its languages came from");
         }
 
         await RecordAssert.AllValidAsync(Path.Combine(Out, "records"));
