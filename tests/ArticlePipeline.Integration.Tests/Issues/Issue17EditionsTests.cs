@@ -52,7 +52,6 @@ public sealed class Issue17EditionsTests
 
         using JsonDocument record = ReadRecord(_sites.Original);
         using JsonDocument decoyRecord = ReadRecord(_sites.DecoyOriginal);
-        File.WriteAllText("/tmp/sample-record.json", record.RootElement.GetRawText());
         using (Assert.EnterMultipleScope())
         {
             Assert.That(crawl.ExitCode, Is.Zero, crawl.ToString());
