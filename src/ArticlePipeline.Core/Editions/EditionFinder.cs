@@ -32,7 +32,7 @@ internal sealed partial class EditionFinder(
     /// <param name="pageUrl">The URL the original was read from.</param>
     /// <param name="source">The original's source: its <see cref="SourceDefinition.Editions"/> rules.</param>
     /// <param name="existing">The stored record, whose editions are kept when nothing better is found.</param>
-    /// <param name="mirrored">Mirror pages already in hand for this article.</param>
+    /// <param name="given">Editions already in hand for this article: mirror copies, and publisher editions whose own pages were crawled.</param>
     /// <param name="fetch">Whether publisher editions may be fetched (not when re-extracting from a capture).</param>
     /// <param name="cancellationToken">Cancels fetching.</param>
     /// <returns>The accepted editions by language, and what was counted.</returns>
@@ -42,7 +42,7 @@ internal sealed partial class EditionFinder(
         Uri pageUrl,
         SourceDefinition? source,
         ArticleRecord? existing,
-        IReadOnlyList<EditionPage> mirrored,
+        IReadOnlyList<EditionPage> given,
         bool fetch,
         CancellationToken cancellationToken)
     {
@@ -59,8 +59,16 @@ internal sealed partial class EditionFinder(
             LanguageVersion? chosen = null;
             bool fresh = false;
 
-            // The publisher's own edition first: the one the page links, else the one the source's rule names.
-            if (fetch && PublisherEdition(article, pageUrl, source, language) is { } url)
+            // The publisher's own edition first: one in hand (its page was crawled), the one the page links, else the one
+            // the source's rule names.
+            if (given.FirstOrDefault(p => p.Origin == LanguageOrigin.Publisher && p.Language == language) is { } own)
+            {
+                chosen = sameText && kept is { Origin: LanguageOrigin.Publisher } && kept.OriginUrl == own.Url.AbsoluteUri && SameText(kept, own)
+                    ? kept
+                    : Accept(own, original, article.PublishedAt, rejected);
+                fresh = chosen is not null && !ReferenceEquals(chosen, kept);
+            }
+            else if (fetch && PublisherEdition(article, pageUrl, source, language) is { } url)
             {
                 if (sameText && kept is { Origin: LanguageOrigin.Publisher } && kept.OriginUrl == url.AbsoluteUri)
                 {
@@ -84,7 +92,7 @@ internal sealed partial class EditionFinder(
                 chosen = Recheck(kept, original, article.PublishedAt, sameText, language, rejected);
             }
 
-            if (chosen is null && mirrored.FirstOrDefault(p => p.Language == language) is { } copy)
+            if (chosen is null && given.FirstOrDefault(p => p.Origin == LanguageOrigin.Mirror && p.Language == language) is { } copy)
             {
                 chosen = sameText && kept is { Origin: LanguageOrigin.Mirror } && kept.OriginUrl == copy.Url.AbsoluteUri && SameText(kept, copy)
                     ? kept

@@ -8,10 +8,6 @@ namespace ArticlePipeline.Core.Pipeline;
 /// <summary>Mirror sources: a localized copy fills its original's record instead of becoming a record of its own.</summary>
 public sealed partial class ArticleProcessor
 {
-    // A crawl fetches the next page while the last one is written: two copies of one original (its uk and ro pages)
-    // would otherwise both find no record, both fetch the original and both write it. One original at a time.
-    private readonly SemaphoreSlim[] _originalLocks = [.. Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1))];
-
     /// <summary>Failure reason: the original a mirror page names could not be fetched.</summary>
     public const string OriginalUnavailable = "original-unavailable";
 
@@ -19,26 +15,36 @@ public sealed partial class ArticleProcessor
     public const string OriginalNotAnArticle = "original-not-an-article";
 
     /// <summary>
-    /// The original a page of a mirror source names: the first source line (<c>Джерело: URL</c>, <c>Sursă: URL</c>) to
-    /// another host; <see langword="null"/> for pages of other sources and mirror pages naming none.
+    /// The original a page stands in for: for a mirror source, the first source line (<c>Джерело: URL</c>,
+    /// <c>Sursă: URL</c>) naming another host; for any other source, a page in one of the record languages other than
+    /// Vietnamese that links its Vietnamese alternate on the publisher's own site (a <c>/ru/</c> edition listed in the
+    /// sitemap). <see langword="null"/> for an original.
     /// </summary>
-    private static Uri? MirroredOriginal(PreparedArticle prepared)
+    private static NamedOriginal? MirroredOriginal(PreparedArticle prepared)
     {
-        if (prepared.Source is not { Mirror: true })
+        Uri page = prepared.Page.Url;
+        if (prepared.Source is { Mirror: true })
+        {
+            foreach (string link in prepared.Article.SourceLinks)
+            {
+                if (Uri.TryCreate(link, UriKind.Absolute, out Uri? url) && url.Scheme is "http" or "https" &&
+                    !string.Equals(url.Authority, page.Authority, StringComparison.OrdinalIgnoreCase))
+                {
+                    return new NamedOriginal(url, LanguageOrigin.Mirror);
+                }
+            }
+
+            return null;
+        }
+
+        if (page.IsFile || prepared.Article.Language is not { } language || language == Languages.Vietnamese || !Languages.IsRecordLanguage(language))
         {
             return null;
         }
 
-        foreach (string link in prepared.Article.SourceLinks)
-        {
-            if (Uri.TryCreate(link, UriKind.Absolute, out Uri? url) && url.Scheme is "http" or "https" &&
-                !string.Equals(url.Authority, prepared.Page.Url.Authority, StringComparison.OrdinalIgnoreCase))
-            {
-                return url;
-            }
-        }
-
-        return null;
+        EditionLink? original = prepared.Article.Alternates.FirstOrDefault(l =>
+            l.Language == Languages.Vietnamese && RegistrableDomain.Same(l.Url.Host, page.Host) && l.Url != page);
+        return original is null ? null : new NamedOriginal(original.Url, LanguageOrigin.Publisher);
     }
 
     /// <summary>
@@ -46,9 +52,10 @@ public sealed partial class ArticleProcessor
     /// The original is read from the archive when its record is there, else fetched (politely, as any article) and
     /// recorded under its own source; a copy already merged costs nothing more.
     /// </summary>
-    private async Task<ArticleOutcome> MirrorAsync(PreparedArticle prepared, Uri originalUrl, ProcessOptions options, PassTranslations? batch, CancellationToken cancellationToken)
+    private async Task<ArticleOutcome> MirrorAsync(PreparedArticle prepared, NamedOriginal named, ProcessOptions options, PassTranslations? batch, CancellationToken cancellationToken)
     {
         Uri pageUrl = prepared.Page.Url;
+        Uri originalUrl = named.Url;
         SourceDefinition? originalSource = _sources?.FindByHost(originalUrl);
         if (originalSource is { Mirror: true })
         {
@@ -57,21 +64,17 @@ public sealed partial class ArticleProcessor
         }
 
         Uri originalKey = CrawlFrontier.Key(originalUrl, originalSource);
-        SemaphoreSlim gate = _originalLocks[(int)((uint)StringComparer.Ordinal.GetHashCode(originalKey.AbsoluteUri) % (uint)_originalLocks.Length)];
-        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
+        // A crawl fetches the next page while the last one is written: two copies of one original (its uk and ro pages)
+        // would otherwise both find no record, both fetch the original and both count its editions.
+        using (await _locks.AcquireAsync("original\n" + originalKey.AbsoluteUri, cancellationToken).ConfigureAwait(false))
         {
-            return await MergeCopyAsync(prepared, originalUrl, originalKey, originalSource, options, batch, cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            gate.Release();
+            return await MergeCopyAsync(prepared, named, originalKey, originalSource, options, batch, cancellationToken).ConfigureAwait(false);
         }
     }
 
     private async Task<ArticleOutcome> MergeCopyAsync(
         PreparedArticle prepared,
-        Uri originalUrl,
+        NamedOriginal named,
         Uri originalKey,
         SourceDefinition? originalSource,
         ProcessOptions options,
@@ -79,7 +82,8 @@ public sealed partial class ArticleProcessor
         CancellationToken cancellationToken)
     {
         Uri pageUrl = prepared.Page.Url;
-        var copy = new EditionPage(prepared.Article.Language ?? Languages.Undetermined, pageUrl, LanguageOrigin.Mirror, prepared.Article, prepared.Draft.FetchedAt);
+        Uri originalUrl = named.Url;
+        var copy = new EditionPage(prepared.Article.Language ?? Languages.Undetermined, pageUrl, named.Origin, prepared.Article, prepared.Draft.FetchedAt);
         PageState? originalState = await GetStateAsync(originalKey, cancellationToken).ConfigureAwait(false);
         RecordSlot? stored = originalState?.RecordPath is { } path && _sink.KeyAt(path) is { } key
             ? await _sink.OpenAsync(key, cancellationToken).ConfigureAwait(false)
@@ -90,13 +94,15 @@ public sealed partial class ArticleProcessor
             return new ArticleOutcome(pageUrl, ArticleOutcomeKind.Unchanged, null, null, stored.Location, [], 0);
         }
 
-        // Its sibling languages on the mirror, unless the record already took them from there.
+        // Its sibling languages (on the mirror, or the publisher's own sites), unless the record already took them.
         var copies = new List<EditionPage> { copy };
         var refused = ImmutableArray.CreateBuilder<RejectedEdition>();
         foreach (EditionLink link in prepared.Article.Alternates)
         {
-            if (!Languages.IsRecordLanguage(link.Language) || copies.Any(c => c.Language == link.Language) ||
-                !string.Equals(link.Url.Authority, pageUrl.Authority, StringComparison.OrdinalIgnoreCase) ||
+            bool sameSite = named.Origin == LanguageOrigin.Mirror
+                ? string.Equals(link.Url.Authority, pageUrl.Authority, StringComparison.OrdinalIgnoreCase)
+                : RegistrableDomain.Same(link.Url.Host, pageUrl.Host);
+            if (!Languages.IsRecordLanguage(link.Language) || copies.Any(c => c.Language == link.Language) || !sameSite || link.Url == originalUrl ||
                 (stored?.Existing?.Languages.GetValueOrDefault(link.Language) is { IsEdition: true } have && have.OriginUrl == link.Url.AbsoluteUri))
             {
                 continue;
@@ -105,7 +111,7 @@ public sealed partial class ArticleProcessor
             (EditionPage? sibling, string? refusal) = await _editions.FetchAsync(link.Url, link.Language, cancellationToken).ConfigureAwait(false);
             if (sibling is not null)
             {
-                copies.Add(sibling with { Origin = LanguageOrigin.Mirror });
+                copies.Add(sibling with { Origin = named.Origin });
             }
             else
             {
@@ -166,8 +172,8 @@ public sealed partial class ArticleProcessor
             return false;
         }
 
-        return entry.Origin == LanguageOrigin.Publisher ||
-            (entry.OriginUrl == copy.Url.AbsoluteUri && entry.Content is { } content &&
+        return (entry.Origin == LanguageOrigin.Publisher && copy.Origin == LanguageOrigin.Mirror) ||
+            (entry.Origin == copy.Origin && entry.OriginUrl == copy.Url.AbsoluteUri && entry.Content is { } content &&
              content.Title == copy.Article.Title && content.Lead == copy.Article.Lead && content.Blocks.SequenceEqual(copy.Article.Blocks));
     }
 
@@ -204,3 +210,8 @@ public sealed partial class ArticleProcessor
         return draft.Id == record.Id ? new PreparedArticle(new PageContent(read, ReadOnlyMemory<byte>.Empty, null), article, draft, source) : null;
     }
 }
+
+/// <summary>The original a mirror copy or a publisher's edition page stands in for.</summary>
+/// <param name="Url">The original's URL.</param>
+/// <param name="Origin">What the page that named it is: a mirror's copy or the publisher's own edition.</param>
+internal readonly record struct NamedOriginal(Uri Url, LanguageOrigin Origin);

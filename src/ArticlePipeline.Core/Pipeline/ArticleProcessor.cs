@@ -33,6 +33,9 @@ public sealed partial class ArticleProcessor
     private readonly EditionFinder _editions;
     private readonly SourceDirectory? _sources;
 
+    // Taken in this order: an original's copies, then its record (see CompleteAsync).
+    private readonly KeyedLocks _locks = new();
+
     /// <summary>Creates the processor from one implementation of each stage.</summary>
     /// <param name="fetcher">Fetch stage.</param>
     /// <param name="extractor">Extract stage.</param>
@@ -331,6 +334,11 @@ public sealed partial class ArticleProcessor
                 "rekeyed",
                 $"the page now makes record {key.SourceId}/{key.Id}, not {expected.SourceId}/{expected.Id} (its canonical URL or the source's rules changed); the stored record is left as it is");
         }
+
+        // One write of a record at a time in this process: the original's own crawl and a copy of it (its edition, a
+        // mirror's page) may be in flight together, and the later write must see the earlier, or a machine
+        // translation read before an edition was merged would replace it.
+        using IDisposable recordLock = await _locks.AcquireAsync("record\n" + RecordKey.Of(draft), cancellationToken).ConfigureAwait(false);
 
         // The stored record is read once: its translations are reused here and its revision decided by the sink.
         RecordSlot slot = await _sink.OpenAsync(RecordKey.Of(draft), cancellationToken).ConfigureAwait(false);

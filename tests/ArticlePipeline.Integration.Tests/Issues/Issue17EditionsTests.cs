@@ -70,6 +70,31 @@ public sealed class Issue17EditionsTests
     }
 
     [Test]
+    public async Task CrawlOnce_FeedListingOnlyTheRussianEdition_GivesOneRecordOfTheVietnameseOriginal_WithRuFromThePublisher()
+    {
+        // Sitemaps and feeds list the editions too: a Russian page must not become a record of its own, but fill the
+        // record of the Vietnamese article it links (fetched for it here, as the feed has not listed it yet).
+        var published = new DateTimeOffset(2025, 6, 23, 16, 45, 0, TimeSpan.FromHours(7));
+        _publisher.Set("/rss.xml", SiteResponse.Xml(SiteContent.Rss([(_sites.RussianEdition, published)])) with { ContentType = "application/rss+xml" });
+
+        CliRun crawl = await CliRun.RunAsync("crawl", "--once", "--config", Config(mirror: false), "--out", Out);
+
+        string[] records = Directory.GetFiles(Path.Combine(Out, "records"), "*.json", SearchOption.AllDirectories);
+        using JsonDocument record = ReadRecord(_sites.Original);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(crawl.ExitCode, Is.Zero, crawl.ToString());
+            Assert.That(records, Has.Length.EqualTo(1), "the edition fills the original's record");
+            Assert.That(record.RootElement.GetProperty("sourceLanguage").GetString(), Is.EqualTo("vi"));
+            Assert.That(Origin(record, "ru"), Is.EqualTo("publisher"));
+            Assert.That(OriginUrl(record, "ru"), Is.EqualTo(_sites.RussianEdition.AbsoluteUri));
+            Assert.That(_publisher.Requests.Count(r => r.Path == _sites.RussianEdition.AbsolutePath), Is.EqualTo(1), "the edition in hand is not fetched again");
+            Assert.That(_publisher.Requests.Count(r => r.Path == EditionSites.OriginalPath), Is.EqualTo(1));
+            Assert.That(TranslatedTexts(), Does.Not.Contain(EditionSites.DistinctiveSentences["ru"]), "the edition is never machine-translated");
+        }
+    }
+
+    [Test]
     public async Task CrawlOnce_MirrorDown_TheMachineFillsUkRoThAndThePublishersRuStays()
     {
         // Down: every page of the mirror answers 503.
