@@ -185,6 +185,52 @@ public sealed class SourceCatalogLoaderTests
     }
 
     [Test]
+    public void FindByHost_TwoSourcesOnOneHostWithDifferentPorts_AreTold()
+    {
+        string path = Write("""{ "sources": [ { "id": "a", "homeUrl": "http://127.0.0.1:8081/" }, { "id": "b", "homeUrl": "http://127.0.0.1:8082/" }, { "id": "c", "homeUrl": "http://c.vn/" } ] }""");
+        SourceCatalog catalog = SourceCatalogLoader.Load(path);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(catalog.FindByHost(new Uri("http://127.0.0.1:8082/a.html"))?.Id, Is.EqualTo("b"));
+            Assert.That(catalog.FindByHost(new Uri("http://127.0.0.1:8081/a.html"))?.Id, Is.EqualTo("a"));
+            Assert.That(catalog.FindByHost(new Uri("https://c.vn/a.html"))?.Id, Is.EqualTo("c"), "http and https on their default ports are one site");
+        }
+    }
+
+    [Test]
+    public void Load_EditionsAndMirror_AreReadAndTheRuleNamesTheEditionUrl()
+    {
+        string path = Write("""{ "sources": [ { "id": "a", "homeUrl": "https://a.vn/", "editions": [ { "language": "ru", "urlPrefix": "https://ru.a.vn/" }, { "language": "th", "urlPrefix": "https://a.vn/th/" } ] }, { "id": "m", "homeUrl": "https://m.vn/", "mirror": true } ] }""");
+        SourceCatalog catalog = SourceCatalogLoader.Load(path);
+        SourceDefinition source = catalog.Sources[0];
+        var home = new Uri(source.HomeUrl);
+        var article = new Uri("https://a.vn/thoi-su/lua-a1001.html?page=2");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(catalog.Sources[1].Mirror, Is.True);
+            Assert.That(source.Mirror, Is.False);
+            Assert.That(source.Editions[0].EditionOf(article, home), Is.EqualTo(new Uri("https://ru.a.vn/thoi-su/lua-a1001.html?page=2")));
+            Assert.That(source.Editions[1].EditionOf(article, home), Is.EqualTo(new Uri("https://a.vn/th/thoi-su/lua-a1001.html?page=2")));
+            Assert.That(source.Editions[0].EditionOf(new Uri("https://other.vn/a.html"), home), Is.Null, "a page outside the home URL has no edition by rule");
+        }
+    }
+
+    [TestCase("""{ "language": "en", "urlPrefix": "https://a.vn/en/" }""", "must be one of vi, uk, ru, ro, th")]
+    [TestCase("""{ "language": "ru", "urlPrefix": "/ru/" }""", "must be an absolute http(s) URL")]
+    [TestCase("""{ "language": "ru", "urlPrefix": "https://a.vn/ru/" }, { "language": "ru", "urlPrefix": "https://ru.a.vn/" }""", "names language 'ru' twice")]
+    [TestCase("null", "must be lists, not null")]
+    public void Load_BadEditionRule_IsRefusedNamingTheField(string rule, string message)
+    {
+        string path = Write($$"""{ "sources": [ { "id": "a", "homeUrl": "https://a.vn/", "editions": [ {{rule}} ] } ] }""");
+
+        SourceCatalogException error = Assert.Throws<SourceCatalogException>(() => SourceCatalogLoader.Load(path));
+
+        Assert.That(error.Message, Does.Contain("editions").And.Contain(message));
+    }
+
+    [Test]
     public void FindByHost_ArticleUrl_MatchesTheSourceIgnoringWww()
     {
         string path = Write("""{ "sources": [ { "id": "a", "homeUrl": "https://www.baoangiang.com.vn/" }, { "id": "b", "homeUrl": "https://baosonghau.example.vn/" } ] }""");
