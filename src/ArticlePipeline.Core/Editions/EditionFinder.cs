@@ -78,8 +78,9 @@ internal sealed partial class EditionFinder(
                 else
                 {
                     (EditionPage? page, string? refusal) = await FetchAsync(url, language, cancellationToken).ConfigureAwait(false);
-                    chosen = page is null ? null : Accept(page, original, article.PublishedAt, rejected);
-                    fresh = chosen is not null;
+                    bool unchanged = page is not null && sameText && kept is { Origin: LanguageOrigin.Publisher } && kept.OriginUrl == url.AbsoluteUri && SameText(kept, page);
+                    chosen = page is null ? null : unchanged ? kept : Accept(page, original, article.PublishedAt, rejected);
+                    fresh = chosen is not null && !unchanged;
                     if (refusal is not null)
                     {
                         Reject(rejected, language, url, refusal);
@@ -159,9 +160,16 @@ internal sealed partial class EditionFinder(
             return (null, extraction.Reason ?? "not-an-article");
         }
 
+        // Redirected off the site it was linked on (to another paper, a parking page): not that site's edition.
+        if (!RegistrableDomain.Same(page.Content.Url.Host, url.Host))
+        {
+            return (null, $"redirected to {page.Content.Url.Host}");
+        }
+
+        // The edition is named by the URL that links it: the same link finds the same entry after any redirect.
         ExtractedArticle article = normalizer.Normalize(extraction.Article);
         return article.Language == language
-            ? (new EditionPage(language, page.Content.Url, LanguageOrigin.Publisher, article, page.FetchedAt), null)
+            ? (new EditionPage(language, url, LanguageOrigin.Publisher, article, page.FetchedAt), null)
             : (null, $"the page is in {article.Language}, not {language}");
     }
 

@@ -11,8 +11,11 @@ public sealed partial class ArticleProcessor
     /// <summary>Failure reason: the original a mirror page names could not be fetched.</summary>
     public const string OriginalUnavailable = "original-unavailable";
 
-    /// <summary>Failure reason: the original a mirror page names is not an article (or is itself on a mirror).</summary>
+    /// <summary>Failure reason: the original a mirror page names is not an article (or is itself a copy).</summary>
     public const string OriginalNotAnArticle = "original-not-an-article";
+
+    /// <summary>Failure reason: the original a mirror page names belongs to no configured source.</summary>
+    public const string OriginalNotConfigured = "original-not-configured";
 
     /// <summary>
     /// The original a page stands in for: for a mirror source, the first source line (<c>Джерело: URL</c>,
@@ -20,15 +23,17 @@ public sealed partial class ArticleProcessor
     /// Vietnamese that links its Vietnamese alternate on the publisher's own site (a <c>/ru/</c> edition listed in the
     /// sitemap). <see langword="null"/> for an original.
     /// </summary>
-    private static NamedOriginal? MirroredOriginal(PreparedArticle prepared)
+    private NamedOriginal? MirroredOriginal(PreparedArticle prepared)
     {
         Uri page = prepared.Page.Url;
         if (prepared.Source is { Mirror: true })
         {
+            // The first source line naming another site; one naming a page of a mirror (this one or another) is skipped.
             foreach (string link in prepared.Article.SourceLinks)
             {
                 if (Uri.TryCreate(link, UriKind.Absolute, out Uri? url) && url.Scheme is "http" or "https" &&
-                    !string.Equals(url.Authority, page.Authority, StringComparison.OrdinalIgnoreCase))
+                    !string.Equals(url.Authority, page.Authority, StringComparison.OrdinalIgnoreCase) &&
+                    _sources?.FindByHost(url) is not { Mirror: true })
                 {
                     return new NamedOriginal(url, LanguageOrigin.Mirror);
                 }
@@ -37,30 +42,42 @@ public sealed partial class ArticleProcessor
             return null;
         }
 
+        // A publisher's edition stands in for its original only when that original belongs to a configured source
+        // (else the page is an article of its own, as for an adhoc rerun), and names an article, not a home page.
         if (page.IsFile || prepared.Article.Language is not { } language || language == Languages.Vietnamese || !Languages.IsRecordLanguage(language))
         {
             return null;
         }
 
         EditionLink? original = prepared.Article.Alternates.FirstOrDefault(l =>
-            l.Language == Languages.Vietnamese && RegistrableDomain.Same(l.Url.Host, page.Host) && l.Url != page);
+            l.Language == Languages.Vietnamese && RegistrableDomain.Same(l.Url.Host, page.Host) && l.Url != page && NamesAnArticle(l.Url) &&
+            _sources?.FindByHost(l.Url) is { Mirror: false });
         return original is null ? null : new NamedOriginal(original.Url, LanguageOrigin.Publisher);
     }
 
+    // A home or section page (/, /vi/, /thoi-su/) is no article's original: two path segments at least, a file name, or a query.
+    private static bool NamesAnArticle(Uri url)
+    {
+        string[] segments = url.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        return url.Query.Length > 1 || segments.Length >= 2 || (segments is [var only] && only.Contains('.', StringComparison.Ordinal));
+    }
+
     /// <summary>
-    /// A mirror page: with the sibling languages it links on the mirror, it fills the record of the original it names.
-    /// The original is read from the archive when its record is there, else fetched (politely, as any article) and
-    /// recorded under its own source; a copy already merged costs nothing more.
+    /// A mirror page (or a publisher's edition page): with the sibling languages it links, it fills the record of the
+    /// original it names. The original is read from the archive when its record is there, else fetched (politely, as
+    /// any article, and not while it is parked or backing off) and recorded under its own source, which must be a
+    /// configured one; a copy already merged costs nothing more.
     /// </summary>
     private async Task<ArticleOutcome> MirrorAsync(PreparedArticle prepared, NamedOriginal named, ProcessOptions options, PassTranslations? batch, CancellationToken cancellationToken)
     {
         Uri pageUrl = prepared.Page.Url;
         Uri originalUrl = named.Url;
-        SourceDefinition? originalSource = _sources?.FindByHost(originalUrl);
-        if (originalSource is { Mirror: true })
+        if (_sources?.FindByHost(originalUrl) is not { Mirror: false } originalSource)
         {
-            LogOutcome(pageUrl, "failed:" + OriginalNotAnArticle, originalUrl.AbsoluteUri);
-            return ArticleOutcome.Failure(pageUrl, OriginalNotAnArticle, $"its source line names {originalUrl}, a page of a mirror, not an original");
+            // Recorded under no source, the original would be an adhoc duplicate of the record its paper's crawl makes.
+            string detail = $"its source line names {originalUrl}, which belongs to no configured (non-mirror) source; add the paper to the sources file";
+            LogOutcome(pageUrl, "failed:" + OriginalNotConfigured, detail);
+            return ArticleOutcome.Failure(pageUrl, OriginalNotConfigured, detail);
         }
 
         Uri originalKey = CrawlFrontier.Key(originalUrl, originalSource);
@@ -76,7 +93,7 @@ public sealed partial class ArticleProcessor
         PreparedArticle prepared,
         NamedOriginal named,
         Uri originalKey,
-        SourceDefinition? originalSource,
+        SourceDefinition originalSource,
         ProcessOptions options,
         PassTranslations? batch,
         CancellationToken cancellationToken)
@@ -102,7 +119,8 @@ public sealed partial class ArticleProcessor
             bool sameSite = named.Origin == LanguageOrigin.Mirror
                 ? string.Equals(link.Url.Authority, pageUrl.Authority, StringComparison.OrdinalIgnoreCase)
                 : RegistrableDomain.Same(link.Url.Host, pageUrl.Host);
-            if (!Languages.IsRecordLanguage(link.Language) || copies.Any(c => c.Language == link.Language) || !sameSite || link.Url == originalUrl ||
+            if (!Languages.IsRecordLanguage(link.Language) || link.Language == Languages.Vietnamese || copies.Any(c => c.Language == link.Language) ||
+                !sameSite || link.Url == originalUrl ||
                 (stored?.Existing?.Languages.GetValueOrDefault(link.Language) is { IsEdition: true } have && have.OriginUrl == link.Url.AbsoluteUri))
             {
                 continue;
@@ -127,6 +145,15 @@ public sealed partial class ArticleProcessor
         }
         else
         {
+            // Not while the original is parked or backing off (a crawl or a work item; rerun tries anyway): every copy
+            // of it would otherwise fetch it again.
+            if (!options.Force && options.Conditional && CrawlFrontier.Decide(originalState, _time.GetUtcNow()) is { Fetch: false } wait)
+            {
+                string detail = $"its original {originalUrl} is not fetched now ({wait.Reason}: {wait.Detail})";
+                LogOutcome(pageUrl, "failed:" + OriginalUnavailable, detail);
+                return ArticleOutcome.Failure(pageUrl, OriginalUnavailable, detail);
+            }
+
             FetchOutcome fetch = await _fetcher.FetchAsync(originalUrl, null, FetchPurpose.Article, cancellationToken).ConfigureAwait(false);
             if (fetch.Page is null)
             {
@@ -136,10 +163,27 @@ public sealed partial class ArticleProcessor
             }
 
             fetched = fetch.Page;
+            if (_sources?.FindByHost(fetched.Content.Url)?.Id != originalSource.Id)
+            {
+                // Redirected off the paper it names (to the mirror itself, to another site): not the original.
+                string detail = $"its original {originalUrl} redirected to {fetched.Content.Url}, outside source '{originalSource.Id}'";
+                LogOutcome(pageUrl, "failed:" + OriginalNotAnArticle, detail);
+                return ArticleOutcome.Failure(pageUrl, OriginalNotAnArticle, detail);
+            }
+
             original = Prepare(fetched.Content, fetched.FetchedAt, fetched.Capture, originalSource, out ArticleOutcome? notAnArticle);
             if (original is null)
             {
                 return ArticleOutcome.Failure(pageUrl, OriginalNotAnArticle, $"its original {originalUrl}: {notAnArticle?.Detail}");
+            }
+
+            // The page named as the original must be one: not itself an edition of another page, and, for a
+            // publisher's edition, the Vietnamese article its hreflang promised.
+            if (MirroredOriginal(original) is not null || (named.Origin == LanguageOrigin.Publisher && original.Article.Language != Languages.Vietnamese))
+            {
+                string detail = $"its original {originalUrl} is itself a copy or an edition (in {original.Article.Language}), not the original";
+                LogOutcome(pageUrl, "failed:" + OriginalNotAnArticle, detail);
+                return ArticleOutcome.Failure(pageUrl, OriginalNotAnArticle, detail);
             }
         }
 

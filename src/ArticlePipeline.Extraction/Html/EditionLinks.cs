@@ -14,8 +14,14 @@ namespace ArticlePipeline.Extraction.Html;
 /// </remarks>
 internal static class EditionLinks
 {
-    /// <summary>Most languages kept: a page listing every language of a portal is not a reason to fetch fifty pages.</summary>
+    /// <summary>
+    /// Most languages kept: a page listing every language of a portal is not a reason to fetch fifty pages. The record
+    /// languages are kept first, so a long list cannot push them out.
+    /// </summary>
     public const int MaxLanguages = 12;
+
+    // Languages looked at before the cut: bounds the work on a page with thousands of hreflang links.
+    private const int MaxCandidates = 64;
 
     // The language names switchers show, each in its own language; only whole link texts are matched.
     private static readonly Dictionary<string, string> Endonyms = new(StringComparer.OrdinalIgnoreCase)
@@ -38,7 +44,7 @@ internal static class EditionLinks
     /// <param name="document">The whole page, before boilerplate is removed (switchers live in the header).</param>
     /// <param name="pageUrl">The page's URL, against which links resolve.</param>
     /// <param name="canonical">The page's canonical URL, also not an edition of itself.</param>
-    /// <returns>At most <see cref="MaxLanguages"/> links, one per language.</returns>
+    /// <returns>At most <see cref="MaxLanguages"/> links, one per language, the record languages first.</returns>
     public static ImmutableArray<EditionLink> Read(IDocument document, Uri pageUrl, Uri? canonical)
     {
         var found = new Dictionary<string, EditionLink>(StringComparer.Ordinal);
@@ -52,7 +58,7 @@ internal static class EditionLinks
 
         foreach (IElement anchor in document.GetElementsByTagName("a"))
         {
-            if (found.Count >= MaxLanguages)
+            if (found.Count >= MaxCandidates)
             {
                 break;
             }
@@ -66,12 +72,14 @@ internal static class EditionLinks
             Add(found, language, anchor.GetAttribute("href"), pageUrl, canonical, requireArticlePath: true);
         }
 
-        return [.. found.Values];
+        return [.. found.Values
+            .OrderBy(static l => Languages.IsRecordLanguage(l.Language) ? 0 : 1)
+            .Take(MaxLanguages)];
     }
 
     private static void Add(Dictionary<string, EditionLink> found, string? language, string? href, Uri pageUrl, Uri? canonical, bool requireArticlePath)
     {
-        if (language is null || found.Count >= MaxLanguages || found.ContainsKey(language) || string.IsNullOrWhiteSpace(href) ||
+        if (language is null || found.Count >= MaxCandidates || found.ContainsKey(language) || string.IsNullOrWhiteSpace(href) ||
             !Uri.TryCreate(pageUrl, href.Trim(), out Uri? url) || url.Scheme is not ("http" or "https"))
         {
             return;

@@ -128,9 +128,11 @@ public sealed partial class JsonRecordSink : IRecordSink, IDisposable
         string path = RecordPath(slot.Key.SourceId, slot.Key.Id);
         if (Version(new FileInfo(path)) != slot.Version)
         {
-            // Another writer (a cluster node sharing the folder) changed the file since the slot was read: the
-            // revision is decided from what is there now.
+            // Another writer (a cluster node sharing the folder, translate --pending beside a run) changed the file
+            // since the slot was read: the revision is decided from what is there now, and what that writer added
+            // for the same text (an edition, a translation) is kept rather than overwritten with what was read before.
             slot = await OpenAsync(slot.Key, cancellationToken).ConfigureAwait(false);
+            record = ConcurrentWrites.KeepWhatTheOtherWriterAdded(slot.Existing, record);
         }
 
         ArticleRecord? existing = slot.Existing;

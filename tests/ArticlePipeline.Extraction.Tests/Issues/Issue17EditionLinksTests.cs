@@ -58,13 +58,18 @@ public sealed class Issue17EditionLinksTests
     }
 
     [Test]
-    public void Extract_PageLinkingFiftyLanguages_KeepsAtMostTwelve()
+    public void Extract_PageLinkingFiftyLanguagesBeforeRussian_KeepsTwelveWithRussianAmongThem()
     {
-        string links = string.Concat(Enumerable.Range(0, 50).Select(i => $"<link rel=\"alternate\" hreflang=\"{(char)('a' + (i / 26))}{(char)('a' + (i % 26))}\" href=\"/l{i}/a1001.html\">"));
+        string links = string.Concat(Enumerable.Range(0, 50).Select(i => $"<link rel=\"alternate\" hreflang=\"{(char)('a' + (i / 26))}{(char)('a' + (i % 26))}\" href=\"/l{i}/a1001.html\">"))
+            + "<link rel=\"alternate\" hreflang=\"ru\" href=\"/ru/a1001.html\">";
 
         ExtractedArticle article = Extract(links, "");
 
-        Assert.That(article.Alternates, Has.Length.EqualTo(12));
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(article.Alternates, Has.Length.EqualTo(12));
+            Assert.That(article.Alternates.Select(a => a.Language), Does.Contain("ru"), "a long list cannot push out a record language");
+        }
     }
 
     private static ExtractedArticle Extract(string head, string header)

@@ -95,6 +95,27 @@ public sealed class Issue17EditionsTests
     }
 
     [Test]
+    public async Task CrawlOnce_MirrorNamingAPaperNotConfigured_FailsItsPagesAndWritesNoAdhocDuplicate()
+    {
+        string config = Config(mirror: true);
+        string sources = File.ReadAllText(_folder.Combine("sources.json"));
+        using (JsonDocument all = JsonDocument.Parse(sources))
+        {
+            // Only the mirror is configured: the paper its source lines name is not.
+            File.WriteAllText(_folder.Combine("sources.json"), JsonSerializer.Serialize(new { sources = all.RootElement.GetProperty("sources").EnumerateArray().Where(s => s.GetProperty("mirror").ValueKind == JsonValueKind.True).ToArray() }));
+        }
+
+        CliRun crawl = await CliRun.RunAsync("crawl", "--once", "--config", config, "--out", Out);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(crawl.Output + crawl.Error, Does.Contain("original-not-configured 3"));
+            Assert.That(Directory.Exists(Path.Combine(Out, "records")) ? Directory.GetFiles(Path.Combine(Out, "records"), "*.json", SearchOption.AllDirectories) : [], Is.Empty);
+            Assert.That(_publisher.Requests.Count(r => r.Path == EditionSites.OriginalPath), Is.Zero, "a paper nobody configured is not fetched");
+        }
+    }
+
+    [Test]
     public async Task CrawlOnce_MirrorDown_TheMachineFillsUkRoThAndThePublishersRuStays()
     {
         // Down: every page of the mirror answers 503.
@@ -263,6 +284,7 @@ public sealed class Issue17EditionsTests
                 homeUrl = _publisher.Url("/").AbsoluteUri,
                 feeds = new[] { _sites.PublisherFeed.AbsoluteUri },
                 schedule = schedule ?? "0 0/30 * * * ?",
+                mirror = false,
                 editions = ruRule ? new[] { new { language = "ru", urlPrefix = _publisher.Url("/ru/").AbsoluteUri } } : [],
             },
         };

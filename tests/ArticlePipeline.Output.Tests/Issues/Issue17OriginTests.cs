@@ -81,6 +81,32 @@ public sealed class Issue17OriginTests
         }
     }
 
+    [Test]
+    public async Task Write_TwoWritersOfOneRecord_TheLaterMachineTranslationNeverReplacesTheEditionTheOtherWrote()
+    {
+        // Two cluster nodes share the folder: node A read the record with ru pending and translates it; meanwhile node B
+        // merges the publisher's Russian edition and writes. A writes last.
+        using var folder = new TempDirectory();
+        using var sink = new JsonRecordSink(folder.Path);
+        ArticleRecord pending = WithRussian(LanguageVersion.Pending("translation not requested"));
+        await sink.WriteAsync(await sink.OpenAsync(RecordKey.Of(pending)), pending);
+        RecordSlot readByA = await sink.OpenAsync(RecordKey.Of(pending));
+
+        ArticleRecord edition = WithRussian(Edition(LanguageOrigin.Publisher, "https://a.vn/ru/a1001.html"));
+        await sink.WriteAsync(await sink.OpenAsync(RecordKey.Of(edition)), edition);
+        var machine = new LanguageVersion(TranslationStatus.Translated, Russian with { Title = "Машинный перевод" }, new Provenance(null, null, "azure", ["r1"], Records.FetchedAt), null) { Origin = LanguageOrigin.Machine };
+        ArticleRecord fromA = WithRussian(machine) with { Languages = WithRussian(machine).Languages.SetItem("ro", LanguageVersion.Pending("later")) };
+        await sink.WriteAsync(readByA, fromA);
+
+        ArticleRecord stored = (await sink.OpenAsync(RecordKey.Of(pending))).Existing!;
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(stored.Languages["ru"].Origin, Is.EqualTo(LanguageOrigin.Publisher), "the edition B wrote is kept");
+            Assert.That(stored.Languages["ru"].Content!.Title, Is.EqualTo(Russian.Title));
+            Assert.That(stored.Languages["ro"].Status, Is.EqualTo(TranslationStatus.Pending), "what A changed where B added nothing is written");
+        }
+    }
+
     private static readonly LanguageContent Russian = new(
         "Крестьяне собирают урожай риса",
         null,
