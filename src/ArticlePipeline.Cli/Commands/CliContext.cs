@@ -61,6 +61,15 @@ internal sealed class CliContext(TextWriter output, TextWriter error)
             Error.WriteLine($"info: characters billed {outcome.BilledCharacters}, saved by memory {outcome.SavedCharacters}");
         }
 
+        if (outcome.Editions is { } editions && editions.Publisher + editions.Mirror + editions.Machine + editions.Rejected.Length > 0)
+        {
+            Error.WriteLine("info: " + CrawlSummary.FormatEditions(editions));
+            foreach (Core.Editions.RejectedEdition refused in editions.Rejected)
+            {
+                Error.WriteLine($"info: edition refused: {refused.Url} as {refused.Language}: {refused.Reason}");
+            }
+        }
+
         if (!outcome.PendingLanguages.IsEmpty)
         {
             Error.WriteLine($"info: pending languages: {string.Join(", ", outcome.PendingLanguages)}");

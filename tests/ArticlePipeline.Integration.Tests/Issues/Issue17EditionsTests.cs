@@ -161,6 +161,7 @@ public sealed class Issue17EditionsTests
         {
             Assert.That(copy.ExitCode, Is.Zero, copy.ToString());
             Assert.That(copy.Output.Trim(), Is.EqualTo(path), "the mirror page's outcome is the original's record");
+            Assert.That(copy.Error, Does.Contain("info: languages from publishers 0, from mirrors 3, from the machine 0"));
             Assert.That(merged.RootElement.GetProperty("revision").GetInt32(), Is.EqualTo(2));
             AssertEditions(merged, mirrored: true);
             Assert.That(_publisher.Requests.Count(r => r.Path == EditionSites.OriginalPath), Is.EqualTo(originalFetches), "the archive had the original: not fetched again");
