@@ -6,7 +6,7 @@ namespace ArticlePipeline.Extraction.Tests.Issues;
 
 /// <summary>
 /// Issue 15, second round: failure classes found by listing the worst pages of the trafilatura and Readability
-/// sets (section anchors that read like boilerplate names, ...). Each page is written for the test after what
+/// sets (section anchors that read like boilerplate names, calls to follow or subscribe after the text, ...). Each page is written for the test after what
 /// those sites do.
 /// </summary>
 [TestFixture]
@@ -46,6 +46,40 @@ public sealed class Issue15FailureClassTests
             Assert.That(article.Blocks.Select(b => b.Text), Does.Contain("Sharing with a single developer"));
             Assert.That(article.Blocks.Select(b => b.Text), Does.Contain("Printing and searching the log"));
         }
+    }
+
+    [Test]
+    public void Extract_FollowSubscribeAndFiledUnderLinesAfterTheText_AreDropped()
+    {
+        // Calls to follow the paper, subscribe or install its app, and the blog's "posted in" line, in the body's box.
+        string html = Page($"""
+            <article><div class="entry-content">{string.Concat(Paragraphs.Select(p => $"<p>{p}</p>"))}
+              <p>Subscribe now to our weekend edition for the full story.</p>
+              <p>For the latest updates download the Example Docs app for iOS and Android.</p>
+              <p>Follow Example Docs on Twitter and Instagram @exampledocs, and tell us what you think.</p>
+              <p>Folgen Sie uns auf Facebook und Instagram!</p>
+              <p>This entry was posted in Guides and tagged repositories. Bookmark the permalink.</p>
+            </div></article>
+            """);
+
+        ExtractedArticle article = Extract(html);
+
+        Assert.That(article.Blocks.Select(b => b.Text), Is.EqualTo(Paragraphs));
+    }
+
+    [Test]
+    public void Extract_SentencesThatMentionFollowingOrDownloading_StayInTheText()
+    {
+        string[] paragraphs =
+        [
+            .. Paragraphs[..2],
+            "Download the latest release of the tool from the project's site, unpack it anywhere, and point the configuration file at your repositories.",
+            "Reporters who follow the project closely on its mailing list say the next release will make sharing drafts the default behaviour for teams.",
+        ];
+
+        ExtractedArticle article = Extract(Page($"<article>{string.Concat(paragraphs.Select(p => $"<p>{p}</p>"))}</article>"));
+
+        Assert.That(article.Blocks.Select(b => b.Text), Is.EqualTo(paragraphs));
     }
 
     private static string Page(string content) =>
