@@ -51,7 +51,7 @@ public sealed class Issue15FailureClassTests
     [Test]
     public void Extract_FollowSubscribeAndFiledUnderLinesAfterTheText_AreDropped()
     {
-        // Calls to follow the paper, subscribe or install its app, and the blog's "posted in" line, in the body's box.
+        // Calls to follow the paper, subscribe or install its app, the blog's "posted in" line and its login prompt, in the body's box.
         string html = Page($"""
             <article><div class="entry-content">{string.Concat(Paragraphs.Select(p => $"<p>{p}</p>"))}
               <p>Subscribe now to our weekend edition for the full story.</p>
@@ -59,6 +59,7 @@ public sealed class Issue15FailureClassTests
               <p>Follow Example Docs on Twitter and Instagram @exampledocs, and tell us what you think.</p>
               <p>Folgen Sie uns auf Facebook und Instagram!</p>
               <p>This entry was posted in Guides and tagged repositories. Bookmark the permalink.</p>
+              <p>You must be logged in to post a comment.</p>
             </div></article>
             """);
 
