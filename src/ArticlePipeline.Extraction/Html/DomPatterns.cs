@@ -93,7 +93,7 @@ internal static partial class DomPatterns
         return letters.ToString();
     }
 
-    [GeneratedRegex(@"-ad-|ai2html|banner|breadcrumbs|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote|binh-?luan|lien-?quan|cung-?chuyen-?muc|tin-?khac|doc-?nhieu|xem-?nhieu|quang-?cao|tin-?moi|most-?(read|view)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"-ad-|ai2html|banner|breadcrumbs|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote|binh-?luan|lien-?quan|cung-?chuyen-?muc|tin-?khac|doc-?nhieu|xem-?nhieu|quang-?cao|tin-?moi|most-?(read|view)|cookie|consent", RegexOptions.CultureInvariant)]
     private static partial Regex UnlikelyCandidate();
 
     [GeneratedRegex(@"and|article|body|column|content|main|mathjax|shadow|detail|entry|noi-?dung|chi-?tiet", RegexOptions.CultureInvariant)]
