@@ -6,7 +6,7 @@ namespace ArticlePipeline.Extraction.Tests.Issues;
 
 /// <summary>
 /// Issue 15, second round: failure classes found by listing the worst pages of the trafilatura and Readability
-/// sets (section anchors that read like boilerplate names, calls to follow or subscribe after the text, ...). Each page is written for the test after what
+/// sets (section anchors that read like boilerplate names, calls to follow or subscribe after the text, short posts beside longer cookie notices and comment forms). Each page is written for the test after what
 /// those sites do.
 /// </summary>
 [TestFixture]
@@ -81,6 +81,32 @@ public sealed class Issue15FailureClassTests
         ExtractedArticle article = Extract(Page($"<article>{string.Concat(paragraphs.Select(p => $"<p>{p}</p>"))}</article>"));
 
         Assert.That(article.Blocks.Select(b => b.Text), Is.EqualTo(paragraphs));
+    }
+
+    [Test]
+    public void Extract_ShortPostBesideLongerCookieNoticeAndCommentForm_IsThePost()
+    {
+        // A blog post of two short paragraphs; the cookie notice and the comment form below it hold more text.
+        string[] post =
+        [
+            "Two machines, one set of drafts: the test server finally runs the same code as my laptop.",
+            "More on the configuration next week, once the last test passes.",
+        ];
+        string html = Page($"""
+            <div id="content"><div class="post-406 post hentry" id="post-406">
+              {string.Concat(post.Select(p => $"<p>{p}</p>"))}
+            </div>
+            <div id="respond" class="comment-respond"><h3>Say your words</h3><form method="post">
+              <p>Your e-mail address will not be published, and your name is shown next to your comment. Comments are read before they appear, which can take a day or two, so please be patient with us.</p>
+              <p>Name (required)</p><p>E-mail (required, never shown)</p><p>Website</p></form></div></div>
+            <div class="widget widget_eu_cookie_law_widget"><div id="eu-cookie-law"><form method="post">
+              Privacy and cookies: this site uses cookies. By continuing to use this website, you agree to their use. To find out more, including how to control cookies, see our cookie policy, which also explains how we count visits.
+            </form></div></div>
+            """);
+
+        ExtractedArticle article = Extract(html);
+
+        Assert.That(article.Blocks.Select(b => b.Text), Is.EqualTo(post));
     }
 
     private static string Page(string content) =>
