@@ -6,7 +6,7 @@ namespace ArticlePipeline.Extraction.Tests.Issues;
 
 /// <summary>
 /// Issue 15, second round: failure classes found by listing the worst pages of the trafilatura and Readability
-/// sets (section anchors that read like boilerplate names, calls to follow or subscribe after the text, short posts beside longer cookie notices and comment forms). Each page is written for the test after what
+/// sets (section anchors that read like boilerplate names, calls to follow or subscribe after the text, short posts beside longer cookie notices and comment forms, a post title linked to the post itself). Each page is written for the test after what
 /// those sites do.
 /// </summary>
 [TestFixture]
@@ -107,6 +107,28 @@ public sealed class Issue15FailureClassTests
         ExtractedArticle article = Extract(html);
 
         Assert.That(article.Blocks.Select(b => b.Text), Is.EqualTo(post));
+    }
+
+    [Test]
+    public void Extract_ShortPostWhoseTitleLinksToThePageItself_IsNotATeaser()
+    {
+        // Blog themes link each post's title to its permalink, on the post's own page too; a teaser links elsewhere.
+        string[] post =
+        [
+            "\u201eI know I should not say this\u2026\u201c \u2013 \u201eThen don't.\u201c",
+            "\u2013 \u201eOk.\u201c",
+        ];
+        string html = Page($"""
+            <div id="content"><div class="post hentry">
+              <h2 class="posttitle"><a href="{PageUrl}">Saying nothing is also an option</a></h2>
+              {string.Concat(post.Select(p => $"<p>{p}</p>"))}
+            </div>
+            <div class="teaser"><h3><a href="/guide/other.html">Another option entirely</a></h3><p>Why doing nothing sometimes works.</p></div></div>
+            """);
+
+        ExtractedArticle article = Extract(html);
+
+        Assert.That(article.Blocks.Select(b => b.Text), Is.EqualTo((string[])["Saying nothing is also an option", .. post]));
     }
 
     private static string Page(string content) =>
