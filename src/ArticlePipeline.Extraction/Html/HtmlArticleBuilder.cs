@@ -203,6 +203,8 @@ internal static partial class HtmlArticleBuilder
     // A box inside the body that teases another article: a heading that is one link to another page, with at most
     // an image and a summary. Related-news boxes look like this wherever a CMS puts them. A heading that links to
     // the page itself is the post's own title (blogs link it as the permalink), and its box is the article.
+    // A linked heading in the flow of the text (no box of its own) is a section of a list article ("Rez Infinite
+    // ($30)" over its review), unless a label announces it as another article ("MIRA: ...").
     private static void RemoveTeaserBoxes(IElement container, Uri baseUrl, Uri?[] self)
     {
         foreach (IElement heading in container.QueryAll("h1, h2, h3, h4, h5, h6").ToArray())
@@ -225,11 +227,18 @@ internal static partial class HtmlArticleBuilder
                 box = parent;
             }
 
-            if (box != heading || DomText.Length(heading) > 0)
+            if (box != heading || IsAnnouncedLink(heading, link))
             {
                 box.Remove();
             }
         }
+    }
+
+    private static bool IsAnnouncedLink(IElement heading, IElement link)
+    {
+        string text = heading.TextContent;
+        int start = text.IndexOf(link.TextContent, StringComparison.Ordinal);
+        return start > 0 && text[..start].TrimEnd().EndsWith(':');
     }
 
     private static bool IsSelfLink(string href, Uri baseUrl, Uri?[] self)

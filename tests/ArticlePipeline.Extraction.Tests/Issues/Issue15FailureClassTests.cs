@@ -6,7 +6,7 @@ namespace ArticlePipeline.Extraction.Tests.Issues;
 
 /// <summary>
 /// Issue 15, second round: failure classes found by listing the worst pages of the trafilatura and Readability
-/// sets (section anchors that read like boilerplate names, calls to follow or subscribe after the text, short posts beside longer cookie notices and comment forms, a post title linked to the post itself). Each page is written for the test after what
+/// sets (section anchors that read like boilerplate names, calls to follow or subscribe after the text, short posts beside longer cookie notices and comment forms, a post title linked to the post itself, linked headings in a list article). Each page is written for the test after what
 /// those sites do.
 /// </summary>
 [TestFixture]
@@ -129,6 +129,29 @@ public sealed class Issue15FailureClassTests
         ExtractedArticle article = Extract(html);
 
         Assert.That(article.Blocks.Select(b => b.Text), Is.EqualTo((string[])["Saying nothing is also an option", .. post]));
+    }
+
+    [Test]
+    public void Extract_LinkedHeadingsInTheFlowOfAListArticle_AreKeptAndAnnouncedLinksDropped()
+    {
+        // "The best tools": each entry's heading links to the product; a "READ:" heading links to another story.
+        string html = Page($"""
+            <div class="article-body">
+              <p>{Paragraphs[0]}</p>
+              <h3><a href="https://tools.example.com/drafts">Draft Keeper ($30)</a></h3>
+              <p>{Paragraphs[1]}</p>
+              <h3>READ: <a href="/guide/publishing-by-mistake.html">How a whole team published its drafts by mistake, and what it did next</a></h3>
+              <h3><a href="https://tools.example.com/sync">Sync Pilot ($20)</a></h3>
+              <p>{Paragraphs[2]}</p>
+              <p>{Paragraphs[3]}</p>
+            </div>
+            """);
+
+        ExtractedArticle article = Extract(html);
+
+        Assert.That(
+            article.Blocks.Select(b => b.Text),
+            Is.EqualTo((string[])[Paragraphs[0], "Draft Keeper ($30)", Paragraphs[1], "Sync Pilot ($20)", Paragraphs[2], Paragraphs[3]]));
     }
 
     private static string Page(string content) =>
