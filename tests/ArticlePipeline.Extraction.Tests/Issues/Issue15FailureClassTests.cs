@@ -6,7 +6,7 @@ namespace ArticlePipeline.Extraction.Tests.Issues;
 
 /// <summary>
 /// Issue 15, second round: failure classes found by listing the worst pages of the trafilatura and Readability
-/// sets (section anchors that read like boilerplate names, calls to follow or subscribe after the text, short posts beside longer cookie notices and comment forms, a post title linked to the post itself, linked headings in a list article). Each page is written for the test after what
+/// sets (section anchors that read like boilerplate names, calls to follow or subscribe after the text, short posts beside longer cookie notices and comment forms, a post title linked to the post itself, linked headings in a list article, lists of links that leave the site or stay on the page). Each page is written for the test after what
 /// those sites do.
 /// </summary>
 [TestFixture]
@@ -152,6 +152,34 @@ public sealed class Issue15FailureClassTests
         Assert.That(
             article.Blocks.Select(b => b.Text),
             Is.EqualTo((string[])[Paragraphs[0], "Draft Keeper ($30)", Paragraphs[1], "Sync Pilot ($20)", Paragraphs[2], Paragraphs[3]]));
+    }
+
+    [Test]
+    public void Extract_ListsOfLinksOffTheSiteOrIntoThePage_AreKeptAndListsOfTheSitesOwnPagesDropped()
+    {
+        // A table of contents (links into the page) and a list of fixed bugs (links to the tracker) are the text;
+        // a list of the site's other stories is a related box, whatever heading it has.
+        string html = Page($"""
+            <article>
+              <ul class="toc"><li><a href="#setting-up">Setting up</a></li><li><a href="#sharing">Sharing drafts</a></li></ul>
+              <p>{Paragraphs[0]}</p>
+              <p>{Paragraphs[1]}</p>
+              <ul><li><a href="https://bugs.example.net/show_bug.cgi?id=1681512">Drafts pushed twice are shown once</a></li>
+                  <li><a href="https://bugs.example.net/show_bug.cgi?id=1637059">Amending a public change is refused</a></li></ul>
+              <p>{Paragraphs[2]}</p>
+              <p>{Paragraphs[3]}</p>
+              <ul><li><a href="/guide/publishing.html">Publishing a release step by step</a></li>
+                  <li><a href="https://docs.example.org/guide/branches.html">Working with branches</a></li></ul>
+            </article>
+            """);
+
+        ExtractedArticle article = Extract(html);
+
+        Assert.That(
+            article.Blocks.Select(b => b.Text),
+            Is.EqualTo((string[])[
+                "Setting up", "Sharing drafts", Paragraphs[0], Paragraphs[1],
+                "Drafts pushed twice are shown once", "Amending a public change is refused", Paragraphs[2], Paragraphs[3]]));
     }
 
     private static string Page(string content) =>
