@@ -6,7 +6,7 @@ namespace ArticlePipeline.Extraction.Tests.Issues;
 
 /// <summary>
 /// Issue 15, second round: failure classes found by listing the worst pages of the trafilatura and Readability
-/// sets (section anchors that read like boilerplate names, calls to follow or subscribe after the text, short posts beside longer cookie notices and comment forms, a post title linked to the post itself, linked headings in a list article, lists of links that leave the site or stay on the page). Each page is written for the test after what
+/// sets (section anchors that read like boilerplate names, calls to follow or subscribe after the text, short posts beside longer cookie notices and comment forms, a post title linked to the post itself, linked headings in a list article, lists of links that leave the site or stay on the page, date lines with a time zone). Each page is written for the test after what
 /// those sites do.
 /// </summary>
 [TestFixture]
@@ -180,6 +180,16 @@ public sealed class Issue15FailureClassTests
             Is.EqualTo((string[])[
                 "Setting up", "Sharing drafts", Paragraphs[0], Paragraphs[1],
                 "Drafts pushed twice are shown once", "Amending a public change is refused", Paragraphs[2], Paragraphs[3]]));
+    }
+
+    [TestCase("Jun 7, 2023, 8:54 PM UTC|")]
+    [TestCase("March 3, 2024, 10:15 am EST")]
+    [TestCase("14.06.2023, 20:51 MESZ")]
+    public void Extract_DateLineWithTimeZoneBeforeTheText_IsNotAParagraph(string dateLine)
+    {
+        ExtractedArticle article = Extract(Page($"<article><p>{dateLine}</p>{string.Concat(Paragraphs.Select(p => $"<p>{p}</p>"))}</article>"));
+
+        Assert.That(article.Blocks.Select(b => b.Text), Is.EqualTo(Paragraphs));
     }
 
     private static string Page(string content) =>
