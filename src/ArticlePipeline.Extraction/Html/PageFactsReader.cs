@@ -120,7 +120,8 @@ internal static partial class PageFactsReader
                 continue;
             }
 
-            int length = TextNormalizer.Normalize(element.TextContent).Length;
+            // A "lead" box that holds the lead picture ("lead-asset") is not the lead: its text is the picture's caption.
+            int length = TextNormalizer.Normalize(element.TextContent).Length - CaptionLength(element);
             if (length is >= 30 and <= 1500 && LinkDensity.Of(element, LinkDensityMeasure.Characters) < 0.3)
             {
                 return element;
@@ -129,6 +130,9 @@ internal static partial class PageFactsReader
 
         return null;
     }
+
+    private static int CaptionLength(IElement element) =>
+        element.QueryAll("figcaption").Sum(caption => TextNormalizer.Normalize(caption.TextContent).Length);
 
     // A byline element (class, rel or itemprop "author") close to the title.
     private static string? FindBylineNear(IElement body, IElement? title)

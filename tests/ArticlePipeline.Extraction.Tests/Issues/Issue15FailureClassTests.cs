@@ -6,7 +6,7 @@ namespace ArticlePipeline.Extraction.Tests.Issues;
 
 /// <summary>
 /// Issue 15, second round: failure classes found by listing the worst pages of the trafilatura and Readability
-/// sets (section anchors that read like boilerplate names, calls to follow or subscribe after the text, short posts beside longer cookie notices and comment forms, a post title linked to the post itself, linked headings in a list article, lists of links that leave the site or stay on the page, date lines with a time zone). Each page is written for the test after what
+/// sets (section anchors that read like boilerplate names, calls to follow or subscribe after the text, short posts beside longer cookie notices and comment forms, a post title linked to the post itself, linked headings in a list article, lists of links that leave the site or stay on the page, date lines with a time zone, a lead picture box taken for the lead). Each page is written for the test after what
 /// those sites do.
 /// </summary>
 [TestFixture]
@@ -190,6 +190,26 @@ public sealed class Issue15FailureClassTests
         ExtractedArticle article = Extract(Page($"<article><p>{dateLine}</p>{string.Concat(Paragraphs.Select(p => $"<p>{p}</p>"))}</article>"));
 
         Assert.That(article.Blocks.Select(b => b.Text), Is.EqualTo(Paragraphs));
+    }
+
+    [Test]
+    public void Extract_LeadPictureBoxWithItsCaption_IsNotTheLead()
+    {
+        // "lead-asset" names the lead picture, not the lead text; its caption stays a caption.
+        const string caption = "The test server in its rack, where the drafts now arrive unfrozen. Credit: Example Docs";
+        string html = Page($"""
+            <div class="lead-asset component"><figure class="lead-asset__figure"><img src="/img/rack.jpg">
+              <figcaption><span class="lead-asset-caption">{caption}</span></figcaption></figure></div>
+            <article>{string.Concat(Paragraphs.Select(p => $"<p>{p}</p>"))}</article>
+            """);
+
+        ExtractedArticle article = Extract(html);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(article.Lead, Is.Null);
+            Assert.That(article.Blocks.Where(b => b.Kind == BlockKind.Paragraph).Select(b => b.Text), Is.EqualTo(Paragraphs));
+        }
     }
 
     private static string Page(string content) =>
