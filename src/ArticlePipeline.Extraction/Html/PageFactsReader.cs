@@ -109,8 +109,25 @@ internal static partial class PageFactsReader
         (a.Length >= 10 && b.Contains(a, StringComparison.OrdinalIgnoreCase)) ||
         (b.Length >= 10 && a.Contains(b, StringComparison.OrdinalIgnoreCase));
 
-    // The lead (sapo) is a lead-classed box after the title and before the body's first long paragraph.
-    private static IElement? FindLead(IElement body, IElement? title)
+    // The lead (sapo) is a lead-classed box after the title and before the body's first long paragraph, else the
+    // subtitle written right under the title.
+    private static IElement? FindLead(IElement body, IElement? title) => FindLeadClassed(body, title) ?? FindSubtitle(body, title);
+
+    // An h2 that is the title's next sibling (in its header or hgroup) and reads as a sentence or two is
+    // the article's dek, whatever its class says ("article-subheadline", none at all).
+    private static IElement? FindSubtitle(IElement body, IElement? title)
+    {
+        if (title?.NextElementSibling is not { LocalName: "h2" } next || InNegativeBox(next, body) ||
+            DomPatterns.IsDateLike(next) || Bylines.IsMarked(next, BylineVocabulary.News) || next.QueryFirst("p, div, li, h1, h2, h3, img") is not null)
+        {
+            return null;
+        }
+
+        int length = TextNormalizer.Normalize(next.TextContent).Length;
+        return length is >= 40 and <= 600 && LinkDensity.Of(next, LinkDensityMeasure.Characters) < 0.3 ? next : null;
+    }
+
+    private static IElement? FindLeadClassed(IElement body, IElement? title)
     {
         foreach (IElement element in AfterTitle(body, title))
         {

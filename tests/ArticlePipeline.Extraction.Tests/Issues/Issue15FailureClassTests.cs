@@ -6,7 +6,7 @@ namespace ArticlePipeline.Extraction.Tests.Issues;
 
 /// <summary>
 /// Issue 15, second round: failure classes found by listing the worst pages of the trafilatura and Readability
-/// sets (section anchors that read like boilerplate names, calls to follow or subscribe after the text, short posts beside longer cookie notices and comment forms, a post title linked to the post itself, linked headings in a list article, lists of links that leave the site or stay on the page, date lines with a time zone, a lead picture box taken for the lead). Each page is written for the test after what
+/// sets (section anchors that read like boilerplate names, calls to follow or subscribe after the text, short posts beside longer cookie notices and comment forms, a post title linked to the post itself, linked headings in a list article, lists of links that leave the site or stay on the page, date lines with a time zone, a lead picture box taken for the lead, the subtitle under the title). Each page is written for the test after what
 /// those sites do.
 /// </summary>
 [TestFixture]
@@ -209,6 +209,27 @@ public sealed class Issue15FailureClassTests
         {
             Assert.That(article.Lead, Is.Null);
             Assert.That(article.Blocks.Where(b => b.Kind == BlockKind.Paragraph).Select(b => b.Text), Is.EqualTo(Paragraphs));
+        }
+    }
+
+    [Test]
+    public void Extract_SubtitleHeadingRightUnderTheTitle_IsTheLead()
+    {
+        // The dek is an h2 under the h1 in the article's header (an hgroup, a class like "article-subheadline", or
+        // none), outside the box that holds the paragraphs.
+        const string dek = "Drafts can now travel between a laptop and a test server without being frozen on the way.";
+        string body = string.Concat(Paragraphs.Select(p => $"<p>{p}</p>"));
+        string html =
+            $"<!DOCTYPE html><html lang=\"en\"><head><title>{Title} | Example Docs</title><meta property=\"og:title\" content=\"{Title}\"></head>" +
+            $"<body><article><hgroup><h1>{Title}</h1><h2 class=\"article-subheadline\">{dek}</h2></hgroup>" +
+            $"<div class=\"article-body\">{body}</div></article></body></html>";
+
+        ExtractedArticle article = Extract(html);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(article.Lead, Is.EqualTo(dek));
+            Assert.That(article.Blocks.Select(b => b.Text), Is.EqualTo(Paragraphs));
         }
     }
 
