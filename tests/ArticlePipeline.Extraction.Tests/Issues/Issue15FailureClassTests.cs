@@ -6,7 +6,7 @@ namespace ArticlePipeline.Extraction.Tests.Issues;
 
 /// <summary>
 /// Issue 15, second round: failure classes found by listing the worst pages of the trafilatura and Readability
-/// sets (section anchors that read like boilerplate names, calls to follow or subscribe after the text, short posts beside longer cookie notices and comment forms, a post title linked to the post itself, linked headings in a list article, lists of links that leave the site or stay on the page, date lines with a time zone, a lead picture box taken for the lead, the subtitle under the title). Each page is written for the test after what
+/// sets (section anchors that read like boilerplate names, calls to follow or subscribe after the text, short posts beside longer cookie notices and comment forms, a post title linked to the post itself, linked headings in a list article, lists of links that leave the site or stay on the page, date lines with a time zone, a lead picture box taken for the lead, the subtitle under the title, a lead box of several paragraphs repeated in the body). Each page is written for the test after what
 /// those sites do.
 /// </summary>
 [TestFixture]
@@ -31,7 +31,7 @@ public sealed class Issue15FailureClassTests
         // "search" in a heading's slug do not make the section a share bar or a comment box.
         string html = Page($"""
             <div class="document"><div class="body">
-              <div class="section" id="intro"><h2>Introduction</h2><p>{Paragraphs[0]}</p></div>
+              <div class="section" id="overview"><h2>Overview</h2><p>{Paragraphs[0]}</p></div>
               <div class="section" id="sharing-with-a-single-developer"><h2>Sharing with a single developer</h2><p>{Paragraphs[1]}</p></div>
               <div class="section" id="printing-and-searching-the-log"><h2>Printing and searching the log</h2><p>{Paragraphs[2]}</p></div>
               <div class="section" id="finishing"><h2>Finishing</h2><p>{Paragraphs[3]}</p></div>
@@ -230,6 +230,27 @@ public sealed class Issue15FailureClassTests
         {
             Assert.That(article.Lead, Is.EqualTo(dek));
             Assert.That(article.Blocks.Select(b => b.Text), Is.EqualTo(Paragraphs));
+        }
+    }
+
+    [Test]
+    public void Extract_LeadBoxOfSeveralParagraphsInsideTheBody_IsNotRepeatedInTheBody()
+    {
+        // The intro box holds two paragraphs and sits inside the article's box: the lead, once.
+        string html = Page($"""
+            <article><div class="article-intro">
+              <p>{Paragraphs[0]}</p>
+              <p>{Paragraphs[1]}</p>
+            </div>
+              <p>{Paragraphs[2]}</p><p>{Paragraphs[3]}</p></article>
+            """);
+
+        ExtractedArticle article = Extract(html);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(article.Lead, Is.EqualTo(Paragraphs[0] + " " + Paragraphs[1]));
+            Assert.That(article.Blocks.Select(b => b.Text), Is.EqualTo(Paragraphs[2..]));
         }
     }
 
