@@ -23,7 +23,7 @@ internal static partial class PageFactsReader
 
         IElement? leadElement = given?.Lead;
         leadElement ??= FindLead(body, titleElement);
-        string? lead = leadElement is null ? null : TextNormalizer.Normalize(leadElement.TextContent);
+        string? lead = leadElement is null ? null : TextNormalizer.Normalize(DomText.BlockSeparatedText(leadElement));
 
         IReadOnlyList<string> authors = given?.Authors ?? [];
         string? byline = authors.Count > 0 ? null : FindBylineNear(body, titleElement);

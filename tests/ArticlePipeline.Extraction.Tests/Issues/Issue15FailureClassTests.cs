@@ -236,12 +236,10 @@ public sealed class Issue15FailureClassTests
     [Test]
     public void Extract_LeadBoxOfSeveralParagraphsInsideTheBody_IsNotRepeatedInTheBody()
     {
-        // The intro box holds two paragraphs and sits inside the article's box: the lead, once.
+        // The intro box holds two paragraphs (no white space between them) and sits inside the article's box: the
+        // lead, once, with its sentences apart.
         string html = Page($"""
-            <article><div class="article-intro">
-              <p>{Paragraphs[0]}</p>
-              <p>{Paragraphs[1]}</p>
-            </div>
+            <article><div class="article-intro"><p>{Paragraphs[0]}</p><p>{Paragraphs[1]}</p></div>
               <p>{Paragraphs[2]}</p><p>{Paragraphs[3]}</p></article>
             """);
 
