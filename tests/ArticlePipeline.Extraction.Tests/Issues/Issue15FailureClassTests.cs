@@ -49,11 +49,13 @@ public sealed class Issue15FailureClassTests
     }
 
     [Test]
-    public void Extract_FollowSubscribeAndFiledUnderLinesAfterTheText_AreDropped()
+    public void Extract_FollowSubscribeFiledUnderSkipLinkAndReadingTimeLines_AreDropped()
     {
-        // Calls to follow the paper, subscribe or install its app, the blog's "posted in" line and its login prompt, in the body's box.
+        // Calls to follow the paper, subscribe or install its app, the blog's "posted in" line and its login prompt, in the
+        // body's box; a skip link and the reading time before the text.
         string html = Page($"""
-            <article><div class="entry-content">{string.Concat(Paragraphs.Select(p => $"<p>{p}</p>"))}
+            <article><div class="entry-content"><p><a href="#main">Skip to content</a></p><p>Lesezeit: 2 Minuten</p><p>5 min read</p>
+              {string.Concat(Paragraphs.Select(p => $"<p>{p}</p>"))}
               <p>Subscribe now to our weekend edition for the full story.</p>
               <p>For the latest updates download the Example Docs app for iOS and Android.</p>
               <p>Follow Example Docs on Twitter and Instagram @exampledocs, and tell us what you think.</p>
