@@ -156,6 +156,31 @@ internal sealed partial class ArticleAssembler
                 Blocks[0] = Blocks[0] with { Text = rest };
             }
         }
+
+        RemoveLeadParagraphs(lead);
+    }
+
+    // A lead box of several paragraphs that the body's container also holds: the body's first blocks, read in a row,
+    // are the whole lead.
+    private void RemoveLeadParagraphs(string? lead)
+    {
+        if (string.IsNullOrEmpty(lead))
+        {
+            return;
+        }
+
+        ReadOnlySpan<char> rest = lead;
+        int count = 0;
+        while (count < Blocks.Count && Blocks[count].Text.Length > 0 && rest.StartsWith(Blocks[count].Text, StringComparison.Ordinal))
+        {
+            rest = rest[Blocks[count].Text.Length..].TrimStart();
+            count++;
+        }
+
+        if (count > 1 && rest.IsEmpty)
+        {
+            Blocks.RemoveRange(0, count);
+        }
     }
 
     /// <summary>Adds the author(s) a byline element names (<c>By Jane Doe</c>, <c>Tác giả: Minh Đức</c>), or the credit it gives (<c>Theo TTXVN</c>).</summary>

@@ -106,7 +106,8 @@ internal sealed class BlockCollector
                     continue;
                 case "ul" or "ol":
                     Flush(element);
-                    if (!SkipUnlikely(child) && (LinkDensity.Of(child, LinkDensityMeasure.Characters) < 0.5 || ListProse.MostItemsHaveProse(child)))
+                    if (!SkipUnlikely(child) && (LinkDensity.Of(child, LinkDensityMeasure.Characters) < 0.5 || ListProse.MostItemsHaveProse(child) ||
+                        ListLinks.AllLeadOffSiteOrOnPage(child, _baseUrl)))
                     {
                         foreach (IElement item in child.Children.Where(c => c.LocalName == "li"))
                         {
@@ -282,7 +283,7 @@ internal sealed class BlockCollector
 
         bool byline = Bylines.IsHinted(item);
         bool bold = IsBold(item, normalized);
-        double linkDensity = ListProse.HasProse(item) ? 0 : LinkDensity.Of(item, LinkDensityMeasure.Characters);
+        double linkDensity = ListProse.HasProse(item) || ListLinks.AllLeadOffSiteOrOnPage(item, _baseUrl) ? 0 : LinkDensity.Of(item, LinkDensityMeasure.Characters);
         _blocks.Add(new RawBlock(BlockKind.ListItem, normalized, linkDensity, bold, byline));
     }
 

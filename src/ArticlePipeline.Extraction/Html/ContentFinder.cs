@@ -5,13 +5,22 @@ namespace ArticlePipeline.Extraction.Html;
 /// <summary>
 /// Finds the element holding the article body by content scoring, after Mozilla Readability's <c>grabArticle</c>.
 /// Each try is a <see cref="ContentAttempt"/> with its own heuristics; when one leaves too little text the page is
-/// restored and tried again with fewer heuristics, keeping the longest result.
+/// restored and tried again with fewer heuristics. When every try is short, the strictest one that found an article's
+/// worth of text wins, else the longest.
 /// </summary>
 /// <remarks>Mutates the document it is given, like Readability does.</remarks>
 internal sealed class ContentFinder
 {
     /// <summary>Text length below which an attempt is retried with fewer heuristics.</summary>
     public const int CharThreshold = 500;
+
+    /// <summary>Text length from which a short try is taken over the longer ones the looser heuristics give.</summary>
+    /// <remarks>
+    /// On a short post the looser tries put back the boxes the strict one removed for their names (a cookie notice,
+    /// the author's bio, the comment form), and those then hold more text than the post. Readability keeps the
+    /// longest try; on the trafilatura set that choice took the wrong box on short posts.
+    /// </remarks>
+    public const int ShortArticleCharacters = HtmlArticleBuilder.MinimumBodyCharacters;
 
     private static readonly ContentHeuristics[] Attempts =
     [
@@ -56,7 +65,7 @@ internal sealed class ContentFinder
                 return new ContentFinder(container, attempt.Byline);
             }
 
-            if (length > bestLength)
+            if (length > bestLength && bestLength < ShortArticleCharacters)
             {
                 bestLength = length;
                 best = Attempts[i];
@@ -68,7 +77,8 @@ internal sealed class ContentFinder
             return new ContentFinder(null, null);
         }
 
-        // All attempts were short: run the one that found the most text again (the others rewrote the page).
+        // All attempts were short: run the strictest that found an article's worth, else the one that found the most
+        // text, again (the others rewrote the page).
         Restore(body, pristine);
         var rerun = new ContentAttempt(body, best);
         return new ContentFinder(rerun.Grab(), rerun.Byline);

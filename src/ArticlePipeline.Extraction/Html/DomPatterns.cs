@@ -11,8 +11,21 @@ internal static partial class DomPatterns
         "script, style, noscript, template, iframe, object, embed, button, input, select, textarea, svg, canvas, nav, dialog, link, meta";
 
     /// <summary>The class or id of an element, lower case, for pattern matching.</summary>
-    public static string Signature(IElement element) =>
-        ((element.ClassName ?? string.Empty) + " " + (element.Id ?? string.Empty)).ToLowerInvariant();
+    /// <remarks>
+    /// An id that spells the element's own heading (<c>id="sharing-with-a-single-developer"</c> on a section that
+    /// opens with <c>Sharing with a single developer</c>, as documentation and Markdown generators write them) is an
+    /// anchor made from the text, not a name the site gave a component, so it says nothing about boilerplate.
+    /// </remarks>
+    public static string Signature(IElement element)
+    {
+        string id = element.Id ?? string.Empty;
+        if (IsHeadingAnchor(element, id))
+        {
+            id = string.Empty;
+        }
+
+        return ((element.ClassName ?? string.Empty) + " " + id).ToLowerInvariant();
+    }
 
     /// <summary>Whether the element looks like boilerplate by its class or id (and not like content).</summary>
     public static bool IsUnlikely(IElement element)
@@ -52,7 +65,35 @@ internal static partial class DomPatterns
     /// <summary>Whether a box's whole text is an advertisement label or a loading notice.</summary>
     public static bool IsAdOrLoadingWords(string text) => text.Length <= 40 && AdOrLoadingWords().IsMatch(text);
 
-    [GeneratedRegex(@"-ad-|ai2html|banner|breadcrumbs|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote|binh-?luan|lien-?quan|cung-?chuyen-?muc|tin-?khac|doc-?nhieu|xem-?nhieu|quang-?cao|tin-?moi|most-?(read|view)", RegexOptions.CultureInvariant)]
+    /// <summary>Whether <paramref name="id"/> spells the heading that opens <paramref name="element"/> (letters and digits only, maybe cut short).</summary>
+    public static bool IsHeadingAnchor(IElement element, string id)
+    {
+        if (id.Length < 8 || id.IndexOfAny(['-', '_']) < 0 ||
+            element.FirstElementChild is not { LocalName: "h1" or "h2" or "h3" or "h4" or "h5" or "h6" } heading)
+        {
+            return false;
+        }
+
+        string anchor = LettersAndDigits(id);
+        string title = LettersAndDigits(heading.TextContent);
+        return anchor.Length >= 6 && title.StartsWith(anchor, StringComparison.Ordinal);
+    }
+
+    private static string LettersAndDigits(string text)
+    {
+        var letters = new System.Text.StringBuilder(text.Length);
+        foreach (char c in text)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                letters.Append(char.ToLowerInvariant(c));
+            }
+        }
+
+        return letters.ToString();
+    }
+
+    [GeneratedRegex(@"-ad-|ai2html|banner|breadcrumbs|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote|binh-?luan|lien-?quan|cung-?chuyen-?muc|tin-?khac|doc-?nhieu|xem-?nhieu|quang-?cao|tin-?moi|most-?(read|view)|cookie|consent", RegexOptions.CultureInvariant)]
     private static partial Regex UnlikelyCandidate();
 
     [GeneratedRegex(@"and|article|body|column|content|main|mathjax|shadow|detail|entry|noi-?dung|chi-?tiet", RegexOptions.CultureInvariant)]

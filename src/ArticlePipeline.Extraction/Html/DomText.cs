@@ -190,6 +190,44 @@ internal static class DomText
         return null;
     }
 
+    /// <summary>
+    /// The text of <paramref name="element"/> with a space where a block or a line break separates two runs, so that
+    /// <c>&lt;p&gt;One.&lt;/p&gt;&lt;p&gt;Two.&lt;/p&gt;</c> reads <c>One. Two.</c> and not <c>One.Two.</c>.
+    /// </summary>
+    public static string BlockSeparatedText(IElement element)
+    {
+        var text = new System.Text.StringBuilder();
+        AppendSeparated(element, text);
+        return text.ToString();
+    }
+
+    private static void AppendSeparated(INode node, System.Text.StringBuilder text)
+    {
+        foreach (INode child in node.ChildNodes)
+        {
+            if (child is IText run)
+            {
+                text.Append(run.Data);
+            }
+            else if (child is IElement element)
+            {
+                bool block = element.LocalName == "br" || BlockNames.Contains(element.LocalName);
+                if (block)
+                {
+                    text.Append(' ');
+                }
+
+                AppendSeparated(element, text);
+                if (block)
+                {
+                    text.Append(' ');
+                }
+            }
+        }
+    }
+
+    private static readonly HashSet<string> BlockNames = new(BlockElements.Names, StringComparer.Ordinal);
+
     /// <summary>Whether a node is white space only: an empty text node or a line break.</summary>
     public static bool IsWhitespace(INode node) =>
         (node is IText text && string.IsNullOrWhiteSpace(text.Data)) || (node is IElement { LocalName: "br" });

@@ -36,7 +36,7 @@ internal static partial class HtmlArticleBuilder
         bool viaProfile = extractor == ViaProfile;
         PageMetadata metadata = page.Metadata;
         Uri baseUrl = page.BaseUrl;
-        RemoveTeaserBoxes(container);
+        RemoveTeaserBoxes(container, page.BaseUrl, [page.PageUrl, metadata.Canonical]);
         string title = facts.Title;
         string? lead = facts.Lead;
         CollectedBlocks collected = BlockCollector.Collect(container, baseUrl);
@@ -201,8 +201,11 @@ internal static partial class HtmlArticleBuilder
     }
 
     // A box inside the body that teases another article: a heading that is one link to another page, with at most
-    // an image and a summary. Related-news boxes look like this wherever a CMS puts them.
-    private static void RemoveTeaserBoxes(IElement container)
+    // an image and a summary. Related-news boxes look like this wherever a CMS puts them. A heading that links to
+    // the page itself is the post's own title (blogs link it as the permalink), and its box is the article.
+    // A linked heading in the flow of the text (no box of its own) is a section of a list article ("Rez Infinite
+    // ($30)" over its review), unless a label announces it as another article ("MIRA: ...").
+    private static void RemoveTeaserBoxes(IElement container, Uri baseUrl, Uri?[] self)
     {
         foreach (IElement heading in container.QueryAll("h1, h2, h3, h4, h5, h6").ToArray())
         {
@@ -213,17 +216,43 @@ internal static partial class HtmlArticleBuilder
                 continue;
             }
 
+            if (IsSelfLink(href, baseUrl, self))
+            {
+                continue;
+            }
+
             IElement box = heading;
             while (box.ParentElement is { } parent && parent != container && DomText.Length(parent) <= 400 && parent.QueryAll("h1, h2, h3, h4, h5, h6").Length == 1)
             {
                 box = parent;
             }
 
-            if (box != heading || DomText.Length(heading) > 0)
+            if (box != heading || IsAnnouncedLink(heading, link))
             {
                 box.Remove();
             }
         }
+    }
+
+    private static bool IsAnnouncedLink(IElement heading, IElement link)
+    {
+        string text = heading.TextContent;
+        int start = text.IndexOf(link.TextContent, StringComparison.Ordinal);
+        return start > 0 && text[..start].TrimEnd().EndsWith(':');
+    }
+
+    private static bool IsSelfLink(string href, Uri baseUrl, Uri?[] self)
+    {
+        if (!Uri.TryCreate(baseUrl, href, out Uri? target))
+        {
+            return false;
+        }
+
+        string link = Comparable(target);
+        return self.Any(own => own is not null && own.IsAbsoluteUri && Comparable(own) == link);
+
+        static string Comparable(Uri url) =>
+            url.GetComponents(UriComponents.Host | UriComponents.Path | UriComponents.Query, UriFormat.UriEscaped).TrimEnd('/');
     }
 
     // "(VTC News) -", "(Chinhphu.vn) –", "(CTO) -": a news agency or outlet credited before the first sentence.

@@ -23,7 +23,7 @@ internal static partial class PageFactsReader
 
         IElement? leadElement = given?.Lead;
         leadElement ??= FindLead(body, titleElement);
-        string? lead = leadElement is null ? null : TextNormalizer.Normalize(leadElement.TextContent);
+        string? lead = leadElement is null ? null : TextNormalizer.Normalize(DomText.BlockSeparatedText(leadElement));
 
         IReadOnlyList<string> authors = given?.Authors ?? [];
         string? byline = authors.Count > 0 ? null : FindBylineNear(body, titleElement);
@@ -109,8 +109,25 @@ internal static partial class PageFactsReader
         (a.Length >= 10 && b.Contains(a, StringComparison.OrdinalIgnoreCase)) ||
         (b.Length >= 10 && a.Contains(b, StringComparison.OrdinalIgnoreCase));
 
-    // The lead (sapo) is a lead-classed box after the title and before the body's first long paragraph.
-    private static IElement? FindLead(IElement body, IElement? title)
+    // The lead (sapo) is a lead-classed box after the title and before the body's first long paragraph, else the
+    // subtitle written right under the title.
+    private static IElement? FindLead(IElement body, IElement? title) => FindLeadClassed(body, title) ?? FindSubtitle(body, title);
+
+    // An h2 that is the title's next sibling (in its header or hgroup) and reads as a sentence or two is
+    // the article's dek, whatever its class says ("article-subheadline", none at all).
+    private static IElement? FindSubtitle(IElement body, IElement? title)
+    {
+        if (title?.NextElementSibling is not { LocalName: "h2" } next || InNegativeBox(next, body) ||
+            DomPatterns.IsDateLike(next) || Bylines.IsMarked(next, BylineVocabulary.News) || next.QueryFirst("p, div, li, h1, h2, h3, img") is not null)
+        {
+            return null;
+        }
+
+        int length = TextNormalizer.Normalize(next.TextContent).Length;
+        return length is >= 40 and <= 600 && LinkDensity.Of(next, LinkDensityMeasure.Characters) < 0.3 ? next : null;
+    }
+
+    private static IElement? FindLeadClassed(IElement body, IElement? title)
     {
         foreach (IElement element in AfterTitle(body, title))
         {
@@ -120,7 +137,8 @@ internal static partial class PageFactsReader
                 continue;
             }
 
-            int length = TextNormalizer.Normalize(element.TextContent).Length;
+            // A "lead" box that holds the lead picture ("lead-asset") is not the lead: its text is the picture's caption.
+            int length = TextNormalizer.Normalize(element.TextContent).Length - CaptionLength(element);
             if (length is >= 30 and <= 1500 && LinkDensity.Of(element, LinkDensityMeasure.Characters) < 0.3)
             {
                 return element;
@@ -129,6 +147,9 @@ internal static partial class PageFactsReader
 
         return null;
     }
+
+    private static int CaptionLength(IElement element) =>
+        element.QueryAll("figcaption").Sum(caption => TextNormalizer.Normalize(caption.TextContent).Length);
 
     // A byline element (class, rel or itemprop "author") close to the title.
     private static string? FindBylineNear(IElement body, IElement? title)
