@@ -78,6 +78,8 @@ public sealed class Issue15FailureClassTests
             .. Paragraphs[..2],
             "Download the latest release of the tool from the project's site, unpack it anywhere, and point the configuration file at your repositories.",
             "Reporters who follow the project closely on its mailing list say the next release will make sharing drafts the default behaviour for teams.",
+            "Police asked residents to follow updates on the province's official Facebook page and to download the VNeID app before the deadline.",
+            "Subscribers to the paper's YouTube channel rose by a third after the flood coverage, the editor said.",
         ];
 
         ExtractedArticle article = Extract(Page($"<article>{string.Concat(paragraphs.Select(p => $"<p>{p}</p>"))}</article>"));
