@@ -63,7 +63,7 @@ internal sealed partial class EditionFinder(
             // the source's rule names.
             if (given.FirstOrDefault(p => p.Origin == LanguageOrigin.Publisher && p.Language == language) is { } own)
             {
-                chosen = sameText && kept is { Origin: LanguageOrigin.Publisher } && kept.OriginUrl == own.Url.AbsoluteUri && SameText(kept, own)
+                chosen = sameText && own.IsStoredAs(kept)
                     ? kept
                     : Accept(own, original, article.PublishedAt, rejected);
                 fresh = chosen is not null && !ReferenceEquals(chosen, kept);
@@ -78,7 +78,7 @@ internal sealed partial class EditionFinder(
                 else
                 {
                     (EditionPage? page, string? refusal) = await FetchAsync(url, language, cancellationToken).ConfigureAwait(false);
-                    bool unchanged = page is not null && sameText && kept is { Origin: LanguageOrigin.Publisher } && kept.OriginUrl == url.AbsoluteUri && SameText(kept, page);
+                    bool unchanged = sameText && page is not null && page.IsStoredAs(kept);
                     chosen = page is null ? null : unchanged ? kept : Accept(page, original, article.PublishedAt, rejected);
                     fresh = chosen is not null && !unchanged;
                     if (refusal is not null)
@@ -95,7 +95,7 @@ internal sealed partial class EditionFinder(
 
             if (chosen is null && given.FirstOrDefault(p => p.Origin == LanguageOrigin.Mirror && p.Language == language) is { } copy)
             {
-                chosen = sameText && kept is { Origin: LanguageOrigin.Mirror } && kept.OriginUrl == copy.Url.AbsoluteUri && SameText(kept, copy)
+                chosen = sameText && copy.IsStoredAs(kept)
                     ? kept
                     : Accept(copy, original, article.PublishedAt, rejected);
                 fresh = chosen is not null && !ReferenceEquals(chosen, kept);
@@ -238,10 +238,6 @@ internal sealed partial class EditionFinder(
         rejected.Add(new RejectedEdition(language, url, reason));
         LogRejected(url, language, reason);
     }
-
-    private static bool SameText(LanguageVersion kept, EditionPage page) =>
-        kept.Content is { } content && content.Title == page.Article.Title && content.Lead == page.Article.Lead &&
-        content.Blocks.SequenceEqual(page.Article.Blocks);
 
     private static long Characters(LanguageContent content) =>
         content.Title.Length + (content.Lead?.Length ?? 0) + content.Blocks.Sum(static b => (long)b.Text.Length);

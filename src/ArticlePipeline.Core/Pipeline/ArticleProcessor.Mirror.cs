@@ -50,16 +50,9 @@ public sealed partial class ArticleProcessor
         }
 
         EditionLink? original = prepared.Article.Alternates.FirstOrDefault(l =>
-            l.Language == Languages.Vietnamese && RegistrableDomain.Same(l.Url.Host, page.Host) && l.Url != page && NamesAnArticle(l.Url) &&
+            l.Language == Languages.Vietnamese && RegistrableDomain.Same(l.Url.Host, page.Host) && l.Url != page && l.NamesAnArticle &&
             _sources?.FindByHost(l.Url) is { Mirror: false });
         return original is null ? null : new NamedOriginal(original.Url, LanguageOrigin.Publisher);
-    }
-
-    // A home or section page (/, /vi/, /thoi-su/) is no article's original: two path segments at least, a file name, or a query.
-    private static bool NamesAnArticle(Uri url)
-    {
-        string[] segments = url.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries);
-        return url.Query.Length > 1 || segments.Length >= 2 || (segments is [var only] && only.Contains('.', StringComparison.Ordinal));
     }
 
     /// <summary>
@@ -211,14 +204,8 @@ public sealed partial class ArticleProcessor
             return true;
         }
 
-        if (record.Languages.GetValueOrDefault(copy.Language) is not { IsEdition: true } entry)
-        {
-            return false;
-        }
-
-        return (entry.Origin == LanguageOrigin.Publisher && copy.Origin == LanguageOrigin.Mirror) ||
-            (entry.Origin == copy.Origin && entry.OriginUrl == copy.Url.AbsoluteUri && entry.Content is { } content &&
-             content.Title == copy.Article.Title && content.Lead == copy.Article.Lead && content.Blocks.SequenceEqual(copy.Article.Blocks));
+        LanguageVersion? entry = record.Languages.GetValueOrDefault(copy.Language);
+        return (entry is { IsEdition: true, Origin: LanguageOrigin.Publisher } && copy.Origin == LanguageOrigin.Mirror) || copy.IsStoredAs(entry);
     }
 
     /// <summary>

@@ -120,9 +120,7 @@ public sealed partial class ArticleProcessor
             return notAnArticle with { Url = url };
         }
 
-        ArticleOutcome outcome = MirroredOriginal(prepared) is { } named
-            ? await MirrorAsync(prepared, named, options, batch: null, cancellationToken).ConfigureAwait(false)
-            : await CompleteAsync(prepared, options, batch: null, cancellationToken).ConfigureAwait(false);
+        ArticleOutcome outcome = await CompleteOrMergeAsync(prepared, options, batch: null, cancellationToken).ConfigureAwait(false);
         await SaveAsync(
             outcome.Kind == ArticleOutcomeKind.Failed
                 ? ManualFailure(key, previous, PageOutcome.Failure(outcome.Reason!))
@@ -251,9 +249,7 @@ public sealed partial class ArticleProcessor
     {
         string hash = prepared.Draft.ContentHash;
         PassTranslations? batch = _translator is null ? null : pass.Translations(_translator, _time);
-        ArticleOutcome outcome = MirroredOriginal(prepared) is { } named
-            ? await MirrorAsync(prepared, named, new ProcessOptions(), batch, cancellationToken).ConfigureAwait(false)
-            : await CompleteAsync(prepared, new ProcessOptions(), batch, cancellationToken).ConfigureAwait(false);
+        ArticleOutcome outcome = await CompleteOrMergeAsync(prepared, new ProcessOptions(), batch, cancellationToken).ConfigureAwait(false);
         if (outcome.Kind == ArticleOutcomeKind.Failed)
         {
             (_, ParkedUrl? parked) = await RecordFailureAsync(url, key, previous, outcome.Reason ?? "write", pass, cancellationToken).ConfigureAwait(false);
@@ -316,6 +312,12 @@ public sealed partial class ArticleProcessor
         ArticleRecord draft = RecordBuilder.Build(article, page.Url, sourceInfo, fetchedAt, ImmutableDictionary<string, LanguageVersion>.Empty, source, capture);
         return new PreparedArticle(page, article, draft, source);
     }
+
+    /// <summary>A fetched page: a copy (a mirror's, a publisher's edition page) fills its original's record, anything else is completed as itself.</summary>
+    private Task<ArticleOutcome> CompleteOrMergeAsync(PreparedArticle prepared, ProcessOptions options, PassTranslations? batch, CancellationToken cancellationToken) =>
+        MirroredOriginal(prepared) is { } named
+            ? MirrorAsync(prepared, named, options, batch, cancellationToken)
+            : CompleteAsync(prepared, options, batch, cancellationToken);
 
     private async Task<ArticleOutcome> CompleteAsync(
         PreparedArticle prepared,

@@ -85,19 +85,14 @@ internal static class EditionLinks
             return;
         }
 
-        url = new Uri(url.GetLeftPart(UriPartial.Query));
-        if (Same(url, pageUrl) || (canonical is not null && Same(url, canonical)) || (requireArticlePath && !IsArticlePath(url)))
+        var link = new EditionLink(language, new Uri(url.GetLeftPart(UriPartial.Query)));
+        if (Same(link.Url, pageUrl) || (canonical is not null && Same(link.Url, canonical)) || (requireArticlePath && !link.NamesAnArticle))
         {
             return;
         }
 
-        found[language] = new EditionLink(language, url);
+        found[language] = link;
     }
-
-    // A language's home (/ru/, /en, the bare host) names no article: two path segments at least, or a query.
-    private static bool IsArticlePath(Uri url) =>
-        url.Query.Length > 1 || url.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries).Length >= 2 ||
-        (url.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries) is [var only] && only.Contains('.', StringComparison.Ordinal));
 
     private static bool Same(Uri a, Uri b) =>
         string.Equals(a.GetLeftPart(UriPartial.Query).TrimEnd('/'), b.GetLeftPart(UriPartial.Query).TrimEnd('/'), StringComparison.OrdinalIgnoreCase);
