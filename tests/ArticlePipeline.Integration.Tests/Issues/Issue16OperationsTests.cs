@@ -44,6 +44,10 @@ public sealed partial class Issue16OperationsTests
     public async Task RunHttp_AfterACrawl_MetricsParseAsPrometheusTextAndCountEveryArticle()
     {
         await using LoopbackNewsSite site = await LoopbackNewsSite.StartAsync(SampleSite);
+
+        // One article is busy at first: the crawler's retry shows on Polly's meter.
+        string busy = "/tin-tuc/" + Path.GetFileName(SampleArticles[0]);
+        site.SetSequence(busy, SiteResponse.StatusOnly(503), SiteResponse.Html(await File.ReadAllTextAsync(SampleArticles[0])));
         string config = WriteConfig(site, "0/2 * * * * ?");
         using ChildCli worker = ChildCli.Start(_folder.Path, "run", "--config", config, "--out", _folder.Combine("out"), "--http", "127.0.0.1:0");
         Uri endpoint = await WaitForEndpointAsync(worker);
@@ -70,6 +74,7 @@ public sealed partial class Issue16OperationsTests
             Assert.That(Sum(samples, "articlepipeline_articles_discovered_total"), Is.GreaterThanOrEqualTo(SampleArticles.Length));
             Assert.That(Sum(samples, "http_client_request_duration_seconds_count"), Is.GreaterThan(0), "HttpClient instrumentation: the crawler's requests");
             Assert.That(samples.Any(s => s.Name == "dotnet_gc_collections_total"), Is.True, "runtime instrumentation");
+            Assert.That(Sum(samples, "resilience_polly_strategy_events_total", ("event_name", "OnRetry")), Is.GreaterThanOrEqualTo(1), "Polly's resilience events");
             AssertSecurityHeaders(metrics);
             Assert.That(post.StatusCode, Is.EqualTo(HttpStatusCode.MethodNotAllowed), "read-only");
             Assert.That(post.Content.Headers.Allow, Is.EquivalentTo(new[] { "GET", "HEAD" }));
@@ -177,8 +182,23 @@ public sealed partial class Issue16OperationsTests
         using HttpResponseMessage cookie = await SendAsync(endpoint, "/readyz", request => request.Headers.Add("Cookie", "ArticlePipeline.Token=" + Token));
         using HttpResponseMessage health = await _http.GetAsync(new Uri(endpoint, "/healthz"));
 
+        // A browser posts CSP violations without the token: accepted, counted, visible to the operator.
+        using HttpResponseMessage report = await _http.PostAsync(
+            new Uri(endpoint, "/csp-report"),
+            new StringContent("{\"csp-report\":{\"violated-directive\":\"script-src-elem\",\"blocked-uri\":\"inline\"}}", System.Text.Encoding.UTF8, "application/csp-report"));
+        IReadOnlyList<PrometheusSample> samples = [];
+        for (int attempt = 0; attempt < 20 && Sum(samples, "articlepipeline_http_csp_violations_total") == 0; attempt++)
+        {
+            // The exporter caches a scrape for a moment: ask again until the report shows.
+            await Task.Delay(200);
+            using HttpResponseMessage counted = await SendAsync(endpoint, "/metrics", request => request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Token));
+            samples = PrometheusText.Parse(await counted.Content.ReadAsStringAsync());
+        }
+
         using (Assert.EnterMultipleScope())
         {
+            Assert.That(report.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
+            Assert.That(Sum(samples, "articlepipeline_http_csp_violations_total"), Is.EqualTo(1));
             Assert.That(anonymous.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
             Assert.That(anonymous.Headers.WwwAuthenticate.ToString(), Is.EqualTo("Bearer"));
             AssertSecurityHeaders(anonymous);
