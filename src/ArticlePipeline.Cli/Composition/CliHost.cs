@@ -33,10 +33,15 @@ internal sealed class CliHost : IAsyncDisposable
     private readonly IHost _host;
     private readonly TextWriter _log;
 
+    private volatile bool _started;
+
     private CliHost(IHost host, TextWriter log)
     {
         _host = host;
         _log = log;
+
+        // Remembered here: a host that failed to start is disposed by RunAsync, and its services with it.
+        host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStarted.Register(() => _started = true);
     }
 
     /// <summary>The container.</summary>
@@ -220,7 +225,7 @@ internal sealed class CliHost : IAsyncDisposable
     }
 
     /// <summary>Whether the host has started (every hosted service and, with <c>--http</c>, Kestrel).</summary>
-    public bool Started => Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStarted.IsCancellationRequested;
+    public bool Started => _started;
 
     /// <summary>Runs the host until SIGTERM, Ctrl+C or <paramref name="cancellationToken"/> (the worker).</summary>
     public Task RunAsync(CancellationToken cancellationToken) => _host.RunAsync(cancellationToken);

@@ -165,6 +165,23 @@ public sealed partial class Issue16OperationsTests
     }
 
     [Test]
+    public async Task RunHttp_PortInUse_ExitsTwoNamingTheAddress()
+    {
+        using var taken = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        taken.Start();
+        string address = "127.0.0.1:" + ((IPEndPoint)taken.LocalEndpoint).Port;
+        string config = WriteConfig(null, "0 0 0/6 * * ?");
+
+        CliRun run = await CliRun.RunAsync("run", "--config", config, "--out", _folder.Combine("out"), "--http", address);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(run.ExitCode, Is.EqualTo(2), run.ToString());
+            Assert.That(run.Error, Does.Contain($"error: --http {address}: cannot listen").And.Contain("in use"));
+        }
+    }
+
+    [Test]
     public async Task RunHttp_WithAccessToken_EveryPathButHealthzNeedsIt()
     {
         const string Token = "test-token-5b1f0c9e2d7a4e63";
