@@ -1,6 +1,7 @@
 using ArticlePipeline.Core.Telemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using OpenTelemetry;
 using OpenTelemetry.Logs;
@@ -71,6 +72,8 @@ public static class PipelineTelemetry
             return false;
         }
 
+        // The meter's instruments, for the commands besides run that count on it (crawl).
+        services.TryAddSingleton<PipelineMetrics>();
         OpenTelemetryBuilder telemetry = services.AddOpenTelemetry()
             .ConfigureResource(resource =>
             {

@@ -280,6 +280,34 @@ public sealed partial class Issue16OperationsTests
     }
 
     [Test]
+    public async Task CrawlOnce_WithOtlpEndpoint_ExportsEachArticleSpanAndTheMeter()
+    {
+        await using LoopbackNewsSite site = await LoopbackNewsSite.StartAsync(SampleSite);
+        await using OtlpTestCollector collector = await OtlpTestCollector.StartAsync();
+        string config = WriteConfig(site, "0 0 0/6 * * ?");
+        using ChildCli crawl = ChildCli.Start(
+            _folder.Path,
+            new Dictionary<string, string>
+            {
+                ["OTEL_EXPORTER_OTLP_ENDPOINT"] = collector.Endpoint.AbsoluteUri.TrimEnd('/'),
+                ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
+            },
+            "crawl", "--once", "--config", config, "--out", _folder.Combine("out"));
+        Assert.That(crawl.WaitForExit(TimeSpan.FromSeconds(90)), Is.True, "the crawl finishes");
+
+        string[] urls = SampleArticles.Select(f => site.Url("tin-tuc/" + Path.GetFileName(f)).AbsoluteUri).ToArray();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(crawl.ExitCode, Is.Zero, crawl.Log);
+            Assert.That(
+                collector.Spans.Where(s => s.Name == "article" && s.Attributes.GetValueOrDefault("articlepipeline.outcome") == "written").Select(s => s.Attributes.GetValueOrDefault("url.full")),
+                Is.EquivalentTo(urls),
+                "a one-shot command flushes its spans before it exits");
+            Assert.That(collector.Bodies("metrics").Any(b => Contains(b, "articlepipeline.articles.processed")), Is.True, "crawl counts on the meter too");
+        }
+    }
+
+    [Test]
     public async Task Crawl_WithoutOtlpEndpoint_SendsNothing()
     {
         await using LoopbackNewsSite site = await LoopbackNewsSite.StartAsync(SampleSite);
