@@ -30,6 +30,8 @@ internal sealed partial class ClusterSourceCrawler : ISourceCrawler
 
     public async Task<CrawlSummary> CrawlAsync(SourceDefinition source, CancellationToken cancellationToken = default)
     {
+        // The source run's span; each article gets its own span on the node that leases its work item.
+        using System.Diagnostics.Activity? run = Core.Telemetry.PipelineActivities.StartSourceRun(source.Id);
         DiscoveryResult found = await _discovery.DiscoverAsync(source, cancellationToken).ConfigureAwait(false);
         var summary = new CrawlSummary();
         summary.AddSource(found.Urls.Length, found.Problems);

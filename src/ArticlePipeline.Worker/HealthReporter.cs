@@ -31,6 +31,9 @@ internal sealed partial class HealthReporter : BackgroundService
         _logger = logger;
     }
 
+    /// <summary>How long the state store may take to answer a check.</summary>
+    internal static readonly TimeSpan StoreTimeout = TimeSpan.FromSeconds(5);
+
     /// <summary>Checks once and returns the report.</summary>
     public async Task<HealthReport> CheckAsync(CancellationToken cancellationToken)
     {
@@ -53,9 +56,16 @@ internal sealed partial class HealthReporter : BackgroundService
 
         string store = "ok";
         long depth = -1;
+        using var answer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        answer.CancelAfter(StoreTimeout);
         try
         {
-            depth = await _work.CountAsync(cancellationToken).ConfigureAwait(false);
+            depth = await _work.CountAsync(answer.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // A store that neither answers nor refuses (a dropped network path) is as unhealthy as one that refuses.
+            store = $"error: no answer within {StoreTimeout.TotalSeconds:0} s";
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -23,6 +23,7 @@ public sealed class PipelineMetrics : IDisposable
     private readonly Counter<long> _languages;
     private readonly Counter<long> _notBilled;
     private readonly Counter<long> _refusedEditions;
+    private readonly Counter<long> _cspViolations;
     private long _queueDepth;
 
     /// <summary>Creates the instruments.</summary>
@@ -39,6 +40,7 @@ public sealed class PipelineMetrics : IDisposable
         _notBilled = _meter.CreateCounter<long>("articlepipeline.editions.characters_not_billed", "{character}", "Characters the publishers' and mirrors' editions kept from the translator");
         _refusedEditions = _meter.CreateCounter<long>("articlepipeline.editions.refused", "{edition}", "Editions refused as not a translation of their article, tagged by language");
         _leaseExpiries = _meter.CreateCounter<long>("articlepipeline.work.lease_expiries", "{lease}", "Work items taken over after another node's lease expired");
+        _cspViolations = _meter.CreateCounter<long>("articlepipeline.http.csp_violations", "{report}", "Content-Security-Policy violations reported by browsers to the operator console");
         _meter.CreateObservableGauge("articlepipeline.work.queue_depth", () => Interlocked.Read(ref _queueDepth), "{item}", "Work items queued or leased");
     }
 
@@ -88,6 +90,9 @@ public sealed class PipelineMetrics : IDisposable
 
     /// <summary>Counts a lease taken over from a node that let it expire.</summary>
     public void LeaseExpired() => _leaseExpiries.Add(1);
+
+    /// <summary>Counts a Content-Security-Policy violation a browser reported.</summary>
+    public void CspViolation() => _cspViolations.Add(1);
 
     /// <summary>Records the queue depth last seen.</summary>
     /// <param name="depth">Items queued or leased.</param>

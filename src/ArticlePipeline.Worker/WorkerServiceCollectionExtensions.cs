@@ -46,7 +46,10 @@ public static class WorkerServiceCollectionExtensions
         }
 
         services.AddArticlePipelineScheduling(options, catalog, quartzStore);
-        services.AddHostedService<HealthReporter>();
+        // One reporter: the hosted service writes the health file, /readyz asks the same checks.
+        services.AddSingleton<HealthReporter>();
+        services.AddHostedService(sp => sp.GetRequiredService<HealthReporter>());
+        services.AddSingleton<Http.ReadinessProbe>();
         return services;
     }
 }

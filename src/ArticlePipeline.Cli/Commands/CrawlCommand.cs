@@ -3,6 +3,8 @@ using ArticlePipeline.Cli.Composition;
 using ArticlePipeline.Core.Pipeline;
 using ArticlePipeline.Core.Sources;
 using ArticlePipeline.Core.Text;
+using ArticlePipeline.Worker;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ArticlePipeline.Cli.Commands;
 
@@ -43,9 +45,12 @@ internal static class CrawlCommand
                     }
                 }
 
+                // With telemetry on, the pass counts on the ArticlePipeline meter as the worker's jobs do.
+                PipelineMetrics? metrics = pipeline.Services.GetService<PipelineMetrics>();
                 CrawlSummary summary = await CrawlProgressDisplay
-                    .RunAsync(context.Output, progress => pipeline.Runner.RunAsync(sources, pipeline.Crawl.MaxParallelSources, progress, ct))
+                    .RunAsync(context.Output, progress => pipeline.Runner.RunAsync(sources, pipeline.Crawl.MaxParallelSources, Counted(progress, metrics), ct))
                     .ConfigureAwait(false);
+                metrics?.Discovered(summary.Discovered);
                 foreach (string line in summary.ToLines())
                 {
                     // Problem lines quote URLs and messages from the sites' own feeds and answers.
@@ -58,5 +63,18 @@ internal static class CrawlCommand
             }
         }));
         return command;
+    }
+
+    private static IProgress<ArticleOutcome> Counted(IProgress<ArticleOutcome> display, PipelineMetrics? metrics) =>
+        metrics is null ? display : new CountedProgress(display, metrics);
+
+    /// <summary>Shows each outcome and counts it on the meter, on the reporting thread.</summary>
+    private sealed class CountedProgress(IProgress<ArticleOutcome> display, PipelineMetrics metrics) : IProgress<ArticleOutcome>
+    {
+        public void Report(ArticleOutcome value)
+        {
+            metrics.Processed(value);
+            display.Report(value);
+        }
     }
 }

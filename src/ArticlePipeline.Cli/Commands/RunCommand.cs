@@ -4,6 +4,7 @@ using ArticlePipeline.Core.Sources;
 using ArticlePipeline.Scheduling;
 using ArticlePipeline.Worker;
 using ArticlePipeline.State;
+using ArticlePipeline.Worker.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -17,16 +18,22 @@ internal static class RunCommand
         Option<string?> config = CommandOptions.Config();
         Option<string?> output = CommandOptions.Out();
         Option<bool> wait = CommandOptions.Wait();
+        Option<string?> http = new("--http")
+        {
+            Description = "Serve /healthz, /readyz, /metrics (Prometheus) and the operator console on ADDRESS:PORT, e.g. 127.0.0.1:9464 (off by default). An address other than loopback needs Console:AccessToken.",
+            HelpName = "ADDRESS:PORT",
+        };
         var command = new Command(
             "run",
             "Run the scheduled worker until stopped (SIGTERM or Ctrl+C): every source crawled on its cron by Quartz.NET. With Scheduler:Clustered=true and State:Provider=postgres, several workers share the work.")
         {
-            config, output, wait,
+            config, output, wait, http,
         };
         command.SetAction((parse, ct) => context.RunAsync(async () =>
         {
             // The settings first, bound and checked as every command's are; then the host with the worker on top of
             // the same stages (Quartz needs its store and pool sizes when it is registered).
+            HttpBinding? binding = parse.GetValue(http) is { } address ? OperatorHttpHost.Parse(address) : null;
             SchedulerOptions options;
             StateOptions state;
             string outputRoot;
@@ -36,6 +43,10 @@ internal static class RunCommand
                 options = settings.Services.GetRequiredService<IOptions<SchedulerOptions>>().Value;
                 state = settings.Services.GetRequiredService<IOptions<StateOptions>>().Value;
                 outputRoot = settings.Sink.Root;
+                if (binding is not null)
+                {
+                    OperatorHttpHost.CheckAccess(binding, settings.Configuration[$"{ConsoleAccessOptions.SectionName}:{nameof(ConsoleAccessOptions.AccessToken)}"]);
+                }
             }
 
             if (options.Clustered && !string.Equals(state.Provider, StateOptions.Postgres, StringComparison.OrdinalIgnoreCase))
@@ -57,7 +68,7 @@ internal static class RunCommand
                 catalog = LoadCatalog(CliConfiguration.SourcesFile(configuration), options);
                 services.AddArticleSchedulerOptions();
                 services.AddArticleWorker(options, catalog, quartzStore);
-            });
+            }, binding);
             await using (pipeline.ConfigureAwait(false))
             {
                 // Cluster workers share the output folder on purpose and coordinate through PostgreSQL.
@@ -75,6 +86,11 @@ internal static class RunCommand
                 catch (OperationCanceledException) when (ct.IsCancellationRequested)
                 {
                     // Stopped by Ctrl+C.
+                }
+                catch (IOException ex) when (binding is not null && !pipeline.Started)
+                {
+                    // Kestrel could not bind (address in use, not this machine's): nothing ran.
+                    throw new UsageException($"--http {binding}: cannot listen: {ex.Message}", ex);
                 }
 
                 await context.Error.WriteLineAsync($"info: worker {instance} stopped").ConfigureAwait(false);

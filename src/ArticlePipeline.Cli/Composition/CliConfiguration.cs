@@ -26,6 +26,7 @@ internal static class CliConfiguration
         [NetworkOptions.SectionName] = typeof(NetworkOptions),
         [CrawlOptions.SectionName] = typeof(CrawlOptions),
         [SchedulerOptions.SectionName] = typeof(SchedulerOptions),
+        [Worker.Http.ConsoleAccessOptions.SectionName] = typeof(Worker.Http.ConsoleAccessOptions),
     };
 
     /// <summary>Adds the layers to <paramref name="builder"/> and checks every key in them.</summary>
@@ -35,6 +36,8 @@ internal static class CliConfiguration
     /// <exception cref="UsageException">A file is missing or malformed, a key is unknown or a log level invalid.</exception>
     public static void AddLayers(IConfigurationManager builder, string? configFile, string? outDirectory)
     {
+        ArgumentNullException.ThrowIfNull(builder);
+        int before = builder.Sources.Count;
         try
         {
             string local = Path.GetFullPath(Path.Combine("config", "appsettings.json"));
@@ -62,9 +65,17 @@ internal static class CliConfiguration
             builder.AddInMemoryCollection([new($"{OutputOptions.SectionName}:Directory", outDirectory)]);
         }
 
-        // A misspelled key would be ignored by the binder and leave the default in force without a word.
-        var problems = new List<string>(ConfigurationKeys.Problems(builder, Sections));
-        problems.AddRange(LogLevelProblems(builder.GetSection("Logging")));
+        // A misspelled key would be ignored by the binder and leave the default in force without a word. Only these
+        // layers are checked: a web host's builder holds its own settings (applicationName, contentRoot) too.
+        var layers = new ConfigurationBuilder();
+        foreach (IConfigurationSource source in builder.Sources.Skip(before))
+        {
+            layers.Add(source);
+        }
+
+        IConfigurationRoot ours = layers.Build();
+        var problems = new List<string>(ConfigurationKeys.Problems(ours, Sections));
+        problems.AddRange(LogLevelProblems(ours.GetSection("Logging")));
         if (problems.Count > 0)
         {
             throw new UsageException("invalid configuration: " + string.Join("; ", problems));

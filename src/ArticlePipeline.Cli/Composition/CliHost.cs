@@ -13,6 +13,9 @@ using ArticlePipeline.State;
 using ArticlePipeline.State.Composition;
 using ArticlePipeline.Translation;
 using ArticlePipeline.Translation.Composition;
+using ArticlePipeline.Worker.Http;
+using ArticlePipeline.Worker.Telemetry;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -30,10 +33,15 @@ internal sealed class CliHost : IAsyncDisposable
     private readonly IHost _host;
     private readonly TextWriter _log;
 
+    private volatile bool _started;
+
     private CliHost(IHost host, TextWriter log)
     {
         _host = host;
         _log = log;
+
+        // Remembered here: a host that failed to start is disposed by RunAsync, and its services with it.
+        host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStarted.Register(() => _started = true);
     }
 
     /// <summary>The container.</summary>
@@ -75,12 +83,26 @@ internal sealed class CliHost : IAsyncDisposable
     /// <param name="log">Where log lines and warnings go (stderr).</param>
     /// <param name="logArticles">Log one line per article (the worker).</param>
     /// <param name="configure">What a command adds (the worker's scheduler), given the validated configuration.</param>
+    /// <param name="http">
+    /// Where <c>run --http</c> listens: the host is then a Kestrel web application over the same container, serving
+    /// the operations endpoints and the console (see <see cref="OperatorHttpHost"/>).
+    /// </param>
     /// <returns>The host.</returns>
     /// <exception cref="UsageException">The configuration is invalid: one line naming each key.</exception>
-    public static CliHost Create(string? configFile, string? outDirectory, TextWriter log, bool logArticles = false, Action<IServiceCollection, IConfiguration>? configure = null)
+    public static CliHost Create(
+        string? configFile,
+        string? outDirectory,
+        TextWriter log,
+        bool logArticles = false,
+        Action<IServiceCollection, IConfiguration>? configure = null,
+        HttpBinding? http = null)
     {
-        HostApplicationBuilder builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        // One container either way: with --http the web application's builder is the host builder, so the endpoints
+        // resolve the run's own state store, catalog and options.
+        WebApplicationBuilder? web = http is null ? null : WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ApplicationName = "article-pipeline" });
+        IHostApplicationBuilder builder = web is not null ? web : Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         CliConfiguration.AddLayers(builder.Configuration, configFile, outDirectory);
+        PipelineTelemetry.AddOtelEnvironment(builder.Configuration);
 
         builder.Logging.AddConfiguration(builder.Configuration.GetSection("Logging"));
         if (logArticles)
@@ -111,8 +133,14 @@ internal sealed class CliHost : IAsyncDisposable
             sp.GetRequiredService<IOptions<StateOptions>>().Value,
             sp.GetRequiredService<IOptions<NetworkOptions>>().Value)));
         configure?.Invoke(builder.Services, builder.Configuration);
+        if (http is not null)
+        {
+            OperatorHttpHost.AddServices(builder.Services, builder.Configuration);
+        }
 
-        IHost host = builder.Build();
+        bool telemetry = builder.Services.AddArticleTelemetry(builder.Configuration, prometheus: http is not null, 
+            Scheduling.SchedulingServiceCollectionExtensions.InstanceId(new Scheduling.SchedulerOptions { InstanceId = builder.Configuration["Scheduler:InstanceId"] }));
+        IHost host = web is not null ? OperatorHttpHost.Build(web, http!, log) : ((HostApplicationBuilder)builder).Build();
         try
         {
             host.Services.GetService<IStartupValidator>()?.Validate();
@@ -121,6 +149,11 @@ internal sealed class CliHost : IAsyncDisposable
         {
             host.Dispose();
             throw new UsageException("invalid configuration: " + string.Join("; ", Failures(ex)), ex);
+        }
+
+        if (telemetry)
+        {
+            PipelineTelemetry.Start(host.Services);
         }
 
         return new CliHost(host, log);
@@ -190,6 +223,9 @@ internal sealed class CliHost : IAsyncDisposable
             throw new UsageException(ex.Message, ex);
         }
     }
+
+    /// <summary>Whether the host has started (every hosted service and, with <c>--http</c>, Kestrel).</summary>
+    public bool Started => _started;
 
     /// <summary>Runs the host until SIGTERM, Ctrl+C or <paramref name="cancellationToken"/> (the worker).</summary>
     public Task RunAsync(CancellationToken cancellationToken) => _host.RunAsync(cancellationToken);

@@ -1,8 +1,10 @@
 using System.Collections.Immutable;
+using System.Diagnostics;
 using ArticlePipeline.Core.Abstractions;
 using ArticlePipeline.Core.Editions;
 using ArticlePipeline.Core.Model;
 using ArticlePipeline.Core.Sources;
+using ArticlePipeline.Core.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -90,13 +92,26 @@ public sealed partial class ArticleProcessor
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(url);
-        options ??= new ProcessOptions();
+        using Activity? span = PipelineActivities.StartArticle(url, source?.Id);
+        try
+        {
+            ArticleOutcome outcome = await ProcessCoreAsync(url, source, options ?? new ProcessOptions(), cancellationToken).ConfigureAwait(false);
+            PipelineActivities.SetOutcome(span, OutcomeName(outcome.Kind), outcome.Reason);
+            return outcome;
+        }
+        catch (Exception ex)
+        {
+            PipelineActivities.SetException(span, ex);
+            throw;
+        }
+    }
+
+    private async Task<ArticleOutcome> ProcessCoreAsync(Uri url, SourceDefinition? source, ProcessOptions options, CancellationToken cancellationToken)
+    {
         Uri key = CrawlFrontier.Key(url, source);
         PageState? previous = await GetStateAsync(key, cancellationToken).ConfigureAwait(false);
 
-        FetchOutcome fetch = await _fetcher
-            .FetchAsync(url, options.Force || !options.Conditional ? null : previous?.Validators, FetchPurpose.Article, cancellationToken)
-            .ConfigureAwait(false);
+        FetchOutcome fetch = await FetchAsync(url, options.Force || !options.Conditional ? null : previous?.Validators, cancellationToken).ConfigureAwait(false);
         if (fetch.Status == FetchStatus.NotModified)
         {
             await SaveAsync(Succeeded(key, previous, previous?.Validators, previous?.ContentHash, previous?.RecordPath, NotModifiedOutcome(previous)), cancellationToken).ConfigureAwait(false);
@@ -167,6 +182,54 @@ public sealed partial class ArticleProcessor
         ArgumentNullException.ThrowIfNull(url);
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(pass);
+
+        // The article's span outlives this method: it ends when the article is written, which may be after the
+        // next URL was fetched (the translation window).
+        Activity? span = PipelineActivities.StartArticle(url, source.Id);
+        if (span is null)
+        {
+            return await StartCrawlCoreAsync(url, source, pass, cancellationToken).ConfigureAwait(false);
+        }
+
+        try
+        {
+            return EndArticleAsync(span, await StartCrawlCoreAsync(url, source, pass, cancellationToken).ConfigureAwait(false));
+        }
+        catch (Exception ex)
+        {
+            PipelineActivities.SetException(span, ex);
+            span.Dispose();
+            throw;
+        }
+    }
+
+    private static async Task<CrawlItemResult> EndArticleAsync(Activity span, Task<CrawlItemResult> article)
+    {
+        using (span)
+        {
+            try
+            {
+                CrawlItemResult result = await article.ConfigureAwait(false);
+                PipelineActivities.SetOutcome(
+                    span,
+                    result.Outcome is { } outcome ? OutcomeName(outcome.Kind) : "skipped",
+                    result.Outcome?.Reason ?? result.SkipReason);
+                return result;
+            }
+            catch (Exception ex)
+            {
+                PipelineActivities.SetException(span, ex);
+                throw;
+            }
+        }
+    }
+
+    private async Task<Task<CrawlItemResult>> StartCrawlCoreAsync(
+        Uri url,
+        SourceDefinition source,
+        CrawlPass pass,
+        CancellationToken cancellationToken)
+    {
         Uri key = CrawlFrontier.Key(url, source);
         PageState? previous = await GetStateAsync(key, cancellationToken).ConfigureAwait(false);
         FrontierDecision decision = CrawlFrontier.Decide(previous, _time.GetUtcNow());
@@ -176,7 +239,7 @@ public sealed partial class ArticleProcessor
             return Task.FromResult(CrawlItemResult.Skipped(url, decision.Reason!, decision.Detail));
         }
 
-        FetchOutcome fetch = await _fetcher.FetchAsync(url, previous?.Validators, FetchPurpose.Article, cancellationToken).ConfigureAwait(false);
+        FetchOutcome fetch = await FetchAsync(url, previous?.Validators, cancellationToken).ConfigureAwait(false);
         if (fetch.Status == FetchStatus.NotModified)
         {
             await SaveAsync(Succeeded(key, previous, previous?.Validators, previous?.ContentHash, previous?.RecordPath, NotModifiedOutcome(previous)), cancellationToken).ConfigureAwait(false);
@@ -296,10 +359,12 @@ public sealed partial class ArticleProcessor
 
     private PreparedArticle? Prepare(PageContent page, DateTimeOffset fetchedAt, PageCapture? capture, SourceDefinition? source, out ArticleOutcome? failure)
     {
+        using Activity? span = PipelineActivities.StartStage(PipelineActivities.Extract, page.Url);
         ExtractionOutcome extraction = _extractor.Extract(page, source?.Profile);
         if (extraction.Article is null)
         {
             LogOutcome(page.Url, "failed:" + extraction.Reason, null);
+            PipelineActivities.SetOutcome(span, "failed", extraction.Reason ?? "not-an-article");
             failure = ArticleOutcome.Failure(page.Url, extraction.Reason ?? "not-an-article", extraction.Detail ?? "no article text found on the page");
             return null;
         }
@@ -350,14 +415,29 @@ public sealed partial class ArticleProcessor
         }
 
         // Human translations first (the publisher's editions, a mirror's copies); the translator fills only what they leave.
-        FoundEditions editions = await _editions
-            .FindAsync(article, draft, page.Url, source, slot.Existing, mirrored ?? [], fetchEditions && !page.Url.IsFile, cancellationToken)
-            .ConfigureAwait(false);
-        (Dictionary<string, LanguageVersion> others, long billed, long saved, ImmutableDictionary<string, LanguageTranslationStats>? byLanguage, int machine) =
-            await _languages.FillAsync(article, draft, slot.Existing, editions.Languages, options, batch, cancellationToken).ConfigureAwait(false);
+        FoundEditions editions;
+        using (PipelineActivities.StartStage(PipelineActivities.Editions))
+        {
+            editions = await _editions
+                .FindAsync(article, draft, page.Url, source, slot.Existing, mirrored ?? [], fetchEditions && !page.Url.IsFile, cancellationToken)
+                .ConfigureAwait(false);
+        }
+
+        Dictionary<string, LanguageVersion> others;
+        long billed, saved;
+        ImmutableDictionary<string, LanguageTranslationStats>? byLanguage;
+        int machine;
+        using (Activity? translating = PipelineActivities.StartStage(PipelineActivities.Translate))
+        {
+            (others, billed, saved, byLanguage, machine) =
+                await _languages.FillAsync(article, draft, slot.Existing, editions.Languages, options, batch, cancellationToken).ConfigureAwait(false);
+            translating?.SetTag("articlepipeline.characters_billed", billed).SetTag("articlepipeline.characters_saved", saved);
+        }
+
         ArticleRecord record = draft with { Languages = draft.Languages.SetItems(others) };
 
         WriteResult written;
+        using Activity? writing = PipelineActivities.StartStage(PipelineActivities.Write);
         try
         {
             written = await _sink.WriteAsync(slot, record, options.Force, cancellationToken).ConfigureAwait(false);
@@ -365,11 +445,13 @@ public sealed partial class ArticleProcessor
         catch (IOException ex) when (!StorageFullException.IsStorageFull(ex))
         {
             // A full disk is not this article's failure: it goes up to the pass, which stops (see CrawlRunner).
+            PipelineActivities.SetOutcome(writing, "failed", "write");
             LogOutcome(page.Url, "failed:write", ex.Message);
             return ArticleOutcome.Failure(page.Url, "write", ex.Message);
         }
         catch (UnauthorizedAccessException ex)
         {
+            PipelineActivities.SetOutcome(writing, "failed", "write");
             LogOutcome(page.Url, "failed:write", ex.Message);
             return ArticleOutcome.Failure(page.Url, "write", ex.Message);
         }
@@ -488,6 +570,33 @@ public sealed partial class ArticleProcessor
         string reason = others[pending[0]].Reason ?? "pending";
         await _pending.AddAsync(new PendingTranslation(path, record.Id, pending, reason, _time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>Fetches an article page inside its own span, tagged with the HTTP status or the failure reason.</summary>
+    private async Task<FetchOutcome> FetchAsync(Uri url, FetchValidators? validators, CancellationToken cancellationToken)
+    {
+        using Activity? span = PipelineActivities.StartStage(PipelineActivities.Fetch, url);
+        FetchOutcome fetch = await _fetcher.FetchAsync(url, validators, FetchPurpose.Article, cancellationToken).ConfigureAwait(false);
+        if (span is not null)
+        {
+            span.SetTag("articlepipeline.fetch.status", fetch.Status.ToString());
+            if (fetch.Page is null && fetch.Status != FetchStatus.NotModified)
+            {
+                string reason = fetch.Reason ?? "fetch";
+                PipelineActivities.SetOutcome(span, reason is SkipReasons.Robots or SkipReasons.TooLarge ? "skipped" : "failed", reason);
+            }
+        }
+
+        return fetch;
+    }
+
+    /// <summary>The name an outcome has in metrics, spans and logs.</summary>
+    internal static string OutcomeName(ArticleOutcomeKind kind) => kind switch
+    {
+        ArticleOutcomeKind.Written => "written",
+        ArticleOutcomeKind.Unchanged => "unchanged",
+        ArticleOutcomeKind.NotModified => "not-modified",
+        _ => "failed",
+    };
 
     private async Task<PageState?> GetStateAsync(Uri key, CancellationToken cancellationToken) =>
         _state is null ? null : await _state.GetPageAsync(key, cancellationToken).ConfigureAwait(false);

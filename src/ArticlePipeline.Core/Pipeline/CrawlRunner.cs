@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using ArticlePipeline.Core.Abstractions;
 using ArticlePipeline.Core.Sources;
+using ArticlePipeline.Core.Telemetry;
 
 namespace ArticlePipeline.Core.Pipeline;
 
@@ -86,9 +88,19 @@ public sealed class CrawlRunner
                         return;
                     }
 
-                    DiscoveryResult found = await _discovery.DiscoverAsync(source, ct).ConfigureAwait(false);
-                    summary.AddSource(found.Urls.Length, found.Problems.Select(p => $"{source.Id}: {p}"), found.Failed);
-                    await CrawlSourceAsync(source, found, pass, summary, progress, storageFull, ct).ConfigureAwait(false);
+                    // One span per source run: its discovery and its articles are children.
+                    using Activity? run = PipelineActivities.StartSourceRun(source.Id);
+                    try
+                    {
+                        DiscoveryResult found = await DiscoverAsync(source, ct).ConfigureAwait(false);
+                        summary.AddSource(found.Urls.Length, found.Problems.Select(p => $"{source.Id}: {p}"), found.Failed);
+                        await CrawlSourceAsync(source, found, pass, summary, progress, storageFull, ct).ConfigureAwait(false);
+                    }
+                    catch (Exception ex)
+                    {
+                        PipelineActivities.SetException(run, ex);
+                        throw;
+                    }
                 }).ConfigureAwait(false);
             }
         }
@@ -98,6 +110,14 @@ public sealed class CrawlRunner
         }
 
         return summary;
+    }
+
+    private async Task<DiscoveryResult> DiscoverAsync(SourceDefinition source, CancellationToken cancellationToken)
+    {
+        using Activity? span = PipelineActivities.StartStage(PipelineActivities.Discover);
+        DiscoveryResult found = await _discovery.DiscoverAsync(source, cancellationToken).ConfigureAwait(false);
+        span?.SetTag(PipelineActivities.DiscoveredTag, found.Urls.Length);
+        return found;
     }
 
     private async Task CrawlSourceAsync(
