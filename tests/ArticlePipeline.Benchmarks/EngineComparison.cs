@@ -35,40 +35,59 @@ internal static class EngineComparison
             extract(page);
         }
 
-        Print(engine, "cold", pages.Count, Environment.CpuUsage.TotalTime - start);
+        Print(engine, "cold", pages.Count, Environment.CpuUsage.TotalTime - start, string.Create(
+            CultureInfo.InvariantCulture,
+            $" jit-cpu-share {System.Runtime.JitInfo.GetCompilationTime() / (Environment.CpuUsage.TotalTime - start):0.00} methods-jitted {System.Runtime.JitInfo.GetCompiledMethodCount()}"));
     }
 
     /// <summary><c>warm LIST [SECONDS]</c>: both engines, warmed up, alternating passes until each has run SECONDS of CPU.</summary>
-    public static void Warm(List<PageContent> pages, double seconds)
+    public static void Warm(List<PageContent> pages, double seconds, string? only = null)
     {
-        foreach (Func<PageContent, int> extract in Engines.Values)
+        Dictionary<string, Func<PageContent, int>> engines = Engines
+            .Where(e => only is null || e.Key == only)
+            .ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal);
+        foreach (Func<PageContent, int> extract in engines.Values)
         {
             pages.ForEach(p => extract(p));
         }
 
-        var cpu = Engines.Keys.ToDictionary(k => k, _ => TimeSpan.Zero);
-        var done = Engines.Keys.ToDictionary(k => k, _ => 0);
-        var gen2 = Engines.Keys.ToDictionary(k => k, _ => 0);
+        var cpu = engines.Keys.ToDictionary(k => k, _ => TimeSpan.Zero);
+        var done = engines.Keys.ToDictionary(k => k, _ => 0);
+        var gen2 = engines.Keys.ToDictionary(k => k, _ => 0);
+        var allocated = engines.Keys.ToDictionary(k => k, _ => 0L);
+        var paused = engines.Keys.ToDictionary(k => k, _ => TimeSpan.Zero);
+        var jitted = engines.Keys.ToDictionary(k => k, _ => 0L);
         while (cpu.Values.Min().TotalSeconds < seconds)
         {
-            foreach ((string name, Func<PageContent, int> extract) in Engines)
+            foreach ((string name, Func<PageContent, int> extract) in engines)
             {
                 TimeSpan start = Environment.CpuUsage.TotalTime;
                 int collections = GC.CollectionCount(2);
+                long bytes = GC.GetAllocatedBytesForCurrentThread();
+                TimeSpan pause = GC.GetTotalPauseDuration();
+                long methods = System.Runtime.JitInfo.GetCompiledMethodCount();
                 foreach (PageContent page in pages)
                 {
                     extract(page);
                 }
 
                 cpu[name] += Environment.CpuUsage.TotalTime - start;
+                allocated[name] += GC.GetAllocatedBytesForCurrentThread() - bytes;
+                paused[name] += GC.GetTotalPauseDuration() - pause;
+                jitted[name] += System.Runtime.JitInfo.GetCompiledMethodCount() - methods;
                 gen2[name] += GC.CollectionCount(2) - collections;
                 done[name] += pages.Count;
             }
         }
 
-        foreach (string name in Engines.Keys)
+        foreach (string name in engines.Keys)
         {
-            Print(name, "warm", done[name], cpu[name], $" gen2-collections {gen2[name]}");
+            Print(name, "warm", done[name], cpu[name], string.Create(CultureInfo.InvariantCulture, $" allocated-mb/page {allocated[name] / 1e6 / done[name]:0.00} gc-pause-share {paused[name] / cpu[name]:0.00} methods-jitted {jitted[name]} gen2-collections {gen2[name]}"));
+        }
+
+        if (engines.Count < Engines.Count)
+        {
+            return;
         }
 
         double ours = done["articlepipeline"] / cpu["articlepipeline"].TotalSeconds;
