@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Extraction speed, side by side in one run: ArticlePipeline's extractor, SmartReader 0.11.1 (the C# reference, a port
 # of Mozilla Readability on AngleSharp) and Mozilla Readability (jsdom) over the same corpus pages (vi-news dev +
-# Readability's test pages), each pinned to one core, then memory over 2,000 pages. SmartReader is compared in CPU
-# time: cold (one pass in a fresh process each) and warm (both in one process, taking turns after a warm-up).
+# Readability's test pages), each pinned to one core, then memory over 4,000 pages. SmartReader is compared in CPU
+# time: cold (one pass in a fresh process each, five times each, medians) and warm (both in one process, taking turns
+# after warming up until the JIT has settled).
 # usage: bench/extraction.sh [SECONDS per side, default 20] [CORPUS folder, default ../shared/corpus]
 set -euo pipefail
 
@@ -39,11 +40,18 @@ echo "$ours"
 rate() { sed -E 's/.*pages\/s ([0-9.]+).*/\1/' <<<"$1"; }
 awk -v a="$(rate "$ours")" -v b="$(rate "$theirs")" 'BEGIN { printf "ratio articlepipeline/readability.js %.1fx\n", a / b }'
 
+# Cold: five fresh processes per engine, taking turns, so a burst of load elsewhere hits both; medians compared.
 cold() { "${pin[@]}" dotnet "$work/bin/ArticlePipeline.Benchmarks.dll" cold "$list" "$1"; }
-ours_cold="$(cold articlepipeline)"; echo "$ours_cold"
-smart_cold="$(cold smartreader)"; echo "$smart_cold"
 cpu_rate() { sed -E 's/.*pages\/cpu-s ([0-9.]+).*/\1/' <<<"$1"; }
-awk -v a="$(cpu_rate "$ours_cold")" -v b="$(cpu_rate "$smart_cold")" 'BEGIN { printf "ratio articlepipeline/smartreader cold %.2fx\n", a / b }'
+median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+ours_rates=(); smart_rates=()
+for _ in 1 2 3 4 5; do
+  line="$(cold articlepipeline)"; echo "$line"; ours_rates+=("$(cpu_rate "$line")")
+  line="$(cold smartreader)"; echo "$line"; smart_rates+=("$(cpu_rate "$line")")
+done
+ours_cold="$(printf '%s\n' "${ours_rates[@]}" | median)"
+smart_cold="$(printf '%s\n' "${smart_rates[@]}" | median)"
+awk -v a="$ours_cold" -v b="$smart_cold" 'BEGIN { printf "cold medians: articlepipeline %.1f smartreader %.1f pages/cpu-s, ratio articlepipeline/smartreader cold %.2fx\n", a, b, a / b }'
 "${pin[@]}" dotnet "$work/bin/ArticlePipeline.Benchmarks.dll" warm "$list" "$seconds"
 
-"${pin[@]}" dotnet "$work/bin/ArticlePipeline.Benchmarks.dll" memory "$list" 2000
+"${pin[@]}" dotnet "$work/bin/ArticlePipeline.Benchmarks.dll" memory "$list" 4000

@@ -30,45 +30,90 @@ internal static class EngineComparison
     {
         Func<PageContent, int> extract = Engines[engine];
         TimeSpan start = Environment.CpuUsage.TotalTime;
+        TimeSpan jitStart = System.Runtime.JitInfo.GetCompilationTime();
+        long methodsStart = System.Runtime.JitInfo.GetCompiledMethodCount();
+        TimeSpan firstPage = TimeSpan.Zero;
         foreach (PageContent page in pages)
         {
             extract(page);
+            if (firstPage == TimeSpan.Zero)
+            {
+                firstPage = Environment.CpuUsage.TotalTime - start;
+            }
         }
 
-        Print(engine, "cold", pages.Count, Environment.CpuUsage.TotalTime - start);
+        TimeSpan cpu = Environment.CpuUsage.TotalTime - start;
+        Print(engine, "cold", pages.Count, cpu, string.Create(
+            CultureInfo.InvariantCulture,
+            $" first-page-ms {firstPage.TotalMilliseconds:0} jit-ms {(System.Runtime.JitInfo.GetCompilationTime() - jitStart).TotalMilliseconds:0} methods-jitted {System.Runtime.JitInfo.GetCompiledMethodCount() - methodsStart}"));
     }
 
-    /// <summary><c>warm LIST [SECONDS]</c>: both engines, warmed up, alternating passes until each has run SECONDS of CPU.</summary>
-    public static void Warm(List<PageContent> pages, double seconds)
+    /// <summary><c>warm LIST [SECONDS [ENGINE]]</c>: both engines (or one), warmed up, alternating passes until each has run SECONDS of CPU.</summary>
+    public static void Warm(List<PageContent> pages, double seconds, string? only = null)
     {
-        foreach (Func<PageContent, int> extract in Engines.Values)
+        Dictionary<string, Func<PageContent, int>> engines = Engines
+            .Where(e => only is null || e.Key == only)
+            .ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal);
+        // Warm means the JIT has settled: tiered compilation (and dynamic PGO's instrumented tier) keeps recompiling hot
+        // methods for many seconds on a loaded core, and one pass left both engines measured half-compiled. Passes
+        // repeat until one compiles fewer than 20 methods (at most 60 CPU-seconds of warm-up).
+        TimeSpan warmUpStart = Environment.CpuUsage.TotalTime;
+        int warmUpPasses = 0;
+        long compiled;
+        do
         {
-            pages.ForEach(p => extract(p));
-        }
+            long before = System.Runtime.JitInfo.GetCompiledMethodCount();
+            foreach (Func<PageContent, int> extract in engines.Values)
+            {
+                pages.ForEach(p => extract(p));
+            }
 
-        var cpu = Engines.Keys.ToDictionary(k => k, _ => TimeSpan.Zero);
-        var done = Engines.Keys.ToDictionary(k => k, _ => 0);
-        var gen2 = Engines.Keys.ToDictionary(k => k, _ => 0);
+            compiled = System.Runtime.JitInfo.GetCompiledMethodCount() - before;
+            warmUpPasses++;
+        }
+        while (compiled >= 20 && (Environment.CpuUsage.TotalTime - warmUpStart).TotalSeconds < 60);
+
+        Console.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"warm-up passes {warmUpPasses} cpu-seconds {(Environment.CpuUsage.TotalTime - warmUpStart).TotalSeconds:0.0} methods compiled in the last {compiled}"));
+
+        var cpu = engines.Keys.ToDictionary(k => k, _ => TimeSpan.Zero);
+        var done = engines.Keys.ToDictionary(k => k, _ => 0);
+        var gen2 = engines.Keys.ToDictionary(k => k, _ => 0);
+        var allocated = engines.Keys.ToDictionary(k => k, _ => 0L);
+        var paused = engines.Keys.ToDictionary(k => k, _ => TimeSpan.Zero);
+        var jitted = engines.Keys.ToDictionary(k => k, _ => 0L);
         while (cpu.Values.Min().TotalSeconds < seconds)
         {
-            foreach ((string name, Func<PageContent, int> extract) in Engines)
+            foreach ((string name, Func<PageContent, int> extract) in engines)
             {
                 TimeSpan start = Environment.CpuUsage.TotalTime;
                 int collections = GC.CollectionCount(2);
+                long bytes = GC.GetAllocatedBytesForCurrentThread();
+                TimeSpan pause = GC.GetTotalPauseDuration();
+                long methods = System.Runtime.JitInfo.GetCompiledMethodCount();
                 foreach (PageContent page in pages)
                 {
                     extract(page);
                 }
 
                 cpu[name] += Environment.CpuUsage.TotalTime - start;
+                allocated[name] += GC.GetAllocatedBytesForCurrentThread() - bytes;
+                paused[name] += GC.GetTotalPauseDuration() - pause;
+                jitted[name] += System.Runtime.JitInfo.GetCompiledMethodCount() - methods;
                 gen2[name] += GC.CollectionCount(2) - collections;
                 done[name] += pages.Count;
             }
         }
 
-        foreach (string name in Engines.Keys)
+        foreach (string name in engines.Keys)
         {
-            Print(name, "warm", done[name], cpu[name], $" gen2-collections {gen2[name]}");
+            Print(name, "warm", done[name], cpu[name], string.Create(CultureInfo.InvariantCulture, $" allocated-mb/page {allocated[name] / 1e6 / done[name]:0.00} gc-pause-share {paused[name] / cpu[name]:0.00} methods-jitted {jitted[name]} gen2-collections {gen2[name]}"));
+        }
+
+        if (engines.Count < Engines.Count)
+        {
+            return;
         }
 
         double ours = done["articlepipeline"] / cpu["articlepipeline"].TotalSeconds;

@@ -9,7 +9,7 @@ using BenchmarkDotNet.Running;
 // throughput LIST [SECONDS]: pages per second over the pages LIST names, one thread (pin the process with taskset).
 // memory LIST [COUNT]:      extracts COUNT pages in a row, printing working set and GC heap at start, middle, end.
 // cold LIST ENGINE:        one pass of ENGINE (articlepipeline or smartreader) in this fresh process, in CPU time.
-// warm LIST [SECONDS]:      both engines after a warm-up, taking turns, pages per CPU-second and their ratio.
+// warm LIST [SECONDS [ENGINE]]: both engines (or ENGINE alone) after a warm-up, taking turns, pages per CPU-second and their ratio.
 // stages LIST:              our CPU time per stage over one warm pass.
 // quality DIR:              body-text F1 of both engines on Readability's test pages (DIR), as eval --readability.
 // bdn [BenchmarkDotNet arguments]: the BenchmarkDotNet suite (BENCH_PAGES names the list file).
@@ -28,7 +28,7 @@ if (args.Length == 2 && args[0] == "quality")
 if (args.Length < 2 || args[0] is not ("throughput" or "memory" or "cold" or "warm" or "stages") ||
     (args[0] == "cold" && (args.Length < 3 || !EngineComparison.Engines.ContainsKey(args[2]))))
 {
-    Console.Error.WriteLine("usage: throughput LIST [SECONDS] | memory LIST [COUNT] | cold LIST articlepipeline|smartreader | warm LIST [SECONDS] | stages LIST | quality READABILITY-DIR | bdn [ARGS]");
+    Console.Error.WriteLine("usage: throughput LIST [SECONDS] | memory LIST [COUNT] | cold LIST articlepipeline|smartreader | warm LIST [SECONDS [ENGINE]] | stages LIST | quality READABILITY-DIR | bdn [ARGS]");
     return 2;
 }
 
@@ -39,7 +39,7 @@ switch (args[0])
         EngineComparison.Cold(pages, args[2]);
         return 0;
     case "warm":
-        EngineComparison.Warm(pages, args.Length > 2 ? double.Parse(args[2], CultureInfo.InvariantCulture) : 20);
+        EngineComparison.Warm(pages, args.Length > 2 ? double.Parse(args[2], CultureInfo.InvariantCulture) : 20, args.Length > 3 ? args[3] : null);
         return 0;
     case "stages":
         EngineComparison.Stages(pages);

@@ -21,17 +21,17 @@ internal sealed partial class BoilerplateClassifier
     {
         _lexicon = lexicon;
         _junkPatterns = lexicon.JunkPatterns
-            .Select(p => new Regex(p, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled, TimeSpan.FromSeconds(1)))
+            .Select(p => new Regex(p, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)))
             .ToArray();
         _byline = new Regex(
             "^(?:" + Alternation(lexicon.BylinePrefixes) + @")\s*[:：]\s*(?<name>\S.{0,80})$",
-            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
+            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
         _attribution = new Regex(
             "^(?:" + Alternation(lexicon.AttributionPrefixes) + @")\s+(?<name>[\p{Lu}\p{Lo}](?:[^.!?]|\.(?=\S)){0,60})$",
-            RegexOptions.CultureInvariant | RegexOptions.Compiled);
+            RegexOptions.CultureInvariant);
         _source = new Regex(
             "^(?:" + Alternation(lexicon.SourcePrefixes) + @")\s*(?:[:：]\s*(?<value>\S.{0,250}?))?\s*$",
-            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
+            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
         _photo = Labelled(lexicon.PhotoPrefixes);
         _translator = Labelled(lexicon.TranslatorPrefixes);
     }
@@ -146,7 +146,7 @@ internal sealed partial class BoilerplateClassifier
     // "Label: name", the name up to 80 characters.
     private static Regex Labelled(IEnumerable<string> labels) => new(
         "^(?:" + Alternation(labels) + @")\s*[:：]\s*(?<name>\S.{0,80})$",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
     // What follows a credit label is a name or a URL, not a sentence ("Nguồn: theo báo cáo, năm nay ... tăng. Tuy nhiên").
     private static bool IsName(string value) => !value.Contains(". ", StringComparison.Ordinal) && value.Count(c => c == ' ') < 10;
