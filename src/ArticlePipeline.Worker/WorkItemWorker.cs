@@ -5,6 +5,7 @@ using ArticlePipeline.Core.Sources;
 using ArticlePipeline.Scheduling;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace ArticlePipeline.Worker;
 
@@ -14,9 +15,17 @@ namespace ArticlePipeline.Worker;
 /// another node takes the item when the lease expires.
 /// </summary>
 /// <remarks>
+/// <para>
+/// An item is crawled as a local pass crawls a URL (<see cref="ArticleProcessor.CrawlAsync"/>): its stored state is
+/// checked again (another node may have fetched it, or parked it, since it was queued), a failure is recorded with the
+/// same backoff and parking, and a syndicated copy or a page whose canonical URL this node already took in the current
+/// pass is skipped. The node's pass (its seen-set) lasts until it finds the queue empty.
+/// </para>
+/// <para>
 /// On shutdown no new item is taken; articles in flight get <see cref="SchedulerOptions.GracePeriodSeconds"/> to
 /// finish, after which they are cancelled and their leases released, so another node takes them at once. Record
 /// writes are atomic, so a cancelled article never leaves a partial file.
+/// </para>
 /// </remarks>
 internal sealed partial class WorkItemWorker : BackgroundService
 {
@@ -28,6 +37,8 @@ internal sealed partial class WorkItemWorker : BackgroundService
     private readonly TimeProvider _time;
     private readonly ILogger<WorkItemWorker> _logger;
     private readonly string _owner;
+    private readonly CrawlOptions _crawl;
+    private CrawlPass _pass;
 
     public WorkItemWorker(
         IWorkItemStore work,
@@ -35,9 +46,12 @@ internal sealed partial class WorkItemWorker : BackgroundService
         SourceCatalog catalog,
         SchedulerOptions options,
         PipelineMetrics metrics,
+        IOptions<CrawlOptions> crawl,
         TimeProvider time,
         ILogger<WorkItemWorker> logger)
     {
+        _crawl = crawl.Value;
+        _pass = new CrawlPass(_crawl);
         _work = work;
         _processor = processor;
         _catalog = catalog;
@@ -83,6 +97,8 @@ internal sealed partial class WorkItemWorker : BackgroundService
 
             if (lease is null)
             {
+                // The queue is empty: what this node took is done, and the next items belong to a later pass.
+                Interlocked.Exchange(ref _pass, new CrawlPass(_crawl));
                 await DelayAsync(stopping).ConfigureAwait(false);
                 continue;
             }
@@ -104,12 +120,20 @@ internal sealed partial class WorkItemWorker : BackgroundService
         Task renewing = RenewAsync(lease, leaseDuration, renewal.Token);
         try
         {
-            ArticleOutcome outcome = await _processor.ProcessAsync(lease.Item.Url, source, cancellationToken: grace).ConfigureAwait(false);
-            _metrics.Processed(outcome);
+            CrawlItemResult result = await CrawlAsync(lease.Item, source, grace).ConfigureAwait(false);
             await renewal.CancelAsync().ConfigureAwait(false);
             await renewing.ConfigureAwait(false);
             bool completed = await _work.CompleteAsync(lease, CancellationToken.None).ConfigureAwait(false);
-            LogProcessed(lease.Item.Url, outcome.Kind, lease.Attempt, completed);
+            if (result.Outcome is { } outcome)
+            {
+                _metrics.Processed(outcome);
+                LogProcessed(lease.Item.Url, outcome.Kind, lease.Attempt, completed);
+            }
+            else
+            {
+                _metrics.Skipped(result.SkipReason!);
+                LogSkipped(lease.Item.Url, result.SkipReason!, lease.Attempt, completed);
+            }
         }
         catch (OperationCanceledException) when (grace.IsCancellationRequested)
         {
@@ -125,6 +149,20 @@ internal sealed partial class WorkItemWorker : BackgroundService
             await _work.ReleaseAsync(lease, ex.Message, CancellationToken.None).ConfigureAwait(false);
             LogFailed(lease.Item.Url, ex.Message);
         }
+    }
+
+    /// <summary>Crawls the item in this node's pass, or, when its source is no longer configured, fetches it as a <c>rerun</c> would.</summary>
+    private async Task<CrawlItemResult> CrawlAsync(WorkItem item, SourceDefinition? source, CancellationToken cancellationToken)
+    {
+        if (source is null)
+        {
+            return CrawlItemResult.Processed(await _processor.ProcessAsync(item.Url, null, cancellationToken: cancellationToken).ConfigureAwait(false));
+        }
+
+        CrawlPass pass = Volatile.Read(ref _pass);
+        return pass.TryClaim(CrawlFrontier.Key(item.Url, source), source.Id)
+            ? await _processor.CrawlAsync(item.Url, source, pass, cancellationToken).ConfigureAwait(false)
+            : CrawlItemResult.Skipped(item.Url, SkipReasons.Seen, $"{item.Url}: already taken for source '{source.Id}' in this pass");
     }
 
     private async Task RenewAsync(WorkLease lease, TimeSpan leaseDuration, CancellationToken stop)
@@ -161,6 +199,9 @@ internal sealed partial class WorkItemWorker : BackgroundService
 
     [LoggerMessage(EventId = 220, Level = LogLevel.Information, Message = "work item {Url}: {Outcome} (attempt {Attempt}, completed {Completed})")]
     private partial void LogProcessed(Uri url, ArticleOutcomeKind outcome, int attempt, bool completed);
+
+    [LoggerMessage(EventId = 226, Level = LogLevel.Information, Message = "work item {Url}: skipped:{Reason} (attempt {Attempt}, completed {Completed})")]
+    private partial void LogSkipped(Uri url, string reason, int attempt, bool completed);
 
     [LoggerMessage(EventId = 225, Level = LogLevel.Information, Message = "work item {Url}: taken over after an expired lease (attempt {Attempt})")]
     private partial void LogTakenOver(Uri url, int attempt);

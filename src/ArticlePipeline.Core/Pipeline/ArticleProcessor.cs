@@ -169,7 +169,7 @@ public sealed partial class ArticleProcessor
         ArgumentNullException.ThrowIfNull(pass);
         Uri key = CrawlFrontier.Key(url, source);
         PageState? previous = await GetStateAsync(key, cancellationToken).ConfigureAwait(false);
-        FrontierDecision decision = CrawlFrontier.Decide(previous, _time.GetUtcNow());
+        FrontierDecision decision = CrawlFrontier.Decide(previous, _time.GetUtcNow(), pass.Options);
         if (!decision.Fetch)
         {
             LogOutcome(url, "skipped:" + decision.Reason, decision.Detail);

@@ -79,8 +79,9 @@ public static class CrawlFrontier
     /// <summary>Whether a URL with stored state <paramref name="state"/> may be fetched at <paramref name="now"/>.</summary>
     /// <param name="state">Its stored state, or <see langword="null"/> for a new URL.</param>
     /// <param name="now">The current time.</param>
+    /// <param name="options">The crawl policy; the defaults when <see langword="null"/>.</param>
     /// <returns>Fetch, or skip as <see cref="SkipReasons.Parked"/> or <see cref="SkipReasons.Backoff"/>.</returns>
-    public static FrontierDecision Decide(PageState? state, DateTimeOffset now)
+    public static FrontierDecision Decide(PageState? state, DateTimeOffset now, CrawlOptions? options = null)
     {
         if (state is null)
         {

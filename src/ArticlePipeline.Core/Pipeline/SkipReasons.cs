@@ -39,4 +39,7 @@ public static class SkipReasons
 
     /// <summary>Not started: the pass stopped taking new articles because the disk holding the records or the state is full.</summary>
     public const string Stopped = "stopped";
+
+    /// <summary>Cluster mode: a work item for it is still queued or leased from an earlier pass.</summary>
+    public const string Queued = "queued";
 }
