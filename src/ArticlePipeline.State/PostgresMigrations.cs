@@ -53,5 +53,6 @@ internal static class PostgresMigrations
             CREATE INDEX ix_work_items_order ON {schema}.work_items (enqueued_at, seq);
             """),
         new(2, "typed page outcomes", StateMigration.TypedPageOutcomes($"{schema}.pages")),
+        new(3, "revisit count of pages", $"ALTER TABLE {schema}.pages ADD COLUMN revisits integer NOT NULL DEFAULT 0;"),
     ];
 }

@@ -42,4 +42,10 @@ public static class SkipReasons
 
     /// <summary>Cluster mode: a work item for it is still queued or leased from an earlier pass.</summary>
     public const string Queued = "queued";
+
+    /// <summary>
+    /// Known and fetched successfully before; its next revisit (<c>Crawl:RevisitSchedule</c>) is not due yet, or its
+    /// schedule is used up.
+    /// </summary>
+    public const string NotDue = "not-due";
 }

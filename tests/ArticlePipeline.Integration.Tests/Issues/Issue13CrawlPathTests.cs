@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using ArticlePipeline.Testing;
 using ArticlePipeline.Testing.NewsSite;
+using ArticlePipeline.Testing.Translator;
 using Npgsql;
 
 namespace ArticlePipeline.Integration.Tests.Issues;
@@ -21,6 +22,8 @@ public sealed partial class Issue13CrawlPathTests
     private const string ExcludedPath = "/quang-cao/khuyen-mai-a9002.html";
     private const string CopyPath = "/ban-sao/bai-viet-so-1.html";
     private const int Articles = 4;
+
+    private static readonly JsonSerializerOptions WithoutNulls = new() { DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull };
 
     private string _connection = null!;
     private readonly List<string> _schemas = [];
@@ -80,7 +83,72 @@ public sealed partial class Issue13CrawlPathTests
             }
         }
 
-        Assert.That(cluster.Records, Is.EqualTo(local.Records), "the same articles recorded in both modes");
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(cluster.Records, Is.EqualTo(local.Records), "the same articles recorded in both modes");
+
+            // Once settled, a pass skips the same URLs for the same reasons: the articles and the copy wait for their
+            // revisit, the failing page is parked, the excluded one filtered.
+            var settled = new Dictionary<string, int> { ["filtered"] = 1, ["not-due"] = Articles + 1, ["parked"] = 1 };
+            Assert.That(cluster.LastSkips, Is.EquivalentTo(settled), cluster.LastPass);
+            Assert.That(local.LastSkips, Is.EquivalentTo(settled), local.LastPass);
+        }
+    }
+
+    [Test]
+    public async Task KnownArticles_OnTheirRevisit_ChangedOneIsRevision2WithOnlyItsChangedParagraphTranslated_UnchangedOneCostsOne304_InBothModes()
+    {
+        foreach (bool clustered in new[] { true, false })
+        {
+            string name = clustered ? "revisit-cluster" : "revisit-local";
+            await using LoopbackNewsSite site = await LoopbackNewsSite.StartAsync();
+            site.AutoValidators = true;
+            await using LoopbackTranslator translator = await LoopbackTranslator.StartAsync("issue13-key");
+            IReadOnlyList<Uri> articles = SiteContent.Publish(site, 1, 2);
+            Uri changed = articles.Single(u => u.AbsolutePath == SiteContent.ArticlePath(2));
+            Uri same = articles.Single(u => u.AbsolutePath == SiteContent.ArticlePath(1));
+            string output = _folder.Combine(name, "out");
+
+            // One revisit three seconds after the first fetch, then none: the schedule, shortened.
+            string config = await ConfigAsync(name, clustered, SourcesFile(name, site), new { RevisitSchedule = "3s" }, translator);
+            int firstTranslations;
+            using (ChildCli worker = StartWorker(name, config, output))
+            {
+                try
+                {
+                    await WorkerTests.WaitUntilAsync(() => Issue10Files.Records(output).Length == 2, TimeSpan.FromSeconds(60));
+                    firstTranslations = translator.Requests.Count;
+                    site.Set(changed.AbsolutePath, SiteResponse.Html(SiteContent.Article(2, changed).Replace("Theo số liệu 2 của", "Theo số liệu mới nhất 2 của", StringComparison.Ordinal)));
+                    await WorkerTests.WaitUntilAsync(() => site.PageRequests.Count(r => r.Path == changed.AbsolutePath) >= 2 && site.PageRequests.Count(r => r.Path == same.AbsolutePath) >= 2, TimeSpan.FromSeconds(30));
+                    int passes = PassLines(worker).Length;
+                    await WorkerTests.WaitUntilAsync(() => PassLines(worker).Length >= passes + 5, TimeSpan.FromSeconds(30));
+                }
+                finally
+                {
+                    worker.Terminate();
+                    worker.WaitForExit(TimeSpan.FromSeconds(30));
+                }
+
+                await site.WaitIdleAsync();
+            }
+
+            LoggedRequest[] sameRequests = [.. site.PageRequests.Where(r => r.Path == same.AbsolutePath)];
+            LoggedRequest[] changedRequests = [.. site.PageRequests.Where(r => r.Path == changed.AbsolutePath)];
+            string[] translatedAfterwards = [.. translator.Requests.Skip(firstTranslations).SelectMany(r => r.Texts)];
+            using JsonDocument record = JsonDocument.Parse(File.ReadAllBytes(Issue10Files.Records(output).Single(r => File.ReadAllText(r).Contains("số 2:", StringComparison.Ordinal))));
+            using JsonDocument unchanged = JsonDocument.Parse(File.ReadAllBytes(Issue10Files.Records(output).Single(r => File.ReadAllText(r).Contains("số 1:", StringComparison.Ordinal))));
+            using (Assert.EnterMultipleScope())
+            {
+                Assert.That(sameRequests.Select(r => r.Status), Is.EqualTo(new[] { 200, 304 }), $"{name}: the unchanged article costs one 304 on its revisit, and is not asked again");
+                Assert.That(sameRequests[^1].IfNoneMatch, Is.Not.Null, $"{name}: the revisit is a conditional GET");
+                Assert.That(changedRequests.Select(r => r.Status), Is.EqualTo(new[] { 200, 200 }), $"{name}: the changed article is fetched again on its revisit");
+                Assert.That(record.RootElement.GetProperty("revision").GetInt32(), Is.EqualTo(2), $"{name}: the change is revision 2");
+                Assert.That(record.RootElement.GetProperty("languages").GetProperty("vi").ToString(), Does.Contain("số liệu mới nhất 2"), name);
+                Assert.That(record.RootElement.GetProperty("languages").GetProperty("uk").GetProperty("status").GetString(), Is.EqualTo("translated"), name);
+                Assert.That(unchanged.RootElement.GetProperty("revision").GetInt32(), Is.EqualTo(1), $"{name}: a 304 writes nothing");
+                Assert.That(translatedAfterwards, Has.Length.EqualTo(1).And.All.Contains("số liệu mới nhất 2"), $"{name}: only the changed paragraph is sent to the translator");
+            }
+        }
     }
 
     private async Task<Run> CrawlAsync(string name, bool clustered)
@@ -88,62 +156,11 @@ public sealed partial class Issue13CrawlPathTests
         await using LoopbackNewsSite site = await LoopbackNewsSite.StartAsync();
         Publish(site);
         string output = _folder.Combine(name, "out");
-        string sources = _folder.Combine(name + "-sources.json");
-        File.WriteAllText(sources, JsonSerializer.Serialize(new
-        {
-            sources = new[]
-            {
-                new
-                {
-                    id = "song-hau",
-                    name = "Báo Sông Hậu",
-                    homeUrl = site.Url("/").AbsoluteUri,
-                    feeds = new[] { site.Url("/rss.xml").AbsoluteUri },
-                    excludePatterns = new[] { "/quang-cao/" },
-                    schedule = "0/1 * * * * ?",
-                    maxArticlesPerRun = 100,
-                },
-            },
-        }));
+        string sources = SourcesFile(name, site, "/quang-cao/");
 
         // No backoff: every pass tries the failing page again until it is parked.
-        object crawl = new { FailureBackoffMinutes = 0, MaxConsecutiveFailures = 5 };
-        object settings;
-        if (clustered)
-        {
-            string suffix = Guid.NewGuid().ToString("N")[..10];
-            _schemas.Add("i13_" + suffix);
-            _schemas.Add("i13q_" + suffix);
-            await using (var connection = new NpgsqlConnection(_connection))
-            {
-                await connection.OpenAsync();
-                await using var create = new NpgsqlCommand($"CREATE SCHEMA i13q_{suffix}", connection);
-                await create.ExecuteNonQueryAsync();
-            }
-
-            settings = new
-            {
-                Sources = new { File = sources },
-                Network = new { AllowPrivateAddresses = true, DelaySeconds = 0, MaxRetries = 0 },
-                Crawl = crawl,
-                State = new { Provider = "postgres", ConnectionString = _connection + $";Search Path=i13q_{suffix}", Schema = "i13_" + suffix },
-                Scheduler = new { Clustered = true, WorkerConcurrency = 2, PollSeconds = 0.2, LeaseSeconds = 3, GracePeriodSeconds = 1, CheckinIntervalSeconds = 2 },
-            };
-        }
-        else
-        {
-            settings = new
-            {
-                Sources = new { File = sources },
-                Network = new { AllowPrivateAddresses = true, DelaySeconds = 0, MaxRetries = 0 },
-                Crawl = crawl,
-                Scheduler = new { GracePeriodSeconds = 1 },
-            };
-        }
-
-        string config = _folder.Combine(name + "-appsettings.json");
-        File.WriteAllText(config, JsonSerializer.Serialize(settings));
-        using ChildCli worker = ChildCli.Start(_folder.Path, new Dictionary<string, string> { ["ARTICLEPIPELINE__Scheduler__InstanceId"] = name }, "run", "--config", config, "--out", output);
+        string config = await ConfigAsync(name, clustered, sources, new { FailureBackoffMinutes = 0, MaxConsecutiveFailures = 5 });
+        using ChildCli worker = StartWorker(name, config, output);
         try
         {
             await WorkerTests.WaitUntilAsync(() => site.PageRequests.Count(r => r.Path == FailingPath) >= 5, TimeSpan.FromSeconds(90));
@@ -183,6 +200,76 @@ public sealed partial class Issue13CrawlPathTests
             [.. Issue10Files.Records(output).Select(RecordPath).Order(StringComparer.Ordinal)],
             lastPass,
             SkipCounts(lastPass));
+    }
+
+    /// <summary>
+    /// Writes the settings of one mode: cluster (a fresh PostgreSQL schema for the state and one for Quartz, work
+    /// items, two loops) or local (SQLite under the output folder), with <paramref name="crawl"/> as the <c>Crawl</c>
+    /// section and an optional Translator.
+    /// </summary>
+    private async Task<string> ConfigAsync(string name, bool clustered, string sources, object crawl, LoopbackTranslator? translator = null)
+    {
+        object network = new { AllowPrivateAddresses = true, DelaySeconds = 0, MaxRetries = 0 };
+        object? translation = translator is null
+            ? null
+            : new { Provider = "azure", Endpoint = translator.Endpoint.AbsoluteUri, translator.Key, MaxRetries = 0, CharactersPerMinute = 0 };
+        object settings;
+        if (clustered)
+        {
+            string suffix = Guid.NewGuid().ToString("N")[..10];
+            _schemas.Add("i13_" + suffix);
+            _schemas.Add("i13q_" + suffix);
+            await using (var connection = new NpgsqlConnection(_connection))
+            {
+                await connection.OpenAsync();
+                await using var create = new NpgsqlCommand($"CREATE SCHEMA i13q_{suffix}", connection);
+                await create.ExecuteNonQueryAsync();
+            }
+
+            settings = new
+            {
+                Sources = new { File = sources },
+                Network = network,
+                Crawl = crawl,
+                Translator = translation,
+                State = new { Provider = "postgres", ConnectionString = _connection + $";Search Path=i13q_{suffix}", Schema = "i13_" + suffix },
+                Scheduler = new { Clustered = true, WorkerConcurrency = 2, PollSeconds = 0.2, LeaseSeconds = 3, GracePeriodSeconds = 1, CheckinIntervalSeconds = 2 },
+            };
+        }
+        else
+        {
+            settings = new { Sources = new { File = sources }, Network = network, Crawl = crawl, Translator = translation, Scheduler = new { GracePeriodSeconds = 1 } };
+        }
+
+        string config = _folder.Combine(name + "-appsettings.json");
+        File.WriteAllText(config, JsonSerializer.Serialize(settings, WithoutNulls));
+        return config;
+    }
+
+    private ChildCli StartWorker(string name, string config, string output) =>
+        ChildCli.Start(_folder.Path, new Dictionary<string, string> { ["ARTICLEPIPELINE__Scheduler__InstanceId"] = name }, "run", "--config", config, "--out", output);
+
+    /// <summary>The one source of a test, crawled every second.</summary>
+    private string SourcesFile(string name, LoopbackNewsSite site, params string[] excludePatterns)
+    {
+        string sources = _folder.Combine(name + "-sources.json");
+        File.WriteAllText(sources, JsonSerializer.Serialize(new
+        {
+            sources = new[]
+            {
+                new
+                {
+                    id = "song-hau",
+                    name = "Báo Sông Hậu",
+                    homeUrl = site.Url("/").AbsoluteUri,
+                    feeds = new[] { site.Url("/rss.xml").AbsoluteUri },
+                    excludePatterns,
+                    schedule = "0/1 * * * * ?",
+                    maxArticlesPerRun = 100,
+                },
+            },
+        }));
+        return sources;
     }
 
     /// <summary>The path of a record's URL: the same article in both modes, whose sites listen on different ports.</summary>
