@@ -117,7 +117,7 @@ internal sealed partial class WorkItemWorker : BackgroundService
         await Task.WhenAll(held).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
     }
 
-    /// <summary>Works off one held host: its items newest first, as many at once as the host's connections, then releases it.</summary>
+    /// <summary>Works off one held host: its items newest first, at the host's connections and rate, then releases it.</summary>
     private async Task HoldAsync(HostLease host, TimeSpan leaseDuration, CancellationToken stopping, CancellationToken grace)
     {
         if (host.TakenOver)
@@ -145,8 +145,11 @@ internal sealed partial class WorkItemWorker : BackgroundService
 
                 // One pass per holding of the host: its seen-set lets a page whose canonical URL was just crawled be skipped.
                 var pass = new CrawlPass(_crawl);
+                // Twice the host's connections: one item is extracted and written while the next waits for the
+                // host's slot. The fetcher's per-host gate still allows only the host's connections and rate, and no
+                // other worker fetches from the host while this one holds it.
                 int connections = Math.Max(1, lastSource?.MaxConnectionsPerHost ?? _network.MaxConnectionsPerHost);
-                int[] counts = await Task.WhenAll(Enumerable.Range(0, connections)
+                int[] counts = await Task.WhenAll(Enumerable.Range(0, connections * 2)
                     .Select(i => ItemsAsync(host, i == 0 ? first : null, pass, leaseDuration, taking.Token, grace))).ConfigureAwait(false);
                 processed = counts.Sum();
             }
