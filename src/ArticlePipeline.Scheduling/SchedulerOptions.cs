@@ -29,11 +29,17 @@ public sealed class SchedulerOptions
     /// <value>4.</value>
     public int MaxConcurrentSources { get; set; } = 4;
 
-    /// <summary>Cluster mode: articles one worker process handles at once.</summary>
-    /// <value>2.</value>
-    public int WorkerConcurrency { get; set; } = 2;
+    /// <summary>
+    /// Cluster mode: hosts (<c>host:port</c>) one worker process holds at once. Each held host's articles are fetched
+    /// at that host's rate and concurrency by this worker alone; with more hosts than workers, a worker holds several.
+    /// </summary>
+    /// <value>8.</value>
+    public int WorkerConcurrency { get; set; } = 8;
 
-    /// <summary>Cluster mode: how long a work item lease lasts; it is renewed while the article is processed.</summary>
+    /// <summary>
+    /// Cluster mode: how long a host lease and a work item lease last; they are renewed while the host has work and
+    /// the article is processed, and a dead worker's hosts are taken over this long (plus a poll) after its last renewal.
+    /// </summary>
     /// <value>60 seconds.</value>
     public double LeaseSeconds { get; set; } = 60;
 

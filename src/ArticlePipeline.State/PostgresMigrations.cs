@@ -53,5 +53,16 @@ internal static class PostgresMigrations
             CREATE INDEX ix_work_items_order ON {schema}.work_items (enqueued_at, seq);
             """),
         new(2, "typed page outcomes", StateMigration.TypedPageOutcomes($"{schema}.pages")),
+        new(3, "revisit count of pages", $"ALTER TABLE {schema}.pages ADD COLUMN revisits integer NOT NULL DEFAULT 0;"),
+        new(4, "work items by host, host leases", $"""
+            ALTER TABLE {schema}.work_items ADD COLUMN host text NOT NULL DEFAULT '';
+            CREATE INDEX ix_work_items_host ON {schema}.work_items (host, enqueued_at DESC, seq DESC);
+            CREATE TABLE {schema}.host_leases (
+              host text PRIMARY KEY,
+              owner text NULL,
+              token uuid NULL,
+              expires_at timestamptz NULL,
+              free_at timestamptz NOT NULL);
+            """),
     ];
 }

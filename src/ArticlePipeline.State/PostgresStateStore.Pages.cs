@@ -12,7 +12,7 @@ internal sealed partial class PostgresStateStore
     {
         ArgumentNullException.ThrowIfNull(url);
         using NpgsqlCommand command = _dataSource.CreateCommand($"""
-            SELECT etag, last_modified, content_hash, record_path, outcome, failures, updated_at, next_attempt_at, parked, outcome_reason, outcome_url
+            SELECT etag, last_modified, content_hash, record_path, outcome, failures, updated_at, next_attempt_at, parked, outcome_reason, outcome_url, revisits
             FROM {_schema}.pages WHERE url = @url
             """);
         command.Parameters.Add(Parameter("url", NpgsqlDbType.Text, url.AbsoluteUri));
@@ -35,7 +35,8 @@ internal sealed partial class PostgresStateStore
                 reader.GetInt32(5),
                 reader.GetFieldValue<DateTimeOffset>(6),
                 reader.IsDBNull(7) ? null : reader.GetFieldValue<DateTimeOffset>(7),
-                reader.GetBoolean(8));
+                reader.GetBoolean(8),
+                reader.GetInt32(11));
         }
     }
 
@@ -46,13 +47,13 @@ internal sealed partial class PostgresStateStore
         ArgumentNullException.ThrowIfNull(state.Url, nameof(state));
         ArgumentNullException.ThrowIfNull(state.LastOutcome, nameof(state));
         using NpgsqlCommand command = _dataSource.CreateCommand($"""
-            INSERT INTO {_schema}.pages (url, etag, last_modified, content_hash, record_path, last_outcome, outcome, outcome_reason, outcome_url, failures, updated_at, next_attempt_at, parked)
-            VALUES (@url, @etag, @lastModified, @hash, @path, @summary, @outcome, @reason, @other, @failures, @updated, @nextAttempt, @parked)
+            INSERT INTO {_schema}.pages (url, etag, last_modified, content_hash, record_path, last_outcome, outcome, outcome_reason, outcome_url, failures, updated_at, next_attempt_at, parked, revisits)
+            VALUES (@url, @etag, @lastModified, @hash, @path, @summary, @outcome, @reason, @other, @failures, @updated, @nextAttempt, @parked, @revisits)
             ON CONFLICT (url) DO UPDATE SET etag = EXCLUDED.etag, last_modified = EXCLUDED.last_modified,
               content_hash = EXCLUDED.content_hash, record_path = EXCLUDED.record_path,
               last_outcome = EXCLUDED.last_outcome, outcome = EXCLUDED.outcome, outcome_reason = EXCLUDED.outcome_reason,
               outcome_url = EXCLUDED.outcome_url, failures = EXCLUDED.failures, updated_at = EXCLUDED.updated_at,
-              next_attempt_at = EXCLUDED.next_attempt_at, parked = EXCLUDED.parked
+              next_attempt_at = EXCLUDED.next_attempt_at, parked = EXCLUDED.parked, revisits = EXCLUDED.revisits
             """);
         command.Parameters.Add(Parameter("url", NpgsqlDbType.Text, state.Url.AbsoluteUri));
         command.Parameters.Add(Parameter("etag", NpgsqlDbType.Text, state.Validators?.ETag));
@@ -68,6 +69,7 @@ internal sealed partial class PostgresStateStore
         command.Parameters.Add(Parameter("updated", state.UpdatedAt));
         command.Parameters.Add(Parameter("nextAttempt", state.NextAttemptAt));
         command.Parameters.Add(Parameter("parked", NpgsqlDbType.Boolean, state.Parked));
+        command.Parameters.Add(Parameter("revisits", NpgsqlDbType.Integer, state.Revisits));
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 

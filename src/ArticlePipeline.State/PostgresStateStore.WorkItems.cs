@@ -17,9 +17,10 @@ internal sealed partial class PostgresStateStore
     {
         StateArguments.Check(item);
         using NpgsqlCommand command = _dataSource.CreateCommand($"""
-            INSERT INTO {_schema}.work_items (key, source_id, url, enqueued_at) VALUES (@key, @source, @url, @now)
+            INSERT INTO {_schema}.work_items (key, source_id, url, enqueued_at, host) VALUES (@key, @source, @url, @now, @host)
             ON CONFLICT (key) DO NOTHING
             """);
+        command.Parameters.Add(Parameter("host", NpgsqlDbType.Text, HostLease.KeyOf(item.Url)));
         command.Parameters.Add(Parameter("key", NpgsqlDbType.Text, item.Key));
         command.Parameters.Add(Parameter("source", NpgsqlDbType.Text, item.SourceId));
         command.Parameters.Add(Parameter("url", NpgsqlDbType.Text, item.Url.AbsoluteUri));

@@ -27,7 +27,7 @@ namespace ArticlePipeline.State;
 /// Even then no update is lost: complete, renew and release check the lease token.
 /// </para>
 /// </remarks>
-internal sealed partial class PostgresStateStore : IPipelineStateStore
+internal sealed partial class PostgresStateStore : IPipelineStateStore, Core.Abstractions.IHostLeaseStore
 {
     private readonly NpgsqlDataSource _dataSource;
     private readonly TimeProvider _time;

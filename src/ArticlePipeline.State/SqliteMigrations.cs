@@ -59,5 +59,6 @@ internal static class SqliteMigrations
             CREATE INDEX ix_work_items_order ON work_items (enqueued_ticks, seq);
             """),
         new(3, "typed page outcomes", StateMigration.TypedPageOutcomes("pages")),
+        new(4, "revisit count of pages", "ALTER TABLE pages ADD COLUMN revisits INTEGER NOT NULL DEFAULT 0;"),
     ];
 }

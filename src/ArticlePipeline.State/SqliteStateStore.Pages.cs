@@ -15,7 +15,7 @@ public sealed partial class SqliteStateStore
         {
             using SqliteCommand command = connection.CreateCommand();
             command.CommandText = """
-                SELECT etag, last_modified, content_hash, record_path, outcome, failures, updated_at, next_attempt_at, parked, outcome_reason, outcome_url
+                SELECT etag, last_modified, content_hash, record_path, outcome, failures, updated_at, next_attempt_at, parked, outcome_reason, outcome_url, revisits
                 FROM pages WHERE url = $url
                 """;
             command.Parameters.AddWithValue("$url", url.AbsoluteUri);
@@ -38,7 +38,8 @@ public sealed partial class SqliteStateStore
                     reader.GetInt32(5),
                     Parse(reader.GetString(6)),
                     ParseNullable(reader, 7),
-                    reader.GetInt64(8) != 0);
+                    reader.GetInt64(8) != 0,
+                    reader.GetInt32(11));
             }
         }
     }
@@ -54,13 +55,13 @@ public sealed partial class SqliteStateStore
         {
             using SqliteCommand command = connection.CreateCommand();
             command.CommandText = """
-                INSERT INTO pages (url, etag, last_modified, content_hash, record_path, last_outcome, outcome, outcome_reason, outcome_url, failures, updated_at, next_attempt_at, parked)
-                VALUES ($url, $etag, $lastModified, $hash, $path, $summary, $outcome, $reason, $other, $failures, $updated, $nextAttempt, $parked)
+                INSERT INTO pages (url, etag, last_modified, content_hash, record_path, last_outcome, outcome, outcome_reason, outcome_url, failures, updated_at, next_attempt_at, parked, revisits)
+                VALUES ($url, $etag, $lastModified, $hash, $path, $summary, $outcome, $reason, $other, $failures, $updated, $nextAttempt, $parked, $revisits)
                 ON CONFLICT(url) DO UPDATE SET etag = excluded.etag, last_modified = excluded.last_modified,
                   content_hash = excluded.content_hash, record_path = excluded.record_path,
                   last_outcome = excluded.last_outcome, outcome = excluded.outcome, outcome_reason = excluded.outcome_reason,
                   outcome_url = excluded.outcome_url, failures = excluded.failures, updated_at = excluded.updated_at,
-                  next_attempt_at = excluded.next_attempt_at, parked = excluded.parked
+                  next_attempt_at = excluded.next_attempt_at, parked = excluded.parked, revisits = excluded.revisits
                 """;
             command.Parameters.AddWithValue("$url", state.Url.AbsoluteUri);
             command.Parameters.AddWithValue("$etag", DbValue(state.Validators?.ETag));
@@ -76,6 +77,7 @@ public sealed partial class SqliteStateStore
             command.Parameters.AddWithValue("$updated", Format(state.UpdatedAt));
             command.Parameters.AddWithValue("$nextAttempt", DbValue(Format(state.NextAttemptAt)));
             command.Parameters.AddWithValue("$parked", state.Parked ? 1 : 0);
+            command.Parameters.AddWithValue("$revisits", state.Revisits);
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
     }

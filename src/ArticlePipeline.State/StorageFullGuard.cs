@@ -10,7 +10,7 @@ namespace ArticlePipeline.State;
 /// PostgreSQL's <c>disk_full</c> (53100) or an <see cref="IOException"/> for no space left. A crawl pass then stops taking
 /// new articles and prints its summary, instead of dying on an exception one article's state write raised.
 /// </summary>
-public sealed class StorageFullGuard : IPipelineStateStore
+public sealed class StorageFullGuard : IPipelineStateStore, IHostLeaseStore
 {
     private const int SqliteFull = 13;
     private const string PostgresDiskFull = "53100";
@@ -98,8 +98,30 @@ public sealed class StorageFullGuard : IPipelineStateStore
     public Task<long> CountAsync(CancellationToken cancellationToken = default) =>
         GuardAsync(() => _inner.CountAsync(cancellationToken));
 
+    /// <summary>Whether the store partitions its work queue by host (<see cref="IHostLeaseStore"/>: PostgreSQL).</summary>
+    public bool HasHostLeases => _inner is IHostLeaseStore;
+
+    /// <inheritdoc />
+    public Task<HostLease?> TryLeaseHostAsync(string owner, TimeSpan leaseDuration, CancellationToken cancellationToken = default) =>
+        GuardAsync(() => Hosts.TryLeaseHostAsync(owner, leaseDuration, cancellationToken));
+
+    /// <inheritdoc />
+    public Task<bool> RenewHostAsync(HostLease lease, TimeSpan leaseDuration, CancellationToken cancellationToken = default) =>
+        GuardAsync(() => Hosts.RenewHostAsync(lease, leaseDuration, cancellationToken));
+
+    /// <inheritdoc />
+    public Task ReleaseHostAsync(HostLease lease, DateTimeOffset freeAt, CancellationToken cancellationToken = default) =>
+        GuardAsync(() => Hosts.ReleaseHostAsync(lease, freeAt, cancellationToken));
+
+    /// <inheritdoc />
+    public Task<WorkLease?> TryLeaseFromHostAsync(HostLease host, TimeSpan leaseDuration, CancellationToken cancellationToken = default) =>
+        GuardAsync(() => Hosts.TryLeaseFromHostAsync(host, leaseDuration, cancellationToken));
+
     /// <inheritdoc />
     public ValueTask DisposeAsync() => _inner.DisposeAsync();
+
+    private IHostLeaseStore Hosts =>
+        _inner as IHostLeaseStore ?? throw new NotSupportedException($"the {_inner.Provider} state store has no host leases; a cluster needs State:Provider=postgres");
 
     private static async Task<T> GuardAsync<T>(Func<Task<T>> call)
     {

@@ -31,12 +31,22 @@ internal sealed partial class LocalSourceCrawler : ISourceCrawler
         using CancellationTokenRegistration link = cancellationToken.Register(() => grace.CancelAfter(TimeSpan.FromSeconds(_options.GracePeriodSeconds)));
         CrawlSummary summary = await _runner.RunAsync([source], 1, progress, cancellationToken, grace.Token).ConfigureAwait(false);
         _metrics.Discovered(summary.Discovered);
+        foreach ((string reason, int count) in summary.SkippedByReason)
+        {
+            for (int i = 0; i < count; i++)
+            {
+                _metrics.Skipped(reason);
+            }
+        }
+
         Core.Editions.EditionStats editions = summary.Editions;
+        string skipped = ClusterSourceCrawler.SkipCounts(summary);
         LogRun(source.Id, summary.Discovered, summary.Written, summary.Unchanged, summary.NotModified, summary.Failed,
-            editions.Publisher, editions.Mirror, editions.Machine, editions.CharactersNotBilled, editions.Rejected.Length);
+            editions.Publisher, editions.Mirror, editions.Machine, editions.CharactersNotBilled, editions.Rejected.Length, skipped);
+
         return summary;
     }
 
-    [LoggerMessage(EventId = 200, Level = LogLevel.Information, Message = "source {SourceId}: discovered {Discovered}, written {Written}, unchanged {Unchanged}, not-modified {NotModified}, failed {Failed}; languages from publishers {FromPublishers}, from mirrors {FromMirrors}, from the machine {FromMachine}, characters not billed thanks to editions {NotBilled}, editions refused {Refused}")]
-    private partial void LogRun(string sourceId, int discovered, int written, int unchanged, int notModified, int failed, int fromPublishers, int fromMirrors, int fromMachine, long notBilled, int refused);
+    [LoggerMessage(EventId = 200, Level = LogLevel.Information, Message = "source {SourceId}: discovered {Discovered}, written {Written}, unchanged {Unchanged}, not-modified {NotModified}, failed {Failed}; languages from publishers {FromPublishers}, from mirrors {FromMirrors}, from the machine {FromMachine}, characters not billed thanks to editions {NotBilled}, editions refused {Refused}; skipped: {Skipped}")]
+    private partial void LogRun(string sourceId, int discovered, int written, int unchanged, int notModified, int failed, int fromPublishers, int fromMirrors, int fromMachine, long notBilled, int refused, string skipped);
 }

@@ -15,6 +15,7 @@ public sealed class PipelineMetrics : IDisposable
     private readonly Meter _meter;
     private readonly Counter<long> _discovered;
     private readonly Counter<long> _articles;
+    private readonly Counter<long> _skipped;
     private readonly Counter<long> _billed;
     private readonly Counter<long> _saved;
     private readonly Counter<long> _failedChecks;
@@ -32,6 +33,7 @@ public sealed class PipelineMetrics : IDisposable
         _meter = new Meter(MeterName);
         _discovered = _meter.CreateCounter<long>("articlepipeline.articles.discovered", "{article}", "Article URLs found by discovery");
         _articles = _meter.CreateCounter<long>("articlepipeline.articles.processed", "{article}", "Articles processed, tagged by outcome (written, unchanged, not-modified, failed)");
+        _skipped = _meter.CreateCounter<long>("articlepipeline.articles.skipped", "{article}", "Article URLs skipped by the frontier, tagged by reason (filtered, limit, seen, parked, backoff, not-due, duplicate...)");
         _billed = _meter.CreateCounter<long>("articlepipeline.translation.characters_billed", "{character}", "Characters billed by the translator, tagged by language when the provider reports it");
         _failedChecks = _meter.CreateCounter<long>("articlepipeline.translation.checks_failed", "{answer}", "Translator answers that failed the answer checks, tagged by language");
         _failedLanguages = _meter.CreateCounter<long>("articlepipeline.translation.failed", "{translation}", "Article translations recorded as failed, tagged by language");
@@ -87,6 +89,10 @@ public sealed class PipelineMetrics : IDisposable
             _refusedEditions.Add(1, new KeyValuePair<string, object?>("language", refused.Language));
         }
     }
+
+    /// <summary>Counts one URL the frontier skipped.</summary>
+    /// <param name="reason">One of <see cref="SkipReasons"/>.</param>
+    public void Skipped(string reason) => _skipped.Add(1, new KeyValuePair<string, object?>("reason", reason));
 
     /// <summary>Counts a lease taken over from a node that let it expire.</summary>
     public void LeaseExpired() => _leaseExpiries.Add(1);

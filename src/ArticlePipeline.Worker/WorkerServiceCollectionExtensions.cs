@@ -37,7 +37,8 @@ public static class WorkerServiceCollectionExtensions
         services.AddSingleton<PipelineMetrics>();
         if (options.Clustered)
         {
-            services.AddSingleton<ISourceCrawler, ClusterSourceCrawler>();
+            services.AddSingleton<ClusterSourceCrawler>();
+            services.AddSingleton<ISourceCrawler>(sp => sp.GetRequiredService<ClusterSourceCrawler>());
             services.AddHostedService<WorkItemWorker>();
         }
         else

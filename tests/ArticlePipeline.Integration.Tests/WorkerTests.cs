@@ -182,6 +182,10 @@ public sealed class WorkerTests
             Sources = new { File = file },
             Network = new { AllowPrivateAddresses = true, DelaySeconds = delaySeconds },
             Scheduler = new { HealthIntervalSeconds = 1, GracePeriodSeconds = graceSeconds },
+
+            // Every run fetches every article again (issue 13's revisit schedule would wait an hour), so that runs
+            // overlapping would show in the sites' logs.
+            Crawl = new { RevisitSchedule = "0s x1000" },
         });
     }
 }

@@ -5,7 +5,7 @@ namespace ArticlePipeline.State.Tests;
 /// <summary>The contract against a real PostgreSQL server, each test in its own schema, dropped afterwards.</summary>
 [TestFixture]
 [Category("PostgreSQL")]
-public sealed class PostgresStateStoreContractTests : StateStoreContractTests
+public sealed partial class PostgresStateStoreContractTests : StateStoreContractTests
 {
     private static readonly string RunPrefix = "ap_test_" + Guid.NewGuid().ToString("N")[..8];
     private static int _schemas;

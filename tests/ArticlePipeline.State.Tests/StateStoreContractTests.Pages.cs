@@ -28,7 +28,8 @@ public abstract partial class StateStoreContractTests
             3,
             new DateTimeOffset(2025, 6, 23, 14, 30, 15, 123, TimeSpan.FromHours(7)),
             NextAttemptAt: new DateTimeOffset(2025, 6, 23, 8, 30, 0, TimeSpan.Zero),
-            Parked: true);
+            Parked: true,
+            Revisits: 3);
 
         await store.SavePageAsync(state);
 

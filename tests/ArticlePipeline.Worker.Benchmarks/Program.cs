@@ -5,14 +5,22 @@ using ArticlePipeline.Testing;
 using ArticlePipeline.Testing.NewsSite;
 using Npgsql;
 
-// Usage: dotnet run -c Release --project tests/ArticlePipeline.Worker.Benchmarks [-- postgres-connection-string]
+// Usage: dotnet run -c Release --project tests/ArticlePipeline.Worker.Benchmarks [-- [politeness] [postgres-connection-string]]
 // 1. Scheduling overhead: one local worker, a source on a one-second cron, how late each firing starts.
 // 2. Cluster (needs PostgreSQL): 200 articles on 10 hosts at 5 requests/second each, with 1 and with 3 workers;
 //    then a worker killed with SIGKILL, and how long until another node takes over its leased items.
-string connection = args.Length > 0 ? args[0]
-    : Environment.GetEnvironmentVariable("ARTICLEPIPELINE_TEST_POSTGRES") ?? "Host=127.0.0.1;Username=postgres;Password=postgres;Database=postgres";
+// 3. Politeness across the cluster (issue 13; needs PostgreSQL; alone with the argument "politeness"): 600 articles
+//    on 12 hosts at 2 requests/s each, 1 worker and 3 workers, against the bound articles / (hosts x rate), and the
+//    highest per-host rate seen in the servers' logs.
+bool politenessOnly = args.Contains("politeness");
+string connection = args.FirstOrDefault(a => a != "politeness")
+    ?? Environment.GetEnvironmentVariable("ARTICLEPIPELINE_TEST_POSTGRES") ?? "Host=127.0.0.1;Username=postgres;Password=postgres;Database=postgres";
 
-await SchedulingOverheadAsync();
+if (!politenessOnly)
+{
+    await SchedulingOverheadAsync();
+}
+
 try
 {
     await using (var probe = new NpgsqlConnection(connection))
@@ -26,10 +34,101 @@ catch (NpgsqlException ex)
     return;
 }
 
-double one = await ClusterAsync(connection, workers: 1, killAfter: null);
-double three = await ClusterAsync(connection, workers: 3, killAfter: null);
-Console.WriteLine($"throughput: 1 worker {200 / one:F1} articles/s ({one:F1} s), 3 workers {200 / three:F1} articles/s ({three:F1} s), ratio {one / three:F2}");
-await ClusterAsync(connection, workers: 3, killAfter: 60);
+if (!politenessOnly)
+{
+    double one = await ClusterAsync(connection, workers: 1, killAfter: null);
+    double three = await ClusterAsync(connection, workers: 3, killAfter: null);
+    Console.WriteLine($"throughput: 1 worker {200 / one:F1} articles/s ({one:F1} s), 3 workers {200 / three:F1} articles/s ({three:F1} s), ratio {one / three:F2}");
+    await ClusterAsync(connection, workers: 3, killAfter: 60);
+}
+
+const int PoliteHosts = 12, PoliteArticles = 600;
+const double PoliteRate = 2;
+double bound = PoliteArticles / (PoliteHosts * PoliteRate);
+(double oneWorker, double oneMaxRate, double oneMinGap) = await PolitenessAsync(connection, workers: 1);
+(double threeWorkers, double threeMaxRate, double threeMinGap) = await PolitenessAsync(connection, workers: 3);
+Console.WriteLine($"politeness: {PoliteArticles} articles on {PoliteHosts} hosts at {PoliteRate} requests/s; bound articles/(hosts x rate) = {bound:F1} s");
+Console.WriteLine($"  1 worker : {oneWorker:F1} s, ratio to the bound {oneWorker / bound:F2}; max per-host rate in any 1 s window {oneMaxRate:F0}/s, smallest per-host gap {oneMinGap:F3} s");
+Console.WriteLine($"  3 workers: {threeWorkers:F1} s, ratio to the bound {threeWorkers / bound:F2}; max per-host rate in any 1 s window {threeMaxRate:F0}/s, smallest per-host gap {threeMinGap:F3} s");
+Console.WriteLine($"  3 workers / 1 worker: {threeWorkers / oneWorker:F2}");
+
+static async Task<(double Seconds, double MaxRate, double MinGap)> PolitenessAsync(string connection, int workers)
+{
+    using var folder = new TempDirectory();
+    string suffix = Guid.NewGuid().ToString("N")[..10];
+    await using (var db = new NpgsqlConnection(connection))
+    {
+        await db.OpenAsync();
+        await using var create = new NpgsqlCommand($"CREATE SCHEMA qz_{suffix}", db);
+        await create.ExecuteNonQueryAsync();
+    }
+
+    var sites = new List<LoopbackNewsSite>();
+    for (int i = 0; i < PoliteHosts; i++)
+    {
+        GeneratedSite.Write(folder.Combine("site" + i), PoliteArticles / PoliteHosts, "p" + i);
+        sites.Add(await LoopbackNewsSite.StartAsync(folder.Combine("site" + i)));
+    }
+
+    // Hosts per worker above the host count, so one worker may hold all of them: the bound is the hosts' rate, not ours.
+    string config = WriteConfig(folder, sites, "0/5 * * * * ?", 1 / PoliteRate, extra: new
+    {
+        Network = new { AllowPrivateAddresses = true, DelaySeconds = 1 / PoliteRate, MaxConnectionsPerHost = 1 },
+        State = new { Provider = "postgres", ConnectionString = connection + $";Search Path=qz_{suffix}", Schema = "cl_" + suffix },
+        Scheduler = new { Clustered = true, WorkerConcurrency = 16, PollSeconds = 0.2, LeaseSeconds = 5, GracePeriodSeconds = 1, CheckinIntervalSeconds = 2 },
+    });
+    string records = folder.Combine("out", "records");
+    var stopwatch = Stopwatch.StartNew();
+    var nodes = Enumerable.Range(0, workers)
+        .Select(i => ChildCli.Start(folder.Path, new Dictionary<string, string> { ["ARTICLEPIPELINE__Scheduler__InstanceId"] = "node-" + i }, "run", "--config", config, "--out", folder.Combine("out")))
+        .ToList();
+    while (Count(records) < PoliteArticles && stopwatch.Elapsed < TimeSpan.FromMinutes(4))
+    {
+        await Task.Delay(50);
+    }
+
+    double seconds = stopwatch.Elapsed.TotalSeconds;
+    foreach (ChildCli node in nodes)
+    {
+        node.Terminate();
+    }
+
+    foreach (ChildCli node in nodes)
+    {
+        node.WaitForExit(TimeSpan.FromSeconds(30));
+        node.Dispose();
+    }
+
+    double maxRate = 0, minGap = double.MaxValue;
+    foreach (LoopbackNewsSite site in sites)
+    {
+        DateTimeOffset[] starts = [.. site.Requests.Select(r => r.At).Order()];
+        for (int i = 0; i < starts.Length; i++)
+        {
+            maxRate = Math.Max(maxRate, starts.Skip(i).TakeWhile(t => t - starts[i] < TimeSpan.FromSeconds(1)).Count());
+            if (i > 0)
+            {
+                minGap = Math.Min(minGap, (starts[i] - starts[i - 1]).TotalSeconds);
+            }
+        }
+
+        await site.DisposeAsync();
+    }
+
+    if (Count(records) < PoliteArticles)
+    {
+        Console.WriteLine($"politeness with {workers} worker(s): only {Count(records)} of {PoliteArticles} records after {seconds:F0} s");
+    }
+
+    await using (var db = new NpgsqlConnection(connection))
+    {
+        await db.OpenAsync();
+        await using var drop = new NpgsqlCommand($"DROP SCHEMA qz_{suffix} CASCADE; DROP SCHEMA IF EXISTS cl_{suffix} CASCADE", db);
+        await drop.ExecuteNonQueryAsync();
+    }
+
+    return (seconds, maxRate, minGap);
+}
 
 static async Task SchedulingOverheadAsync()
 {

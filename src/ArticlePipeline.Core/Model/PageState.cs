@@ -10,6 +10,10 @@ namespace ArticlePipeline.Core.Model;
 /// <param name="UpdatedAt">When this state was stored.</param>
 /// <param name="NextAttemptAt">After failures: not before this time (backoff); <see langword="null"/> when healthy.</param>
 /// <param name="Parked">After too many consecutive failures the URL is parked and reported, not retried.</param>
+/// <param name="Revisits">
+/// Successful checks since the first successful fetch (0 after it): the next revisit is due the
+/// <c>Crawl:RevisitSchedule</c> entry of this index after <paramref name="UpdatedAt"/>, and none once the schedule is used up.
+/// </param>
 public sealed record PageState(
     Uri Url,
     FetchValidators? Validators,
@@ -19,4 +23,5 @@ public sealed record PageState(
     int ConsecutiveFailures,
     DateTimeOffset UpdatedAt,
     DateTimeOffset? NextAttemptAt = null,
-    bool Parked = false);
+    bool Parked = false,
+    int Revisits = 0);

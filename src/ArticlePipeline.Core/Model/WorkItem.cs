@@ -1,7 +1,20 @@
 namespace ArticlePipeline.Core.Model;
 
-/// <summary>One article to process.</summary>
+/// <summary>One article to process, or one source to discover (<see cref="IsDiscovery"/>).</summary>
 /// <param name="Key">Unique key, normally the canonical URL.</param>
 /// <param name="SourceId">The source the article belongs to.</param>
-/// <param name="Url">The URL to fetch.</param>
-public sealed record WorkItem(string Key, string SourceId, Uri Url);
+/// <param name="Url">The URL to fetch (for a discovery, the source's home page: its host is the one that does it).</param>
+public sealed record WorkItem(string Key, string SourceId, Uri Url)
+{
+    /// <summary>The key prefix of a discovery item; an article's key is an absolute URL, which never starts so.</summary>
+    public const string DiscoveryPrefix = "discover:";
+
+    /// <summary>Whether this item is a source's discovery (feeds, sitemaps, listings) rather than an article.</summary>
+    public bool IsDiscovery => Key.StartsWith(DiscoveryPrefix, StringComparison.Ordinal);
+
+    /// <summary>The discovery item of a source, done by the worker holding the host of <paramref name="url"/>.</summary>
+    /// <param name="sourceId">The source.</param>
+    /// <param name="url">The source's home page.</param>
+    /// <returns>The item.</returns>
+    public static WorkItem Discovery(string sourceId, Uri url) => new(DiscoveryPrefix + sourceId, sourceId, url);
+}

@@ -232,7 +232,7 @@ public sealed partial class ArticleProcessor
     {
         Uri key = CrawlFrontier.Key(url, source);
         PageState? previous = await GetStateAsync(key, cancellationToken).ConfigureAwait(false);
-        FrontierDecision decision = CrawlFrontier.Decide(previous, _time.GetUtcNow());
+        FrontierDecision decision = CrawlFrontier.Decide(previous, _time.GetUtcNow(), pass.Options);
         if (!decision.Fetch)
         {
             LogOutcome(url, "skipped:" + decision.Reason, decision.Detail);
@@ -625,9 +625,13 @@ public sealed partial class ArticleProcessor
     private static FetchValidators? Validators(FetchedPage page) =>
         page.ETag is null && page.LastModified is null ? null : new FetchValidators(page.ETag, page.LastModified);
 
-    /// <summary>A success: the failure count, the backoff and the parking are cleared.</summary>
+    /// <summary>
+    /// A success: the failure count, the backoff and the parking are cleared, and a URL fetched successfully before
+    /// counts one more revisit (its next check is due later, see <see cref="CrawlOptions.RevisitSchedule"/>).
+    /// </summary>
     private PageState Succeeded(Uri key, PageState? previous, FetchValidators? validators, string? hash, string? recordPath, PageOutcome outcome) =>
-        new(key, validators, hash ?? previous?.ContentHash, recordPath ?? previous?.RecordPath, outcome, 0, _time.GetUtcNow());
+        new(key, validators, hash ?? previous?.ContentHash, recordPath ?? previous?.RecordPath, outcome, 0, _time.GetUtcNow(),
+            Revisits: previous is { ContentHash: not null } ? previous.Revisits + 1 : 0);
 
     /// <summary>A failure of the explicit path: counted, but a manual run neither schedules nor parks the URL.</summary>
     private PageState ManualFailure(Uri key, PageState? previous, PageOutcome outcome) =>
@@ -640,7 +644,8 @@ public sealed partial class ArticleProcessor
             (previous?.ConsecutiveFailures ?? 0) + 1,
             _time.GetUtcNow(),
             previous?.NextAttemptAt,
-            previous?.Parked ?? false);
+            previous?.Parked ?? false,
+            previous?.Revisits ?? 0);
 
     [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "{Url}: {Outcome} {Detail}")]
     private partial void LogOutcome(Uri url, string outcome, string? detail);

@@ -76,11 +76,16 @@ public static class CrawlFrontier
             : FrontierDecision.Skip(SkipReasons.Filtered, $"{url}: {url.Host} is not a host of source '{source.Id}'");
     }
 
-    /// <summary>Whether a URL with stored state <paramref name="state"/> may be fetched at <paramref name="now"/>.</summary>
+    /// <summary>
+    /// Whether a URL with stored state <paramref name="state"/> may be fetched at <paramref name="now"/>: a new URL is;
+    /// a parked one is not; a failing one after its backoff; and, when <paramref name="options"/> are given (a crawl
+    /// pass), a known one when its revisit is due (<see cref="CrawlOptions.RevisitSchedule"/>).
+    /// </summary>
     /// <param name="state">Its stored state, or <see langword="null"/> for a new URL.</param>
     /// <param name="now">The current time.</param>
-    /// <returns>Fetch, or skip as <see cref="SkipReasons.Parked"/> or <see cref="SkipReasons.Backoff"/>.</returns>
-    public static FrontierDecision Decide(PageState? state, DateTimeOffset now)
+    /// <param name="options">The crawl policy whose revisit schedule applies; <see langword="null"/> checks failures only.</param>
+    /// <returns>Fetch, or skip as <see cref="SkipReasons.Parked"/>, <see cref="SkipReasons.Backoff"/> or <see cref="SkipReasons.NotDue"/>.</returns>
+    public static FrontierDecision Decide(PageState? state, DateTimeOffset now, CrawlOptions? options = null)
     {
         if (state is null)
         {
@@ -101,7 +106,81 @@ public static class CrawlFrontier
                 string.Create(CultureInfo.InvariantCulture, $"{state.Url}: {state.ConsecutiveFailures} failure(s) (last: {state.LastOutcome}); next attempt after {next:u}"));
         }
 
-        return FrontierDecision.Proceed;
+        if (options is null || state.ConsecutiveFailures > 0 || state.ContentHash is null)
+        {
+            // Failing and past its backoff, or never fetched successfully: tried now.
+            return FrontierDecision.Proceed;
+        }
+
+        IReadOnlyList<TimeSpan> schedule = options.RevisitIntervals;
+        if (state.Revisits >= schedule.Count)
+        {
+            return FrontierDecision.Skip(
+                SkipReasons.NotDue,
+                string.Create(CultureInfo.InvariantCulture, $"{state.Url}: revisited {state.Revisits} time(s), the whole schedule; 'rerun' it to check it again"));
+        }
+
+        DateTimeOffset due = RevisitDue(state, schedule);
+        return due > now
+            ? FrontierDecision.Skip(SkipReasons.NotDue, string.Create(CultureInfo.InvariantCulture, $"{state.Url}: revisit {state.Revisits + 1} due at {due:u}"))
+            : FrontierDecision.Proceed;
+    }
+
+    /// <summary>When the next revisit of a known URL is due: the schedule's entry for its revisit count after its last check.</summary>
+    /// <param name="state">Its stored state, with <see cref="PageState.Revisits"/> inside the schedule.</param>
+    /// <param name="schedule">The intervals (<see cref="CrawlOptions.RevisitIntervals"/>).</param>
+    /// <returns>The due time.</returns>
+    public static DateTimeOffset RevisitDue(PageState state, IReadOnlyList<TimeSpan> schedule)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(schedule);
+        return state.UpdatedAt + schedule[Math.Clamp(state.Revisits, 0, schedule.Count - 1)];
+    }
+
+    /// <summary>
+    /// Parses a revisit schedule: intervals separated by commas, each a number and a unit (<c>s</c>, <c>m</c>, <c>h</c>,
+    /// <c>d</c>, <c>w</c>), optionally repeated with <c>xN</c>: <c>1h, 6h, 24h, 3d, 1w x4</c>. An empty text means never.
+    /// </summary>
+    /// <param name="text">The schedule.</param>
+    /// <param name="intervals">The intervals, in order.</param>
+    /// <param name="error">What is wrong, when it does not parse.</param>
+    /// <returns>Whether it parsed.</returns>
+    public static bool TryParseSchedule(string? text, out TimeSpan[] intervals, out string? error)
+    {
+        var parsed = new List<TimeSpan>();
+        intervals = [];
+        error = null;
+        foreach (string part in (text ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            string[] words = part.Split('x', StringSplitOptions.TrimEntries);
+            int times = 1;
+            if (words.Length > 2 || (words.Length == 2 && (!int.TryParse(words[1], NumberStyles.None, CultureInfo.InvariantCulture, out times) || times is < 1 or > 1000)))
+            {
+                error = $"'{part}': repeat an interval as '1w x4'";
+                return false;
+            }
+
+            string interval = words[0];
+            double unit = interval.Length == 0 ? 0 : char.ToLowerInvariant(interval[^1]) switch
+            {
+                's' => 1,
+                'm' => 60,
+                'h' => 3600,
+                'd' => 86400,
+                'w' => 7 * 86400,
+                _ => 0,
+            };
+            if (unit == 0 || !double.TryParse(interval.AsSpan(0, interval.Length - 1), NumberStyles.Float, CultureInfo.InvariantCulture, out double count) || !double.IsFinite(count) || count < 0 || count * unit > 10 * 365 * 86400.0)
+            {
+                error = $"'{part}': an interval is a number (0 or more) and a unit s, m, h, d or w, at most ten years (e.g. 6h)";
+                return false;
+            }
+
+            parsed.AddRange(Enumerable.Repeat(TimeSpan.FromSeconds(count * unit), times));
+        }
+
+        intervals = [.. parsed];
+        return true;
     }
 
     /// <summary>The wait after the <paramref name="failures"/>-th consecutive failure: base × 2^(n−1), capped.</summary>
@@ -139,7 +218,8 @@ public static class CrawlFrontier
             failures,
             now,
             now + Backoff(failures, options),
-            failures >= options.MaxConsecutiveFailures);
+            failures >= options.MaxConsecutiveFailures,
+            previous?.Revisits ?? 0);
     }
 
     private static FrontierDecision Excluded(Uri url, SourceDefinition source, PatternBudget budget)

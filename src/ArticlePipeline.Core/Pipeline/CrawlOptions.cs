@@ -8,6 +8,35 @@ public sealed class CrawlOptions
     /// <summary>The configuration section name.</summary>
     public const string SectionName = "Crawl";
 
+    private string? _parsedSchedule;
+    private TimeSpan[] _intervals = [];
+
+    /// <summary>
+    /// When a known article is checked again with a conditional GET: the first revisit this long after its first
+    /// fetch, each next one the next interval after the previous check, and none once the list is used up (until
+    /// <c>rerun URL</c>). Intervals are a number and a unit (<c>s</c>, <c>m</c>, <c>h</c>, <c>d</c>, <c>w</c>), separated
+    /// by commas, <c>xN</c> repeats one; empty means never.
+    /// </summary>
+    /// <value><c>1h, 6h, 24h, 3d, 1w x4</c>: within the first five weeks, 8 checks.</value>
+    [RevisitSchedule]
+    public string RevisitSchedule { get; set; } = "1h, 6h, 24h, 3d, 1w x4";
+
+    /// <summary><see cref="RevisitSchedule"/> parsed (empty when it does not parse; start-up validation refuses that).</summary>
+    public IReadOnlyList<TimeSpan> RevisitIntervals
+    {
+        get
+        {
+            string text = RevisitSchedule;
+            if (!ReferenceEquals(Volatile.Read(ref _parsedSchedule), text))
+            {
+                _intervals = CrawlFrontier.TryParseSchedule(text, out TimeSpan[] intervals, out _) ? intervals : [];
+                Volatile.Write(ref _parsedSchedule, text);
+            }
+
+            return _intervals;
+        }
+    }
+
     /// <summary>Sources crawled at once by one pass.</summary>
     /// <value>4.</value>
     [Range(1, 64)]

@@ -136,8 +136,7 @@ public sealed class CrawlRunner
             MaxDegreeOfParallelism = Math.Max(1, source.MaxConnectionsPerHost ?? 1),
             CancellationToken = cancellationToken,
         };
-        int requested = 0;
-        var patterns = new PatternBudget();
+        var frontier = new SourceFrontier(source, pass);
 
         // Articles fetched and waiting to share a Translator request with the next ones: bounded, so a slow
         // translator holds at most this many pages in memory before the fetching waits too.
@@ -159,21 +158,9 @@ public sealed class CrawlRunner
                     return;
                 }
 
-                if (CrawlFrontier.Check(url, source, patterns) is { Fetch: false } filtered)
+                if (frontier.Admit(url) is { Fetch: false } skipped)
                 {
-                    summary.AddSkipped(filtered.Reason!);
-                    return;
-                }
-
-                if (Volatile.Read(ref requested) >= source.MaxArticlesPerRun)
-                {
-                    summary.AddSkipped(SkipReasons.Limit);
-                    return;
-                }
-
-                if (!pass.TryClaim(CrawlFrontier.Key(url, source), source.Id))
-                {
-                    summary.AddSkipped(SkipReasons.Seen);
+                    summary.AddSkipped(skipped.Reason!);
                     return;
                 }
 
@@ -198,7 +185,7 @@ public sealed class CrawlRunner
                 if (waitsForTranslation)
                 {
                     // Fetched: it counts against the source's limit now, while it waits for its translation.
-                    Interlocked.Increment(ref requested);
+                    frontier.CountRequested();
                 }
 
                 Task finished = FinishAsync(url, article, counted: waitsForTranslation);
@@ -238,7 +225,7 @@ public sealed class CrawlRunner
 
             if (result.Requested && !counted)
             {
-                Interlocked.Increment(ref requested);
+                frontier.CountRequested();
             }
 
             summary.Add(result);
@@ -248,7 +235,7 @@ public sealed class CrawlRunner
             }
         }
 
-        foreach (string problem in patterns.Problems("excludePatterns"))
+        foreach (string problem in frontier.Problems())
         {
             summary.AddProblem($"{source.Id}: {problem}");
         }

@@ -39,4 +39,13 @@ public static class SkipReasons
 
     /// <summary>Not started: the pass stopped taking new articles because the disk holding the records or the state is full.</summary>
     public const string Stopped = "stopped";
+
+    /// <summary>Cluster mode: a work item for it is still queued or leased from an earlier pass.</summary>
+    public const string Queued = "queued";
+
+    /// <summary>
+    /// Known and fetched successfully before; its next revisit (<c>Crawl:RevisitSchedule</c>) is not due yet, or its
+    /// schedule is used up.
+    /// </summary>
+    public const string NotDue = "not-due";
 }

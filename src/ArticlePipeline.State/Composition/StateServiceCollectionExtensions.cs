@@ -47,6 +47,7 @@ public static partial class StateServiceCollectionExtensions
         services.AddSingleton<ITranslationMemory>(sp => sp.GetRequiredService<IPipelineStateStore>());
         services.AddSingleton<IPendingTranslations>(sp => sp.GetRequiredService<IPipelineStateStore>());
         services.AddSingleton<IWorkItemStore>(sp => sp.GetRequiredService<IPipelineStateStore>());
+        services.AddSingleton<IHostLeaseStore>(sp => (IHostLeaseStore)sp.GetRequiredService<IPipelineStateStore>());
         return services;
     }
 

@@ -47,7 +47,7 @@ public sealed class CanonicalTakeoverTests
         SourceDefinition genuine = Source("that", new UriBuilder(_genuineSite.BaseUrl) { Host = "localhost" }.Uri);
         SourceDefinition hostile = Source("gia", _hostileSite.BaseUrl);
         SourceDefinition[] order = hostileFirst ? [hostile, genuine] : [genuine, hostile];
-        await using CrawlHarness harness = await CrawlHarness.CreateAsync(TestNetwork.Options());
+        await using CrawlHarness harness = await CrawlHarness.CreateAsync(TestNetwork.Options(), CrawlHarness.RevisitEveryPass());
 
         CrawlSummary first = await harness.RunAsync(1, order);
         _hostileSite.Set(_hostile.AbsolutePath, SiteResponse.Html(SiteContent.Article(3, _genuine)));
@@ -72,7 +72,7 @@ public sealed class CanonicalTakeoverTests
     [Test]
     public async Task ProcessAsync_RerunOfHostileThenGenuineThenHostile_GenuineRecordIsNeverOverwritten()
     {
-        await using CrawlHarness harness = await CrawlHarness.CreateAsync(TestNetwork.Options());
+        await using CrawlHarness harness = await CrawlHarness.CreateAsync(TestNetwork.Options(), CrawlHarness.RevisitEveryPass());
 
         await harness.Processor.ProcessAsync(_hostile, null);
         await harness.Processor.ProcessAsync(_genuine, null);

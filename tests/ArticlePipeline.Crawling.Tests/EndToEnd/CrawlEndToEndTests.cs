@@ -53,7 +53,7 @@ public sealed class CrawlEndToEndTests
         Feed(a, [.. healthyA, retried, wrongCharset, .. faultsA]);
         Feed(b, [.. healthyB, .. faultsB]);
         Feed(c, [.. healthyC, .. faultsC]);
-        await using CrawlHarness harness = await CrawlHarness.CreateAsync(Network());
+        await using CrawlHarness harness = await CrawlHarness.CreateAsync(Network(), CrawlHarness.RevisitEveryPass());
         SourceDefinition[] sources = [Source("bao-a", a), Source("bao-b", b), Source("bao-c", c)];
 
         CrawlSummary first = await harness.RunAsync(8, sources);
@@ -115,7 +115,7 @@ public sealed class CrawlEndToEndTests
         syndicator.Set(copy.AbsolutePath, SiteResponse.Html(SiteContent.Article(1, copy)));
         Feed(original, [article, second, variant]);
         Feed(syndicator, [copy]);
-        await using CrawlHarness harness = await CrawlHarness.CreateAsync(Network());
+        await using CrawlHarness harness = await CrawlHarness.CreateAsync(Network(), CrawlHarness.RevisitEveryPass());
         SourceDefinition[] sources = [Source("goc", original), Source("lai", syndicator)];
 
         CrawlSummary first = await harness.RunAsync(1, sources);
@@ -145,7 +145,7 @@ public sealed class CrawlEndToEndTests
         syndicator.Set(copy.AbsolutePath, SiteResponse.Html(SiteContent.Article(1, copy)));
         Feed(original, [article]);
         Feed(syndicator, [copy]);
-        await using CrawlHarness harness = await CrawlHarness.CreateAsync(Network());
+        await using CrawlHarness harness = await CrawlHarness.CreateAsync(Network(), CrawlHarness.RevisitEveryPass());
         SourceDefinition[] sources = [Source("goc", original), Source("lai", syndicator)];
 
         CrawlSummary first = await harness.RunAsync(1, sources);

@@ -38,6 +38,12 @@ internal sealed class CrawlHarness : IAsyncDisposable
         return Task.FromResult(new CrawlHarness(folder, services));
     }
 
+    /// <summary>
+    /// Crawl settings under which every pass checks every known article again (a revisit schedule of zero
+    /// intervals), for tests about what a re-check does rather than when it happens.
+    /// </summary>
+    public static CrawlOptions RevisitEveryPass() => new() { RevisitSchedule = "0s x1000" };
+
     public Task<CrawlSummary> RunAsync(int maxParallelSources, params SourceDefinition[] sources) =>
         Runner.RunAsync(sources, maxParallelSources);
 

@@ -310,6 +310,10 @@ public sealed class Issue17EditionsTests
             Sources = new { File = file },
             Translator = new { Provider = "azure", Endpoint = _translator.Endpoint.AbsoluteUri, Key, MaxRetries = 1 },
             Scheduler = new { HealthIntervalSeconds = 1, GracePeriodSeconds = 0.5 },
+
+            // Every pass looks at every page again (issue 13's revisit schedule would wait an hour): these tests
+            // change the sites between passes.
+            Crawl = new { RevisitSchedule = "0s x1000" },
         });
     }
 

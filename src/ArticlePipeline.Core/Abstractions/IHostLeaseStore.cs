@@ -1,0 +1,43 @@
+using ArticlePipeline.Core.Model;
+
+namespace ArticlePipeline.Core.Abstractions;
+
+/// <summary>
+/// The work queue partitioned by host, for a cluster: a worker leases a host that has queued items, takes that host's
+/// items (newest first) while it holds it, renews the lease, and releases it when the host's queue is empty. No two
+/// workers hold one host, so the host's rate, concurrency, Crawl-delay and Retry-After hold across the cluster; an
+/// expired host lease is taken over by another worker.
+/// </summary>
+public interface IHostLeaseStore
+{
+    /// <summary>
+    /// Leases a host that has items available (queued, or with an expired item lease), no live lease, and whose last
+    /// holder released it at least its politeness interval ago; hosts waiting longest first.
+    /// </summary>
+    /// <param name="owner">The worker's name.</param>
+    /// <param name="leaseDuration">How long the lease lasts unless renewed.</param>
+    /// <param name="cancellationToken">Cancels the take.</param>
+    /// <returns>The lease, or <see langword="null"/> when no host is available.</returns>
+    Task<HostLease?> TryLeaseHostAsync(string owner, TimeSpan leaseDuration, CancellationToken cancellationToken = default);
+
+    /// <summary>Extends a host lease still held by its owner.</summary>
+    /// <param name="lease">The lease.</param>
+    /// <param name="leaseDuration">The new duration from now.</param>
+    /// <param name="cancellationToken">Cancels the write.</param>
+    /// <returns><see langword="false"/> when the lease was lost.</returns>
+    Task<bool> RenewHostAsync(HostLease lease, TimeSpan leaseDuration, CancellationToken cancellationToken = default);
+
+    /// <summary>Gives the host back; no worker may lease it before <paramref name="freeAt"/> (the host's interval after its last request).</summary>
+    /// <param name="lease">The lease.</param>
+    /// <param name="freeAt">When the next holder may start.</param>
+    /// <param name="cancellationToken">Cancels the write.</param>
+    /// <returns>A task.</returns>
+    Task ReleaseHostAsync(HostLease lease, DateTimeOffset freeAt, CancellationToken cancellationToken = default);
+
+    /// <summary>Takes the newest available item of a host held by <paramref name="host"/>, with an item lease for its owner.</summary>
+    /// <param name="host">The host lease; nothing is taken once it is lost.</param>
+    /// <param name="leaseDuration">How long the item lease lasts unless renewed.</param>
+    /// <param name="cancellationToken">Cancels the take.</param>
+    /// <returns>The item's lease, or <see langword="null"/> when the host has nothing available (or the host lease was lost).</returns>
+    Task<WorkLease?> TryLeaseFromHostAsync(HostLease host, TimeSpan leaseDuration, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,19 @@
+namespace ArticlePipeline.Core.Model;
+
+/// <summary>A host (<c>host:port</c>) held by one worker until <see cref="ExpiresAt"/>: only its holder fetches from it.</summary>
+/// <param name="Host">The host key, <see cref="HostLease.KeyOf"/> of its URLs.</param>
+/// <param name="Owner">The worker holding it.</param>
+/// <param name="Token">Identifies this lease; a lease taken over by another worker has a new token.</param>
+/// <param name="ExpiresAt">When the lease expires unless renewed.</param>
+/// <param name="TakenOver">Whether it was taken from a worker that let its lease expire (a dead or stalled node).</param>
+public sealed record HostLease(string Host, string Owner, Guid Token, DateTimeOffset ExpiresAt, bool TakenOver)
+{
+    /// <summary>The host key of <paramref name="url"/>: lower-case host and port (<c>127.0.0.1:8080</c>, <c>baoangiang.com.vn:443</c>), <c>file</c> for a file.</summary>
+    /// <param name="url">An absolute URL.</param>
+    /// <returns>The key its host's politeness, queue and lease go by.</returns>
+    public static string KeyOf(Uri url)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        return url.IsFile ? "file" : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{url.IdnHost.ToLowerInvariant()}:{url.Port}");
+    }
+}

@@ -1,0 +1,119 @@
+using ArticlePipeline.Core.Model;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace ArticlePipeline.State;
+
+/// <summary>Host leases: the work queue partitioned by host, so that one worker at a time fetches from a host.</summary>
+/// <remarks>
+/// A host is leased by one <c>INSERT ... ON CONFLICT DO UPDATE ... WHERE</c> on its row: of two workers choosing the
+/// same host at once, the second finds the row locked, then re-checks the condition against the first one's lease and
+/// gets nothing. Released rows stay, with the time before which the host may not be leased again (its politeness
+/// interval), so a host handed from one worker to another never sees two requests closer than that.
+/// </remarks>
+internal sealed partial class PostgresStateStore
+{
+    /// <inheritdoc />
+    public async Task<HostLease?> TryLeaseHostAsync(string owner, TimeSpan leaseDuration, CancellationToken cancellationToken = default)
+    {
+        StateArguments.CheckLease(owner, leaseDuration);
+        DateTimeOffset now = _time.GetUtcNow();
+        DateTimeOffset expiresAt = now + leaseDuration;
+        var token = Guid.NewGuid();
+        using NpgsqlCommand command = _dataSource.CreateCommand($"""
+            WITH candidate AS (
+              SELECT w.host FROM {_schema}.work_items w
+              LEFT JOIN {_schema}.host_leases h ON h.host = w.host
+              WHERE (w.lease_token IS NULL OR w.lease_expires_at <= @now)
+                AND (h.host IS NULL OR ((h.token IS NULL OR h.expires_at <= @now) AND h.free_at <= @now))
+              GROUP BY w.host
+              ORDER BY min(w.enqueued_at), w.host
+              LIMIT 1),
+            previous AS (
+              SELECT h.token IS NOT NULL AS expired FROM {_schema}.host_leases h JOIN candidate c ON c.host = h.host)
+            INSERT INTO {_schema}.host_leases AS h (host, owner, token, expires_at, free_at)
+            SELECT host, @owner, @token, @expires, @now FROM candidate
+            ON CONFLICT (host) DO UPDATE SET owner = EXCLUDED.owner, token = EXCLUDED.token, expires_at = EXCLUDED.expires_at
+            WHERE (h.token IS NULL OR h.expires_at <= @now) AND h.free_at <= @now
+            RETURNING h.host, COALESCE((SELECT expired FROM previous), false)
+            """);
+        command.Parameters.Add(Parameter("owner", NpgsqlDbType.Text, owner));
+        command.Parameters.Add(Parameter("token", NpgsqlDbType.Uuid, token));
+        command.Parameters.Add(Parameter("expires", expiresAt));
+        command.Parameters.Add(Parameter("now", now));
+        NpgsqlDataReader reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using (reader.ConfigureAwait(false))
+        {
+            return await reader.ReadAsync(cancellationToken).ConfigureAwait(false)
+                ? new HostLease(reader.GetString(0), owner, token, expiresAt, reader.GetBoolean(1))
+                : null;
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<bool> RenewHostAsync(HostLease lease, TimeSpan leaseDuration, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(lease);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(leaseDuration, TimeSpan.Zero);
+        using NpgsqlCommand command = _dataSource.CreateCommand(
+            $"UPDATE {_schema}.host_leases SET expires_at = @expires WHERE host = @host AND token = @token");
+        command.Parameters.Add(Parameter("host", NpgsqlDbType.Text, lease.Host));
+        command.Parameters.Add(Parameter("token", NpgsqlDbType.Uuid, lease.Token));
+        command.Parameters.Add(Parameter("expires", _time.GetUtcNow() + leaseDuration));
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+    }
+
+    /// <inheritdoc />
+    public async Task ReleaseHostAsync(HostLease lease, DateTimeOffset freeAt, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(lease);
+        using NpgsqlCommand command = _dataSource.CreateCommand($"""
+            UPDATE {_schema}.host_leases SET owner = NULL, token = NULL, expires_at = NULL, free_at = @free
+            WHERE host = @host AND token = @token
+            """);
+        command.Parameters.Add(Parameter("host", NpgsqlDbType.Text, lease.Host));
+        command.Parameters.Add(Parameter("token", NpgsqlDbType.Uuid, lease.Token));
+        command.Parameters.Add(Parameter("free", freeAt));
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    /// <remarks>Newest first: the latest pass's items, and within a pass the order they were queued in reverse (see the cluster crawler).</remarks>
+    public async Task<WorkLease?> TryLeaseFromHostAsync(HostLease host, TimeSpan leaseDuration, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        StateArguments.CheckLease(host.Owner, leaseDuration);
+        DateTimeOffset now = _time.GetUtcNow();
+        DateTimeOffset expiresAt = now + leaseDuration;
+        var token = Guid.NewGuid();
+        using NpgsqlCommand command = _dataSource.CreateCommand($"""
+            UPDATE {_schema}.work_items w
+            SET lease_owner = @owner, lease_token = @token, lease_expires_at = @expires, attempts = w.attempts + 1
+            WHERE w.key = (
+              SELECT c.key FROM {_schema}.work_items c
+              WHERE c.host = @host AND (c.lease_token IS NULL OR c.lease_expires_at <= @now)
+                AND EXISTS (SELECT 1 FROM {_schema}.host_leases h WHERE h.host = @host AND h.token = @hostToken)
+              ORDER BY c.enqueued_at DESC, c.seq DESC
+              LIMIT 1
+              FOR UPDATE SKIP LOCKED)
+            RETURNING w.key, w.source_id, w.url, w.attempts
+            """);
+        command.Parameters.Add(Parameter("owner", NpgsqlDbType.Text, host.Owner));
+        command.Parameters.Add(Parameter("token", NpgsqlDbType.Uuid, token));
+        command.Parameters.Add(Parameter("expires", expiresAt));
+        command.Parameters.Add(Parameter("now", now));
+        command.Parameters.Add(Parameter("host", NpgsqlDbType.Text, host.Host));
+        command.Parameters.Add(Parameter("hostToken", NpgsqlDbType.Uuid, host.Token));
+        NpgsqlDataReader reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using (reader.ConfigureAwait(false))
+        {
+            if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                return null;
+            }
+
+            var item = new WorkItem(reader.GetString(0), reader.GetString(1), new Uri(reader.GetString(2)));
+            return new WorkLease(item, host.Owner, token, reader.GetInt32(3), expiresAt);
+        }
+    }
+}

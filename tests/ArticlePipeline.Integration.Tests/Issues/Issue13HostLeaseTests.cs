@@ -1,0 +1,263 @@
+using System.Globalization;
+using System.Text.Json;
+using ArticlePipeline.Output.Json;
+using ArticlePipeline.Testing;
+using ArticlePipeline.Testing.NewsSite;
+using Npgsql;
+
+namespace ArticlePipeline.Integration.Tests.Issues;
+
+/// <summary>
+/// Issue 13, politeness across a cluster: three real worker processes on one PostgreSQL lease hosts, so a host
+/// limited to 1 request/s and 1 connection sees exactly that from the whole cluster, several hosts keep every worker
+/// busy, and a worker killed with SIGKILL has its hosts taken over within lease + poll, every article written once.
+/// </summary>
+[TestFixture]
+[Category("PostgreSQL")]
+[Category("Worker")]
+[NonParallelizable]
+public sealed class Issue13HostLeaseTests
+{
+    private const double LeaseSeconds = 3;
+    private const double PollSeconds = 0.2;
+
+    private readonly List<LoopbackNewsSite> _sites = [];
+    private TempDirectory _folder = null!;
+    private string _connection = null!;
+    private string _suffix = null!;
+
+    [SetUp]
+    public async Task SetUp()
+    {
+        _connection = Environment.GetEnvironmentVariable("ARTICLEPIPELINE_TEST_POSTGRES")
+            ?? "Host=127.0.0.1;Username=postgres;Password=postgres;Database=postgres";
+        _suffix = Guid.NewGuid().ToString("N")[..10];
+        try
+        {
+            await using var connection = new NpgsqlConnection(_connection);
+            await connection.OpenAsync();
+            await using var create = new NpgsqlCommand($"CREATE SCHEMA hlq_{_suffix}", connection);
+            await create.ExecuteNonQueryAsync();
+        }
+        catch (NpgsqlException ex) when (Environment.GetEnvironmentVariable("CI") is null)
+        {
+            Assert.Ignore("PostgreSQL not reachable (set ARTICLEPIPELINE_TEST_POSTGRES or run .ci/run): " + ex.Message);
+        }
+
+        _folder = new TempDirectory();
+    }
+
+    [TearDown]
+    public async Task TearDown()
+    {
+        foreach (LoopbackNewsSite site in _sites)
+        {
+            await site.DisposeAsync();
+        }
+
+        _sites.Clear();
+        _folder?.Dispose();
+        try
+        {
+            await using var connection = new NpgsqlConnection(_connection);
+            await connection.OpenAsync();
+            await using var drop = new NpgsqlCommand($"DROP SCHEMA IF EXISTS hl_{_suffix} CASCADE; DROP SCHEMA IF EXISTS hlq_{_suffix} CASCADE", connection);
+            await drop.ExecuteNonQueryAsync();
+        }
+        catch (NpgsqlException)
+        {
+            // Nothing to clean up when the server was not there.
+        }
+    }
+
+    [Test]
+    public async Task ThreeWorkers_OneHostAtOneRequestPerSecond_TheSiteNeverSeesTwoRequestsInFlightNorGapsUnderOneSecond()
+    {
+        await StartSitesAsync(hosts: 1, articles: 10);
+        List<ChildCli> workers = StartWorkers(3, delaySeconds: 1);
+        try
+        {
+            await WorkerTests.WaitUntilAsync(() => WorkerTests.Count(Records) >= 10, TimeSpan.FromSeconds(90));
+        }
+        finally
+        {
+            Stop(workers);
+        }
+
+        await _sites[0].WaitIdleAsync();
+        LoggedRequest[] requests = [.. _sites[0].Requests.OrderBy(r => r.At)];
+        double[] gaps = [.. requests.Zip(requests.Skip(1), (a, b) => (b.At - a.At).TotalSeconds)];
+        bool overlapping = requests.Zip(requests.Skip(1), (a, b) => a.Completed is { } done && done > b.At).Any(o => o);
+        await TestContext.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"{requests.Length} requests from 3 workers, smallest gap {gaps.Min():F3} s, most in flight {requests.Max(r => r.InFlight)}; hosts leased per node: {string.Join(", ", workers.Select(w => w.ErrorLines.Count(l => l.Contains("leased", StringComparison.Ordinal))))}"));
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(requests.Max(r => r.InFlight), Is.EqualTo(1), "never two requests in flight at the site");
+            Assert.That(overlapping, Is.False, "no request arrived before the previous one was answered");
+
+            // The client paces request starts; what the server sees moves by a few milliseconds of scheduling.
+            Assert.That(gaps.Min(), Is.GreaterThanOrEqualTo(0.98), "at most 1 request/s across the cluster");
+            AssertEachArticleWrittenOnce(10);
+        }
+
+        Dispose(workers);
+    }
+
+    [Test]
+    public async Task ThreeWorkers_SixHosts_EveryWorkerHoldsHostsAndWrites()
+    {
+        await StartSitesAsync(hosts: 6, articles: 8);
+        List<ChildCli> workers = StartWorkers(3, delaySeconds: 0.5);
+        try
+        {
+            await WorkerTests.WaitUntilAsync(() => WorkerTests.Count(Records) >= 48, TimeSpan.FromSeconds(90));
+        }
+        finally
+        {
+            Stop(workers);
+        }
+
+        int[] written = [.. workers.Select(w => w.ErrorLines.Count(l => l.Contains(": Written (attempt", StringComparison.Ordinal)))];
+        await TestContext.Out.WriteLineAsync($"articles written per node: {string.Join(", ", written)}");
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(written, Is.All.GreaterThan(0), "every worker is busy");
+            Assert.That(written.Sum(), Is.EqualTo(48));
+            AssertEachArticleWrittenOnce(48);
+        }
+
+        Dispose(workers);
+    }
+
+    [Test]
+    public async Task WorkerKilled_ItsHostsAreTakenOverWithinLeasePlusPoll_AndEveryArticleIsWrittenOnce()
+    {
+        await StartSitesAsync(hosts: 6, articles: 12);
+        List<ChildCli> workers = StartWorkers(3, delaySeconds: 0.5);
+        DateTimeOffset killedAt;
+        string[] orphaned;
+        try
+        {
+            // Kill a worker while it holds hosts with work left on them.
+            await WorkerTests.WaitUntilAsync(() => WorkerTests.Count(Records) >= 12 && Held(workers[0]).Length > 0, TimeSpan.FromSeconds(90));
+            workers[0].Kill();
+            killedAt = DateTimeOffset.UtcNow;
+            orphaned = Held(workers[0]);
+            await WorkerTests.WaitUntilAsync(() => WorkerTests.Count(Records) >= 72, TimeSpan.FromSeconds(90));
+        }
+        finally
+        {
+            Stop(workers.Skip(1));
+        }
+
+        var takeovers = workers.Skip(1)
+            .SelectMany(w => w.ErrorLines)
+            .Where(l => l.Contains(": taken over after an expired lease", StringComparison.Ordinal) && l.Contains(" host ", StringComparison.Ordinal))
+            .Select(l => (Host: l.Split(" host ")[1].Split(": ", 2)[0], At: DateTimeOffset.Parse(l.Split(' ')[0], CultureInfo.InvariantCulture)))
+            .ToList();
+        await TestContext.Out.WriteLineAsync(string.Join("\n", orphaned.Select(h => $"{h}: taken over {takeovers.Where(t => t.Host == h).Select(t => (t.At - killedAt).TotalSeconds).DefaultIfEmpty(double.NaN).Min():F2} s after SIGKILL")));
+        using (Assert.EnterMultipleScope())
+        {
+            foreach (string host in orphaned)
+            {
+                Assert.That(takeovers.Where(t => t.Host == host).Select(t => (t.At - killedAt).TotalSeconds), Has.Some.LessThanOrEqualTo(LeaseSeconds + PollSeconds + 1), $"{host} taken over within lease + poll (+1 s for the host's interval and the log)");
+            }
+
+            AssertEachArticleWrittenOnce(72);
+        }
+
+        await RecordAssert.AllValidAsync(Records);
+        Dispose(workers);
+    }
+
+    private string Records => _folder.Combine("out", "records");
+
+    /// <summary>The hosts a worker's log says it leased and has not released.</summary>
+    private static string[] Held(ChildCli worker)
+    {
+        var held = new HashSet<string>(StringComparer.Ordinal);
+        foreach (string line in worker.ErrorLines.Where(l => l.Contains(": host ", StringComparison.Ordinal)))
+        {
+            string[] words = line.Split(" host ")[1].Split(": ", 2);
+            if (words[1].StartsWith("leased", StringComparison.Ordinal) || words[1].StartsWith("taken over", StringComparison.Ordinal))
+            {
+                held.Add(words[0]);
+            }
+            else if (words[1].StartsWith("released", StringComparison.Ordinal))
+            {
+                held.Remove(words[0]);
+            }
+        }
+
+        return [.. held];
+    }
+
+    private async Task StartSitesAsync(int hosts, int articles)
+    {
+        for (int i = 0; i < hosts; i++)
+        {
+            string site = _folder.Combine("site" + i);
+            GeneratedSite.Write(site, articles, "h" + i);
+            _sites.Add(await LoopbackNewsSite.StartAsync(site));
+        }
+    }
+
+    private List<ChildCli> StartWorkers(int count, double delaySeconds)
+    {
+        string sources = _folder.Combine("sources.json");
+        File.WriteAllText(sources, JsonSerializer.Serialize(new
+        {
+            sources = _sites.Select((s, i) => new
+            {
+                id = "h" + i,
+                name = "host " + i,
+                homeUrl = s.Url("index.html").AbsoluteUri,
+                feeds = new[] { s.Url("rss.xml").AbsoluteUri },
+                schedule = "0/2 * * * * ?",
+                maxArticlesPerRun = 1000,
+            }).ToArray(),
+        }));
+        string config = CliRun.WriteConfig(_folder, new
+        {
+            Sources = new { File = sources },
+            Network = new { AllowPrivateAddresses = true, DelaySeconds = delaySeconds, MaxConnectionsPerHost = 1 },
+            State = new { Provider = "postgres", ConnectionString = _connection + $";Search Path=hlq_{_suffix}", Schema = "hl_" + _suffix },
+            Scheduler = new { Clustered = true, WorkerConcurrency = 8, PollSeconds, LeaseSeconds, GracePeriodSeconds = 1, CheckinIntervalSeconds = 2, HealthIntervalSeconds = 1 },
+        });
+        return [.. Enumerable.Range(0, count).Select(i => ChildCli.Start(
+            _folder.Path,
+            new Dictionary<string, string> { ["ARTICLEPIPELINE__Scheduler__InstanceId"] = "node-" + i },
+            "run", "--config", config, "--out", _folder.Combine("out")))];
+    }
+
+    private void AssertEachArticleWrittenOnce(int total)
+    {
+        ManifestEntry[] entries = [.. Directory.GetFiles(_folder.Combine("out", "manifest"), "*.jsonl")
+            .SelectMany(File.ReadAllLines)
+            .Select(l => RecordSerializer.DeserializeManifestLine(l)!)];
+        Assert.That(WorkerTests.Count(Records), Is.EqualTo(total));
+        Assert.That(entries.Count(e => e.Change == "created"), Is.EqualTo(total), "one 'created' line per article");
+        Assert.That(entries.GroupBy(e => e.Path).Where(g => g.Count() > 1).Select(g => g.Key), Is.Empty, "no article written twice");
+    }
+
+    private static void Stop(IEnumerable<ChildCli> workers)
+    {
+        foreach (ChildCli worker in workers.Where(w => !w.HasExited))
+        {
+            worker.Terminate();
+        }
+
+        foreach (ChildCli worker in workers)
+        {
+            worker.WaitForExit(TimeSpan.FromSeconds(30));
+        }
+    }
+
+    private static void Dispose(IEnumerable<ChildCli> workers)
+    {
+        foreach (ChildCli worker in workers)
+        {
+            worker.Dispose();
+        }
+    }
+}

@@ -1,0 +1,101 @@
+using ArticlePipeline.Core.Abstractions;
+using ArticlePipeline.Core.Model;
+
+namespace ArticlePipeline.State.Tests;
+
+/// <summary>Issue 13: host leases on PostgreSQL, with the fake clock: one holder per host, newest first, handover after the host's interval, takeover after expiry.</summary>
+public sealed partial class PostgresStateStoreContractTests
+{
+    private static readonly TimeSpan HostLeaseTime = TimeSpan.FromSeconds(30);
+
+    [Test]
+    public async Task TryLeaseHostAsync_TwoWorkers_OneHost_OnlyOneHoldsIt_AndTakesItsItemsNewestFirst()
+    {
+        (IPipelineStateStore store, IHostLeaseStore hosts) = await HostsAsync();
+        await store.EnqueueAsync(Article("a.example.vn", "old"));
+        Time.Advance(TimeSpan.FromSeconds(1));
+        await store.EnqueueAsync(Article("a.example.vn", "new"));
+
+        HostLease? first = await hosts.TryLeaseHostAsync("w1", HostLeaseTime);
+        HostLease? second = await hosts.TryLeaseHostAsync("w2", HostLeaseTime);
+        WorkLease? newest = await hosts.TryLeaseFromHostAsync(first!, HostLeaseTime);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(first?.Host, Is.EqualTo("a.example.vn:443"));
+            Assert.That(first?.TakenOver, Is.False);
+            Assert.That(second, Is.Null, "a host has one holder");
+            Assert.That(newest?.Item.Url.AbsolutePath, Is.EqualTo("/new"));
+            Assert.That(newest?.Owner, Is.EqualTo("w1"));
+        }
+    }
+
+    [Test]
+    public async Task TryLeaseHostAsync_MoreHostsThanWorkers_EachWorkerGetsADifferentHost()
+    {
+        (IPipelineStateStore store, IHostLeaseStore hosts) = await HostsAsync();
+        foreach (string host in new[] { "a.example.vn", "b.example.vn", "c.example.vn" })
+        {
+            await store.EnqueueAsync(Article(host, "x"));
+        }
+
+        HostLease?[] leases = [await hosts.TryLeaseHostAsync("w1", HostLeaseTime), await hosts.TryLeaseHostAsync("w1", HostLeaseTime), await hosts.TryLeaseHostAsync("w2", HostLeaseTime), await hosts.TryLeaseHostAsync("w2", HostLeaseTime)];
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(leases.Take(3).Select(l => l?.Host), Is.Unique.And.No.Null, "three hosts, three leases, one worker holding two");
+            Assert.That(leases[3], Is.Null, "no host left");
+        }
+    }
+
+    [Test]
+    public async Task ReleaseHostAsync_NotLeasableBeforeTheHostsInterval()
+    {
+        (IPipelineStateStore store, IHostLeaseStore hosts) = await HostsAsync();
+        await store.EnqueueAsync(Article("a.example.vn", "1"));
+        HostLease lease = (await hosts.TryLeaseHostAsync("w1", HostLeaseTime))!;
+        await hosts.ReleaseHostAsync(lease, Time.GetUtcNow() + TimeSpan.FromSeconds(1));
+
+        HostLease? tooSoon = await hosts.TryLeaseHostAsync("w2", HostLeaseTime);
+        Time.Advance(TimeSpan.FromSeconds(1));
+        HostLease? after = await hosts.TryLeaseHostAsync("w2", HostLeaseTime);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(tooSoon, Is.Null);
+            Assert.That(after?.Owner, Is.EqualTo("w2"));
+            Assert.That(after?.TakenOver, Is.False, "released, not taken over");
+        }
+    }
+
+    [Test]
+    public async Task TryLeaseHostAsync_ExpiredLease_IsTakenOver_AndTheOldHolderCanNeitherRenewNorTake()
+    {
+        (IPipelineStateStore store, IHostLeaseStore hosts) = await HostsAsync();
+        await store.EnqueueAsync(Article("a.example.vn", "1"));
+        await store.EnqueueAsync(Article("a.example.vn", "2"));
+        HostLease dead = (await hosts.TryLeaseHostAsync("w1", HostLeaseTime))!;
+        WorkLease inFlight = (await hosts.TryLeaseFromHostAsync(dead, HostLeaseTime))!;
+
+        Time.Advance(HostLeaseTime);
+        HostLease? taken = await hosts.TryLeaseHostAsync("w2", HostLeaseTime);
+        WorkLease? first = await hosts.TryLeaseFromHostAsync(taken!, HostLeaseTime);
+        WorkLease? second = await hosts.TryLeaseFromHostAsync(taken!, HostLeaseTime);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(taken?.TakenOver, Is.True);
+            Assert.That(await hosts.RenewHostAsync(dead, HostLeaseTime), Is.False);
+            Assert.That(await hosts.TryLeaseFromHostAsync(dead, HostLeaseTime), Is.Null, "a lost host lease takes nothing");
+            Assert.That(new[] { first?.Item.Key, second?.Item.Key }, Is.EquivalentTo(new[] { inFlight.Item.Key, "https://a.example.vn/" + (inFlight.Item.Url.AbsolutePath == "/1" ? "2" : "1") }), "the dead worker's item too, its lease having expired");
+        }
+    }
+
+    private async Task<(IPipelineStateStore Store, IHostLeaseStore Hosts)> HostsAsync()
+    {
+        IPipelineStateStore store = await OpenAsync();
+        return (store, (IHostLeaseStore)store);
+    }
+
+    private static WorkItem Article(string host, string path) => new($"https://{host}/{path}", "s", new Uri($"https://{host}/{path}"));
+}
