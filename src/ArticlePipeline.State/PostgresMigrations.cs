@@ -53,5 +53,44 @@ internal static class PostgresMigrations
             CREATE INDEX ix_work_items_order ON {schema}.work_items (enqueued_at, seq);
             """),
         new(2, "typed page outcomes", StateMigration.TypedPageOutcomes($"{schema}.pages")),
+        new(3, "operations journal: record catalog and revisions, source runs, translation usage, parked index", $"""
+            CREATE TABLE {schema}.records (
+              source_id text NOT NULL,
+              record_id text NOT NULL,
+              url text NOT NULL,
+              title text NOT NULL,
+              source_language text NOT NULL,
+              revision integer NOT NULL,
+              written_at timestamptz NOT NULL,
+              languages text NOT NULL,
+              PRIMARY KEY (source_id, record_id));
+            CREATE INDEX ix_records_written ON {schema}.records (written_at DESC, source_id, record_id);
+            CREATE INDEX ix_records_source ON {schema}.records (source_id, written_at DESC, record_id);
+
+            CREATE TABLE {schema}.record_revisions (
+              seq bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+              source_id text NOT NULL,
+              record_id text NOT NULL,
+              revision integer NOT NULL,
+              written_at timestamptz NOT NULL,
+              change text NOT NULL,
+              manifest_line text NOT NULL);
+            CREATE INDEX ix_record_revisions_record ON {schema}.record_revisions (source_id, record_id, seq);
+
+            CREATE TABLE {schema}.source_runs (
+              seq bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+              source_id text NOT NULL,
+              started_at timestamptz NOT NULL,
+              duration_ms bigint NOT NULL,
+              counts text NOT NULL);
+            CREATE INDEX ix_source_runs_latest ON {schema}.source_runs (source_id, started_at DESC);
+
+            CREATE TABLE {schema}.translation_usage (
+              day date PRIMARY KEY,
+              billed bigint NOT NULL,
+              saved bigint NOT NULL);
+
+            CREATE INDEX ix_pages_parked ON {schema}.pages (updated_at DESC) WHERE parked;
+            """),
     ];
 }

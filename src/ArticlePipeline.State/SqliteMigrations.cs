@@ -59,5 +59,46 @@ internal static class SqliteMigrations
             CREATE INDEX ix_work_items_order ON work_items (enqueued_ticks, seq);
             """),
         new(3, "typed page outcomes", StateMigration.TypedPageOutcomes("pages")),
+        new(4, "operations journal: record catalog and revisions, source runs, translation usage, parked index", """
+            CREATE TABLE records (
+              source_id TEXT NOT NULL,
+              record_id TEXT NOT NULL,
+              url TEXT NOT NULL,
+              title TEXT NOT NULL,
+              source_language TEXT NOT NULL,
+              revision INTEGER NOT NULL,
+              written_at TEXT NOT NULL,
+              written_ticks INTEGER NOT NULL,
+              languages TEXT NOT NULL,
+              PRIMARY KEY (source_id, record_id)) WITHOUT ROWID;
+            CREATE INDEX ix_records_written ON records (written_ticks DESC, source_id, record_id);
+            CREATE INDEX ix_records_source ON records (source_id, written_ticks DESC, record_id);
+
+            CREATE TABLE record_revisions (
+              seq INTEGER PRIMARY KEY AUTOINCREMENT,
+              source_id TEXT NOT NULL,
+              record_id TEXT NOT NULL,
+              revision INTEGER NOT NULL,
+              written_at TEXT NOT NULL,
+              change TEXT NOT NULL,
+              manifest_line TEXT NOT NULL);
+            CREATE INDEX ix_record_revisions_record ON record_revisions (source_id, record_id, seq);
+
+            CREATE TABLE source_runs (
+              seq INTEGER PRIMARY KEY AUTOINCREMENT,
+              source_id TEXT NOT NULL,
+              started_at TEXT NOT NULL,
+              started_ticks INTEGER NOT NULL,
+              duration_ms INTEGER NOT NULL,
+              counts TEXT NOT NULL);
+            CREATE INDEX ix_source_runs_latest ON source_runs (source_id, started_ticks DESC);
+
+            CREATE TABLE translation_usage (
+              day TEXT PRIMARY KEY,
+              billed INTEGER NOT NULL,
+              saved INTEGER NOT NULL);
+
+            CREATE INDEX ix_pages_parked ON pages (updated_at DESC) WHERE parked = 1;
+            """),
     ];
 }

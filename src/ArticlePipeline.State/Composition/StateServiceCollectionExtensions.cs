@@ -47,6 +47,8 @@ public static partial class StateServiceCollectionExtensions
         services.AddSingleton<ITranslationMemory>(sp => sp.GetRequiredService<IPipelineStateStore>());
         services.AddSingleton<IPendingTranslations>(sp => sp.GetRequiredService<IPipelineStateStore>());
         services.AddSingleton<IWorkItemStore>(sp => sp.GetRequiredService<IPipelineStateStore>());
+        services.AddSingleton<IOperationsJournal>(sp => sp.GetRequiredService<IPipelineStateStore>());
+        services.AddSingleton<Operations.IOperationsQueries>(sp => sp.GetRequiredService<IPipelineStateStore>());
         return services;
     }
 

@@ -1,0 +1,29 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using ArticlePipeline.Core.Operations;
+
+namespace ArticlePipeline.State.Operations;
+
+/// <summary>The JSON columns of the operations tables: a run's counts and a revision's language statuses.</summary>
+internal static class OperationsJson
+{
+    public static string Write(SourceRunCounts counts) => JsonSerializer.Serialize(counts, OperationsJsonContext.Default.SourceRunCounts);
+
+    public static SourceRunCounts ReadCounts(string json) =>
+        JsonSerializer.Deserialize(json, OperationsJsonContext.Default.SourceRunCounts)
+        ?? throw new JsonException("a source run's counts are null");
+
+    public static string Write(ImmutableSortedDictionary<string, string> languages) =>
+        JsonSerializer.Serialize(languages, OperationsJsonContext.Default.ImmutableSortedDictionaryStringString);
+
+    public static ImmutableSortedDictionary<string, string> ReadLanguages(string json) =>
+        JsonSerializer.Deserialize(json, OperationsJsonContext.Default.ImmutableSortedDictionaryStringString)
+        ?? ImmutableSortedDictionary<string, string>.Empty;
+}
+
+/// <summary>Source-generated serialization of <see cref="OperationsJson"/>.</summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
+[JsonSerializable(typeof(SourceRunCounts))]
+[JsonSerializable(typeof(ImmutableSortedDictionary<string, string>))]
+internal sealed partial class OperationsJsonContext : JsonSerializerContext;
