@@ -58,6 +58,21 @@ public sealed partial class JsonRecordSink : IRecordSink, IDisposable
     /// <summary>The output folder's full path.</summary>
     public string Root => _root;
 
+    /// <summary>The path of a record file under <paramref name="outputDirectory"/>, for readers (the console) that hold no sink.</summary>
+    /// <param name="outputDirectory">The output folder.</param>
+    /// <param name="sourceId">Source id.</param>
+    /// <param name="id">Record id.</param>
+    /// <returns>The full path, or <see langword="null"/> when either name is not one a record can have (so no path leaves the folder).</returns>
+    public static string? RecordPathUnder(string outputDirectory, string sourceId, string id)
+    {
+        ArgumentNullException.ThrowIfNull(outputDirectory);
+        ArgumentNullException.ThrowIfNull(sourceId);
+        ArgumentNullException.ThrowIfNull(id);
+        return IsSafeName(sourceId) && IsSafeName(id) && id.Length >= 2
+            ? Path.Combine(Path.GetFullPath(outputDirectory), "records", sourceId, id[..2], id + ".json")
+            : null;
+    }
+
     /// <summary>The path of a record file.</summary>
     /// <param name="sourceId">Source id (validated by the sources file).</param>
     /// <param name="id">Record id.</param>
