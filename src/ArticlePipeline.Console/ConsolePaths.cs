@@ -18,6 +18,9 @@ public static class ConsolePaths
     /// <summary>The one stylesheet (so that <c>style-src 'self'</c> suffices).</summary>
     public const string Stylesheet = Root + "/console.css";
 
+    /// <summary>The icon (so that the browser does not ask for <c>/favicon.ico</c> outside the console).</summary>
+    public const string Icon = Root + "/favicon.svg";
+
     /// <summary>The page of one record.</summary>
     /// <param name="sourceId">The source id.</param>
     /// <param name="recordId">The record id.</param>

@@ -21,7 +21,7 @@ public static class OperatorConsoleEndpointRouteBuilderExtensions
     /// <summary>
     /// Maps the console: <c>/console</c> (to the sources page), <c>/console/sources</c>, <c>/console/translation</c>,
     /// <c>/console/records</c> (<c>?q=</c>, <c>source=</c>, <c>page=</c>), <c>/console/records/{source}/{id}</c> and
-    /// <c>/console/console.css</c>. Every page is HTML, or JSON when the request accepts <c>application/json</c> and
+    /// <c>/console/console.css</c> and <c>/console/favicon.svg</c>. Every page is HTML, or JSON when the request accepts <c>application/json</c> and
     /// not <c>text/html</c>. Only GET and HEAD are mapped: the console changes nothing.
     /// </summary>
     /// <param name="endpoints">The endpoints (the host's <c>WebApplication</c>).</param>
@@ -32,7 +32,8 @@ public static class OperatorConsoleEndpointRouteBuilderExtensions
         RouteGroupBuilder group = endpoints.MapGroup(ConsolePaths.Root);
         group.MapGet("", () => Results.Redirect(ConsolePaths.Sources));
         group.MapGet("/", () => Results.Redirect(ConsolePaths.Sources));
-        group.MapGet("/console.css", (HttpContext context) => Stylesheet(context));
+        group.MapGet("/console.css", (HttpContext context) => StaticFile(context, ConsoleStaticFiles.Stylesheet, "text/css; charset=utf-8"));
+        group.MapGet("/favicon.svg", (HttpContext context) => StaticFile(context, ConsoleStaticFiles.Icon, "image/svg+xml"));
         group.MapGet("/sources", async (HttpContext context, SourcesPage page) =>
         {
             SourcesView view = await page.LoadAsync(context.RequestAborted).ConfigureAwait(false);
@@ -103,11 +104,11 @@ public static class OperatorConsoleEndpointRouteBuilderExtensions
         await context.Response.WriteAsync(page, Encoding.UTF8, context.RequestAborted).ConfigureAwait(false);
     }
 
-    private static IResult Stylesheet(HttpContext context)
+    private static IResult StaticFile(HttpContext context, byte[] content, string contentType)
     {
         Secure(context.Response);
         context.Response.Headers.CacheControl = "public, max-age=3600";
-        return Results.Bytes(ConsoleStylesheet.Bytes, "text/css; charset=utf-8");
+        return Results.Bytes(content, contentType);
     }
 
     /// <summary>Headers every console response carries; the host's own Content-Security-Policy, when set, is kept.</summary>

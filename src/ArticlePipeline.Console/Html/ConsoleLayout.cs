@@ -25,6 +25,7 @@ internal static class ConsoleLayout
             .Void("meta", ("name", "referrer"), ("content", "no-referrer"))
             .Element("title", title + " · ArticlePipeline console")
             .Void("link", ("rel", "stylesheet"), ("href", ConsolePaths.Stylesheet))
+            .Void("link", ("rel", "icon"), ("href", ConsolePaths.Icon), ("type", "image/svg+xml"))
             .Close("head")
             .Open("body")
             .Open("header").Open("nav", ("aria-label", "console"))
