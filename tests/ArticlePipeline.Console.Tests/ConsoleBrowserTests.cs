@@ -175,6 +175,47 @@ public sealed partial class ConsoleBrowserTests
         }
     }
 
+    [Test]
+    public async Task EveryPage_AcceptJson_AnswersTheSameDataAsJsonUnderTheHostsCsp()
+    {
+        using var client = new HttpClient();
+        client.DefaultRequestHeaders.Accept.ParseAdd("application/json");
+        string[] generated = _sites.RecordFiles(ConsoleSites.GeneratedId);
+        string hostileId = generated.Select(Path.GetFileNameWithoutExtension).Single(id => ReadRecord($"{ConsoleSites.GeneratedId}/{id}").RootElement.GetProperty("url").GetString()!.Contains(ConsoleSites.HostileSlug, StringComparison.Ordinal))!;
+
+        using HttpResponseMessage sources = await client.GetAsync(_host.Url("console/sources"));
+        using JsonDocument sourcesJson = JsonDocument.Parse(await sources.Content.ReadAsStringAsync());
+        using JsonDocument records = await GetJsonAsync(client, $"console/records?source={ConsoleSites.GeneratedId}&page=1");
+        using JsonDocument article = await GetJsonAsync(client, $"console/records/{ConsoleSites.GeneratedId}/{hostileId}");
+        using JsonDocument translation = await GetJsonAsync(client, "console/translation");
+        using HttpResponseMessage missing = await client.GetAsync(_host.Url("console/records/nope/zz"));
+        using HttpResponseMessage html = await new HttpClient().GetAsync(_host.Url("console/sources"));
+
+        JsonElement generatedSource = sourcesJson.RootElement.GetProperty("sources").EnumerateArray().Single(s => s.GetProperty("id").GetString() == ConsoleSites.GeneratedId);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(sources.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/json"));
+            Assert.That(sources.Headers.GetValues("Content-Security-Policy").Single(), Is.EqualTo(ConsoleTestHost.ContentSecurityPolicy), "the host's policy is kept");
+            Assert.That(generatedSource.GetProperty("lastRun").GetProperty("counts").GetProperty("written").GetInt32(), Is.EqualTo(generated.Length));
+            Assert.That(records.RootElement.GetProperty("total").GetInt64(), Is.EqualTo(generated.Length));
+            Assert.That(records.RootElement.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("sourceId").GetString()), Is.All.EqualTo(ConsoleSites.GeneratedId));
+            Assert.That(article.RootElement.GetProperty("title").GetString(), Does.StartWith(ConsoleSites.Injection), "JSON carries the text as it is; escaping is the reader's job");
+            Assert.That(article.RootElement.GetProperty("languages").EnumerateArray().Select(l => l.GetProperty("code").GetString()), Is.EqualTo(RecordLanguages));
+            Assert.That(article.RootElement.GetProperty("rows").EnumerateArray().Count(r => r.GetProperty("part").GetString() == "block"), Is.GreaterThan(2));
+            Assert.That(article.RootElement.GetProperty("revisions").GetArrayLength(), Is.EqualTo(1));
+            Assert.That(translation.RootElement.GetProperty("usage").GetProperty("billedThisMonth").GetInt64(), Is.GreaterThan(0));
+            Assert.That((int)missing.StatusCode, Is.EqualTo(404));
+            Assert.That(html.Content.Headers.ContentType?.MediaType, Is.EqualTo("text/html"), "without Accept: application/json the page is HTML");
+        }
+    }
+
+    private async Task<JsonDocument> GetJsonAsync(HttpClient client, string path)
+    {
+        using HttpResponseMessage response = await client.GetAsync(_host.Url(path));
+        Assert.That(response.IsSuccessStatusCode, Is.True, $"{path}: {(int)response.StatusCode}");
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+    }
+
     private async Task<(IPage Page, Watch Watch)> OpenAsync(bool bypassCsp = false)
     {
         IBrowserContext context = await _browser.NewContextAsync(new BrowserNewContextOptions
