@@ -91,6 +91,7 @@ internal static class PostgresMigrations
               saved bigint NOT NULL);
 
             CREATE INDEX ix_pages_parked ON {schema}.pages (updated_at DESC) WHERE parked;
+            CREATE INDEX ix_pending_translations_reason ON {schema}.pending_translations (reason, languages);
             """),
     ];
 }

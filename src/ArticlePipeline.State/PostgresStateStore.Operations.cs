@@ -154,21 +154,20 @@ internal sealed partial class PostgresStateStore
     /// <inheritdoc />
     public async Task<IReadOnlyList<PendingLanguageCount>> PendingLanguagesAsync(CancellationToken cancellationToken = default)
     {
-        var counts = new List<PendingLanguageCount>();
-        using NpgsqlCommand command = _dataSource.CreateCommand($"""
-            SELECT p.reason, l.language, COUNT(*) FROM {_schema}.pending_translations p, unnest(p.languages) AS l(language)
-            GROUP BY p.reason, l.language ORDER BY p.reason, l.language
-            """);
+        // Records share a few language lists: group by the list on the index, then count each list's languages.
+        var groups = new List<(string Reason, IEnumerable<string> Languages, long Records)>();
+        using NpgsqlCommand command = _dataSource.CreateCommand(
+            $"SELECT reason, languages, COUNT(*) FROM {_schema}.pending_translations GROUP BY reason, languages");
         NpgsqlDataReader reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         await using (reader.ConfigureAwait(false))
         {
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                counts.Add(new PendingLanguageCount(reader.GetString(0), reader.GetString(1), reader.GetInt64(2)));
+                groups.Add((reader.GetString(0), reader.GetFieldValue<string[]>(1), reader.GetInt64(2)));
             }
         }
 
-        return counts;
+        return OperationsArguments.PendingCounts(groups);
     }
 
     /// <inheritdoc />
@@ -190,17 +189,17 @@ internal sealed partial class PostgresStateStore
     }
 
     /// <inheritdoc />
-    /// <remarks>Text is matched with <c>ILIKE</c> (case-insensitive in the database's collation), newest first by an index.</remarks>
+    /// <remarks>
+    /// Text is matched with <c>ILIKE</c> (case-insensitive in the database's collation). Only the conditions asked
+    /// for are in the statement, so an unfiltered or per-source list walks its index in written order.
+    /// </remarks>
     public async Task<RecordListPage> ListRecordsAsync(RecordQuery query, CancellationToken cancellationToken = default)
     {
         OperationsArguments.Check(query);
         string? text = string.IsNullOrWhiteSpace(query.Text) ? null : query.Text.Trim();
-        const string Where = """
-            WHERE (@source::text IS NULL OR source_id = @source)
-              AND (@text::text IS NULL OR source_id = @text OR title ILIKE @pattern OR url ILIKE @pattern)
-            """;
+        string where = OperationsArguments.RecordFilter(query.SourceId is not null, text is not null, "@", "ILIKE", "");
         long total;
-        using (NpgsqlCommand count = _dataSource.CreateCommand($"SELECT COUNT(*) FROM {_schema}.records {Where}"))
+        using (NpgsqlCommand count = _dataSource.CreateCommand($"SELECT COUNT(*) FROM {_schema}.records {where}"))
         {
             AddQuery(count, query, text);
             total = (long)(await count.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
@@ -208,9 +207,11 @@ internal sealed partial class PostgresStateStore
 
         var items = new List<CatalogedRecord>();
         using NpgsqlCommand command = _dataSource.CreateCommand($"""
-            SELECT source_id, record_id, url, title, source_language, revision, written_at, languages FROM {_schema}.records
-            {Where}
-            ORDER BY written_at DESC, source_id, record_id LIMIT @limit OFFSET @offset
+            SELECT r.source_id, r.record_id, r.url, r.title, r.source_language, r.revision, r.written_at, r.languages
+            FROM (SELECT source_id, record_id, written_at FROM {_schema}.records {where}
+                  ORDER BY written_at DESC, source_id, record_id LIMIT @limit OFFSET @offset) k
+            JOIN {_schema}.records r ON r.source_id = k.source_id AND r.record_id = k.record_id
+            ORDER BY k.written_at DESC, k.source_id, k.record_id
             """);
         AddQuery(command, query, text);
         command.Parameters.Add(Parameter("limit", NpgsqlDbType.Integer, query.Limit));
@@ -228,9 +229,16 @@ internal sealed partial class PostgresStateStore
 
         static void AddQuery(NpgsqlCommand command, RecordQuery query, string? text)
         {
-            command.Parameters.Add(Parameter("source", NpgsqlDbType.Text, query.SourceId));
-            command.Parameters.Add(Parameter("text", NpgsqlDbType.Text, text));
-            command.Parameters.Add(Parameter("pattern", NpgsqlDbType.Text, text is null ? null : OperationsArguments.LikePattern(text)));
+            if (query.SourceId is not null)
+            {
+                command.Parameters.Add(Parameter("source", NpgsqlDbType.Text, query.SourceId));
+            }
+
+            if (text is not null)
+            {
+                command.Parameters.Add(Parameter("text", NpgsqlDbType.Text, text));
+                command.Parameters.Add(Parameter("pattern", NpgsqlDbType.Text, OperationsArguments.LikePattern(text)));
+            }
         }
     }
 

@@ -70,9 +70,22 @@ internal static class SqliteMigrations
               written_at TEXT NOT NULL,
               written_ticks INTEGER NOT NULL,
               languages TEXT NOT NULL,
-              PRIMARY KEY (source_id, record_id)) WITHOUT ROWID;
+              PRIMARY KEY (source_id, record_id));
             CREATE INDEX ix_records_written ON records (written_ticks DESC, source_id, record_id);
             CREATE INDEX ix_records_source ON records (source_id, written_ticks DESC, record_id);
+
+            -- Titles and URLs by trigram, so that searching for a part of either needs no scan of the catalog.
+            CREATE VIRTUAL TABLE records_text USING fts5(title, url, content='records', content_rowid='rowid', tokenize='trigram');
+            CREATE TRIGGER records_text_insert AFTER INSERT ON records BEGIN
+              INSERT INTO records_text (rowid, title, url) VALUES (new.rowid, new.title, new.url);
+            END;
+            CREATE TRIGGER records_text_delete AFTER DELETE ON records BEGIN
+              INSERT INTO records_text (records_text, rowid, title, url) VALUES ('delete', old.rowid, old.title, old.url);
+            END;
+            CREATE TRIGGER records_text_update AFTER UPDATE OF title, url ON records BEGIN
+              INSERT INTO records_text (records_text, rowid, title, url) VALUES ('delete', old.rowid, old.title, old.url);
+              INSERT INTO records_text (rowid, title, url) VALUES (new.rowid, new.title, new.url);
+            END;
 
             CREATE TABLE record_revisions (
               seq INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -99,6 +112,7 @@ internal static class SqliteMigrations
               saved INTEGER NOT NULL);
 
             CREATE INDEX ix_pages_parked ON pages (updated_at DESC) WHERE parked = 1;
+            CREATE INDEX ix_pending_translations_reason ON pending_translations (reason, languages);
             """),
     ];
 }

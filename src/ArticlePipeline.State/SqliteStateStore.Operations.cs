@@ -185,21 +185,20 @@ public sealed partial class SqliteStateStore
         await using (connection.ConfigureAwait(false))
         {
             using SqliteCommand command = connection.CreateCommand();
-            command.CommandText = """
-                SELECT p.reason, j.value, COUNT(*) FROM pending_translations p, json_each(p.languages) j
-                GROUP BY p.reason, j.value ORDER BY p.reason, j.value
-                """;
+            // Records share a few language lists: group by the list on the index, then count each list's languages.
+            command.CommandText = "SELECT reason, languages, COUNT(*) FROM pending_translations GROUP BY reason, languages";
+            var groups = new List<(string Reason, IEnumerable<string> Languages, long Records)>();
             SqliteDataReader reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             await using (reader.ConfigureAwait(false))
             {
                 while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                 {
-                    counts.Add(new PendingLanguageCount(reader.GetString(0), reader.GetString(1), reader.GetInt64(2)));
+                    groups.Add((reader.GetString(0), LanguageListJson.Read(reader.GetString(1)), reader.GetInt64(2)));
                 }
             }
-        }
 
-        return counts;
+            return OperationsArguments.PendingCounts(groups);
+        }
     }
 
     /// <inheritdoc />
@@ -227,36 +226,69 @@ public sealed partial class SqliteStateStore
 
     /// <inheritdoc />
     /// <remarks>
-    /// Text is matched with <c>LIKE</c> (case-insensitive for ASCII letters only, as SQLite does), newest first by an
-    /// index; the total counts the same rows.
+    /// <para>
+    /// Text naming a source lists that source. Other text of three characters or more is looked up in the trigram
+    /// index of titles and URLs (case-insensitive with Unicode case folding); shorter text is matched with
+    /// <c>LIKE</c> (a scan, case-insensitive for ASCII letters only).
+    /// </para>
+    /// <para>
+    /// Only the conditions asked for are in a statement, so an unfiltered or per-source list walks its index in
+    /// written order and a deep page skips its offset on the covering index. A search matching few records sorts
+    /// those; one matching more than <see cref="OperationsArguments.SortedMatchesLimit"/> walks the written order
+    /// instead and stops at the page, testing titles and URLs with <c>LIKE</c> as it goes.
+    /// </para>
     /// </remarks>
     public async Task<RecordListPage> ListRecordsAsync(RecordQuery query, CancellationToken cancellationToken = default)
     {
         OperationsArguments.Check(query);
         string? text = string.IsNullOrWhiteSpace(query.Text) ? null : query.Text.Trim();
-        const string Where = """
-            WHERE ($source IS NULL OR source_id = $source)
-              AND ($text IS NULL OR source_id = $text OR title LIKE $pattern ESCAPE '\' OR url LIKE $pattern ESCAPE '\')
-            """;
-        var items = new List<CatalogedRecord>();
+        string? source = query.SourceId;
         SqliteConnection connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
-            long total;
-            using (SqliteCommand count = connection.CreateCommand())
+            if (text is not null && await ScalarAsync(connection, "SELECT EXISTS (SELECT 1 FROM records WHERE source_id = $text)", Bind(source, text), cancellationToken).ConfigureAwait(false) == 1)
             {
-                count.CommandText = "SELECT COUNT(*) FROM records " + Where;
-                AddQuery(count, query, text);
-                total = Convert.ToInt64(await count.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
+                // The text is a source id: that source's records (none when another source is asked for as well).
+                if (source is not null && source != text)
+                {
+                    return new RecordListPage(0, []);
+                }
+
+                (source, text) = (text, null);
             }
 
+            string scope = source is null ? "" : "source_id = $source";
+            string like = @"(title LIKE $pattern ESCAPE '\' OR url LIKE $pattern ESCAPE '\')";
+            string keys;
+            long total;
+            if (text is not null && text.EnumerateRunes().Count() >= 3)
+            {
+                const string Hits = "rowid IN (SELECT rowid FROM records_text WHERE records_text MATCH $phrase)";
+                string count = scope.Length == 0
+                    ? "SELECT COUNT(*) FROM records_text WHERE records_text MATCH $phrase"
+                    : $"SELECT COUNT(*) FROM records WHERE {Where(scope, Hits)}";
+                total = await ScalarAsync(connection, count, Bind(source, text), cancellationToken).ConfigureAwait(false);
+                keys = total <= OperationsArguments.SortedMatchesLimit
+                    ? $"SELECT source_id, record_id, written_ticks FROM records WHERE {Where(scope, Hits)}"
+                    : $"SELECT source_id, record_id, written_ticks FROM records WHERE {Where(scope, like)}";
+            }
+            else
+            {
+                string filter = Where(scope, text is null ? "" : like);
+                string clause = filter.Length == 0 ? "" : "WHERE " + filter;
+                total = await ScalarAsync(connection, $"SELECT COUNT(*) FROM records {clause}", Bind(source, text), cancellationToken).ConfigureAwait(false);
+                keys = $"SELECT source_id, record_id, written_ticks FROM records {clause}";
+            }
+
+            var items = new List<CatalogedRecord>();
             using SqliteCommand command = connection.CreateCommand();
             command.CommandText = $"""
-                SELECT source_id, record_id, url, title, source_language, revision, written_at, languages FROM records
-                {Where}
-                ORDER BY written_ticks DESC, source_id, record_id LIMIT $limit OFFSET $offset
+                SELECT r.source_id, r.record_id, r.url, r.title, r.source_language, r.revision, r.written_at, r.languages
+                FROM ({keys} ORDER BY written_ticks DESC, source_id, record_id LIMIT $limit OFFSET $offset) k
+                JOIN records r ON r.source_id = k.source_id AND r.record_id = k.record_id
+                ORDER BY k.written_ticks DESC, k.source_id, k.record_id
                 """;
-            AddQuery(command, query, text);
+            Bind(source, text)(command);
             command.Parameters.AddWithValue("$limit", query.Limit);
             command.Parameters.AddWithValue("$offset", query.Offset);
             SqliteDataReader reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
@@ -271,12 +303,31 @@ public sealed partial class SqliteStateStore
             return new RecordListPage(total, items);
         }
 
-        static void AddQuery(SqliteCommand command, RecordQuery query, string? text)
+        static string Where(string scope, string match) =>
+            scope.Length == 0 ? match : match.Length == 0 ? scope : scope + " AND " + match;
+
+        static Action<SqliteCommand> Bind(string? source, string? text) => command =>
         {
-            command.Parameters.AddWithValue("$source", DbValue(query.SourceId));
-            command.Parameters.AddWithValue("$text", DbValue(text));
-            command.Parameters.AddWithValue("$pattern", DbValue(text is null ? null : OperationsArguments.LikePattern(text)));
-        }
+            if (source is not null)
+            {
+                command.Parameters.AddWithValue("$source", source);
+            }
+
+            if (text is not null)
+            {
+                command.Parameters.AddWithValue("$text", text);
+                command.Parameters.AddWithValue("$pattern", OperationsArguments.LikePattern(text));
+                command.Parameters.AddWithValue("$phrase", "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"");
+            }
+        };
+    }
+
+    private static async Task<long> ScalarAsync(SqliteConnection connection, string sql, Action<SqliteCommand> bind, CancellationToken cancellationToken)
+    {
+        using SqliteCommand command = connection.CreateCommand();
+        command.CommandText = sql;
+        bind(command);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
     }
 
     /// <inheritdoc />

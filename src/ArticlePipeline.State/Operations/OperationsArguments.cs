@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
 using ArticlePipeline.Core.Operations;
@@ -10,6 +9,12 @@ internal static class OperationsArguments
 {
     /// <summary>Runs kept per source; older ones are deleted as new ones arrive.</summary>
     public const int RunsKeptPerSource = 100;
+
+    /// <summary>
+    /// Matches of a search up to which they are sorted by written time; past it, walking the written order and
+    /// testing each record until the page is full is faster than sorting them all.
+    /// </summary>
+    public const int SortedMatchesLimit = 5000;
 
     /// <summary>Most catalog entries one query returns.</summary>
     public const int MaxLimit = 500;
@@ -66,6 +71,40 @@ internal static class OperationsArguments
 
         return pattern.Append('%').ToString();
     }
+
+    /// <summary>
+    /// The <c>WHERE</c> clause of a catalog query with only the conditions asked for, so the planner can use the
+    /// written-order index (no filter) or the per-source index (a source) instead of scanning.
+    /// </summary>
+    /// <param name="source">Whether a source id is given (<c>source</c> parameter).</param>
+    /// <param name="text">Whether a search text is given (<c>text</c> and <c>pattern</c> parameters).</param>
+    /// <param name="prefix">The parameter prefix (<c>$</c> or <c>@</c>).</param>
+    /// <param name="like">The matching operator (<c>LIKE</c> or <c>ILIKE</c>).</param>
+    /// <param name="escape">The <c>ESCAPE</c> clause, when the provider needs one.</param>
+    public static string RecordFilter(bool source, bool text, string prefix, string like, string escape)
+    {
+        var conditions = new List<string>(2);
+        if (source)
+        {
+            conditions.Add($"source_id = {prefix}source");
+        }
+
+        if (text)
+        {
+            conditions.Add($"(source_id = {prefix}text OR title {like} {prefix}pattern{escape} OR url {like} {prefix}pattern{escape})");
+        }
+
+        return conditions.Count == 0 ? "" : "WHERE " + string.Join(" AND ", conditions);
+    }
+
+    /// <summary>Records per reason and language, from records counted per reason and language list.</summary>
+    public static IReadOnlyList<PendingLanguageCount> PendingCounts(IEnumerable<(string Reason, IEnumerable<string> Languages, long Records)> groups) =>
+        [.. groups
+            .SelectMany(static g => g.Languages.Distinct(StringComparer.Ordinal).Select(l => (g.Reason, Language: l, g.Records)))
+            .GroupBy(static c => (c.Reason, c.Language))
+            .Select(static g => new PendingLanguageCount(g.Key.Reason, g.Key.Language, g.Sum(static c => c.Records)))
+            .OrderBy(static c => c.Reason, StringComparer.Ordinal)
+            .ThenBy(static c => c.Language, StringComparer.Ordinal)];
 
     /// <summary>Groups live leases by worker: items held, their hosts, the latest expiry.</summary>
     public static IReadOnlyList<WorkerClaim> Claims(IEnumerable<(string Owner, string Url, DateTimeOffset Expires)> held) =>
