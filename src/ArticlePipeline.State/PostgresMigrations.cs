@@ -92,6 +92,19 @@ internal static class PostgresMigrations
 
             CREATE INDEX ix_pages_parked ON {schema}.pages (updated_at DESC) WHERE parked;
             CREATE INDEX ix_pending_translations_reason ON {schema}.pending_translations (reason, languages);
+
+            -- Trigram indexes make searching for a part of a title or URL an index lookup. pg_trgm is a trusted
+            -- extension (any user who may create in the database may add it); where it is missing or not allowed, the
+            -- migration goes on without the indexes and searches scan.
+            DO $trgm$
+            BEGIN
+              CREATE EXTENSION IF NOT EXISTS pg_trgm;
+              CREATE INDEX ix_records_title_trgm ON {schema}.records USING gin (title gin_trgm_ops);
+              CREATE INDEX ix_records_url_trgm ON {schema}.records USING gin (url gin_trgm_ops);
+            EXCEPTION WHEN OTHERS THEN
+              RAISE NOTICE 'pg_trgm is not available (%): record searches scan the catalog', SQLERRM;
+            END
+            $trgm$;
             """),
     ];
 }

@@ -190,13 +190,30 @@ internal sealed partial class PostgresStateStore
 
     /// <inheritdoc />
     /// <remarks>
-    /// Text is matched with <c>ILIKE</c> (case-insensitive in the database's collation). Only the conditions asked
-    /// for are in the statement, so an unfiltered or per-source list walks its index in written order.
+    /// Text naming a source lists that source; other text is matched with <c>ILIKE</c> (case-insensitive in the
+    /// database's collation) on the trigram indexes of titles and URLs when <c>pg_trgm</c> is there. Only the
+    /// conditions asked for are in the statement, so an unfiltered or per-source list walks its index in written order.
     /// </remarks>
     public async Task<RecordListPage> ListRecordsAsync(RecordQuery query, CancellationToken cancellationToken = default)
     {
         OperationsArguments.Check(query);
         string? text = string.IsNullOrWhiteSpace(query.Text) ? null : query.Text.Trim();
+        if (text is not null)
+        {
+            using NpgsqlCommand exists = _dataSource.CreateCommand($"SELECT EXISTS (SELECT 1 FROM {_schema}.records WHERE source_id = @text)");
+            exists.Parameters.Add(Parameter("text", NpgsqlDbType.Text, text));
+            if ((bool)(await exists.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!)
+            {
+                // The text is a source id: that source's records (none when another source is asked for as well).
+                if (query.SourceId is not null && query.SourceId != text)
+                {
+                    return new RecordListPage(0, []);
+                }
+
+                (query, text) = (query with { SourceId = text, Text = null }, null);
+            }
+        }
+
         string where = OperationsArguments.RecordFilter(query.SourceId is not null, text is not null, "@", "ILIKE", "");
         long total;
         using (NpgsqlCommand count = _dataSource.CreateCommand($"SELECT COUNT(*) FROM {_schema}.records {where}"))
@@ -236,7 +253,6 @@ internal sealed partial class PostgresStateStore
 
             if (text is not null)
             {
-                command.Parameters.Add(Parameter("text", NpgsqlDbType.Text, text));
                 command.Parameters.Add(Parameter("pattern", NpgsqlDbType.Text, OperationsArguments.LikePattern(text)));
             }
         }

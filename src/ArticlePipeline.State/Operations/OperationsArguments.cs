@@ -77,7 +77,7 @@ internal static class OperationsArguments
     /// written-order index (no filter) or the per-source index (a source) instead of scanning.
     /// </summary>
     /// <param name="source">Whether a source id is given (<c>source</c> parameter).</param>
-    /// <param name="text">Whether a search text is given (<c>text</c> and <c>pattern</c> parameters).</param>
+    /// <param name="text">Whether a search text is given (the <c>pattern</c> parameter).</param>
     /// <param name="prefix">The parameter prefix (<c>$</c> or <c>@</c>).</param>
     /// <param name="like">The matching operator (<c>LIKE</c> or <c>ILIKE</c>).</param>
     /// <param name="escape">The <c>ESCAPE</c> clause, when the provider needs one.</param>
@@ -91,7 +91,7 @@ internal static class OperationsArguments
 
         if (text)
         {
-            conditions.Add($"(source_id = {prefix}text OR title {like} {prefix}pattern{escape} OR url {like} {prefix}pattern{escape})");
+            conditions.Add($"(title {like} {prefix}pattern{escape} OR url {like} {prefix}pattern{escape})");
         }
 
         return conditions.Count == 0 ? "" : "WHERE " + string.Join(" AND ", conditions);
