@@ -56,12 +56,26 @@ public sealed class MeteredTranslationProvider : ITranslationProvider, IDisposab
     /// <inheritdoc />
     public void Dispose() => (_inner as IDisposable)?.Dispose();
 
-    private Task RecordAsync(IReadOnlyList<TranslationResult> results, CancellationToken cancellationToken)
+    /// <summary>
+    /// Adds the usage to the journal. The translation is done and paid for by then, so a journal that cannot take the
+    /// figures (a full disk) must not fail it: the count is short, the records are right.
+    /// </summary>
+    private async Task RecordAsync(IReadOnlyList<TranslationResult> results, CancellationToken cancellationToken)
     {
         long billed = results.Sum(static r => r.BilledCharacters);
         long saved = results.Sum(static r => r.SavedCharacters);
-        return billed == 0 && saved == 0
-            ? Task.CompletedTask
-            : _journal.RecordTranslationUsageAsync(_time.GetUtcNow(), billed, saved, cancellationToken);
+        if (billed == 0 && saved == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            await _journal.RecordTranslationUsageAsync(_time.GetUtcNow(), billed, saved, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Nothing to do: see the summary.
+        }
     }
 }

@@ -102,10 +102,7 @@ public sealed class CrawlRunner
                     summary.AddSource(found.Urls.Length, problems, found.Failed);
                     own.AddSource(found.Urls.Length, problems, found.Failed);
                     await CrawlSourceAsync(source, found, pass, new SummaryPair(summary, own), progress, storageFull, ct).ConfigureAwait(false);
-                    if (_journal is not null)
-                    {
-                        await _journal.RecordSourceRunAsync(SourceRun.From(source.Id, startedAt, _time.GetElapsedTime(started), own), ct).ConfigureAwait(false);
-                    }
+                    await RecordRunAsync(SourceRun.From(source.Id, startedAt, _time.GetElapsedTime(started), own), ct).ConfigureAwait(false);
                 }).ConfigureAwait(false);
             }
         }
@@ -115,6 +112,27 @@ public sealed class CrawlRunner
         }
 
         return summary;
+    }
+
+    /// <summary>
+    /// Stores a source's run for the console. The run is a report, not work: a store that cannot take it (a full
+    /// disk, which the pass already reports) must not turn a finished pass into a failed one.
+    /// </summary>
+    private async Task RecordRunAsync(SourceRun run, CancellationToken cancellationToken)
+    {
+        if (_journal is null)
+        {
+            return;
+        }
+
+        try
+        {
+            await _journal.RecordSourceRunAsync(run, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Nothing to do: the console shows the previous run until the next one is stored.
+        }
     }
 
     private async Task CrawlSourceAsync(
