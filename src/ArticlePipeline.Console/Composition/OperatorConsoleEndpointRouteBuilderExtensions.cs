@@ -22,7 +22,7 @@ public static class OperatorConsoleEndpointRouteBuilderExtensions
     /// Maps the console: <c>/console</c> (to the sources page), <c>/console/sources</c>, <c>/console/translation</c>,
     /// <c>/console/records</c> (<c>?q=</c>, <c>source=</c>, <c>page=</c>), <c>/console/records/{source}/{id}</c> and
     /// <c>/console/console.css</c> and <c>/console/favicon.svg</c>. Every page is HTML, or JSON when the request accepts <c>application/json</c> and
-    /// not <c>text/html</c>. Only GET and HEAD are mapped: the console changes nothing.
+    /// not <c>text/html</c>. Only GET is mapped: the console changes nothing.
     /// </summary>
     /// <param name="endpoints">The endpoints (the host's <c>WebApplication</c>).</param>
     /// <returns>The console's route group, for the host's conventions (authorization, rate limits).</returns>

@@ -14,13 +14,17 @@ public static class OperatorConsoleServiceCollectionExtensions
     /// next fire times. Map the pages with <see cref="OperatorConsoleEndpointRouteBuilderExtensions.MapOperatorConsole"/>.
     /// </summary>
     /// <param name="services">The services.</param>
-    /// <param name="configure">Sets the output folder, the sources and the settings.</param>
+    /// <param name="configure">Sets the output folder and the sources (and may override the <c>Console</c> section, bound first).</param>
     /// <returns>The services.</returns>
     public static IServiceCollection AddOperatorConsole(this IServiceCollection services, Action<OperatorConsoleOptions> configure)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configure);
-        services.AddOptions<OperatorConsoleOptions>().Configure(configure).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<OperatorConsoleOptions>()
+            .BindConfiguration(OperatorConsoleOptions.SectionName)
+            .Configure(configure)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<NextFireTimes>();
         services.TryAddSingleton<SourcesPage>();

@@ -195,30 +195,3 @@ internal sealed class SourcesPage(IOperationsQueries queries, NextFireTimes fire
         html.Close("tbody").Close("table");
     }
 }
-
-/// <summary>The sources page's data (also its JSON).</summary>
-/// <param name="Now">When it was read.</param>
-/// <param name="Sources">The configured sources.</param>
-/// <param name="ParkedTotal">All parked URLs.</param>
-/// <param name="Parked">The most recently parked.</param>
-/// <param name="Work">The work queue and what each worker holds.</param>
-internal sealed record SourcesView(DateTimeOffset Now, IReadOnlyList<SourceStatus> Sources, long ParkedTotal, IReadOnlyList<ParkedPage> Parked, WorkQueueView Work);
-
-/// <summary>One configured source on the sources page.</summary>
-/// <param name="Id">The source id.</param>
-/// <param name="Name">Its display name.</param>
-/// <param name="Province">Its province, if set.</param>
-/// <param name="HomeUrl">Its home page, without credentials.</param>
-/// <param name="Schedule">The cron it runs on.</param>
-/// <param name="NextFireAt">When it runs next, if known.</param>
-/// <param name="NextFireFrom">Where that came from: <c>scheduler</c>, <c>cron</c> or <c>none</c>.</param>
-/// <param name="LastRun">Its last run, or <see langword="null"/> when it never ran.</param>
-internal sealed record SourceStatus(
-    string Id,
-    string Name,
-    string? Province,
-    string? HomeUrl,
-    string Schedule,
-    DateTimeOffset? NextFireAt,
-    string NextFireFrom,
-    SourceRun? LastRun);

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using ArticlePipeline.Core.Operations;
 
 namespace ArticlePipeline.State.Operations;
@@ -21,9 +20,3 @@ internal static class OperationsJson
         JsonSerializer.Deserialize(json, OperationsJsonContext.Default.ImmutableSortedDictionaryStringString)
         ?? ImmutableSortedDictionary<string, string>.Empty;
 }
-
-/// <summary>Source-generated serialization of <see cref="OperationsJson"/>.</summary>
-[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
-[JsonSerializable(typeof(SourceRunCounts))]
-[JsonSerializable(typeof(ImmutableSortedDictionary<string, string>))]
-internal sealed partial class OperationsJsonContext : JsonSerializerContext;
