@@ -15,7 +15,7 @@ namespace ArticlePipeline.Scheduling;
 internal sealed partial class SourceScheduleRegistrar : IHostedService
 {
     /// <summary>The Quartz group of the source jobs.</summary>
-    public const string Group = "sources";
+    public const string Group = SourceTriggerKeys.Group;
 
     private readonly ISchedulerFactory _schedulers;
     private readonly SourceCatalog _catalog;
@@ -37,8 +37,8 @@ internal sealed partial class SourceScheduleRegistrar : IHostedService
         var wanted = new HashSet<JobKey>();
         foreach (SourceDefinition source in _catalog.Sources)
         {
-            var jobKey = new JobKey("crawl-" + source.Id, Group);
-            var triggerKey = new TriggerKey("crawl-" + source.Id, Group);
+            JobKey jobKey = SourceTriggerKeys.Job(source.Id);
+            TriggerKey triggerKey = SourceTriggerKeys.Trigger(source.Id);
             wanted.Add(jobKey);
             string cron = string.IsNullOrWhiteSpace(source.Schedule) ? _options.DefaultSchedule : source.Schedule;
             if (await scheduler.GetTrigger(triggerKey, cancellationToken).ConfigureAwait(false) is ICronTrigger existing &&

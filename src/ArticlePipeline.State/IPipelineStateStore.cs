@@ -1,16 +1,18 @@
 using ArticlePipeline.Core.Abstractions;
+using ArticlePipeline.State.Operations;
 
 namespace ArticlePipeline.State;
 
 /// <summary>
 /// Everything the pipeline keeps between runs, behind one object: page state, the translation memory, pending
-/// translations and leased work items.
+/// translations, leased work items, and the operations journal the console reads (record catalog, source runs,
+/// translation usage).
 /// </summary>
 /// <remarks>
 /// Opened by <see cref="StateStoreFactory.OpenAsync"/>. Implementations are safe to share between threads and
 /// between processes pointing at the same database; disposing releases pooled connections.
 /// </remarks>
-public interface IPipelineStateStore : IStateStore, ITranslationMemory, IPendingTranslations, IWorkItemStore, IAsyncDisposable
+public interface IPipelineStateStore : IStateStore, ITranslationMemory, IPendingTranslations, IWorkItemStore, IOperationsJournal, IOperationsQueries, IAsyncDisposable
 {
     /// <summary>The provider name, <c>sqlite</c> or <c>postgres</c>.</summary>
     string Provider { get; }

@@ -64,5 +64,58 @@ internal static class PostgresMigrations
               expires_at timestamptz NULL,
               free_at timestamptz NOT NULL);
             """),
+        new(5, "operations journal: record catalog and revisions, source runs, translation usage, parked index", $"""
+            CREATE TABLE {schema}.records (
+              source_id text NOT NULL,
+              record_id text NOT NULL,
+              url text NOT NULL,
+              title text NOT NULL,
+              source_language text NOT NULL,
+              revision integer NOT NULL,
+              written_at timestamptz NOT NULL,
+              languages text NOT NULL,
+              PRIMARY KEY (source_id, record_id));
+            CREATE INDEX ix_records_written ON {schema}.records (written_at DESC, source_id, record_id);
+            CREATE INDEX ix_records_source ON {schema}.records (source_id, written_at DESC, record_id);
+
+            CREATE TABLE {schema}.record_revisions (
+              seq bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+              source_id text NOT NULL,
+              record_id text NOT NULL,
+              revision integer NOT NULL,
+              written_at timestamptz NOT NULL,
+              change text NOT NULL,
+              manifest_line text NOT NULL);
+            CREATE INDEX ix_record_revisions_record ON {schema}.record_revisions (source_id, record_id, seq);
+
+            CREATE TABLE {schema}.source_runs (
+              seq bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+              source_id text NOT NULL,
+              started_at timestamptz NOT NULL,
+              duration_ms bigint NOT NULL,
+              counts text NOT NULL);
+            CREATE INDEX ix_source_runs_latest ON {schema}.source_runs (source_id, started_at DESC);
+
+            CREATE TABLE {schema}.translation_usage (
+              day date PRIMARY KEY,
+              billed bigint NOT NULL,
+              saved bigint NOT NULL);
+
+            CREATE INDEX ix_pages_parked ON {schema}.pages (updated_at DESC) WHERE parked;
+            CREATE INDEX ix_pending_translations_reason ON {schema}.pending_translations (reason, languages);
+
+            -- Trigram indexes make searching for a part of a title or URL an index lookup. pg_trgm is a trusted
+            -- extension (any user who may create in the database may add it); where it is missing or not allowed, the
+            -- migration goes on without the indexes and searches scan.
+            DO $trgm$
+            BEGIN
+              CREATE EXTENSION IF NOT EXISTS pg_trgm;
+              CREATE INDEX ix_records_title_trgm ON {schema}.records USING gin (title gin_trgm_ops);
+              CREATE INDEX ix_records_url_trgm ON {schema}.records USING gin (url gin_trgm_ops);
+            EXCEPTION WHEN OTHERS THEN
+              RAISE NOTICE 'pg_trgm is not available (%): record searches scan the catalog', SQLERRM;
+            END
+            $trgm$;
+            """),
     ];
 }

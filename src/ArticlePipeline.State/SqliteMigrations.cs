@@ -60,5 +60,60 @@ internal static class SqliteMigrations
             """),
         new(3, "typed page outcomes", StateMigration.TypedPageOutcomes("pages")),
         new(4, "revisit count of pages", "ALTER TABLE pages ADD COLUMN revisits INTEGER NOT NULL DEFAULT 0;"),
+        new(5, "operations journal: record catalog and revisions, source runs, translation usage, parked index", """
+            CREATE TABLE records (
+              source_id TEXT NOT NULL,
+              record_id TEXT NOT NULL,
+              url TEXT NOT NULL,
+              title TEXT NOT NULL,
+              source_language TEXT NOT NULL,
+              revision INTEGER NOT NULL,
+              written_at TEXT NOT NULL,
+              written_ticks INTEGER NOT NULL,
+              languages TEXT NOT NULL,
+              PRIMARY KEY (source_id, record_id));
+            CREATE INDEX ix_records_written ON records (written_ticks DESC, source_id, record_id);
+            CREATE INDEX ix_records_source ON records (source_id, written_ticks DESC, record_id);
+
+            -- Titles and URLs by trigram, so that searching for a part of either needs no scan of the catalog.
+            CREATE VIRTUAL TABLE records_text USING fts5(title, url, content='records', content_rowid='rowid', tokenize='trigram');
+            CREATE TRIGGER records_text_insert AFTER INSERT ON records BEGIN
+              INSERT INTO records_text (rowid, title, url) VALUES (new.rowid, new.title, new.url);
+            END;
+            CREATE TRIGGER records_text_delete AFTER DELETE ON records BEGIN
+              INSERT INTO records_text (records_text, rowid, title, url) VALUES ('delete', old.rowid, old.title, old.url);
+            END;
+            CREATE TRIGGER records_text_update AFTER UPDATE OF title, url ON records BEGIN
+              INSERT INTO records_text (records_text, rowid, title, url) VALUES ('delete', old.rowid, old.title, old.url);
+              INSERT INTO records_text (rowid, title, url) VALUES (new.rowid, new.title, new.url);
+            END;
+
+            CREATE TABLE record_revisions (
+              seq INTEGER PRIMARY KEY AUTOINCREMENT,
+              source_id TEXT NOT NULL,
+              record_id TEXT NOT NULL,
+              revision INTEGER NOT NULL,
+              written_at TEXT NOT NULL,
+              change TEXT NOT NULL,
+              manifest_line TEXT NOT NULL);
+            CREATE INDEX ix_record_revisions_record ON record_revisions (source_id, record_id, seq);
+
+            CREATE TABLE source_runs (
+              seq INTEGER PRIMARY KEY AUTOINCREMENT,
+              source_id TEXT NOT NULL,
+              started_at TEXT NOT NULL,
+              started_ticks INTEGER NOT NULL,
+              duration_ms INTEGER NOT NULL,
+              counts TEXT NOT NULL);
+            CREATE INDEX ix_source_runs_latest ON source_runs (source_id, started_ticks DESC);
+
+            CREATE TABLE translation_usage (
+              day TEXT PRIMARY KEY,
+              billed INTEGER NOT NULL,
+              saved INTEGER NOT NULL);
+
+            CREATE INDEX ix_pages_parked ON pages (updated_at DESC) WHERE parked = 1;
+            CREATE INDEX ix_pending_translations_reason ON pending_translations (reason, languages);
+            """),
     ];
 }

@@ -1,5 +1,7 @@
 using ArticlePipeline.Core.Abstractions;
 using ArticlePipeline.Core.Model;
+using ArticlePipeline.Core.Operations;
+using ArticlePipeline.State.Operations;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 
@@ -116,6 +118,52 @@ public sealed class StorageFullGuard : IPipelineStateStore, IHostLeaseStore
     /// <inheritdoc />
     public Task<WorkLease?> TryLeaseFromHostAsync(HostLease host, TimeSpan leaseDuration, CancellationToken cancellationToken = default) =>
         GuardAsync(() => Hosts.TryLeaseFromHostAsync(host, leaseDuration, cancellationToken));
+
+    /// <inheritdoc />
+    public Task RecordRevisionAsync(RecordRevision revision, CancellationToken cancellationToken = default) =>
+        GuardAsync(() => _inner.RecordRevisionAsync(revision, cancellationToken));
+
+    /// <inheritdoc />
+    public Task RecordSourceRunAsync(SourceRun run, CancellationToken cancellationToken = default) =>
+        GuardAsync(() => _inner.RecordSourceRunAsync(run, cancellationToken));
+
+    /// <inheritdoc />
+    public Task RecordTranslationUsageAsync(DateTimeOffset at, long billed, long saved, CancellationToken cancellationToken = default) =>
+        GuardAsync(() => _inner.RecordTranslationUsageAsync(at, billed, saved, cancellationToken));
+
+    // The console's reads write nothing, so they cannot fill a disk: passed through as they are.
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<SourceRun>> LatestSourceRunsAsync(CancellationToken cancellationToken = default) =>
+        _inner.LatestSourceRunsAsync(cancellationToken);
+
+    /// <inheritdoc />
+    public Task<ParkedPages> ParkedPagesAsync(int max, CancellationToken cancellationToken = default) =>
+        _inner.ParkedPagesAsync(max, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<PendingLanguageCount>> PendingLanguagesAsync(CancellationToken cancellationToken = default) =>
+        _inner.PendingLanguagesAsync(cancellationToken);
+
+    /// <inheritdoc />
+    public Task<TranslationUsage> TranslationUsageAsync(DateOnly today, CancellationToken cancellationToken = default) =>
+        _inner.TranslationUsageAsync(today, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<RecordListPage> ListRecordsAsync(RecordQuery query, CancellationToken cancellationToken = default) =>
+        _inner.ListRecordsAsync(query, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<CatalogedRecord?> FindRecordAsync(string sourceId, string recordId, CancellationToken cancellationToken = default) =>
+        _inner.FindRecordAsync(sourceId, recordId, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<RecordRevision>> RevisionsAsync(string sourceId, string recordId, CancellationToken cancellationToken = default) =>
+        _inner.RevisionsAsync(sourceId, recordId, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<WorkQueueView> WorkQueueAsync(CancellationToken cancellationToken = default) =>
+        _inner.WorkQueueAsync(cancellationToken);
 
     /// <inheritdoc />
     public ValueTask DisposeAsync() => _inner.DisposeAsync();

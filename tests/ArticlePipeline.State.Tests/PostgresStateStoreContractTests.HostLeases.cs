@@ -99,3 +99,30 @@ public sealed partial class PostgresStateStoreContractTests
 
     private static WorkItem Article(string host, string path) => new($"https://{host}/{path}", "s", new Uri($"https://{host}/{path}"));
 }
+
+/// <summary>Issue 16 with issue 13: the console's work queue names the hosts each worker leases.</summary>
+public sealed partial class PostgresStateStoreContractTests
+{
+    [Test]
+    public async Task WorkQueueAsync_HostsLeasedByTwoWorkers_ListsEachWorkerWithItsHosts()
+    {
+        (IPipelineStateStore store, IHostLeaseStore hosts) = await HostsAsync();
+        foreach (string host in new[] { "a.example.vn", "b.example.vn", "c.example.vn" })
+        {
+            await store.EnqueueAsync(Article(host, "x"));
+        }
+
+        HostLease first = (await hosts.TryLeaseHostAsync("w1", HostLeaseTime))!;
+        HostLease second = (await hosts.TryLeaseHostAsync("w1", HostLeaseTime))!;
+        HostLease third = (await hosts.TryLeaseHostAsync("w2", HostLeaseTime))!;
+        State.Operations.WorkQueueView queue = await ((State.Operations.IOperationsQueries)store).WorkQueueAsync();
+
+        Assert.That(
+            queue.Workers.Select(w => $"{w.Owner}: {string.Join(", ", w.Hosts)}"),
+            Is.EqualTo(new[]
+            {
+                $"w1: {string.Join(", ", new[] { first.Host, second.Host }.Order(StringComparer.Ordinal))}",
+                $"w2: {third.Host}",
+            }));
+    }
+}

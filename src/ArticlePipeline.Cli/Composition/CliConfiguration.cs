@@ -26,7 +26,7 @@ internal static class CliConfiguration
         [NetworkOptions.SectionName] = typeof(NetworkOptions),
         [CrawlOptions.SectionName] = typeof(CrawlOptions),
         [SchedulerOptions.SectionName] = typeof(SchedulerOptions),
-        [Worker.Http.ConsoleAccessOptions.SectionName] = typeof(Worker.Http.ConsoleAccessOptions),
+        [Worker.Http.ConsoleAccessOptions.SectionName] = typeof(ConsoleSection),
     };
 
     /// <summary>Adds the layers to <paramref name="builder"/> and checks every key in them.</summary>
@@ -102,6 +102,22 @@ internal static class CliConfiguration
                 yield return $"{level.Path} '{level.Value}' is not a log level (Trace, Debug, Information, Warning, Error, Critical or None)";
             }
         }
+    }
+
+    /// <summary>
+    /// The <c>Console</c> section: the access token (<see cref="Worker.Http.ConsoleAccessOptions"/>, read by the HTTP
+    /// side) and the console's own settings (<see cref="OperatorConsole.OperatorConsoleOptions"/>).
+    /// </summary>
+    private sealed class ConsoleSection
+    {
+        /// <summary>See <see cref="Worker.Http.ConsoleAccessOptions.AccessToken"/>.</summary>
+        public string? AccessToken { get; set; }
+
+        /// <summary>See <see cref="OperatorConsole.OperatorConsoleOptions.MonthlyCharacterBudget"/>.</summary>
+        public long MonthlyCharacterBudget { get; set; }
+
+        /// <summary>See <see cref="OperatorConsole.OperatorConsoleOptions.PageSize"/>.</summary>
+        public int PageSize { get; set; }
     }
 
     /// <summary>The <c>Sources</c> section: where the sources file is.</summary>

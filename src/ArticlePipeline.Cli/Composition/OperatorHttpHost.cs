@@ -1,4 +1,9 @@
 using ArticlePipeline.Core.Composition;
+using ArticlePipeline.Core.Sources;
+using ArticlePipeline.OperatorConsole;
+using ArticlePipeline.OperatorConsole.Composition;
+using ArticlePipeline.Output.Writing;
+using ArticlePipeline.Scheduling;
 using ArticlePipeline.Worker.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -86,19 +91,28 @@ internal static class OperatorHttpHost
         {
             // The bound address, so port 0 (any free port) is usable too.
             string address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? binding.ToString();
-            log.WriteLine($"info: HTTP endpoints on {address} (/healthz, /readyz, /metrics{(string.IsNullOrEmpty(token) ? string.Empty : "; access token required")})");
+            log.WriteLine($"info: HTTP endpoints on {address} (/healthz, /readyz, /metrics, console at /console/{(string.IsNullOrEmpty(token) ? string.Empty : "; access token required")})");
         });
         return app;
     }
 
     /// <summary>
-    /// The operator console's services are registered here (<c>services.AddOperatorConsole(...)</c>), beside the
-    /// <c>Console</c> section already bound to <see cref="ConsoleAccessOptions"/>.
+    /// The operator console's services: the run's record folder, its loaded sources and its schedule settings, beside
+    /// the <c>Console</c> section (bound to <see cref="ConsoleAccessOptions"/> for the token and to
+    /// <see cref="OperatorConsoleOptions"/> for the budget and page size).
     /// </summary>
     private static void AddConsoleServices(IServiceCollection services, IConfiguration configuration)
     {
-        ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOperatorConsole(_ => { });
+        services.AddOptions<OperatorConsoleOptions>()
+            .Configure<JsonRecordSink, SourceCatalog, IOptions<SchedulerOptions>>((console, sink, catalog, scheduler) =>
+            {
+                console.OutputDirectory = sink.Root;
+                console.Sources = [.. catalog.Sources];
+                console.DefaultSchedule = scheduler.Value.DefaultSchedule;
+                console.TimeZone = scheduler.Value.TimeZone;
+            });
     }
 
     /// <summary>
@@ -106,5 +120,5 @@ internal static class OperatorHttpHost
     /// so its headers, method check and token check apply to every page, and beside <c>/healthz</c>, <c>/readyz</c>
     /// and <c>/metrics</c>, whose paths it must leave alone.
     /// </summary>
-    private static void MapConsoleEndpoints(WebApplication app) => ArgumentNullException.ThrowIfNull(app);
+    private static void MapConsoleEndpoints(WebApplication app) => app.MapOperatorConsole();
 }

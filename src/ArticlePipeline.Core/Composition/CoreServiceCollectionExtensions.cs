@@ -47,7 +47,9 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton(sp => new CrawlRunner(
             sp.GetRequiredService<ISourceDiscovery>(),
             sp.GetRequiredService<ArticleProcessor>(),
-            sp.GetRequiredService<IOptions<CrawlOptions>>().Value));
+            sp.GetRequiredService<IOptions<CrawlOptions>>().Value,
+            sp.GetService<IOperationsJournal>(),
+            sp.GetRequiredService<TimeProvider>()));
         return services;
     }
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using ArticlePipeline.Core.Abstractions;
+using ArticlePipeline.Core.Operations;
 using ArticlePipeline.Core.Sources;
 using ArticlePipeline.Core.Telemetry;
 
@@ -21,16 +22,22 @@ public sealed class CrawlRunner
     private readonly ISourceDiscovery _discovery;
     private readonly ArticleProcessor _processor;
     private readonly CrawlOptions _options;
+    private readonly IOperationsJournal? _journal;
+    private readonly TimeProvider _time;
 
     /// <summary>Creates the runner.</summary>
     /// <param name="discovery">Discovery stage.</param>
     /// <param name="processor">Processes each discovered article.</param>
     /// <param name="options">The failure policy (configuration section <c>Crawl</c>); the defaults when <see langword="null"/>.</param>
-    public CrawlRunner(ISourceDiscovery discovery, ArticleProcessor processor, CrawlOptions? options = null)
+    /// <param name="journal">Receives each source's run (start, duration, counts) for the console; none when <see langword="null"/>.</param>
+    /// <param name="time">The clock of a run's start; the system clock when <see langword="null"/>.</param>
+    public CrawlRunner(ISourceDiscovery discovery, ArticleProcessor processor, CrawlOptions? options = null, IOperationsJournal? journal = null, TimeProvider? time = null)
     {
         _discovery = discovery;
         _processor = processor;
         _options = options ?? new CrawlOptions();
+        _journal = journal;
+        _time = time ?? TimeProvider.System;
     }
 
     /// <summary>Crawls <paramref name="sources"/>, several sources at once, articles of one source newest first.</summary>
@@ -88,13 +95,20 @@ public sealed class CrawlRunner
                         return;
                     }
 
-                    // One span per source run: its discovery and its articles are children.
+                    // One span per source run: its discovery and its articles are children. Each source also keeps
+                    // counts of its own, the run the console shows.
                     using Activity? run = PipelineActivities.StartSourceRun(source.Id);
                     try
                     {
+                        DateTimeOffset startedAt = _time.GetUtcNow();
+                        long started = _time.GetTimestamp();
+                        var own = new CrawlSummary();
                         DiscoveryResult found = await DiscoverAsync(source, ct).ConfigureAwait(false);
-                        summary.AddSource(found.Urls.Length, found.Problems.Select(p => $"{source.Id}: {p}"), found.Failed);
-                        await CrawlSourceAsync(source, found, pass, summary, progress, storageFull, ct).ConfigureAwait(false);
+                        string[] problems = [.. found.Problems.Select(p => $"{source.Id}: {p}")];
+                        summary.AddSource(found.Urls.Length, problems, found.Failed);
+                        own.AddSource(found.Urls.Length, problems, found.Failed);
+                        await CrawlSourceAsync(source, found, pass, new SummaryPair(summary, own), progress, storageFull, ct).ConfigureAwait(false);
+                        await RecordRunAsync(SourceRun.From(source.Id, startedAt, _time.GetElapsedTime(started), own), ct).ConfigureAwait(false);
                     }
                     catch (Exception ex)
                     {
@@ -120,11 +134,32 @@ public sealed class CrawlRunner
         return found;
     }
 
+    /// <summary>
+    /// Stores a source's run for the console. The run is a report, not work: a store that cannot take it (a full
+    /// disk, which the pass already reports) must not turn a finished pass into a failed one.
+    /// </summary>
+    private async Task RecordRunAsync(SourceRun run, CancellationToken cancellationToken)
+    {
+        if (_journal is null)
+        {
+            return;
+        }
+
+        try
+        {
+            await _journal.RecordSourceRunAsync(run, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Nothing to do: the console shows the previous run until the next one is stored.
+        }
+    }
+
     private async Task CrawlSourceAsync(
         SourceDefinition source,
         DiscoveryResult found,
         CrawlPass pass,
-        CrawlSummary summary,
+        SummaryPair summary,
         IProgress<ArticleOutcome>? progress,
         CancellationTokenSource stopTaking,
         CancellationToken cancellationToken)
@@ -150,7 +185,7 @@ public sealed class CrawlRunner
                 if (stopTaking.IsCancellationRequested)
                 {
                     // Shutting down: what is not started now is picked up by the next pass.
-                    if (summary.Stopped is not null)
+                    if (summary.Pass.Stopped is not null)
                     {
                         summary.AddSkipped(SkipReasons.Stopped);
                     }
@@ -238,6 +273,36 @@ public sealed class CrawlRunner
         foreach (string problem in frontier.Problems())
         {
             summary.AddProblem($"{source.Id}: {problem}");
+        }
+    }
+
+    /// <summary>The pass's summary and the source's own: every count goes to both.</summary>
+    private sealed class SummaryPair(CrawlSummary pass, CrawlSummary source)
+    {
+        public CrawlSummary Pass => pass;
+
+        public void AddSkipped(string reason)
+        {
+            pass.AddSkipped(reason);
+            source.AddSkipped(reason);
+        }
+
+        public void Add(CrawlItemResult result)
+        {
+            pass.Add(result);
+            source.Add(result);
+        }
+
+        public void Stop(string reason)
+        {
+            pass.Stop(reason);
+            source.Stop(reason);
+        }
+
+        public void AddProblem(string problem)
+        {
+            pass.AddProblem(problem);
+            source.AddProblem(problem);
         }
     }
 }

@@ -28,7 +28,8 @@ public static class OutputServiceCollectionExtensions
         services.AddSingleton(sp => new JsonRecordSink(
             sp.GetRequiredService<IOptions<OutputOptions>>().Value.Directory,
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetService<ILogger<JsonRecordSink>>()));
+            sp.GetService<ILogger<JsonRecordSink>>(),
+            new DeferredJournal(sp)));
         services.AddSingleton<IRecordSink>(sp => sp.GetRequiredService<JsonRecordSink>());
         services.AddSingleton(sp =>
         {

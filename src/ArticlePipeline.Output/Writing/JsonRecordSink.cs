@@ -37,14 +37,17 @@ public sealed partial class JsonRecordSink : IRecordSink, IDisposable
     private readonly Lock _lock = new();
     private readonly Lazy<(ManifestWriter Manifest, ManifestJournal Journal)> _files;
     private readonly ILogger _logger;
+    private readonly IOperationsJournal? _journal;
     private int _sinceCheckpoint;
 
     /// <summary>Creates a sink writing under <paramref name="outputDirectory"/>.</summary>
     /// <param name="outputDirectory">The output folder.</param>
     /// <param name="timeProvider">Clock for manifest dates; the system clock when <see langword="null"/>.</param>
     /// <param name="logger">Where manifest recovery and a manifest left unflushed are reported; nowhere when <see langword="null"/>.</param>
-    public JsonRecordSink(string outputDirectory, TimeProvider? timeProvider = null, ILogger<JsonRecordSink>? logger = null)
+    /// <param name="journal">Receives each revision written with its manifest line (the console's record catalog); none when <see langword="null"/>.</param>
+    public JsonRecordSink(string outputDirectory, TimeProvider? timeProvider = null, ILogger<JsonRecordSink>? logger = null, IOperationsJournal? journal = null)
     {
+        _journal = journal;
         ArgumentException.ThrowIfNullOrWhiteSpace(outputDirectory);
         _root = Path.GetFullPath(outputDirectory);
         _time = timeProvider ?? TimeProvider.System;
@@ -54,6 +57,21 @@ public sealed partial class JsonRecordSink : IRecordSink, IDisposable
 
     /// <summary>The output folder's full path.</summary>
     public string Root => _root;
+
+    /// <summary>The path of a record file under <paramref name="outputDirectory"/>, for readers (the console) that hold no sink.</summary>
+    /// <param name="outputDirectory">The output folder.</param>
+    /// <param name="sourceId">Source id.</param>
+    /// <param name="id">Record id.</param>
+    /// <returns>The full path, or <see langword="null"/> when either name is not one a record can have (so no path leaves the folder).</returns>
+    public static string? RecordPathUnder(string outputDirectory, string sourceId, string id)
+    {
+        ArgumentNullException.ThrowIfNull(outputDirectory);
+        ArgumentNullException.ThrowIfNull(sourceId);
+        ArgumentNullException.ThrowIfNull(id);
+        return IsSafeName(sourceId) && IsSafeName(id) && id.Length >= 2
+            ? Path.Combine(Path.GetFullPath(outputDirectory), "records", sourceId, id[..2], id + ".json")
+            : null;
+    }
 
     /// <summary>The path of a record file.</summary>
     /// <param name="sourceId">Source id (validated by the sources file).</param>
@@ -170,6 +188,7 @@ public sealed partial class JsonRecordSink : IRecordSink, IDisposable
             }
         }
 
+        await CatalogAsync(final, entry).ConfigureAwait(false);
         return new WriteResult(path, true, revision);
     }
 
@@ -315,6 +334,40 @@ public sealed partial class JsonRecordSink : IRecordSink, IDisposable
 
     private static bool IsSafeName(string name) =>
         name.Length is > 0 and <= 100 && name.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-');
+
+    /// <summary>Tells the journal about a revision that is on disk; the catalog is derived data, so a failure is logged, not thrown.</summary>
+    private async Task CatalogAsync(ArticleRecord record, ManifestEntry entry)
+    {
+        if (_journal is null)
+        {
+            return;
+        }
+
+        string title = record.Languages.TryGetValue(record.SourceLanguage, out LanguageVersion? source) ? source.Content?.Title ?? "" : "";
+        var revision = new Core.Operations.RecordRevision(
+            record.Source.Id,
+            record.Id,
+            record.Revision,
+            record.Url,
+            title,
+            record.SourceLanguage,
+            entry.At,
+            entry.Change,
+            entry.Languages,
+            RecordSerializer.SerializeManifestLine(entry));
+        try
+        {
+            // The record is written: its catalog entry follows even when the caller is being cancelled.
+            await _journal.RecordRevisionAsync(revision, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogCatalogFailed(_root, record.Id, ex.Message);
+        }
+    }
+
+    [LoggerMessage(EventId = 402, Level = LogLevel.Warning, Message = "{Root}: record {Id} was written but the console's catalog could not be updated ({Reason})")]
+    private partial void LogCatalogFailed(string root, string id, string reason);
 
     [LoggerMessage(EventId = 400, Level = LogLevel.Warning, Message = "{Root}: a writer stopped before its manifest checkpoint; {Replayed} manifest line(s) recovered from its journal, {Dropped} dropped (record never written or line already there)")]
     private partial void LogJournalReplayed(string root, int replayed, int dropped);

@@ -48,6 +48,8 @@ public static partial class StateServiceCollectionExtensions
         services.AddSingleton<IPendingTranslations>(sp => sp.GetRequiredService<IPipelineStateStore>());
         services.AddSingleton<IWorkItemStore>(sp => sp.GetRequiredService<IPipelineStateStore>());
         services.AddSingleton<IHostLeaseStore>(sp => (IHostLeaseStore)sp.GetRequiredService<IPipelineStateStore>());
+        services.AddSingleton<IOperationsJournal>(sp => sp.GetRequiredService<IPipelineStateStore>());
+        services.AddSingleton<Operations.IOperationsQueries>(sp => sp.GetRequiredService<IPipelineStateStore>());
         return services;
     }
 

@@ -1,5 +1,6 @@
 using ArticlePipeline.Core.Composition;
 using ArticlePipeline.Core.Abstractions;
+using ArticlePipeline.Core.Operations;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -25,13 +26,21 @@ public static class TranslationServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(new ConfiguredSecrets([]));
         services.TryAddSingleton<GlossaryLoader>();
-        services.AddSingleton(sp => new ConfiguredTranslator(TranslationProviderFactory.Create(
-            sp.GetRequiredService<IOptions<TranslatorOptions>>().Value,
-            sp.GetService<ITranslationMemory>(),
-            sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ConfiguredSecrets>().Values,
-            sp.GetService<Microsoft.Extensions.Logging.ILoggerFactory>(),
-            sp.GetRequiredService<GlossaryLoader>())));
+        services.AddSingleton(sp =>
+        {
+            ITranslationProvider? provider = TranslationProviderFactory.Create(
+                sp.GetRequiredService<IOptions<TranslatorOptions>>().Value,
+                sp.GetService<ITranslationMemory>(),
+                sp.GetRequiredService<TimeProvider>(),
+                sp.GetRequiredService<ConfiguredSecrets>().Values,
+                sp.GetService<Microsoft.Extensions.Logging.ILoggerFactory>(),
+                sp.GetRequiredService<GlossaryLoader>());
+
+            // Billed and saved characters per day, for the console's budget view.
+            return new ConfiguredTranslator(provider is not null && sp.GetService<IOperationsJournal>() is { } journal
+                ? new MeteredTranslationProvider(provider, journal, sp.GetRequiredService<TimeProvider>())
+                : provider);
+        });
         return services;
     }
 

@@ -87,6 +87,46 @@ public sealed partial class Issue16OperationsTests
     }
 
     [Test]
+    public async Task RunHttp_AfterACrawl_ServesTheConsoleOverTheRunsOwnStoreAndSettings()
+    {
+        await using LoopbackNewsSite site = await LoopbackNewsSite.StartAsync(SampleSite);
+        WriteConfig(site, "0/2 * * * * ?");
+        string config = CliRun.WriteLoopbackConfig(_folder, "settings.json", new
+        {
+            Sources = new { File = _folder.Combine("sources.json") },
+            Scheduler = new { HealthIntervalSeconds = 1, GracePeriodSeconds = 0.5 },
+            Console = new { PageSize = 10, MonthlyCharacterBudget = 1_000_000 },
+        });
+        using ChildCli worker = ChildCli.Start(_folder.Path, "run", "--config", config, "--out", _folder.Combine("out"), "--http", "127.0.0.1:0");
+        Uri endpoint = await WaitForEndpointAsync(worker);
+        await WorkerTests.WaitUntilAsync(() => WorkerTests.Count(_folder.Combine("out", "records", "sample")) >= SampleArticles.Length, TimeSpan.FromSeconds(60));
+
+        JsonElement records = default;
+        for (int attempt = 0; attempt < 50 && (records.ValueKind != JsonValueKind.Object || records.GetProperty("total").GetInt64() < SampleArticles.Length); attempt++)
+        {
+            using HttpResponseMessage json = await SendAsync(endpoint, "/console/records", request => request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json")));
+            records = JsonDocument.Parse(await json.Content.ReadAsStringAsync()).RootElement.Clone();
+            await Task.Delay(200);
+        }
+
+        using HttpResponseMessage sources = await _http.GetAsync(new Uri(endpoint, "/console/sources"));
+        string html = await sources.Content.ReadAsStringAsync();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(records.GetProperty("total").GetInt64(), Is.EqualTo(SampleArticles.Length), "the console lists what the run wrote");
+            Assert.That(records.GetProperty("pageSize").GetInt32(), Is.EqualTo(10), "Console:PageSize from the run's settings");
+            Assert.That(sources.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(sources.Content.Headers.ContentType?.MediaType, Is.EqualTo("text/html"));
+            Assert.That(html, Does.Contain("sample"), "the run's source");
+            AssertSecurityHeaders(sources);
+        }
+
+        worker.Terminate();
+        Assert.That(worker.WaitForExit(TimeSpan.FromSeconds(30)), Is.True);
+        Assert.That(worker.ExitCode, Is.Zero, worker.Log);
+    }
+
+    [Test]
     [Category("PostgreSQL")]
     public async Task RunHttp_StateStoreStops_ReadyzTurnsUnreadyAndBackWhenItReturns()
     {

@@ -1,0 +1,34 @@
+using ArticlePipeline.Core.Operations;
+
+namespace ArticlePipeline.Core.Abstractions;
+
+/// <summary>
+/// What the operator console reads later: each record revision written, each source run and the characters the
+/// translator billed. The state store implements it; the pipeline reports to it when it is registered.
+/// </summary>
+/// <remarks>
+/// Only the record sink, the crawl runner and the translator report here, each after its own work is done, so a
+/// journal that is missing or slow never changes what is written.
+/// </remarks>
+public interface IOperationsJournal
+{
+    /// <summary>Stores a revision just written (new or replacing the record's entry in the catalog).</summary>
+    /// <param name="revision">The revision and its manifest line.</param>
+    /// <param name="cancellationToken">Cancels the write.</param>
+    /// <returns>A task.</returns>
+    Task RecordRevisionAsync(RecordRevision revision, CancellationToken cancellationToken = default);
+
+    /// <summary>Stores the counts of one source's pass.</summary>
+    /// <param name="run">The run.</param>
+    /// <param name="cancellationToken">Cancels the write.</param>
+    /// <returns>A task.</returns>
+    Task RecordSourceRunAsync(SourceRun run, CancellationToken cancellationToken = default);
+
+    /// <summary>Adds characters billed and saved by the translation memory to the day of <paramref name="at"/> (UTC).</summary>
+    /// <param name="at">When they were billed.</param>
+    /// <param name="billed">Characters billed.</param>
+    /// <param name="saved">Characters the memory saved.</param>
+    /// <param name="cancellationToken">Cancels the write.</param>
+    /// <returns>A task.</returns>
+    Task RecordTranslationUsageAsync(DateTimeOffset at, long billed, long saved, CancellationToken cancellationToken = default);
+}
