@@ -79,41 +79,22 @@ internal sealed partial class PostgresStateStore
 
     /// <inheritdoc />
     /// <remarks>Newest first: the latest pass's items, and within a pass the order they were queued in reverse (see the cluster crawler).</remarks>
-    public async Task<WorkLease?> TryLeaseFromHostAsync(HostLease host, TimeSpan leaseDuration, CancellationToken cancellationToken = default)
+    public Task<WorkLease?> TryLeaseFromHostAsync(HostLease host, TimeSpan leaseDuration, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(host);
-        StateArguments.CheckLease(host.Owner, leaseDuration);
-        DateTimeOffset now = _time.GetUtcNow();
-        DateTimeOffset expiresAt = now + leaseDuration;
-        var token = Guid.NewGuid();
-        using NpgsqlCommand command = _dataSource.CreateCommand($"""
-            UPDATE {_schema}.work_items w
-            SET lease_owner = @owner, lease_token = @token, lease_expires_at = @expires, attempts = w.attempts + 1
-            WHERE w.key = (
-              SELECT c.key FROM {_schema}.work_items c
-              WHERE c.host = @host AND (c.lease_token IS NULL OR c.lease_expires_at <= @now)
-                AND EXISTS (SELECT 1 FROM {_schema}.host_leases h WHERE h.host = @host AND h.token = @hostToken)
-              ORDER BY c.enqueued_at DESC, c.seq DESC
-              LIMIT 1
-              FOR UPDATE SKIP LOCKED)
-            RETURNING w.key, w.source_id, w.url, w.attempts
-            """);
-        command.Parameters.Add(Parameter("owner", NpgsqlDbType.Text, host.Owner));
-        command.Parameters.Add(Parameter("token", NpgsqlDbType.Uuid, token));
-        command.Parameters.Add(Parameter("expires", expiresAt));
-        command.Parameters.Add(Parameter("now", now));
-        command.Parameters.Add(Parameter("host", NpgsqlDbType.Text, host.Host));
-        command.Parameters.Add(Parameter("hostToken", NpgsqlDbType.Uuid, host.Token));
-        NpgsqlDataReader reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        await using (reader.ConfigureAwait(false))
-        {
-            if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        return ClaimAsync(
+            host.Owner,
+            leaseDuration,
+            $"""
+            WHERE c.host = @host AND (c.lease_token IS NULL OR c.lease_expires_at <= @now)
+              AND EXISTS (SELECT 1 FROM {_schema}.host_leases h WHERE h.host = @host AND h.token = @hostToken)
+            ORDER BY c.enqueued_at DESC, c.seq DESC
+            """,
+            parameters =>
             {
-                return null;
-            }
-
-            var item = new WorkItem(reader.GetString(0), reader.GetString(1), new Uri(reader.GetString(2)));
-            return new WorkLease(item, host.Owner, token, reader.GetInt32(3), expiresAt);
-        }
+                parameters.Add(Parameter("host", NpgsqlDbType.Text, host.Host));
+                parameters.Add(Parameter("hostToken", NpgsqlDbType.Uuid, host.Token));
+            },
+            cancellationToken);
     }
 }

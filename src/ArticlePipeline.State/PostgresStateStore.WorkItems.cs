@@ -29,7 +29,25 @@ internal sealed partial class PostgresStateStore
     }
 
     /// <inheritdoc />
-    public async Task<WorkLease?> TryLeaseAsync(string owner, TimeSpan leaseDuration, CancellationToken cancellationToken = default)
+    public Task<WorkLease?> TryLeaseAsync(string owner, TimeSpan leaseDuration, CancellationToken cancellationToken = default) =>
+        ClaimAsync(
+            owner,
+            leaseDuration,
+            "WHERE c.lease_token IS NULL OR c.lease_expires_at <= @now ORDER BY c.enqueued_at, c.seq",
+            bind: null,
+            cancellationToken);
+
+    /// <summary>
+    /// Leases the first work item the inner query's <paramref name="candidates"/> (its WHERE and ORDER BY over
+    /// <c>work_items c</c>, with <c>@now</c> bound) give, skipping rows other workers are claiming at this moment.
+    /// </summary>
+    /// <param name="owner">The worker taking it.</param>
+    /// <param name="leaseDuration">How long the lease lasts unless renewed.</param>
+    /// <param name="candidates">The WHERE and ORDER BY of the items that may be taken.</param>
+    /// <param name="bind">Binds the parameters <paramref name="candidates"/> adds, if any.</param>
+    /// <param name="cancellationToken">Cancels the claim.</param>
+    /// <returns>The lease, or <see langword="null"/> when no item may be taken.</returns>
+    private async Task<WorkLease?> ClaimAsync(string owner, TimeSpan leaseDuration, string candidates, Action<NpgsqlParameterCollection>? bind, CancellationToken cancellationToken)
     {
         StateArguments.CheckLease(owner, leaseDuration);
         DateTimeOffset now = _time.GetUtcNow();
@@ -40,8 +58,7 @@ internal sealed partial class PostgresStateStore
             SET lease_owner = @owner, lease_token = @token, lease_expires_at = @expires, attempts = w.attempts + 1
             WHERE w.key = (
               SELECT c.key FROM {_schema}.work_items c
-              WHERE c.lease_token IS NULL OR c.lease_expires_at <= @now
-              ORDER BY c.enqueued_at, c.seq
+              {candidates}
               LIMIT 1
               FOR UPDATE SKIP LOCKED)
             RETURNING w.key, w.source_id, w.url, w.attempts
@@ -50,6 +67,7 @@ internal sealed partial class PostgresStateStore
         command.Parameters.Add(Parameter("token", NpgsqlDbType.Uuid, token));
         command.Parameters.Add(Parameter("expires", expiresAt));
         command.Parameters.Add(Parameter("now", now));
+        bind?.Invoke(command.Parameters);
         NpgsqlDataReader reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         await using (reader.ConfigureAwait(false))
         {
