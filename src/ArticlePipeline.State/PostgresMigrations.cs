@@ -117,5 +117,12 @@ internal static class PostgresMigrations
             END
             $trgm$;
             """),
+        new(6, "source runs filled in by the workers that complete their articles", $"""
+            ALTER TABLE {schema}.work_items ADD COLUMN run_id uuid NULL;
+            ALTER TABLE {schema}.source_runs ADD COLUMN run_id uuid NULL;
+            ALTER TABLE {schema}.source_runs ADD COLUMN queued integer NOT NULL DEFAULT 0;
+            ALTER TABLE {schema}.source_runs ADD COLUMN done integer NOT NULL DEFAULT 0;
+            CREATE UNIQUE INDEX ix_source_runs_run ON {schema}.source_runs (run_id);
+            """),
     ];
 }

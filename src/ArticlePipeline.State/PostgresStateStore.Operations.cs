@@ -63,8 +63,11 @@ internal sealed partial class PostgresStateStore
             await using (batch.ConfigureAwait(false))
             {
                 var insert = new NpgsqlBatchCommand($"""
-                    INSERT INTO {_schema}.source_runs (source_id, started_at, duration_ms, counts) VALUES (@source, @at, @duration, @counts)
+                    INSERT INTO {_schema}.source_runs (source_id, started_at, duration_ms, counts, run_id, queued)
+                    VALUES (@source, @at, @duration, @counts, @run, @queued)
                     """);
+                insert.Parameters.Add(Parameter("run", NpgsqlDbType.Uuid, run.RunId));
+                insert.Parameters.Add(Parameter("queued", NpgsqlDbType.Integer, run.Queued));
                 insert.Parameters.Add(Parameter("source", NpgsqlDbType.Text, run.SourceId));
                 insert.Parameters.Add(Parameter("at", run.StartedAt));
                 insert.Parameters.Add(Parameter("duration", NpgsqlDbType.Bigint, (long)run.Duration.TotalMilliseconds));
@@ -80,6 +83,54 @@ internal sealed partial class PostgresStateStore
                 await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
         }
+    }
+
+    /// <inheritdoc />
+    public async Task AddToSourceRunAsync(Guid runId, SourceRunCounts counts, int queued, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(counts);
+        NpgsqlConnection connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            NpgsqlTransaction transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            await using (transaction.ConfigureAwait(false))
+            {
+                await AddToRunAsync(connection, transaction, runId, counts, queued, done: 0, cancellationToken).ConfigureAwait(false);
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Adds counts to a stored run inside <paramref name="transaction"/>; the row is locked from the read to the update,
+    /// so workers completing articles of one run at once add to each other's counts instead of overwriting them. The
+    /// run's duration grows to now. Nothing happens when the run is not stored.
+    /// </summary>
+    private async Task AddToRunAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid runId, SourceRunCounts counts, int queued, int done, CancellationToken cancellationToken)
+    {
+        SourceRunCounts stored;
+        using (var read = new NpgsqlCommand($"SELECT counts FROM {_schema}.source_runs WHERE run_id = @run FOR UPDATE", connection, transaction))
+        {
+            read.Parameters.Add(Parameter("run", NpgsqlDbType.Uuid, runId));
+            if (await read.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is not string json)
+            {
+                return;
+            }
+
+            stored = OperationsJson.ReadCounts(json);
+        }
+
+        using var update = new NpgsqlCommand($"""
+            UPDATE {_schema}.source_runs SET counts = @counts, queued = queued + @queued, done = done + @done,
+              duration_ms = GREATEST(duration_ms, (EXTRACT(EPOCH FROM (@now - started_at)) * 1000)::bigint)
+            WHERE run_id = @run
+            """, connection, transaction);
+        update.Parameters.Add(Parameter("counts", NpgsqlDbType.Text, OperationsJson.Write(stored.Plus(counts))));
+        update.Parameters.Add(Parameter("queued", NpgsqlDbType.Integer, queued));
+        update.Parameters.Add(Parameter("done", NpgsqlDbType.Integer, done));
+        update.Parameters.Add(Parameter("now", _time.GetUtcNow()));
+        update.Parameters.Add(Parameter("run", NpgsqlDbType.Uuid, runId));
+        await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -101,7 +152,7 @@ internal sealed partial class PostgresStateStore
     {
         var runs = new List<SourceRun>();
         using NpgsqlCommand command = _dataSource.CreateCommand($"""
-            SELECT DISTINCT ON (source_id) source_id, started_at, duration_ms, counts FROM {_schema}.source_runs
+            SELECT DISTINCT ON (source_id) source_id, started_at, duration_ms, counts, run_id, queued, done FROM {_schema}.source_runs
             ORDER BY source_id, started_at DESC
             """);
         NpgsqlDataReader reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
@@ -109,11 +160,14 @@ internal sealed partial class PostgresStateStore
         {
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                runs.Add(new SourceRun(
+                runs.Add(OperationsJson.Run(
                     reader.GetString(0),
                     reader.GetFieldValue<DateTimeOffset>(1),
-                    TimeSpan.FromMilliseconds(reader.GetInt64(2)),
-                    OperationsJson.ReadCounts(reader.GetString(3))));
+                    reader.GetInt64(2),
+                    reader.GetString(3),
+                    reader.IsDBNull(4) ? null : reader.GetGuid(4),
+                    reader.GetInt32(5),
+                    reader.GetInt32(6)));
             }
         }
 

@@ -1,4 +1,5 @@
 using ArticlePipeline.Core.Model;
+using ArticlePipeline.Core.Operations;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -17,9 +18,10 @@ internal sealed partial class PostgresStateStore
     {
         StateArguments.Check(item);
         using NpgsqlCommand command = _dataSource.CreateCommand($"""
-            INSERT INTO {_schema}.work_items (key, source_id, url, enqueued_at, host) VALUES (@key, @source, @url, @now, @host)
+            INSERT INTO {_schema}.work_items (key, source_id, url, enqueued_at, host, run_id) VALUES (@key, @source, @url, @now, @host, @run)
             ON CONFLICT (key) DO NOTHING
             """);
+        command.Parameters.Add(Parameter("run", NpgsqlDbType.Uuid, item.RunId));
         command.Parameters.Add(Parameter("host", NpgsqlDbType.Text, HostLease.KeyOf(item.Url)));
         command.Parameters.Add(Parameter("key", NpgsqlDbType.Text, item.Key));
         command.Parameters.Add(Parameter("source", NpgsqlDbType.Text, item.SourceId));
@@ -61,7 +63,7 @@ internal sealed partial class PostgresStateStore
               {candidates}
               LIMIT 1
               FOR UPDATE SKIP LOCKED)
-            RETURNING w.key, w.source_id, w.url, w.attempts
+            RETURNING w.key, w.source_id, w.url, w.attempts, w.run_id
             """);
         command.Parameters.Add(Parameter("owner", NpgsqlDbType.Text, owner));
         command.Parameters.Add(Parameter("token", NpgsqlDbType.Uuid, token));
@@ -76,7 +78,10 @@ internal sealed partial class PostgresStateStore
                 return null;
             }
 
-            var item = new WorkItem(reader.GetString(0), reader.GetString(1), new Uri(reader.GetString(2)));
+            var item = new WorkItem(reader.GetString(0), reader.GetString(1), new Uri(reader.GetString(2)))
+            {
+                RunId = reader.IsDBNull(4) ? null : reader.GetGuid(4),
+            };
             return new WorkLease(item, owner, token, reader.GetInt32(3), expiresAt);
         }
     }
@@ -94,11 +99,40 @@ internal sealed partial class PostgresStateStore
     }
 
     /// <inheritdoc />
-    public async Task<bool> CompleteAsync(WorkLease lease, CancellationToken cancellationToken = default)
+    public async Task<bool> CompleteAsync(WorkLease lease, SourceRunCounts? outcome = null, CancellationToken cancellationToken = default)
     {
         StateArguments.Check(lease);
-        using NpgsqlCommand command = LeaseCommand($"DELETE FROM {_schema}.work_items WHERE key = @key AND lease_token = @token", lease);
-        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+        string delete = $"DELETE FROM {_schema}.work_items WHERE key = @key AND lease_token = @token";
+        if (outcome is null || lease.Item.RunId is not { } run)
+        {
+            using NpgsqlCommand command = LeaseCommand(delete, lease);
+            return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+        }
+
+        NpgsqlConnection connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            // The item leaves the queue and its outcome enters its run in one transaction: counted once, or not at all.
+            NpgsqlTransaction transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            await using (transaction.ConfigureAwait(false))
+            {
+                int deleted;
+                using (var command = new NpgsqlCommand(delete, connection, transaction))
+                {
+                    command.Parameters.Add(Parameter("key", NpgsqlDbType.Text, lease.Item.Key));
+                    command.Parameters.Add(Parameter("token", NpgsqlDbType.Uuid, lease.Token));
+                    deleted = await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                }
+
+                if (deleted == 1)
+                {
+                    await AddToRunAsync(connection, transaction, run, outcome, queued: 0, done: 1, cancellationToken).ConfigureAwait(false);
+                }
+
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                return deleted == 1;
+            }
+        }
     }
 
     /// <inheritdoc />

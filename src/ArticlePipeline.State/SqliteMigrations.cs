@@ -115,5 +115,12 @@ internal static class SqliteMigrations
             CREATE INDEX ix_pages_parked ON pages (updated_at DESC) WHERE parked = 1;
             CREATE INDEX ix_pending_translations_reason ON pending_translations (reason, languages);
             """),
+        new(6, "source runs filled in by the workers that complete their articles", """
+            ALTER TABLE work_items ADD COLUMN run_id TEXT NULL;
+            ALTER TABLE source_runs ADD COLUMN run_id TEXT NULL;
+            ALTER TABLE source_runs ADD COLUMN queued INTEGER NOT NULL DEFAULT 0;
+            ALTER TABLE source_runs ADD COLUMN done INTEGER NOT NULL DEFAULT 0;
+            CREATE UNIQUE INDEX ix_source_runs_run ON source_runs (run_id);
+            """),
     ];
 }

@@ -72,8 +72,8 @@ public sealed partial class SqliteStateStore
         {
             using SqliteCommand command = connection.CreateCommand();
             command.CommandText = """
-                INSERT INTO source_runs (source_id, started_at, started_ticks, duration_ms, counts)
-                VALUES ($source, $at, $ticks, $duration, $counts);
+                INSERT INTO source_runs (source_id, started_at, started_ticks, duration_ms, counts, run_id, queued)
+                VALUES ($source, $at, $ticks, $duration, $counts, $run, $queued);
                 DELETE FROM source_runs WHERE source_id = $source AND seq NOT IN
                   (SELECT seq FROM source_runs WHERE source_id = $source ORDER BY started_ticks DESC LIMIT $keep);
                 """;
@@ -83,8 +83,68 @@ public sealed partial class SqliteStateStore
             command.Parameters.AddWithValue("$duration", (long)run.Duration.TotalMilliseconds);
             command.Parameters.AddWithValue("$counts", OperationsJson.Write(run.Counts));
             command.Parameters.AddWithValue("$keep", OperationsArguments.RunsKeptPerSource);
+            command.Parameters.AddWithValue("$run", DbValue(run.RunId?.ToString("D")));
+            command.Parameters.AddWithValue("$queued", run.Queued);
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    /// <inheritdoc />
+    public async Task AddToSourceRunAsync(Guid runId, SourceRunCounts counts, int queued, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(counts);
+        SqliteConnection connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            SqliteTransaction transaction = BeginImmediate(connection);
+            await using (transaction.ConfigureAwait(false))
+            {
+                await AddToRunAsync(connection, transaction, runId, counts, queued, done: 0, cancellationToken).ConfigureAwait(false);
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Adds counts to a stored run inside <paramref name="transaction"/>, whose write lock keeps two workers from adding
+    /// to the same counts at once; the run's duration grows to now. Nothing happens when the run is not stored.
+    /// </summary>
+    private async Task AddToRunAsync(SqliteConnection connection, SqliteTransaction transaction, Guid runId, SourceRunCounts counts, int queued, int done, CancellationToken cancellationToken)
+    {
+        string id = runId.ToString("D");
+        SourceRunCounts stored;
+        long startedTicks;
+        using (SqliteCommand read = connection.CreateCommand())
+        {
+            read.Transaction = transaction;
+            read.CommandText = "SELECT counts, started_ticks FROM source_runs WHERE run_id = $run";
+            read.Parameters.AddWithValue("$run", id);
+            SqliteDataReader reader = await read.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            await using (reader.ConfigureAwait(false))
+            {
+                if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    return;
+                }
+
+                stored = OperationsJson.ReadCounts(reader.GetString(0));
+                startedTicks = reader.GetInt64(1);
+            }
+        }
+
+        using SqliteCommand update = connection.CreateCommand();
+        update.Transaction = transaction;
+        update.CommandText = """
+            UPDATE source_runs SET counts = $counts, queued = queued + $queued, done = done + $done,
+              duration_ms = MAX(duration_ms, $elapsed)
+            WHERE run_id = $run
+            """;
+        update.Parameters.AddWithValue("$counts", OperationsJson.Write(stored.Plus(counts)));
+        update.Parameters.AddWithValue("$queued", queued);
+        update.Parameters.AddWithValue("$done", done);
+        update.Parameters.AddWithValue("$elapsed", (_time.GetUtcNow().UtcTicks - startedTicks) / TimeSpan.TicksPerMillisecond);
+        update.Parameters.AddWithValue("$run", id);
+        await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -117,7 +177,7 @@ public sealed partial class SqliteStateStore
 
             // One index seek per source: the distinct ids, then each one's newest run.
             command.CommandText = """
-                SELECT r.source_id, r.started_at, r.duration_ms, r.counts
+                SELECT r.source_id, r.started_at, r.duration_ms, r.counts, r.run_id, r.queued, r.done
                 FROM (SELECT DISTINCT source_id FROM source_runs) s
                 JOIN source_runs r ON r.seq = (SELECT seq FROM source_runs WHERE source_id = s.source_id ORDER BY started_ticks DESC LIMIT 1)
                 ORDER BY r.source_id
@@ -127,11 +187,14 @@ public sealed partial class SqliteStateStore
             {
                 while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                 {
-                    runs.Add(new SourceRun(
+                    runs.Add(OperationsJson.Run(
                         reader.GetString(0),
                         Parse(reader.GetString(1)),
-                        TimeSpan.FromMilliseconds(reader.GetInt64(2)),
-                        OperationsJson.ReadCounts(reader.GetString(3))));
+                        reader.GetInt64(2),
+                        reader.GetString(3),
+                        reader.IsDBNull(4) ? null : Guid.Parse(reader.GetString(4)),
+                        reader.GetInt32(5),
+                        reader.GetInt32(6)));
                 }
             }
         }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using ArticlePipeline.Core.Model;
+using ArticlePipeline.Core.Operations;
 using Microsoft.Data.Sqlite;
 
 namespace ArticlePipeline.State;
@@ -20,9 +21,10 @@ public sealed partial class SqliteStateStore
         {
             using SqliteCommand command = connection.CreateCommand();
             command.CommandText = """
-                INSERT INTO work_items (key, source_id, url, enqueued_ticks) VALUES ($key, $source, $url, $now)
+                INSERT INTO work_items (key, source_id, url, enqueued_ticks, run_id) VALUES ($key, $source, $url, $now, $run)
                 ON CONFLICT (key) DO NOTHING
                 """;
+            command.Parameters.AddWithValue("$run", DbValue(item.RunId?.ToString("D")));
             command.Parameters.AddWithValue("$key", item.Key);
             command.Parameters.AddWithValue("$source", item.SourceId);
             command.Parameters.AddWithValue("$url", item.Url.AbsoluteUri);
@@ -58,7 +60,7 @@ public sealed partial class SqliteStateStore
                           WHERE lease_token IS NULL OR lease_expires_ticks <= $now
                           ORDER BY enqueued_ticks, seq
                           LIMIT 1)
-                        RETURNING key, source_id, url, attempts
+                        RETURNING key, source_id, url, attempts, run_id
                         """;
                     command.Parameters.AddWithValue("$owner", owner);
                     command.Parameters.AddWithValue("$token", token.ToString("D"));
@@ -69,7 +71,10 @@ public sealed partial class SqliteStateStore
                     {
                         if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                         {
-                            var item = new WorkItem(reader.GetString(0), reader.GetString(1), new Uri(reader.GetString(2)));
+                            var item = new WorkItem(reader.GetString(0), reader.GetString(1), new Uri(reader.GetString(2)))
+                            {
+                                RunId = reader.IsDBNull(4) ? null : Guid.Parse(reader.GetString(4)),
+                            };
                             lease = new WorkLease(item, owner, token, reader.GetInt32(3), expiresAt);
                         }
                     }
@@ -96,14 +101,41 @@ public sealed partial class SqliteStateStore
     }
 
     /// <inheritdoc />
-    public async Task<bool> CompleteAsync(WorkLease lease, CancellationToken cancellationToken = default)
+    public async Task<bool> CompleteAsync(WorkLease lease, SourceRunCounts? outcome = null, CancellationToken cancellationToken = default)
     {
         StateArguments.Check(lease);
-        return await ExecuteForLeaseAsync(
-            "DELETE FROM work_items WHERE key = $key AND lease_token = $token",
-            lease,
-            null,
-            cancellationToken).ConfigureAwait(false) == 1;
+        const string Delete = "DELETE FROM work_items WHERE key = $key AND lease_token = $token";
+        if (outcome is null || lease.Item.RunId is not { } run)
+        {
+            return await ExecuteForLeaseAsync(Delete, lease, null, cancellationToken).ConfigureAwait(false) == 1;
+        }
+
+        SqliteConnection connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            // The item leaves the queue and its outcome enters its run in one transaction: counted once, or not at all.
+            SqliteTransaction transaction = BeginImmediate(connection);
+            await using (transaction.ConfigureAwait(false))
+            {
+                int deleted;
+                using (SqliteCommand command = connection.CreateCommand())
+                {
+                    command.Transaction = transaction;
+                    command.CommandText = Delete;
+                    command.Parameters.AddWithValue("$key", lease.Item.Key);
+                    command.Parameters.AddWithValue("$token", lease.Token.ToString("D"));
+                    deleted = await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                }
+
+                if (deleted == 1)
+                {
+                    await AddToRunAsync(connection, transaction, run, outcome, queued: 0, done: 1, cancellationToken).ConfigureAwait(false);
+                }
+
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                return deleted == 1;
+            }
+        }
     }
 
     /// <inheritdoc />

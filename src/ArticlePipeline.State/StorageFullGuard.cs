@@ -89,8 +89,8 @@ public sealed class StorageFullGuard : IPipelineStateStore, IHostLeaseStore
         GuardAsync(() => _inner.RenewAsync(lease, leaseDuration, cancellationToken));
 
     /// <inheritdoc />
-    public Task<bool> CompleteAsync(WorkLease lease, CancellationToken cancellationToken = default) =>
-        GuardAsync(() => _inner.CompleteAsync(lease, cancellationToken));
+    public Task<bool> CompleteAsync(WorkLease lease, SourceRunCounts? outcome = null, CancellationToken cancellationToken = default) =>
+        GuardAsync(() => _inner.CompleteAsync(lease, outcome, cancellationToken));
 
     /// <inheritdoc />
     public Task ReleaseAsync(WorkLease lease, string? failure = null, CancellationToken cancellationToken = default) =>
@@ -126,6 +126,10 @@ public sealed class StorageFullGuard : IPipelineStateStore, IHostLeaseStore
     /// <inheritdoc />
     public Task RecordSourceRunAsync(SourceRun run, CancellationToken cancellationToken = default) =>
         GuardAsync(() => _inner.RecordSourceRunAsync(run, cancellationToken));
+
+    /// <inheritdoc />
+    public Task AddToSourceRunAsync(Guid runId, SourceRunCounts counts, int queued, CancellationToken cancellationToken = default) =>
+        GuardAsync(() => _inner.AddToSourceRunAsync(runId, counts, queued, cancellationToken));
 
     /// <inheritdoc />
     public Task RecordTranslationUsageAsync(DateTimeOffset at, long billed, long saved, CancellationToken cancellationToken = default) =>

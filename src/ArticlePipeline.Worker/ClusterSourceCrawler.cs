@@ -1,5 +1,6 @@
 using ArticlePipeline.Core.Abstractions;
 using ArticlePipeline.Core.Model;
+using ArticlePipeline.Core.Operations;
 using ArticlePipeline.Core.Pipeline;
 using ArticlePipeline.Core.Sources;
 using ArticlePipeline.Scheduling;
@@ -24,6 +25,7 @@ internal sealed partial class ClusterSourceCrawler : ISourceCrawler
     private readonly ISourceDiscovery _discovery;
     private readonly IStateStore _state;
     private readonly IWorkItemStore _work;
+    private readonly IOperationsJournal _journal;
     private readonly PipelineMetrics _metrics;
     private readonly CrawlOptions _options;
     private readonly TimeProvider _time;
@@ -33,6 +35,7 @@ internal sealed partial class ClusterSourceCrawler : ISourceCrawler
         ISourceDiscovery discovery,
         IStateStore state,
         IWorkItemStore work,
+        IOperationsJournal journal,
         PipelineMetrics metrics,
         IOptions<CrawlOptions> options,
         TimeProvider time,
@@ -41,6 +44,7 @@ internal sealed partial class ClusterSourceCrawler : ISourceCrawler
         _discovery = discovery;
         _state = state;
         _work = work;
+        _journal = journal;
         _metrics = metrics;
         _options = options.Value;
         _time = time;
@@ -70,11 +74,19 @@ internal sealed partial class ClusterSourceCrawler : ISourceCrawler
     /// <param name="source">The source.</param>
     /// <param name="cancellationToken">Cancels the discovery.</param>
     /// <returns>The pass's counts (discovered and skipped).</returns>
+    /// <remarks>
+    /// The source's run is stored (for the console) with what discovery found and skipped and the number of articles it
+    /// queued; the queued items carry the run's id, and each worker that completes one adds the article's outcome to
+    /// the run, so the run's counts fill in as the cluster crawls. The run is stored before the first item is queued,
+    /// so no outcome can arrive before its run.
+    /// </remarks>
     public async Task<CrawlSummary> DiscoverAsync(SourceDefinition source, CancellationToken cancellationToken = default)
     {
         // The source run's span, on the node that holds the source's home host; each article gets its own span on the
         // node that leases its host.
         using System.Diagnostics.Activity? run = Core.Telemetry.PipelineActivities.StartSourceRun(source.Id);
+        DateTimeOffset startedAt = _time.GetUtcNow();
+        long started = _time.GetTimestamp();
         DiscoveryResult found = await _discovery.DiscoverAsync(source, cancellationToken).ConfigureAwait(false);
         var summary = new CrawlSummary();
         summary.AddSource(found.Urls.Length, found.Problems, found.Failed);
@@ -102,30 +114,71 @@ internal sealed partial class ClusterSourceCrawler : ISourceCrawler
             Skipped(summary, url, decision);
         }
 
-        // Oldest first into the queue: a host's holder takes the latest queued first, so the newest article goes first.
-        int enqueued = 0;
-        for (int i = admitted.Count - 1; i >= 0; i--)
-        {
-            (Uri url, Uri key) = admitted[i];
-            if (await _work.EnqueueAsync(new WorkItem(key.AbsoluteUri, source.Id, url), cancellationToken).ConfigureAwait(false))
-            {
-                enqueued++;
-            }
-            else
-            {
-                // Still queued or leased from an earlier pass: one item, one request.
-                Skipped(summary, url, FrontierDecision.Skip(SkipReasons.Queued, $"{url}: already queued"));
-            }
-        }
-
         foreach (string problem in frontier.Problems())
         {
             summary.AddProblem($"{source.Id}: {problem}");
         }
 
+        var runId = Guid.NewGuid();
+        bool recorded = await RecordRunAsync(
+            SourceRun.From(source.Id, startedAt, _time.GetElapsedTime(started), summary) with { RunId = runId, Queued = admitted.Count },
+            cancellationToken).ConfigureAwait(false);
+
+        // Oldest first into the queue: a host's holder takes the latest queued first, so the newest article goes first.
+        int enqueued = 0;
+        var notQueued = new CrawlSummary();
+        for (int i = admitted.Count - 1; i >= 0; i--)
+        {
+            (Uri url, Uri key) = admitted[i];
+            var item = new WorkItem(key.AbsoluteUri, source.Id, url) { RunId = recorded ? runId : null };
+            if (await _work.EnqueueAsync(item, cancellationToken).ConfigureAwait(false))
+            {
+                enqueued++;
+            }
+            else
+            {
+                // Still queued or leased from an earlier pass (whose run it counts in): one item, one request.
+                var skip = FrontierDecision.Skip(SkipReasons.Queued, $"{url}: already queued");
+                Skipped(summary, url, skip);
+                notQueued.AddSkipped(skip.Reason!);
+            }
+        }
+
+        if (recorded && enqueued < admitted.Count)
+        {
+            await AddToRunAsync(runId, SourceRunCounts.Of(notQueued), enqueued - admitted.Count, cancellationToken).ConfigureAwait(false);
+        }
+
         string skipped = SkipCounts(summary);
         LogEnqueued(source.Id, found.Urls.Length, enqueued, skipped);
         return summary;
+    }
+
+    /// <summary>Stores the run for the console; a journal that cannot take it costs the console a line, never the crawl.</summary>
+    private async Task<bool> RecordRunAsync(SourceRun run, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _journal.RecordSourceRunAsync(run, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogRunNotRecorded(run.SourceId, ex.Message);
+            return false;
+        }
+    }
+
+    private async Task AddToRunAsync(Guid runId, SourceRunCounts counts, int queued, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _journal.AddToSourceRunAsync(runId, counts, queued, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogRunNotRecorded(runId.ToString("D"), ex.Message);
+        }
     }
 
     /// <summary>The skips of a pass as the summary prints them: <c>filtered 1, parked 2</c>, or <c>none</c>.</summary>
@@ -152,6 +205,9 @@ internal sealed partial class ClusterSourceCrawler : ISourceCrawler
 
     [LoggerMessage(EventId = 211, Level = LogLevel.Debug, Message = "{Url}: skipped:{Reason} {Detail}")]
     private partial void LogSkipped(Uri url, string reason, string? detail);
+
+    [LoggerMessage(EventId = 213, Level = LogLevel.Warning, Message = "source run {Run}: not recorded for the console: {Reason}")]
+    private partial void LogRunNotRecorded(string run, string reason);
 
     [LoggerMessage(EventId = 212, Level = LogLevel.Debug, Message = "source {SourceId}: discovery queued on host {Host} ({Queued})")]
     private partial void LogDiscoveryQueued(string sourceId, string host, bool queued);

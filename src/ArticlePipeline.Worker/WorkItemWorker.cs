@@ -1,5 +1,6 @@
 using ArticlePipeline.Core.Abstractions;
 using ArticlePipeline.Core.Model;
+using ArticlePipeline.Core.Operations;
 using ArticlePipeline.Core.Pipeline;
 using ArticlePipeline.Core.Sources;
 using ArticlePipeline.Crawling;
@@ -225,7 +226,8 @@ internal sealed partial class WorkItemWorker : BackgroundService
             CrawlItemResult? result = await CrawlAsync(lease.Item, source, pass, grace).ConfigureAwait(false);
             await renewal.CancelAsync().ConfigureAwait(false);
             await renewing.ConfigureAwait(false);
-            bool completed = await _work.CompleteAsync(lease, CancellationToken.None).ConfigureAwait(false);
+            // The article's outcome goes into the run that queued it, in the same write that completes the item.
+            bool completed = await _work.CompleteAsync(lease, result is null ? null : SourceRunCounts.Of(result), CancellationToken.None).ConfigureAwait(false);
             if (result is null)
             {
                 LogDiscovered(lease.Item.SourceId, completed);

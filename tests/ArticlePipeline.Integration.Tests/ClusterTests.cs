@@ -1,4 +1,7 @@
+using System.Globalization;
+using System.Net.Http.Headers;
 using System.Text.Json;
+using ArticlePipeline.Integration.Tests.Issues;
 using ArticlePipeline.Output.Json;
 using ArticlePipeline.Testing;
 using ArticlePipeline.Testing.NewsSite;
@@ -130,6 +133,66 @@ public sealed class ClusterTests
         Dispose(workers);
     }
 
+    [Test]
+    public async Task ThreeWorkers_ConsoleOfAnyWorker_ShowsEachSourcesRunWithTheArticlesAllWorkersCrawled()
+    {
+        // One firing of every source, a few seconds after the workers start: its run is then the last one on the page.
+        string second = DateTime.UtcNow.AddSeconds(12).Second.ToString(CultureInfo.InvariantCulture);
+        string config = WriteConfig(second + " * * * * ?");
+        var workers = Enumerable.Range(0, 3)
+            .Select(i => i == 2 ? Start(config, "node-" + i, "--http", "127.0.0.1:0") : Start(config, "node-" + i))
+            .ToList();
+        JsonElement[] runs = [];
+        try
+        {
+            Uri endpoint = await Issue16OperationsTests.WaitForEndpointAsync(workers[2]);
+            await WorkerTests.WaitUntilAsync(() => WorkerTests.Count(_folder.Combine("out", "records")) >= Total, TimeSpan.FromSeconds(120));
+            using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(20) };
+            for (DateTime giveUp = DateTime.UtcNow.AddSeconds(30); DateTime.UtcNow < giveUp; await Task.Delay(250))
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(endpoint, "/console/sources"));
+                request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+                using HttpResponseMessage response = await http.SendAsync(request);
+                JsonElement page = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
+                runs = [.. page.GetProperty("sources").EnumerateArray().Select(s => s.GetProperty("lastRun"))];
+                if (runs.All(r => r.ValueKind == JsonValueKind.Object && r.GetProperty("pending").GetInt32() == 0 && r.GetProperty("counts").GetProperty("written").GetInt32() > 0))
+                {
+                    break;
+                }
+            }
+        }
+        finally
+        {
+            Stop(workers);
+        }
+
+        int[] written = workers.Select(w => w.ErrorLines.Count(l => l.Contains(": Written (attempt", StringComparison.Ordinal))).ToArray();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(runs, Has.Length.EqualTo(Sources), "every source on the page");
+            Assert.That(written.Count(n => n > 0), Is.GreaterThan(1), "the articles were crawled by several workers");
+            foreach (JsonElement run in runs)
+            {
+                Assert.That(run.ValueKind, Is.EqualTo(JsonValueKind.Object), "each source has a last run");
+                if (run.ValueKind != JsonValueKind.Object)
+                {
+                    continue;
+                }
+
+                JsonElement counts = run.GetProperty("counts");
+                Assert.That(counts.GetProperty("discovered").GetInt32(), Is.EqualTo(ArticlesPerSource));
+                Assert.That(counts.GetProperty("written").GetInt32(), Is.EqualTo(ArticlesPerSource), "each article of the run counted once, by whichever worker wrote it");
+                Assert.That(counts.GetProperty("fetched").GetInt32(), Is.EqualTo(ArticlesPerSource));
+                Assert.That(counts.GetProperty("failed").GetInt32(), Is.Zero);
+                Assert.That(run.GetProperty("queued").GetInt32(), Is.EqualTo(ArticlesPerSource));
+                Assert.That(run.GetProperty("pending").GetInt32(), Is.Zero);
+                Assert.That(run.GetProperty("duration").GetString(), Is.Not.EqualTo("00:00:00"), "the run lasts until its last article");
+            }
+        }
+
+        Dispose(workers);
+    }
+
     private void AssertEachArticleWrittenOnce()
     {
         ManifestEntry[] entries = Directory.GetFiles(_folder.Combine("out", "manifest"), "*.jsonl")
@@ -142,11 +205,11 @@ public sealed class ClusterTests
         RecordAssert.ManifestMatchesFiles(_folder.Combine("out"));
     }
 
-    private ChildCli Start(string config, string node) =>
+    private ChildCli Start(string config, string node, params string[] more) =>
         ChildCli.Start(
             _folder.Path,
             new Dictionary<string, string> { ["ARTICLEPIPELINE__Scheduler__InstanceId"] = node },
-            "run", "--config", config, "--out", _folder.Combine("out"));
+            ["run", "--config", config, "--out", _folder.Combine("out"), .. more]);
 
     private static void Stop(IEnumerable<ChildCli> workers)
     {
@@ -172,7 +235,7 @@ public sealed class ClusterTests
         }
     }
 
-    private string WriteConfig()
+    private string WriteConfig(string schedule = "0/2 * * * * ?")
     {
         string file = _folder.Combine("sources.json");
         File.WriteAllText(file, JsonSerializer.Serialize(new
@@ -183,7 +246,7 @@ public sealed class ClusterTests
                 name = "site " + i,
                 homeUrl = s.Url("index.html").AbsoluteUri,
                 feeds = new[] { s.Url("rss.xml").AbsoluteUri },
-                schedule = "0/2 * * * * ?",
+                schedule,
                 maxArticlesPerRun = 1000,
             }).ToArray(),
         }));

@@ -64,7 +64,7 @@ public abstract partial class StateStoreContractTests
                 var mine = new List<string>();
                 while (await store.TryLeaseAsync($"w{n}", TimeSpan.FromMinutes(5), cancellationToken) is { } lease)
                 {
-                    if (await store.CompleteAsync(lease, cancellationToken))
+                    if (await store.CompleteAsync(lease, cancellationToken: cancellationToken))
                     {
                         mine.Add(lease.Item.Key);
                     }

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using ArticlePipeline.Core.Model;
 using ArticlePipeline.Core.Operations;
+using ArticlePipeline.Core.Pipeline;
 using ArticlePipeline.State.Operations;
 
 namespace ArticlePipeline.State.Tests;
@@ -120,6 +121,80 @@ public abstract partial class StateStoreContractTests
     }
 
     [Test]
+    public async Task CompleteAsync_ArticlesOfAQueuedRun_EachOutcomeAddsToTheRunOnceUntilNoneIsPending()
+    {
+        // A cluster run: discovery stores the run with what it found and skipped, the workers add each article.
+        IPipelineStateStore store = await OpenAsync();
+        DateTimeOffset started = Time.GetUtcNow();
+        var discovery = new CrawlSummary();
+        discovery.AddSource(5, []);
+        discovery.AddSkipped(SkipReasons.Filtered);
+        var runId = Guid.NewGuid();
+        await store.RecordSourceRunAsync(SourceRun.From("a", started, TimeSpan.FromSeconds(1), discovery) with { RunId = runId, Queued = 4 });
+        foreach (string key in new[] { "one", "two", "three", "four" })
+        {
+            await store.EnqueueAsync(Item(key) with { SourceId = "a", RunId = runId });
+        }
+
+        // One of the four turned out to be queued already by an earlier run: discovery takes it back as a skip.
+        var notQueued = new CrawlSummary();
+        notQueued.AddSkipped(SkipReasons.Queued);
+        await store.AddToSourceRunAsync(runId, SourceRunCounts.Of(notQueued), queued: -1);
+
+        Time.Advance(TimeSpan.FromSeconds(30));
+        WorkLease written = (await store.TryLeaseAsync("w1", LeaseTime))!;
+        WorkLease failed = (await store.TryLeaseAsync("w2", LeaseTime))!;
+        Assert.That(await store.CompleteAsync(written, Outcome(written, ArticleOutcomeKind.Written, billed: 700)), Is.True);
+        Assert.That(await store.CompleteAsync(written, Outcome(written, ArticleOutcomeKind.Written, billed: 700)), Is.False, "a second completion of the same lease");
+        Assert.That(await store.CompleteAsync(failed, Outcome(failed, ArticleOutcomeKind.Failed, reason: "http-503")), Is.True);
+        SourceRun partway = (await store.LatestSourceRunsAsync()).Single();
+
+        // The third lease expires and is taken over: only the completion by the new holder counts.
+        WorkLease lost = (await store.TryLeaseAsync("w1", LeaseTime))!;
+        Time.Advance(LeaseTime + TimeSpan.FromSeconds(1));
+        WorkLease current = (await store.TryLeaseAsync("w2", LeaseTime))!;
+        Assert.That(await store.CompleteAsync(lost, Outcome(lost, ArticleOutcomeKind.Written)), Is.False);
+        Assert.That(await store.CompleteAsync(current, Outcome(current, ArticleOutcomeKind.Unchanged)), Is.True);
+        SourceRun done = (await store.LatestSourceRunsAsync()).Single();
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(current.Item.RunId, Is.EqualTo(runId), "the lease carries the run of its item");
+            Assert.That(partway.Pending, Is.EqualTo(1));
+            Assert.That(partway.Queued, Is.EqualTo(3));
+            Assert.That(partway.Counts.Written, Is.EqualTo(1));
+            Assert.That(partway.Duration, Is.EqualTo(TimeSpan.FromSeconds(30)), "the run lasts until its latest article");
+            Assert.That(done.Pending, Is.Zero);
+            Assert.That(done.Counts.Discovered, Is.EqualTo(5));
+            Assert.That(done.Counts.Written, Is.EqualTo(1));
+            Assert.That(done.Counts.Unchanged, Is.EqualTo(1));
+            Assert.That(done.Counts.Fetched, Is.EqualTo(2));
+            Assert.That(done.Counts.Failed, Is.EqualTo(1));
+            Assert.That(done.Counts.FailedByReason, Is.EqualTo(new Dictionary<string, int> { ["http-503"] = 1 }));
+            Assert.That(done.Counts.SkippedByReason, Is.EqualTo(new Dictionary<string, int> { [SkipReasons.Filtered] = 1, [SkipReasons.Queued] = 1 }));
+            Assert.That(done.Counts.BilledCharacters, Is.EqualTo(700));
+            Assert.That(done.Duration, Is.EqualTo(TimeSpan.FromSeconds(91)));
+        }
+    }
+
+    [Test]
+    public async Task CompleteAsync_ItemOfNoStoredRun_CompletesWithoutARun()
+    {
+        IPipelineStateStore store = await OpenAsync();
+        await store.EnqueueAsync(Item("orphan") with { RunId = Guid.NewGuid() });
+        WorkLease lease = (await store.TryLeaseAsync("w1", LeaseTime))!;
+
+        bool completed = await store.CompleteAsync(lease, Outcome(lease, ArticleOutcomeKind.Written));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(completed, Is.True);
+            Assert.That(await store.CountAsync(), Is.Zero);
+            Assert.That(await store.LatestSourceRunsAsync(), Is.Empty);
+        }
+    }
+
+    [Test]
     public async Task TranslationUsageAsync_SeveralDays_SumsTodayAndTheMonthOnly()
     {
         IPipelineStateStore store = await OpenAsync();
@@ -212,6 +287,9 @@ public abstract partial class StateStoreContractTests
         revision == 1 ? "created" : "updated",
         ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, [new("vi", "original"), new KeyValuePair<string, string>("uk", "pending")]),
         "{}");
+
+    private static SourceRunCounts Outcome(WorkLease lease, ArticleOutcomeKind kind, string? reason = null, long billed = 0) =>
+        SourceRunCounts.Of(CrawlItemResult.Processed(new ArticleOutcome(lease.Item.Url, kind, reason, null, null, [], billed)));
 
     private static SourceRun Run(string source, DateTimeOffset at, int written) => new(
         source,

@@ -18,11 +18,14 @@ public static class OperatorConsoleEndpointRouteBuilderExtensions
     public const string DefaultContentSecurityPolicy =
         "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
+    /// <summary>What the console answers: reads only (a HEAD gets a GET's headers without its body).</summary>
+    private static readonly string[] ReadMethods = [HttpMethods.Get, HttpMethods.Head];
+
     /// <summary>
     /// Maps the console: <c>/console</c> (to the sources page), <c>/console/sources</c>, <c>/console/translation</c>,
     /// <c>/console/records</c> (<c>?q=</c>, <c>source=</c>, <c>page=</c>), <c>/console/records/{source}/{id}</c> and
     /// <c>/console/console.css</c> and <c>/console/favicon.svg</c>. Every page is HTML, or JSON when the request accepts <c>application/json</c> and
-    /// not <c>text/html</c>. Only GET is mapped: the console changes nothing.
+    /// not <c>text/html</c>. Only GET and HEAD are mapped: the console changes nothing.
     /// </summary>
     /// <param name="endpoints">The endpoints (the host's <c>WebApplication</c>).</param>
     /// <returns>The console's route group, for the host's conventions (authorization, rate limits).</returns>
@@ -30,27 +33,27 @@ public static class OperatorConsoleEndpointRouteBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         RouteGroupBuilder group = endpoints.MapGroup(ConsolePaths.Root);
-        group.MapGet("", () => Results.Redirect(ConsolePaths.Sources));
-        group.MapGet("/", () => Results.Redirect(ConsolePaths.Sources));
-        group.MapGet("/console.css", (HttpContext context) => StaticFile(context, ConsoleStaticFiles.Stylesheet, "text/css; charset=utf-8"));
-        group.MapGet("/favicon.svg", (HttpContext context) => StaticFile(context, ConsoleStaticFiles.Icon, "image/svg+xml"));
-        group.MapGet("/sources", async (HttpContext context, SourcesPage page) =>
+        group.MapMethods("", ReadMethods, () => Results.Redirect(ConsolePaths.Sources));
+        group.MapMethods("/", ReadMethods, () => Results.Redirect(ConsolePaths.Sources));
+        group.MapMethods("/console.css", ReadMethods, (HttpContext context) => StaticFile(context, ConsoleStaticFiles.Stylesheet, "text/css; charset=utf-8"));
+        group.MapMethods("/favicon.svg", ReadMethods, (HttpContext context) => StaticFile(context, ConsoleStaticFiles.Icon, "image/svg+xml"));
+        group.MapMethods("/sources", ReadMethods, async (HttpContext context, SourcesPage page) =>
         {
             SourcesView view = await page.LoadAsync(context.RequestAborted).ConfigureAwait(false);
             await RespondAsync(context, view, ConsoleJsonContext.Default.SourcesView, page.Render).ConfigureAwait(false);
         });
-        group.MapGet("/translation", async (HttpContext context, TranslationPage page) =>
+        group.MapMethods("/translation", ReadMethods, async (HttpContext context, TranslationPage page) =>
         {
             TranslationView view = await page.LoadAsync(context.RequestAborted).ConfigureAwait(false);
             await RespondAsync(context, view, ConsoleJsonContext.Default.TranslationView, page.Render).ConfigureAwait(false);
         });
-        group.MapGet("/records", async (HttpContext context, RecordsPage page) =>
+        group.MapMethods("/records", ReadMethods, async (HttpContext context, RecordsPage page) =>
         {
             IQueryCollection query = context.Request.Query;
             RecordsView view = await page.LoadAsync(query["q"], query["source"], query["page"], context.RequestAborted).ConfigureAwait(false);
             await RespondAsync(context, view, ConsoleJsonContext.Default.RecordsView, page.Render).ConfigureAwait(false);
         });
-        group.MapGet("/records/{source}/{id}", async (HttpContext context, string source, string id, ArticlePage page) =>
+        group.MapMethods("/records/{source}/{id}", ReadMethods, async (HttpContext context, string source, string id, ArticlePage page) =>
         {
             ArticleView? view = await page.LoadAsync(source, id, context.RequestAborted).ConfigureAwait(false);
             if (view is null)

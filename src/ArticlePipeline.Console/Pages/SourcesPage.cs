@@ -128,6 +128,13 @@ internal sealed class SourcesPage(IOperationsQueries queries, NextFireTimes fire
                 html.Element("p", "stopped: " + stopped, ("class", "warning"));
             }
 
+            if (run.Pending > 0)
+            {
+                // A cluster run fills in as workers complete the articles it queued: say the counts are not final yet.
+                html.Open("p", ("class", "running"), ("data-field", "pending")).Text("running: ").Number(run.Pending)
+                    .Text(" of ").Number(run.Queued).Text(" queued articles still to come").Close("p");
+            }
+
             html.Close("td");
         }
         else

@@ -18,11 +18,23 @@ public interface IOperationsJournal
     /// <returns>A task.</returns>
     Task RecordRevisionAsync(RecordRevision revision, CancellationToken cancellationToken = default);
 
-    /// <summary>Stores the counts of one source's pass.</summary>
+    /// <summary>
+    /// Stores the counts of one source's pass. A run with a <see cref="SourceRun.RunId"/> and
+    /// <see cref="SourceRun.Queued"/> articles is filled in later: by <see cref="AddToSourceRunAsync"/> and by each
+    /// <see cref="IWorkItemStore.CompleteAsync"/> of an article it queued.
+    /// </summary>
     /// <param name="run">The run.</param>
     /// <param name="cancellationToken">Cancels the write.</param>
     /// <returns>A task.</returns>
     Task RecordSourceRunAsync(SourceRun run, CancellationToken cancellationToken = default);
+
+    /// <summary>Adds counts to a stored run and corrects how many articles it queued; a no-op when the run is not stored.</summary>
+    /// <param name="runId">The run (<see cref="SourceRun.RunId"/>).</param>
+    /// <param name="counts">The counts to add.</param>
+    /// <param name="queued">Added to <see cref="SourceRun.Queued"/> (negative for articles that turned out not to be queued).</param>
+    /// <param name="cancellationToken">Cancels the write.</param>
+    /// <returns>A task.</returns>
+    Task AddToSourceRunAsync(Guid runId, SourceRunCounts counts, int queued, CancellationToken cancellationToken = default);
 
     /// <summary>Adds characters billed and saved by the translation memory to the day of <paramref name="at"/> (UTC).</summary>
     /// <param name="at">When they were billed.</param>

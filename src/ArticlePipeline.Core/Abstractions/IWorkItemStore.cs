@@ -1,4 +1,5 @@
 using ArticlePipeline.Core.Model;
+using ArticlePipeline.Core.Operations;
 
 namespace ArticlePipeline.Core.Abstractions;
 
@@ -28,11 +29,16 @@ public interface IWorkItemStore
     /// <returns><see langword="false"/> when the lease was lost (expired and taken).</returns>
     Task<bool> RenewAsync(WorkLease lease, TimeSpan leaseDuration, CancellationToken cancellationToken = default);
 
-    /// <summary>Marks the item done and removes it; a no-op when the lease was lost.</summary>
+    /// <summary>
+    /// Marks the item done and removes it; a no-op when the lease was lost. When the item belongs to a source run
+    /// (<see cref="WorkItem.RunId"/>) and <paramref name="outcome"/> is given, the outcome is added to that run in the
+    /// same write, so an article is counted exactly when it is completed, once, whichever worker completes it.
+    /// </summary>
     /// <param name="lease">The lease.</param>
+    /// <param name="outcome">The article's counts, for the run that queued it.</param>
     /// <param name="cancellationToken">Cancels the write.</param>
     /// <returns><see langword="true"/> when this lease completed the item.</returns>
-    Task<bool> CompleteAsync(WorkLease lease, CancellationToken cancellationToken = default);
+    Task<bool> CompleteAsync(WorkLease lease, SourceRunCounts? outcome = null, CancellationToken cancellationToken = default);
 
     /// <summary>Gives the item back (shutdown or failure) so another worker can take it.</summary>
     /// <param name="lease">The lease.</param>

@@ -9,6 +9,12 @@ public sealed record WorkItem(string Key, string SourceId, Uri Url)
     /// <summary>The key prefix of a discovery item; an article's key is an absolute URL, which never starts so.</summary>
     public const string DiscoveryPrefix = "discover:";
 
+    /// <summary>
+    /// The source run that queued this article (<see cref="Operations.SourceRun.RunId"/>): completing the item adds its
+    /// outcome to that run's counts. <see langword="null"/> for an item no run accounts for (a discovery, a re-run).
+    /// </summary>
+    public Guid? RunId { get; init; }
+
     /// <summary>Whether this item is a source's discovery (feeds, sitemaps, listings) rather than an article.</summary>
     public bool IsDiscovery => Key.StartsWith(DiscoveryPrefix, StringComparison.Ordinal);
 

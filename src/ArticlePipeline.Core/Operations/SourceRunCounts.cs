@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using ArticlePipeline.Core.Pipeline;
 
 namespace ArticlePipeline.Core.Operations;
 
@@ -31,4 +32,72 @@ public sealed record SourceRunCounts(
     long BilledCharacters,
     long SavedCharacters,
     bool DiscoveryFailed,
-    string? Stopped);
+    string? Stopped)
+{
+    /// <summary>The counts a pass's summary kept.</summary>
+    /// <param name="summary">The summary.</param>
+    /// <returns>The counts.</returns>
+    public static SourceRunCounts Of(CrawlSummary summary)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        return new SourceRunCounts(
+            summary.Discovered,
+            summary.Fetched,
+            summary.NotModified,
+            summary.Written,
+            summary.Unchanged,
+            summary.Skipped,
+            summary.Failed,
+            summary.FailedByReason.ToImmutableSortedDictionary(StringComparer.Ordinal),
+            summary.SkippedByReason.ToImmutableSortedDictionary(StringComparer.Ordinal),
+            [.. summary.Parked.Select(p => new SourceRunParked(p.Url.AbsoluteUri, p.Reason, p.Failures))],
+            summary.BilledCharacters,
+            summary.SavedCharacters,
+            summary.DiscoveryFailed > 0,
+            summary.Stopped);
+    }
+
+    /// <summary>The counts of one crawled article, as a worker adds them to the run that queued it.</summary>
+    /// <param name="result">The article's result.</param>
+    /// <returns>The counts.</returns>
+    public static SourceRunCounts Of(CrawlItemResult result)
+    {
+        var summary = new CrawlSummary();
+        summary.Add(result);
+        return Of(summary);
+    }
+
+    /// <summary>These counts and <paramref name="other"/>'s together: numbers added, reasons merged, parked URLs listed together.</summary>
+    /// <param name="other">The counts to add.</param>
+    /// <returns>The sum.</returns>
+    public SourceRunCounts Plus(SourceRunCounts other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        return new SourceRunCounts(
+            Discovered + other.Discovered,
+            Fetched + other.Fetched,
+            NotModified + other.NotModified,
+            Written + other.Written,
+            Unchanged + other.Unchanged,
+            Skipped + other.Skipped,
+            Failed + other.Failed,
+            Sum(FailedByReason, other.FailedByReason),
+            Sum(SkippedByReason, other.SkippedByReason),
+            Parked.IsDefaultOrEmpty ? other.Parked : other.Parked.IsDefaultOrEmpty ? Parked : Parked.AddRange(other.Parked),
+            BilledCharacters + other.BilledCharacters,
+            SavedCharacters + other.SavedCharacters,
+            DiscoveryFailed || other.DiscoveryFailed,
+            Stopped ?? other.Stopped);
+    }
+
+    private static ImmutableSortedDictionary<string, int> Sum(ImmutableSortedDictionary<string, int> a, ImmutableSortedDictionary<string, int> b)
+    {
+        ImmutableSortedDictionary<string, int>.Builder sum = (a ?? ImmutableSortedDictionary<string, int>.Empty).ToBuilder();
+        foreach ((string reason, int count) in b ?? ImmutableSortedDictionary<string, int>.Empty)
+        {
+            sum[reason] = sum.GetValueOrDefault(reason) + count;
+        }
+
+        return sum.ToImmutable();
+    }
+}

@@ -19,6 +19,9 @@ internal sealed class DeferredJournal(IServiceProvider services) : IOperationsJo
     public Task RecordSourceRunAsync(SourceRun run, CancellationToken cancellationToken = default) =>
         _journal.Value?.RecordSourceRunAsync(run, cancellationToken) ?? Task.CompletedTask;
 
+    public Task AddToSourceRunAsync(Guid runId, SourceRunCounts counts, int queued, CancellationToken cancellationToken = default) =>
+        _journal.Value?.AddToSourceRunAsync(runId, counts, queued, cancellationToken) ?? Task.CompletedTask;
+
     public Task RecordTranslationUsageAsync(DateTimeOffset at, long billed, long saved, CancellationToken cancellationToken = default) =>
         _journal.Value?.RecordTranslationUsageAsync(at, billed, saved, cancellationToken) ?? Task.CompletedTask;
 }

@@ -13,6 +13,15 @@ internal static class OperationsJson
         JsonSerializer.Deserialize(json, OperationsJsonContext.Default.SourceRunCounts)
         ?? throw new JsonException("a source run's counts are null");
 
+    /// <summary>A stored run: its columns, with the articles still to come in worked out from those queued and done.</summary>
+    public static SourceRun Run(string sourceId, DateTimeOffset startedAt, long durationMs, string counts, Guid? runId, int queued, int done) =>
+        new(sourceId, startedAt, TimeSpan.FromMilliseconds(durationMs), ReadCounts(counts))
+        {
+            RunId = runId,
+            Queued = queued,
+            Pending = Math.Max(0, queued - done),
+        };
+
     public static string Write(ImmutableSortedDictionary<string, string> languages) =>
         JsonSerializer.Serialize(languages, OperationsJsonContext.Default.ImmutableSortedDictionaryStringString);
 

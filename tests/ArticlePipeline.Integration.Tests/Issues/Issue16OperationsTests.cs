@@ -111,6 +111,8 @@ public sealed partial class Issue16OperationsTests
 
         using HttpResponseMessage sources = await _http.GetAsync(new Uri(endpoint, "/console/sources"));
         string html = await sources.Content.ReadAsStringAsync();
+        using HttpResponseMessage head = await _http.SendAsync(new HttpRequestMessage(HttpMethod.Head, new Uri(endpoint, "/console/sources")));
+        byte[] headBody = await head.Content.ReadAsByteArrayAsync();
         using (Assert.EnterMultipleScope())
         {
             Assert.That(records.GetProperty("total").GetInt64(), Is.EqualTo(SampleArticles.Length), "the console lists what the run wrote");
@@ -119,6 +121,10 @@ public sealed partial class Issue16OperationsTests
             Assert.That(sources.Content.Headers.ContentType?.MediaType, Is.EqualTo("text/html"));
             Assert.That(html, Does.Contain("sample"), "the run's source");
             AssertSecurityHeaders(sources);
+            Assert.That(head.StatusCode, Is.EqualTo(HttpStatusCode.OK), "HEAD, as the read-only rule allows it");
+            Assert.That(head.Content.Headers.ContentType?.MediaType, Is.EqualTo("text/html"));
+            Assert.That(headBody, Is.Empty);
+            AssertSecurityHeaders(head);
         }
 
         worker.Terminate();
@@ -383,7 +389,8 @@ public sealed partial class Issue16OperationsTests
     private static bool Contains(byte[] body, string text) =>
         body.AsSpan().IndexOf(System.Text.Encoding.UTF8.GetBytes(text)) >= 0;
 
-    private static async Task<Uri> WaitForEndpointAsync(ChildCli worker)
+    /// <summary>The address a <c>run --http 127.0.0.1:0</c> worker announced on stderr.</summary>
+    internal static async Task<Uri> WaitForEndpointAsync(ChildCli worker)
     {
         Uri? endpoint = null;
         await WorkerTests.WaitUntilAsync(
