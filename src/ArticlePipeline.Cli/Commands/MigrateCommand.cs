@@ -3,10 +3,12 @@ using System.Globalization;
 using ArticlePipeline.Cli.Composition;
 using ArticlePipeline.Core.Model;
 using ArticlePipeline.Extraction.Credits;
+using ArticlePipeline.Output.Writing;
+using ArticlePipeline.State;
 
 namespace ArticlePipeline.Cli.Commands;
 
-/// <summary><c>migrate</c>: upgrades records of an earlier schema version to the current one, idempotently.</summary>
+/// <summary><c>migrate</c>: upgrades records of an earlier schema version to the current one, and fills the console's catalog from the manifest, idempotently.</summary>
 internal static class MigrateCommand
 {
     public static Command Create(CliContext context)
@@ -14,7 +16,7 @@ internal static class MigrateCommand
         Option<string?> config = CommandOptions.Config();
         Option<string?> output = CommandOptions.Out();
         Option<bool> wait = CommandOptions.Wait();
-        var command = new Command("migrate", "Upgrade every schema v1 record in the output folder to v2 (people in authors, agencies, sources, photographers and the site's own name out of them; credits; fetchedUrl and capture unknown), each a new revision; running it again changes nothing. Records whose original text version 1 dropped (a language outside the five) are listed as 'needs refetch' and left as they are. Prints counts: examined, upgraded, already current, needs refetch, failed.")
+        var command = new Command("migrate", "Upgrade every schema v1 record in the output folder to v2 (people in authors, agencies, sources, photographers and the site's own name out of them; credits; fetchedUrl and capture unknown), each a new revision; running it again changes nothing. Records whose original text version 1 dropped (a language outside the five) are listed as 'needs refetch' and left as they are. First enters into the console's catalog every revision the manifest lists and the catalog lacks (an archive written before the console). Prints counts: revisions cataloged; examined, upgraded, already current, needs refetch, failed.")
         {
             config, output, wait,
         };
@@ -24,6 +26,17 @@ internal static class MigrateCommand
             await using (pipeline.ConfigureAwait(false))
             {
                 using OutputLock folder = await OutputLock.AcquireAsync(pipeline.OutputDirectory, parse.GetValue(wait), context.Error, ct).ConfigureAwait(false);
+
+                // The console's catalog first, so the history of a record upgraded below goes in before its new revision.
+                IPipelineStateStore state = await pipeline.OpenStateAsync().ConfigureAwait(false);
+                CatalogBackfillResult catalog = await CatalogBackfill.RunAsync(
+                    pipeline.OutputDirectory,
+                    state,
+                    async (source, id, token) => (await state.FindRecordAsync(source, id, token).ConfigureAwait(false))?.Revision,
+                    ct).ConfigureAwait(false);
+                await context.Output.WriteLineAsync(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"catalog: {catalog.Revisions} revisions of {catalog.Records} records entered for the console, {catalog.Skipped} manifest lines skipped (record file gone or unreadable)")).ConfigureAwait(false);
                 int examined = 0, upgraded = 0, current = 0, refetch = 0, failed = 0;
                 foreach (string file in RecordFiles.Enumerate(pipeline.OutputDirectory, sourceId: null))
                 {

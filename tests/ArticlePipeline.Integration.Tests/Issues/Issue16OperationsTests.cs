@@ -133,6 +133,49 @@ public sealed partial class Issue16OperationsTests
     }
 
     [Test]
+    public async Task Migrate_ArchiveWrittenBeforeTheConsole_TheConsoleListsItsRecordsWithTheirHistoryOnce()
+    {
+        await using LoopbackNewsSite site = await LoopbackNewsSite.StartAsync(SampleSite);
+        string config = WriteConfig(site, "0 0 0 1 1 ? 2099");
+        string output = _folder.Combine("out");
+        CliRun crawl = await CliRun.RunAsync("crawl", "--once", "--config", config, "--out", output);
+        Assert.That(crawl.ExitCode, Is.Zero, crawl.ToString());
+
+        // An archive from before the console: records and manifest on disk, an empty catalog.
+        await using (var state = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(output, "state", "state.db")};Pooling=false"))
+        {
+            await state.OpenAsync();
+            await using var wipe = state.CreateCommand();
+            wipe.CommandText = "DELETE FROM records; DELETE FROM record_revisions;";
+            await wipe.ExecuteNonQueryAsync();
+        }
+
+        CliRun first = await CliRun.RunAsync("migrate", "--config", config, "--out", output);
+        CliRun second = await CliRun.RunAsync("migrate", "--config", config, "--out", output);
+        using ChildCli worker = ChildCli.Start(_folder.Path, "run", "--config", config, "--out", output, "--http", "127.0.0.1:0");
+        Uri endpoint = await WaitForEndpointAsync(worker);
+        using HttpResponseMessage list = await SendAsync(endpoint, "/console/records", request => request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json")));
+        JsonElement records = JsonDocument.Parse(await list.Content.ReadAsStringAsync()).RootElement;
+        JsonElement item = records.GetProperty("items")[0];
+        string articlePath = $"/console/records/{item.GetProperty("sourceId").GetString()}/{item.GetProperty("recordId").GetString()}";
+        using HttpResponseMessage article = await SendAsync(endpoint, articlePath, request => request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json")));
+        JsonElement view = JsonDocument.Parse(await article.Content.ReadAsStringAsync()).RootElement;
+        worker.Terminate();
+        worker.WaitForExit(TimeSpan.FromSeconds(30));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(first.ExitCode, Is.Zero, first.ToString());
+            Assert.That(first.Output, Does.Contain($"catalog: {SampleArticles.Length} revisions of {SampleArticles.Length} records entered"));
+            Assert.That(second.Output, Does.Contain("catalog: 0 revisions of 0 records entered"), "running it again enters nothing");
+            Assert.That(records.GetProperty("total").GetInt64(), Is.EqualTo(SampleArticles.Length), "the console lists the archive's records");
+            Assert.That(records.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("title").GetString()), Has.All.Not.Empty, "with their titles from the record files");
+            Assert.That(article.StatusCode, Is.EqualTo(HttpStatusCode.OK), articlePath);
+            Assert.That(view.GetProperty("revisions").GetArrayLength(), Is.EqualTo(1), "one history line per manifest line, not one per migrate");
+        }
+    }
+
+    [Test]
     [Category("PostgreSQL")]
     public async Task RunHttp_StateStoreStops_ReadyzTurnsUnreadyAndBackWhenItReturns()
     {

@@ -1,0 +1,132 @@
+using ArticlePipeline.Core.Abstractions;
+using ArticlePipeline.Core.Model;
+using ArticlePipeline.Core.Operations;
+using ArticlePipeline.Output.Json;
+
+namespace ArticlePipeline.Output.Writing;
+
+/// <summary>
+/// Enters into the console's catalog (<see cref="IOperationsJournal"/>) the record revisions the manifest lists and
+/// the catalog lacks: an archive written before the catalog existed, or while the catalog could not be written. The
+/// manifest is the history; the record file on disk gives each record's source, language and title.
+/// </summary>
+/// <remarks>
+/// Idempotent: a revision at or below the one the catalog already has for its record is left alone, so running it again
+/// enters nothing. Manifest files are read in date order and line by line, so history lines go in in the order they
+/// were written. Memory grows with the number of records, not of lines. A line whose record file is gone or does not
+/// parse is counted and skipped: the catalog lists what the archive holds.
+/// </remarks>
+public static class CatalogBackfill
+{
+    /// <summary>The largest record file read: as for every command that reads records.</summary>
+    public const long MaxRecordBytes = 256L * 1024 * 1024;
+
+    /// <summary>Enters the missing revisions.</summary>
+    /// <param name="outputDirectory">The output folder (its <c>manifest/</c> and <c>records/</c>).</param>
+    /// <param name="journal">The catalog to fill.</param>
+    /// <param name="catalogedRevision">The revision the catalog has for a record (source id, record id), or <see langword="null"/> when none.</param>
+    /// <param name="cancellationToken">Cancels between lines.</param>
+    /// <returns>What was entered and skipped.</returns>
+    public static async Task<CatalogBackfillResult> RunAsync(
+        string outputDirectory,
+        IOperationsJournal journal,
+        Func<string, string, CancellationToken, Task<int?>> catalogedRevision,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(journal);
+        ArgumentNullException.ThrowIfNull(catalogedRevision);
+        string manifest = Path.Combine(outputDirectory, "manifest");
+        if (!Directory.Exists(manifest))
+        {
+            return new CatalogBackfillResult(0, 0, 0);
+        }
+
+        // Per record file: what the catalog needs from it and the revision it has, or null when the file is unusable.
+        var known = new Dictionary<string, Known?>(StringComparer.Ordinal);
+        var entered = new HashSet<string>(StringComparer.Ordinal);
+        int revisions = 0, skipped = 0;
+        foreach (string file in Directory.EnumerateFiles(manifest, "*.jsonl").Order(StringComparer.Ordinal))
+        {
+            foreach (string line in File.ReadLines(file))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (RecordSerializer.DeserializeManifestLine(line) is not { } entry)
+                {
+                    continue;
+                }
+
+                if (!known.TryGetValue(entry.Path, out Known? record))
+                {
+                    record = await ReadAsync(outputDirectory, entry.Path, catalogedRevision, cancellationToken).ConfigureAwait(false);
+                    known[entry.Path] = record;
+                }
+
+                if (record is null)
+                {
+                    skipped++;
+                    continue;
+                }
+
+                if (entry.Revision <= record.Cataloged)
+                {
+                    continue;
+                }
+
+                await journal.RecordRevisionAsync(
+                    new RecordRevision(record.SourceId, entry.Id, entry.Revision, entry.Url, record.Title, record.SourceLanguage, entry.At, entry.Change, entry.Languages, line),
+                    cancellationToken).ConfigureAwait(false);
+                record.Cataloged = entry.Revision;
+                entered.Add(entry.Path);
+                revisions++;
+            }
+        }
+
+        return new CatalogBackfillResult(revisions, entered.Count, skipped);
+    }
+
+    private static async Task<Known?> ReadAsync(string outputDirectory, string relativePath, Func<string, string, CancellationToken, Task<int?>> catalogedRevision, CancellationToken cancellationToken)
+    {
+        string path = Path.GetFullPath(Path.Combine(outputDirectory, relativePath));
+        string records = Path.GetFullPath(Path.Combine(outputDirectory, "records")) + Path.DirectorySeparatorChar;
+        var file = new FileInfo(path);
+        if (!path.StartsWith(records, StringComparison.Ordinal) || !file.Exists || file.Length > MaxRecordBytes)
+        {
+            // A line naming a path outside the records folder is not followed.
+            return null;
+        }
+
+        ArticleRecord? record;
+        try
+        {
+            record = RecordSerializer.Deserialize(await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false));
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return null;
+        }
+
+        if (record is null || !Path.GetFileNameWithoutExtension(path).Equals(record.Id, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        string title = record.Languages.TryGetValue(record.SourceLanguage, out LanguageVersion? source) ? source.Content?.Title ?? "" : "";
+        int? cataloged = await catalogedRevision(record.Source.Id, record.Id, cancellationToken).ConfigureAwait(false);
+        return new Known(record.Source.Id, record.SourceLanguage, title) { Cataloged = cataloged ?? 0 };
+    }
+
+    private sealed record Known(string SourceId, string SourceLanguage, string Title)
+    {
+        public int Cataloged { get; set; }
+    }
+}
+
+/// <summary>What <see cref="CatalogBackfill.RunAsync"/> did.</summary>
+/// <param name="Revisions">Revisions entered into the catalog.</param>
+/// <param name="Records">Records they belong to.</param>
+/// <param name="Skipped">Manifest lines whose record file is gone or unreadable.</param>
+public sealed record CatalogBackfillResult(int Revisions, int Records, int Skipped);
