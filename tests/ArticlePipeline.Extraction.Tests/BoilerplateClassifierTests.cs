@@ -76,6 +76,18 @@ public sealed class BoilerplateClassifierTests
     }
 
     [Test]
+    public void Classify_JunkPatternTimesOutOnALine_TheLineIsTextAndNothingThrows()
+    {
+        // A pattern that backtracks exponentially on a long line that almost matches: it passes its timeout.
+        var classifier = new BoilerplateClassifier(new BoilerplateLexicon(new BoilerplateLexicon.LexiconData { JunkPatterns = [@"^(\w+\s?)*$"] }));
+        string line = string.Concat(Enumerable.Repeat("word ", 40)) + "!";
+
+        LineClassification kind = classifier.Classify(line);
+
+        Assert.That(kind.Kind, Is.EqualTo(LineKind.Content));
+    }
+
+    [Test]
     public void Classify_BareSourceWord_IsSourceLineWithoutUrl()
     {
         LineClassification verdict = Classifier.Classify("Источник");

@@ -39,6 +39,22 @@ internal sealed partial class BoilerplateClassifier
     /// <summary>The classifier over the shipped lexicon.</summary>
     public static BoilerplateClassifier Default { get; } = new(BoilerplateLexicon.Default);
 
+    /// <summary>
+    /// Whether a junk pattern matches; a line the pattern cannot decide within its timeout (a pathological line, or a
+    /// machine so slow that the timeout passes) is not junk: the line is kept as text rather than the page failing.
+    /// </summary>
+    private static bool IsMatch(Regex pattern, string text)
+    {
+        try
+        {
+            return pattern.IsMatch(text);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>Classifies one normalized line of text.</summary>
     public LineClassification Classify(string line)
     {
@@ -72,7 +88,7 @@ internal sealed partial class BoilerplateClassifier
 
         foreach (Regex pattern in _junkPatterns)
         {
-            if (pattern.IsMatch(text))
+            if (IsMatch(pattern, text))
             {
                 return new(LineKind.Junk);
             }

@@ -10,7 +10,8 @@ internal sealed class BoilerplateLexicon
 {
     private static readonly Lazy<BoilerplateLexicon> DefaultInstance = new(LoadEmbedded);
 
-    private BoilerplateLexicon(LexiconData data)
+    /// <summary>A lexicon over <paramref name="data"/>: the embedded table, or a test's own.</summary>
+    internal BoilerplateLexicon(LexiconData data)
     {
         CommentCounters = Keys(data.CommentCounters);
         EndOfArticle = Keys(data.EndOfArticle);
