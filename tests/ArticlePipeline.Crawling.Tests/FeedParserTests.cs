@@ -105,7 +105,7 @@ public sealed class FeedParserTests
 
         Assert.That(links, Is.EqualTo(new[]
         {
-            new DiscoveredLink(new Uri("https://baosonghau.example.vn/tin-tuc/khoi-cong-a1003.html"), new DateTimeOffset(2025, 6, 24, 15, 5, 0, Vietnam)),
+            new DiscoveredLink(new Uri("https://baosonghau.example.vn/tin-tuc/khoi-cong-a1003.html"), new DateTimeOffset(2025, 6, 24, 15, 5, 0, Vietnam), Modified: new DateTimeOffset(2025, 6, 24, 15, 5, 0, Vietnam)),
             new DiscoveredLink(new Uri("https://baosonghau.example.vn/tin-tuc/my-loi-a1002.html"), new DateTimeOffset(2025, 6, 23, 16, 10, 0, Vietnam)),
         }));
     }
@@ -319,7 +319,8 @@ public sealed class FeedParserTests
 
         (List<DiscoveredLink> links, _) = FeedParser.Parse(Encoding.UTF8.GetBytes(atom), FeedUrl);
 
-        Assert.That(links, Is.EqualTo(new[] { new DiscoveredLink(new Uri("https://baosonghau.example.vn/tin-tuc/a1003.html"), new DateTimeOffset(2025, 6, 24, 15, 5, 0, Vietnam)) }));
+        var updated = new DateTimeOffset(2025, 6, 24, 15, 5, 0, Vietnam);
+        Assert.That(links, Is.EqualTo(new[] { new DiscoveredLink(new Uri("https://baosonghau.example.vn/tin-tuc/a1003.html"), updated, Modified: updated) }));
     }
 
     [Test]

@@ -1,3 +1,4 @@
+using System.Text;
 using ArticlePipeline.Core.Sources;
 using ArticlePipeline.Crawling.Discovery;
 using ArticlePipeline.Crawling.Fetching;
@@ -78,6 +79,41 @@ public sealed class SourceDiscoveryTests
             // The DOCTYPE is ignored (never processed): what is left is an empty feed, reported as giving no links.
             Assert.That(result.Problems, Has.Some.StartsWith("feed ").And.Contains("no links found"));
             Assert.That(result.Problems, Has.Some.StartsWith("sitemap ").And.Contains("http-404"));
+        }
+    }
+
+    [Test]
+    public async Task DiscoverAsync_AtomUpdatedAndSitemapLastmod_GiveEachUrlTheLatestChangeListed()
+    {
+        await using LoopbackNewsSite site = await LoopbackNewsSite.StartAsync();
+        site.Set("/atom.xml", new SiteResponse(Encoding.UTF8.GetBytes($"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <feed xmlns="http://www.w3.org/2005/Atom">
+              <title>Tin mới</title>
+              <entry><title>Đính chính</title><link href="{site.Url("tin-tuc/dinh-chinh-a2001.html")}"/>
+                <published>2025-06-20T08:00:00+07:00</published><updated>2025-06-24T16:30:00+07:00</updated></entry>
+              <entry><title>Không đổi</title><link href="{site.Url("tin-tuc/khong-doi-a2002.html")}"/>
+                <published>2025-06-21T08:00:00+07:00</published></entry>
+            </feed>
+            """), "application/atom+xml"));
+        site.Set("/sitemap.xml", new SiteResponse(Encoding.UTF8.GetBytes($"""
+            <?xml version="1.0" encoding="UTF-8"?>
+            <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+              <url><loc>{site.Url("tin-tuc/dinh-chinh-a2001.html")}</loc><lastmod>2025-06-25T09:00:00+07:00</lastmod></url>
+              <url><loc>{site.Url("tin-tuc/cu-a2003.html")}</loc><lastmod>2025-06-01T09:00:00+07:00</lastmod></url>
+            </urlset>
+            """), "application/xml"));
+        using var fetcher = new HttpPageFetcher(new NetworkOptions { AllowPrivateAddresses = true, DelaySeconds = 0, RetryBaseDelaySeconds = 0.01, TimeoutSeconds = 5 });
+        var source = new SourceDefinition { Id = "x", HomeUrl = site.BaseUrl.AbsoluteUri, Feeds = [site.Url("atom.xml").AbsoluteUri], Sitemaps = [site.Url("sitemap.xml").AbsoluteUri] };
+
+        DiscoveryResult result = await new SourceDiscovery(fetcher).DiscoverAsync(source);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(result.Urls, Has.Length.EqualTo(3));
+            Assert.That(result.ModifiedOf(site.Url("tin-tuc/dinh-chinh-a2001.html")), Is.EqualTo(new DateTimeOffset(2025, 6, 25, 9, 0, 0, TimeSpan.FromHours(7))), "the later of the feed's updated and the sitemap's lastmod");
+            Assert.That(result.ModifiedOf(site.Url("tin-tuc/cu-a2003.html")), Is.EqualTo(new DateTimeOffset(2025, 6, 1, 9, 0, 0, TimeSpan.FromHours(7))));
+            Assert.That(result.ModifiedOf(site.Url("tin-tuc/khong-doi-a2002.html")), Is.Null, "a feed that gives only the publication date says nothing of changes");
         }
     }
 }

@@ -11,6 +11,9 @@ namespace ArticlePipeline.Core.Pipeline;
 /// </summary>
 public static class CrawlFrontier
 {
+    /// <summary>How far ahead of the clock a listed modification date may be and still be believed: servers' clocks differ.</summary>
+    public static readonly TimeSpan ListedDateSkew = TimeSpan.FromMinutes(5);
+
     /// <summary>The key of <paramref name="url"/> in the seen-set and the state store.</summary>
     /// <param name="url">A URL.</param>
     /// <param name="source">Its source (for the trailing-slash policy and <c>stripParameters</c>), if any.</param>
@@ -84,8 +87,14 @@ public static class CrawlFrontier
     /// <param name="state">Its stored state, or <see langword="null"/> for a new URL.</param>
     /// <param name="now">The current time.</param>
     /// <param name="options">The crawl policy whose revisit schedule applies; <see langword="null"/> checks failures only.</param>
+    /// <param name="listedModified">
+    /// When the feed or sitemap that listed the URL says the page last changed (<see cref="DiscoveryResult.Modified"/>):
+    /// a known page listed as changed after its last check is checked now, whatever its revisit schedule says, even
+    /// after the schedule's end ("never, unless listed again"). A date more than <see cref="ListedDateSkew"/> ahead of
+    /// <paramref name="now"/> is not believed (a site stamping local time as UTC), until <paramref name="now"/> reaches it.
+    /// </param>
     /// <returns>Fetch, or skip as <see cref="SkipReasons.Parked"/>, <see cref="SkipReasons.Backoff"/> or <see cref="SkipReasons.NotDue"/>.</returns>
-    public static FrontierDecision Decide(PageState? state, DateTimeOffset now, CrawlOptions? options = null)
+    public static FrontierDecision Decide(PageState? state, DateTimeOffset now, CrawlOptions? options = null, DateTimeOffset? listedModified = null)
     {
         if (state is null)
         {
@@ -109,6 +118,12 @@ public static class CrawlFrontier
         if (options is null || state.ConsecutiveFailures > 0 || state.ContentHash is null)
         {
             // Failing and past its backoff, or never fetched successfully: tried now.
+            return FrontierDecision.Proceed;
+        }
+
+        if (listedModified is { } modified && modified > state.UpdatedAt && modified <= now + ListedDateSkew)
+        {
+            // Listed again as changed since the last check: a correction or an update, checked now (a conditional GET).
             return FrontierDecision.Proceed;
         }
 

@@ -13,4 +13,16 @@ public sealed record DiscoveryResult(ImmutableArray<Uri> Urls, ImmutableArray<st
     /// </summary>
     /// <value><see langword="false"/>.</value>
     public bool Failed { get; init; }
+
+    /// <summary>
+    /// When the feeds and sitemaps say a page last changed (Atom <c>updated</c>, sitemap <c>lastmod</c>), for the URLs
+    /// they give a date for, keyed by the URL as in <see cref="Urls"/>: a known article listed as changed since its last
+    /// check is checked again (<see cref="Pipeline.CrawlFrontier.Decide"/>).
+    /// </summary>
+    public ImmutableDictionary<Uri, DateTimeOffset> Modified { get; init; } = ImmutableDictionary<Uri, DateTimeOffset>.Empty;
+
+    /// <summary>The modification date listed for <paramref name="url"/>, if any.</summary>
+    /// <param name="url">A URL of <see cref="Urls"/>.</param>
+    /// <returns>The date, or <see langword="null"/>.</returns>
+    public DateTimeOffset? ModifiedOf(Uri url) => Modified.TryGetValue(url, out DateTimeOffset date) ? date : null;
 }

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using ArticlePipeline.Core.Pipeline;
 using ArticlePipeline.Core.Sources;
@@ -73,6 +74,10 @@ internal sealed class DiscoveryRun
         }
 
         // Nothing could be read at all (every document refused or failed): the source's discovery failed.
-        return new DiscoveryResult([.. urls], [.. Problems]) { Failed = Attempted > 0 && Read == 0 };
+        return new DiscoveryResult([.. urls], [.. Problems])
+        {
+            Failed = Attempted > 0 && Read == 0,
+            Modified = Links.Modified().ToImmutableDictionary(),
+        };
     }
 }

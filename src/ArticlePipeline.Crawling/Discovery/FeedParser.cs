@@ -486,7 +486,7 @@ internal static class FeedParser
                 return;
             }
 
-            var link = new DiscoveredLink(url, date);
+            var link = new DiscoveredLink(url, date, entry.Updated);
             if (entry.Kind == EntryKind.SitemapReference)
             {
                 Sitemaps++;

@@ -11,6 +11,7 @@ internal sealed class NewestLinks
 {
     private readonly PriorityQueue<Kept, Rank> _heap = new();
     private readonly HashSet<string> _keys = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, DateTimeOffset> _modified = new(StringComparer.Ordinal);
     private long _sequence;
 
     /// <summary>Creates an empty set holding at most <paramref name="capacity"/> links.</summary>
@@ -43,6 +44,12 @@ internal sealed class NewestLinks
 
         // Compared as strings: Uri's own equality re-parses its parts on every comparison.
         string key = UrlCanonicalizer.Canonicalize(link.Url).AbsoluteUri;
+        if (link.Modified is { } modified && (!_modified.TryGetValue(key, out DateTimeOffset known) || modified > known))
+        {
+            // The latest change any document lists for the page, whichever document listed it first.
+            _modified[key] = modified;
+        }
+
         if (!_keys.Add(key))
         {
             return;
@@ -52,11 +59,18 @@ internal sealed class NewestLinks
         {
             Kept dropped = _heap.Dequeue();
             _keys.Remove(dropped.Key);
+            _modified.Remove(dropped.Key);
             Cut++;
         }
 
         _heap.Enqueue(new Kept(link.Url, key, rank), rank);
     }
+
+    /// <summary>The latest modification date the documents listed for each kept link that has one, by the link's URL.</summary>
+    public IEnumerable<KeyValuePair<Uri, DateTimeOffset>> Modified() =>
+        _heap.UnorderedItems
+            .Where(item => _modified.ContainsKey(item.Element.Key))
+            .Select(item => KeyValuePair.Create(item.Element.Url, _modified[item.Element.Key]));
 
     /// <summary>
     /// Whether a link dated <paramref name="date"/> could be kept, asked before its URL is even built; a link that

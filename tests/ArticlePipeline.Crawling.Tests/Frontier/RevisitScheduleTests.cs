@@ -48,6 +48,38 @@ public sealed class RevisitScheduleTests
     }
 
     [Test]
+    public void Decide_ListedAsChangedSinceTheLastCheck_IsDueEvenAfterTheScheduleEnded()
+    {
+        var options = new CrawlOptions();
+        PageState done = Written(revisits: 8, at: Fetched);
+        PageState fresh = Written(revisits: 0, at: Fetched);
+        DateTimeOffset now = Fetched.AddDays(90);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(CrawlFrontier.Decide(done, now, options, listedModified: Fetched.AddDays(80)).Fetch, Is.True, "a correction listed long after the schedule ended");
+            Assert.That(CrawlFrontier.Decide(fresh, Fetched.AddMinutes(10), options, listedModified: Fetched.AddMinutes(5)).Fetch, Is.True, "changed before its first revisit is due");
+            Assert.That(CrawlFrontier.Decide(done, now, options, listedModified: Fetched.AddMinutes(-1)).Reason, Is.EqualTo(SkipReasons.NotDue), "changed before the last check: already seen");
+            Assert.That(CrawlFrontier.Decide(done, now, options, listedModified: now.AddHours(7)).Reason, Is.EqualTo(SkipReasons.NotDue), "a date hours ahead of the clock is not believed");
+            Assert.That(CrawlFrontier.Decide(done, now, options, listedModified: now.AddMinutes(1)).Fetch, Is.True, "a minute of clock difference is");
+        }
+    }
+
+    [Test]
+    public void Decide_ListedAsChangedButParkedOrBackingOff_StaysSkipped()
+    {
+        var options = new CrawlOptions();
+        PageState parked = Written(revisits: 0, at: Fetched) with { Parked = true, ConsecutiveFailures = 5, LastOutcome = PageOutcome.Failure("http-404") };
+        PageState backingOff = Written(revisits: 0, at: Fetched) with { ConsecutiveFailures = 1, LastOutcome = PageOutcome.Failure("http-503"), NextAttemptAt = Fetched.AddHours(1) };
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(CrawlFrontier.Decide(parked, Fetched.AddDays(1), options, listedModified: Fetched.AddHours(12)).Reason, Is.EqualTo(SkipReasons.Parked));
+            Assert.That(CrawlFrontier.Decide(backingOff, Fetched.AddMinutes(30), options, listedModified: Fetched.AddMinutes(20)).Reason, Is.EqualTo(SkipReasons.Backoff));
+        }
+    }
+
+    [Test]
     public void Decide_WithoutOptions_ChecksFailuresOnly() =>
         Assert.That(CrawlFrontier.Decide(Written(revisits: 0, at: Fetched), Fetched, options: null).Fetch, Is.True);
 

@@ -156,7 +156,7 @@ public sealed class Issue11FeedTests
 
         Assert.That(result.Links, Is.EqualTo(new[]
         {
-            new DiscoveredLink(new Uri("https://baosonghau.example.vn/tin-tuc/a1001.html"), new DateTimeOffset(2025, 6, 23, 7, 30, 0, Vietnam)),
+            new DiscoveredLink(new Uri("https://baosonghau.example.vn/tin-tuc/a1001.html"), new DateTimeOffset(2025, 6, 23, 7, 30, 0, Vietnam), Modified: new DateTimeOffset(2025, 6, 30, 10, 0, 0, Vietnam)),
         }));
     }
 
