@@ -117,7 +117,8 @@ internal static class PostgresMigrations
             END
             $trgm$;
             """),
-        new(6, "source runs filled in by the workers that complete their articles", $"""
+        new(6, "source runs filled in by the workers that complete their articles; the listed modification date of a work item", $"""
+            ALTER TABLE {schema}.work_items ADD COLUMN listed_modified timestamptz NULL;
             ALTER TABLE {schema}.work_items ADD COLUMN run_id uuid NULL;
             ALTER TABLE {schema}.source_runs ADD COLUMN run_id uuid NULL;
             ALTER TABLE {schema}.source_runs ADD COLUMN queued integer NOT NULL DEFAULT 0;

@@ -18,10 +18,11 @@ internal sealed partial class PostgresStateStore
     {
         StateArguments.Check(item);
         using NpgsqlCommand command = _dataSource.CreateCommand($"""
-            INSERT INTO {_schema}.work_items (key, source_id, url, enqueued_at, host, run_id) VALUES (@key, @source, @url, @now, @host, @run)
+            INSERT INTO {_schema}.work_items (key, source_id, url, enqueued_at, host, run_id, listed_modified) VALUES (@key, @source, @url, @now, @host, @run, @modified)
             ON CONFLICT (key) DO NOTHING
             """);
         command.Parameters.Add(Parameter("run", NpgsqlDbType.Uuid, item.RunId));
+        command.Parameters.Add(Parameter("modified", item.ListedModified));
         command.Parameters.Add(Parameter("host", NpgsqlDbType.Text, HostLease.KeyOf(item.Url)));
         command.Parameters.Add(Parameter("key", NpgsqlDbType.Text, item.Key));
         command.Parameters.Add(Parameter("source", NpgsqlDbType.Text, item.SourceId));
@@ -63,7 +64,7 @@ internal sealed partial class PostgresStateStore
               {candidates}
               LIMIT 1
               FOR UPDATE SKIP LOCKED)
-            RETURNING w.key, w.source_id, w.url, w.attempts, w.run_id
+            RETURNING w.key, w.source_id, w.url, w.attempts, w.run_id, w.listed_modified
             """);
         command.Parameters.Add(Parameter("owner", NpgsqlDbType.Text, owner));
         command.Parameters.Add(Parameter("token", NpgsqlDbType.Uuid, token));
@@ -81,6 +82,7 @@ internal sealed partial class PostgresStateStore
             var item = new WorkItem(reader.GetString(0), reader.GetString(1), new Uri(reader.GetString(2)))
             {
                 RunId = reader.IsDBNull(4) ? null : reader.GetGuid(4),
+                ListedModified = reader.IsDBNull(5) ? null : reader.GetFieldValue<DateTimeOffset>(5),
             };
             return new WorkLease(item, owner, token, reader.GetInt32(3), expiresAt);
         }

@@ -115,7 +115,8 @@ internal static class SqliteMigrations
             CREATE INDEX ix_pages_parked ON pages (updated_at DESC) WHERE parked = 1;
             CREATE INDEX ix_pending_translations_reason ON pending_translations (reason, languages);
             """),
-        new(6, "source runs filled in by the workers that complete their articles", """
+        new(6, "source runs filled in by the workers that complete their articles; the listed modification date of a work item", """
+            ALTER TABLE work_items ADD COLUMN listed_modified_ticks INTEGER NULL;
             ALTER TABLE work_items ADD COLUMN run_id TEXT NULL;
             ALTER TABLE source_runs ADD COLUMN run_id TEXT NULL;
             ALTER TABLE source_runs ADD COLUMN queued INTEGER NOT NULL DEFAULT 0;

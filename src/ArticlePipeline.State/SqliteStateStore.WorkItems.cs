@@ -21,10 +21,11 @@ public sealed partial class SqliteStateStore
         {
             using SqliteCommand command = connection.CreateCommand();
             command.CommandText = """
-                INSERT INTO work_items (key, source_id, url, enqueued_ticks, run_id) VALUES ($key, $source, $url, $now, $run)
+                INSERT INTO work_items (key, source_id, url, enqueued_ticks, run_id, listed_modified_ticks) VALUES ($key, $source, $url, $now, $run, $modified)
                 ON CONFLICT (key) DO NOTHING
                 """;
             command.Parameters.AddWithValue("$run", DbValue(item.RunId?.ToString("D")));
+            command.Parameters.AddWithValue("$modified", item.ListedModified is { } modified ? modified.UtcTicks : DBNull.Value);
             command.Parameters.AddWithValue("$key", item.Key);
             command.Parameters.AddWithValue("$source", item.SourceId);
             command.Parameters.AddWithValue("$url", item.Url.AbsoluteUri);
@@ -60,7 +61,7 @@ public sealed partial class SqliteStateStore
                           WHERE lease_token IS NULL OR lease_expires_ticks <= $now
                           ORDER BY enqueued_ticks, seq
                           LIMIT 1)
-                        RETURNING key, source_id, url, attempts, run_id
+                        RETURNING key, source_id, url, attempts, run_id, listed_modified_ticks
                         """;
                     command.Parameters.AddWithValue("$owner", owner);
                     command.Parameters.AddWithValue("$token", token.ToString("D"));
@@ -74,6 +75,7 @@ public sealed partial class SqliteStateStore
                             var item = new WorkItem(reader.GetString(0), reader.GetString(1), new Uri(reader.GetString(2)))
                             {
                                 RunId = reader.IsDBNull(4) ? null : Guid.Parse(reader.GetString(4)),
+                                ListedModified = reader.IsDBNull(5) ? null : new DateTimeOffset(reader.GetInt64(5), TimeSpan.Zero),
                             };
                             lease = new WorkLease(item, owner, token, reader.GetInt32(3), expiresAt);
                         }

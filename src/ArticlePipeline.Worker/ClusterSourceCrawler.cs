@@ -101,7 +101,7 @@ internal sealed partial class ClusterSourceCrawler : ISourceCrawler
             {
                 Uri key = CrawlFrontier.Key(url, source);
                 PageState? known = await _state.GetPageAsync(key, cancellationToken).ConfigureAwait(false);
-                decision = CrawlFrontier.Decide(known, _time.GetUtcNow(), _options);
+                decision = CrawlFrontier.Decide(known, _time.GetUtcNow(), _options, found.ModifiedOf(url));
                 if (decision.Fetch)
                 {
                     // Queued counts against the limit like a request: the worker makes it.
@@ -130,7 +130,7 @@ internal sealed partial class ClusterSourceCrawler : ISourceCrawler
         for (int i = admitted.Count - 1; i >= 0; i--)
         {
             (Uri url, Uri key) = admitted[i];
-            var item = new WorkItem(key.AbsoluteUri, source.Id, url) { RunId = recorded ? runId : null };
+            var item = new WorkItem(key.AbsoluteUri, source.Id, url) { RunId = recorded ? runId : null, ListedModified = found.ModifiedOf(url) };
             if (await _work.EnqueueAsync(item, cancellationToken).ConfigureAwait(false))
             {
                 enqueued++;

@@ -280,7 +280,9 @@ internal sealed partial class WorkItemWorker : BackgroundService
             return CrawlItemResult.Processed(await _processor.ProcessAsync(item.Url, null, cancellationToken: cancellationToken).ConfigureAwait(false));
         }
 
-        return pass.TryClaim(CrawlFrontier.Key(item.Url, source), source.Id)
+        Uri key = CrawlFrontier.Key(item.Url, source);
+        pass.Listed(key, item.ListedModified);
+        return pass.TryClaim(key, source.Id)
             ? await _processor.CrawlAsync(item.Url, source, pass, cancellationToken).ConfigureAwait(false)
             : CrawlItemResult.Skipped(item.Url, SkipReasons.Seen, $"{item.Url}: already taken for source '{source.Id}' in this pass");
     }

@@ -27,6 +27,27 @@ public abstract partial class StateStoreContractTests
     }
 
     [Test]
+    public async Task TryLeaseAsync_ItemWithRunAndListedDate_TheLeaseCarriesBoth()
+    {
+        IPipelineStateStore store = await OpenAsync();
+        var run = Guid.NewGuid();
+        var modified = new DateTimeOffset(2025, 6, 24, 16, 30, 0, TimeSpan.FromHours(7));
+        await store.EnqueueAsync(Item("a") with { RunId = run, ListedModified = modified });
+        await store.EnqueueAsync(Item("b"));
+
+        WorkLease first = (await store.TryLeaseAsync("w1", LeaseTime))!;
+        WorkLease second = (await store.TryLeaseAsync("w1", LeaseTime))!;
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(first.Item.RunId, Is.EqualTo(run));
+            Assert.That(first.Item.ListedModified, Is.EqualTo(modified), "the same instant");
+            Assert.That(second.Item.RunId, Is.Null);
+            Assert.That(second.Item.ListedModified, Is.Null);
+        }
+    }
+
+    [Test]
     public async Task EnqueueAsync_AfterCompletion_AddsTheKeyAgain()
     {
         IPipelineStateStore store = await OpenAsync();

@@ -15,6 +15,12 @@ public sealed record WorkItem(string Key, string SourceId, Uri Url)
     /// </summary>
     public Guid? RunId { get; init; }
 
+    /// <summary>
+    /// When the listing that queued the article says its page last changed, if it said
+    /// (<see cref="Sources.DiscoveryResult.Modified"/>): the worker that takes the item decides on it as discovery did.
+    /// </summary>
+    public DateTimeOffset? ListedModified { get; init; }
+
     /// <summary>Whether this item is a source's discovery (feeds, sitemaps, listings) rather than an article.</summary>
     public bool IsDiscovery => Key.StartsWith(DiscoveryPrefix, StringComparison.Ordinal);
 

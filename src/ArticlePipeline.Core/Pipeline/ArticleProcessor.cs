@@ -232,7 +232,7 @@ public sealed partial class ArticleProcessor
     {
         Uri key = CrawlFrontier.Key(url, source);
         PageState? previous = await GetStateAsync(key, cancellationToken).ConfigureAwait(false);
-        FrontierDecision decision = CrawlFrontier.Decide(previous, _time.GetUtcNow(), pass.Options);
+        FrontierDecision decision = CrawlFrontier.Decide(previous, _time.GetUtcNow(), pass.Options, pass.ListedModified(key));
         if (!decision.Fetch)
         {
             LogOutcome(url, "skipped:" + decision.Reason, decision.Detail);

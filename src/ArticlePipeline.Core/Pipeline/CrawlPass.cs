@@ -14,6 +14,7 @@ public sealed class CrawlPass
 {
     // 128 bits of the key's SHA-256 rather than the Uri itself: a pass over 10,000 URLs keeps under 1 MB here.
     private readonly ConcurrentDictionary<UInt128, byte> _claimed = new();
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _listedModified = new(StringComparer.Ordinal);
     private PassTranslations? _translations;
 
     /// <summary>Creates a pass.</summary>
@@ -37,6 +38,27 @@ public sealed class CrawlPass
         SHA256.HashData(Encoding.UTF8.GetBytes(scope is null ? key.AbsoluteUri : scope + "\n" + key.AbsoluteUri), hash);
         return _claimed.TryAdd(BinaryPrimitives.ReadUInt128LittleEndian(hash), 0);
     }
+
+    /// <summary>
+    /// Notes when the listing that gave a URL says its page last changed (<see cref="Sources.DiscoveryResult.Modified"/>),
+    /// for the frontier's decision on it in this pass (<see cref="CrawlFrontier.Decide"/>).
+    /// </summary>
+    /// <param name="key">A key from <see cref="CrawlFrontier.Key"/>.</param>
+    /// <param name="modified">The listed date; nothing is noted when <see langword="null"/>.</param>
+    public void Listed(Uri key, DateTimeOffset? modified)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        if (modified is { } date)
+        {
+            _listedModified.AddOrUpdate(key.AbsoluteUri, date, (_, known) => date > known ? date : known);
+        }
+    }
+
+    /// <summary>The latest modification date noted for <paramref name="key"/> in this pass, if any.</summary>
+    /// <param name="key">A key from <see cref="CrawlFrontier.Key"/>.</param>
+    /// <returns>The date, or <see langword="null"/>.</returns>
+    public DateTimeOffset? ListedModified(Uri key) =>
+        _listedModified.TryGetValue(key.AbsoluteUri, out DateTimeOffset date) ? date : null;
 
     /// <summary>The pass's shared Translator batches, made on first use over the processor's translator.</summary>
     internal PassTranslations Translations(ITranslationProvider translator, TimeProvider time) =>

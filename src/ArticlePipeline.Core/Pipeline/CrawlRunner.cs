@@ -104,6 +104,11 @@ public sealed class CrawlRunner
                         long started = _time.GetTimestamp();
                         var own = new CrawlSummary();
                         DiscoveryResult found = await DiscoverAsync(source, ct).ConfigureAwait(false);
+                        foreach ((Uri url, DateTimeOffset modified) in found.Modified)
+                        {
+                            pass.Listed(CrawlFrontier.Key(url, source), modified);
+                        }
+
                         string[] problems = [.. found.Problems.Select(p => $"{source.Id}: {p}")];
                         summary.AddSource(found.Urls.Length, problems, found.Failed);
                         own.AddSource(found.Urls.Length, problems, found.Failed);

@@ -151,6 +151,64 @@ public sealed partial class Issue13CrawlPathTests
         }
     }
 
+    [Test]
+    public async Task KnownArticles_AfterTheirScheduleEnded_OnlyTheOneTheSitemapListsAsChangedIsFetchedAgain_InBothModes()
+    {
+        foreach (bool clustered in new[] { true, false })
+        {
+            string name = clustered ? "listed-cluster" : "listed-local";
+            await using LoopbackNewsSite site = await LoopbackNewsSite.StartAsync();
+            site.AutoValidators = true;
+            IReadOnlyList<Uri> articles = SiteContent.Publish(site, 1, 2);
+            Uri changed = articles.Single(u => u.AbsolutePath == SiteContent.ArticlePath(2));
+            Uri same = articles.Single(u => u.AbsolutePath == SiteContent.ArticlePath(1));
+            var published = new DateTimeOffset(2025, 6, 23, 7, 30, 0, TimeSpan.FromHours(7));
+            site.Set("/sitemap.xml", Sitemap((same, published), (changed, published)));
+            string output = _folder.Combine(name, "out");
+
+            // No revisit schedule at all: only a listing that says the page changed brings it back.
+            string config = await ConfigAsync(name, clustered, SourcesFile(name, site, sitemap: true), new { RevisitSchedule = "" });
+            using (ChildCli worker = StartWorker(name, config, output))
+            {
+                try
+                {
+                    await WorkerTests.WaitUntilAsync(() => Issue10Files.Records(output).Length == 2, TimeSpan.FromSeconds(60));
+                    int passes = PassLines(worker).Length;
+                    await WorkerTests.WaitUntilAsync(() => PassLines(worker).Length >= passes + 2, TimeSpan.FromSeconds(30));
+                    site.Set(changed.AbsolutePath, SiteResponse.Html(SiteContent.Article(2, changed).Replace("Theo số liệu 2 của", "Theo số liệu đính chính 2 của", StringComparison.Ordinal)));
+                    site.Set("/sitemap.xml", Sitemap((same, published), (changed, DateTimeOffset.UtcNow)));
+                    await WorkerTests.WaitUntilAsync(() => site.PageRequests.Count(r => r.Path == changed.AbsolutePath) >= 2, TimeSpan.FromSeconds(30));
+                    passes = PassLines(worker).Length;
+                    await WorkerTests.WaitUntilAsync(() => PassLines(worker).Length >= passes + 3, TimeSpan.FromSeconds(30));
+                }
+                finally
+                {
+                    worker.Terminate();
+                    worker.WaitForExit(TimeSpan.FromSeconds(30));
+                }
+
+                await site.WaitIdleAsync();
+            }
+
+            using JsonDocument record = JsonDocument.Parse(File.ReadAllBytes(Issue10Files.Records(output).Single(r => File.ReadAllText(r).Contains("số 2:", StringComparison.Ordinal))));
+            using (Assert.EnterMultipleScope())
+            {
+                Assert.That(site.PageRequests.Count(r => r.Path == same.AbsolutePath), Is.EqualTo(1), $"{name}: an article whose listing says nothing new is not asked again");
+                Assert.That(site.PageRequests.Where(r => r.Path == changed.AbsolutePath).Select(r => r.Status), Is.EqualTo(new[] { 200, 200 }), $"{name}: the article listed as changed is fetched again, once");
+                Assert.That(record.RootElement.GetProperty("revision").GetInt32(), Is.EqualTo(2), $"{name}: the correction is revision 2");
+                Assert.That(record.RootElement.GetProperty("languages").GetProperty("vi").ToString(), Does.Contain("số liệu đính chính 2"), name);
+            }
+        }
+    }
+
+    private static SiteResponse Sitemap(params (Uri Url, DateTimeOffset Modified)[] urls) =>
+        SiteResponse.Xml($"""
+            <?xml version="1.0" encoding="UTF-8"?>
+            <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+            {string.Concat(urls.Select(u => $"<url><loc>{u.Url.AbsoluteUri}</loc><lastmod>{u.Modified.ToString("yyyy-MM-ddTHH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture)}</lastmod></url>"))}
+            </urlset>
+            """);
+
     private async Task<Run> CrawlAsync(string name, bool clustered)
     {
         await using LoopbackNewsSite site = await LoopbackNewsSite.StartAsync();
@@ -249,8 +307,10 @@ public sealed partial class Issue13CrawlPathTests
     private ChildCli StartWorker(string name, string config, string output) =>
         ChildCli.Start(_folder.Path, new Dictionary<string, string> { ["ARTICLEPIPELINE__Scheduler__InstanceId"] = name }, "run", "--config", config, "--out", output);
 
-    /// <summary>The one source of a test, crawled every second.</summary>
-    private string SourcesFile(string name, LoopbackNewsSite site, params string[] excludePatterns)
+    private string SourcesFile(string name, LoopbackNewsSite site, params string[] excludePatterns) => SourcesFile(name, site, sitemap: false, excludePatterns);
+
+    /// <summary>The one source of a test, crawled every second, discovered from its feed or from its sitemap.</summary>
+    private string SourcesFile(string name, LoopbackNewsSite site, bool sitemap, params string[] excludePatterns)
     {
         string sources = _folder.Combine(name + "-sources.json");
         File.WriteAllText(sources, JsonSerializer.Serialize(new
@@ -262,7 +322,8 @@ public sealed partial class Issue13CrawlPathTests
                     id = "song-hau",
                     name = "Báo Sông Hậu",
                     homeUrl = site.Url("/").AbsoluteUri,
-                    feeds = new[] { site.Url("/rss.xml").AbsoluteUri },
+                    feeds = sitemap ? [] : new[] { site.Url("/rss.xml").AbsoluteUri },
+                    sitemaps = sitemap ? new[] { site.Url("/sitemap.xml").AbsoluteUri } : [],
                     excludePatterns,
                     schedule = "0/1 * * * * ?",
                     maxArticlesPerRun = 100,
