@@ -49,7 +49,13 @@ public static class CoreServiceCollectionExtensions
             sp.GetRequiredService<ArticleProcessor>(),
             sp.GetRequiredService<IOptions<CrawlOptions>>().Value,
             sp.GetService<IOperationsJournal>(),
-            sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetService<ILoggerFactory>()));
+        services.AddSingleton(sp => new Work.WorkItemCrawler(
+            sp.GetRequiredService<ISourceDiscovery>(),
+            sp.GetRequiredService<ArticleProcessor>(),
+            sp.GetRequiredService<IOptions<CrawlOptions>>().Value,
+            sp.GetService<ILogger<Work.WorkItemCrawler>>()));
         return services;
     }
 }
