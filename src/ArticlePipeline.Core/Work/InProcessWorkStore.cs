@@ -17,6 +17,12 @@ public sealed class InProcessWorkStore : IWorkItemStore, IHostLeaseStore
     private readonly Lock _lock = new();
     private readonly Dictionary<string, Entry> _items = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HostState> _hosts = new(StringComparer.Ordinal);
+
+    // The items not leased, per host, by sequence, and the leased ones by expiry: a host's newest or oldest item and
+    // an expired lease are found without a scan of the whole queue.
+    private readonly Dictionary<string, SortedSet<long>> _queued = new(StringComparer.Ordinal);
+    private readonly Dictionary<long, Entry> _bySeq = [];
+    private readonly SortedSet<(DateTimeOffset ExpiresAt, long Seq)> _leases = [];
     private readonly TimeProvider _time;
     private long _seq;
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -45,7 +51,10 @@ public sealed class InProcessWorkStore : IWorkItemStore, IHostLeaseStore
             foreach (Entry entry in left)
             {
                 _items.Remove(entry.Item.Key);
+                _bySeq.Remove(entry.Seq);
             }
+
+            _queued.Clear();
 
             return [.. left.Select(e => e.Item)];
         }
@@ -57,11 +66,14 @@ public sealed class InProcessWorkStore : IWorkItemStore, IHostLeaseStore
         ArgumentNullException.ThrowIfNull(item);
         lock (_lock)
         {
-            if (!_items.TryAdd(item.Key, new Entry(item, HostLease.KeyOf(item.Url), ++_seq)))
+            var entry = new Entry(item, HostLease.KeyOf(item.Url), ++_seq);
+            if (!_items.TryAdd(item.Key, entry))
             {
                 return Task.FromResult(false);
             }
 
+            _bySeq[entry.Seq] = entry;
+            Queue(entry);
             SignalLocked();
             return Task.FromResult(true);
         }
@@ -74,7 +86,7 @@ public sealed class InProcessWorkStore : IWorkItemStore, IHostLeaseStore
         {
             DateTimeOffset now = _time.GetUtcNow();
             Entry? oldest = _items.Values.Where(e => Available(e, now)).MinBy(e => e.Seq);
-            return Task.FromResult(oldest is null ? null : LeaseLocked(oldest, owner, now + leaseDuration));
+            return Task.FromResult(oldest is null ? null : Lease(oldest, owner, now + leaseDuration));
         }
     }
 
@@ -89,7 +101,9 @@ public sealed class InProcessWorkStore : IWorkItemStore, IHostLeaseStore
                 return Task.FromResult(false);
             }
 
+            _leases.Remove((entry.ExpiresAt, entry.Seq));
             entry.ExpiresAt = _time.GetUtcNow() + leaseDuration;
+            _leases.Add((entry.ExpiresAt, entry.Seq));
             return Task.FromResult(true);
         }
     }
@@ -106,6 +120,8 @@ public sealed class InProcessWorkStore : IWorkItemStore, IHostLeaseStore
             }
 
             _items.Remove(lease.Item.Key);
+            _bySeq.Remove(entry.Seq);
+            _leases.Remove((entry.ExpiresAt, entry.Seq));
             SignalLocked();
             return Task.FromResult(true);
         }
@@ -120,6 +136,8 @@ public sealed class InProcessWorkStore : IWorkItemStore, IHostLeaseStore
             if (_items.TryGetValue(lease.Item.Key, out Entry? entry) && entry.Token == lease.Token)
             {
                 entry.Token = null;
+                _leases.Remove((entry.ExpiresAt, entry.Seq));
+                Queue(entry);
                 SignalLocked();
             }
 
@@ -142,10 +160,11 @@ public sealed class InProcessWorkStore : IWorkItemStore, IHostLeaseStore
         lock (_lock)
         {
             DateTimeOffset now = _time.GetUtcNow();
-            var candidate = _items.Values
-                .Where(e => Available(e, now))
-                .GroupBy(e => e.Host)
-                .Select(g => (Host: g.Key, Oldest: g.Min(e => e.Seq)))
+            // A host waits with its oldest queued item, or an item whose holder let its lease expire.
+            IEnumerable<(string Host, long Oldest)> waiting = _queued.Where(h => h.Value.Count > 0).Select(h => (h.Key, h.Value.Min))
+                .Concat(_leases.TakeWhile(l => l.ExpiresAt <= now).Select(l => (_bySeq[l.Seq].Host, l.Seq)));
+
+            string? candidate = waiting
                 .Where(h => !_hosts.TryGetValue(h.Host, out HostState? state) || ((state.Token is null || state.ExpiresAt <= now) && state.FreeAt <= now))
                 .OrderBy(h => h.Oldest)
                 .Select(h => h.Host)
@@ -208,19 +227,42 @@ public sealed class InProcessWorkStore : IWorkItemStore, IHostLeaseStore
             }
 
             DateTimeOffset now = _time.GetUtcNow();
-            Entry? newest = _items.Values.Where(e => e.Host == host.Host && Available(e, now)).MaxBy(e => e.Seq);
-            return Task.FromResult(newest is null ? null : LeaseLocked(newest, host.Owner, now + leaseDuration));
+            Entry? newest = _queued.TryGetValue(host.Host, out SortedSet<long>? queued) && queued.Count > 0
+                ? _bySeq[queued.Max]
+                : _leases.TakeWhile(l => l.ExpiresAt <= now).Select(l => _bySeq[l.Seq]).Where(e => e.Host == host.Host).MaxBy(e => e.Seq);
+            return Task.FromResult(newest is null ? null : Lease(newest, host.Owner, now + leaseDuration));
         }
     }
 
     private static bool Available(Entry entry, DateTimeOffset now) => entry.Token is null || entry.ExpiresAt <= now;
 
-    private static WorkLease LeaseLocked(Entry entry, string owner, DateTimeOffset expiresAt)
+    private WorkLease Lease(Entry entry, string owner, DateTimeOffset expiresAt)
     {
+        Unqueue(entry);
+        _leases.Remove((entry.ExpiresAt, entry.Seq));
         entry.Token = Guid.NewGuid();
         entry.ExpiresAt = expiresAt;
+        _leases.Add((expiresAt, entry.Seq));
         entry.Attempts++;
         return new WorkLease(entry.Item, owner, entry.Token.Value, entry.Attempts, expiresAt);
+    }
+
+    private void Queue(Entry entry)
+    {
+        if (!_queued.TryGetValue(entry.Host, out SortedSet<long>? queued))
+        {
+            _queued[entry.Host] = queued = [];
+        }
+
+        queued.Add(entry.Seq);
+    }
+
+    private void Unqueue(Entry entry)
+    {
+        if (_queued.TryGetValue(entry.Host, out SortedSet<long>? queued))
+        {
+            queued.Remove(entry.Seq);
+        }
     }
 
     private void SignalLocked()
