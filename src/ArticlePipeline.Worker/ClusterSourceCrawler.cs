@@ -1,11 +1,10 @@
 using ArticlePipeline.Core.Abstractions;
 using ArticlePipeline.Core.Model;
-using ArticlePipeline.Core.Operations;
 using ArticlePipeline.Core.Pipeline;
 using ArticlePipeline.Core.Sources;
+using ArticlePipeline.Core.Work;
 using ArticlePipeline.Scheduling;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace ArticlePipeline.Worker;
 
@@ -15,39 +14,20 @@ namespace ArticlePipeline.Worker;
 /// their hosts then fetch. So every request to a host, discovery included, comes from the one worker holding it.
 /// </summary>
 /// <remarks>
-/// What is queued is what local mode would fetch: the discovered URLs go newest first through the same
-/// <see cref="SourceFrontier"/> (filtered, limit, seen) and the stored state of each (parked, backoff, revisit not
-/// due), and every skip is counted under the same reason. The worker that takes an article crawls it like a local
-/// pass (<see cref="ArticleProcessor.CrawlAsync"/>): same failure backoff and parking, same duplicate and canonical checks.
+/// The discovery item and the articles it queues are done by <see cref="WorkItemCrawler"/> in the one crawl loop
+/// (<see cref="HostWorkLoop"/>), as a local pass does them: same frontier, same skip reasons, same backoff, parking,
+/// duplicate and canonical checks.
 /// </remarks>
 internal sealed partial class ClusterSourceCrawler : ISourceCrawler
 {
-    private readonly ISourceDiscovery _discovery;
-    private readonly IStateStore _state;
     private readonly IWorkItemStore _work;
-    private readonly IOperationsJournal _journal;
     private readonly PipelineMetrics _metrics;
-    private readonly CrawlOptions _options;
-    private readonly TimeProvider _time;
     private readonly ILogger<ClusterSourceCrawler> _logger;
 
-    public ClusterSourceCrawler(
-        ISourceDiscovery discovery,
-        IStateStore state,
-        IWorkItemStore work,
-        IOperationsJournal journal,
-        PipelineMetrics metrics,
-        IOptions<CrawlOptions> options,
-        TimeProvider time,
-        ILogger<ClusterSourceCrawler> logger)
+    public ClusterSourceCrawler(IWorkItemStore work, PipelineMetrics metrics, ILogger<ClusterSourceCrawler> logger)
     {
-        _discovery = discovery;
-        _state = state;
         _work = work;
-        _journal = journal;
         _metrics = metrics;
-        _options = options.Value;
-        _time = time;
         _logger = logger;
     }
 
@@ -68,117 +48,26 @@ internal sealed partial class ClusterSourceCrawler : ISourceCrawler
     }
 
     /// <summary>
-    /// A discovery work item, done by the holder of the source's home host: discovers the source's URLs and queues the
-    /// articles the frontier lets through, newest first, counting every skip by reason.
+    /// Reports a discovery work item done by the holder of the source's home host (<see cref="WorkItemCrawler.DiscoverAsync"/>):
+    /// the URLs found, the items queued and every skip by reason, in the metrics and the source's pass line.
     /// </summary>
-    /// <param name="source">The source.</param>
-    /// <param name="cancellationToken">Cancels the discovery.</param>
-    /// <returns>The pass's counts (discovered and skipped).</returns>
-    /// <remarks>
-    /// The source's run is stored (for the console) with what discovery found and skipped and the number of articles it
-    /// queued; the queued items carry the run's id, and each worker that completes one adds the article's outcome to
-    /// the run, so the run's counts fill in as the cluster crawls. The run is stored before the first item is queued,
-    /// so no outcome can arrive before its run.
-    /// </remarks>
-    public async Task<CrawlSummary> DiscoverAsync(SourceDefinition source, CancellationToken cancellationToken = default)
+    /// <param name="discovery">The discovery's counts.</param>
+    public void Report(SourceDiscoveryRun discovery)
     {
-        // The source run's span, on the node that holds the source's home host; each article gets its own span on the
-        // node that leases its host.
-        using System.Diagnostics.Activity? run = Core.Telemetry.PipelineActivities.StartSourceRun(source.Id);
-        DateTimeOffset startedAt = _time.GetUtcNow();
-        long started = _time.GetTimestamp();
-        DiscoveryResult found = await _discovery.DiscoverAsync(source, cancellationToken).ConfigureAwait(false);
         var summary = new CrawlSummary();
-        summary.AddSource(found.Urls.Length, found.Problems, found.Failed);
-        _metrics.Discovered(found.Urls.Length);
-        var frontier = new SourceFrontier(source, new CrawlPass(_options));
-        var admitted = new List<(Uri Url, Uri Key)>();
-        foreach (Uri url in found.Urls)
+        summary.AddSource(discovery.Discovered, discovery.Problems, discovery.Failed);
+        _metrics.Discovered(discovery.Discovered);
+        foreach ((string reason, int count) in discovery.Skipped)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            FrontierDecision decision = frontier.Admit(url);
-            if (decision.Fetch)
+            for (int i = 0; i < count; i++)
             {
-                Uri key = CrawlFrontier.Key(url, source);
-                PageState? known = await _state.GetPageAsync(key, cancellationToken).ConfigureAwait(false);
-                decision = CrawlFrontier.Decide(known, _time.GetUtcNow(), _options, found.ModifiedOf(url));
-                if (decision.Fetch)
-                {
-                    // Queued counts against the limit like a request: the worker makes it.
-                    frontier.CountRequested();
-                    admitted.Add((url, key));
-                    continue;
-                }
+                summary.AddSkipped(reason);
+                _metrics.Skipped(reason);
             }
-
-            Skipped(summary, url, decision);
-        }
-
-        foreach (string problem in frontier.Problems())
-        {
-            summary.AddProblem($"{source.Id}: {problem}");
-        }
-
-        var runId = Guid.NewGuid();
-        bool recorded = await RecordRunAsync(
-            SourceRun.From(source.Id, startedAt, _time.GetElapsedTime(started), summary) with { RunId = runId, Queued = admitted.Count },
-            cancellationToken).ConfigureAwait(false);
-
-        // Oldest first into the queue: a host's holder takes the latest queued first, so the newest article goes first.
-        int enqueued = 0;
-        var notQueued = new CrawlSummary();
-        for (int i = admitted.Count - 1; i >= 0; i--)
-        {
-            (Uri url, Uri key) = admitted[i];
-            var item = new WorkItem(key.AbsoluteUri, source.Id, url) { RunId = recorded ? runId : null, ListedModified = found.ModifiedOf(url) };
-            if (await _work.EnqueueAsync(item, cancellationToken).ConfigureAwait(false))
-            {
-                enqueued++;
-            }
-            else
-            {
-                // Still queued or leased from an earlier pass (whose run it counts in): one item, one request.
-                var skip = FrontierDecision.Skip(SkipReasons.Queued, $"{url}: already queued");
-                Skipped(summary, url, skip);
-                notQueued.AddSkipped(skip.Reason!);
-            }
-        }
-
-        if (recorded && enqueued < admitted.Count)
-        {
-            await AddToRunAsync(runId, SourceRunCounts.Of(notQueued), enqueued - admitted.Count, cancellationToken).ConfigureAwait(false);
         }
 
         string skipped = SkipCounts(summary);
-        LogEnqueued(source.Id, found.Urls.Length, enqueued, skipped);
-        return summary;
-    }
-
-    /// <summary>Stores the run for the console; a journal that cannot take it costs the console a line, never the crawl.</summary>
-    private async Task<bool> RecordRunAsync(SourceRun run, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await _journal.RecordSourceRunAsync(run, cancellationToken).ConfigureAwait(false);
-            return true;
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            LogRunNotRecorded(run.SourceId, ex.Message);
-            return false;
-        }
-    }
-
-    private async Task AddToRunAsync(Guid runId, SourceRunCounts counts, int queued, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await _journal.AddToSourceRunAsync(runId, counts, queued, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            LogRunNotRecorded(runId.ToString("D"), ex.Message);
-        }
+        LogEnqueued(discovery.SourceId, discovery.Discovered, discovery.Enqueued, skipped);
     }
 
     /// <summary>The skips of a pass as the summary prints them: <c>filtered 1, parked 2</c>, or <c>none</c>.</summary>
@@ -188,26 +77,10 @@ internal sealed partial class ClusterSourceCrawler : ISourceCrawler
             : string.Join(", ", summary.SkippedByReason.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key} {p.Value}"));
 
     /// <summary>The URL whose host does the source's discovery: its home page, else the first feed, sitemap or listing.</summary>
-    internal static Uri? HomeOf(SourceDefinition source) =>
-        new[] { source.HomeUrl }.Concat(source.Feeds).Concat(source.Sitemaps).Concat(source.Listings.Select(l => l.Url))
-            .Select(u => Uri.TryCreate(u, UriKind.Absolute, out Uri? url) ? url : null)
-            .FirstOrDefault(u => u is not null);
-
-    private void Skipped(CrawlSummary summary, Uri url, FrontierDecision decision)
-    {
-        summary.AddSkipped(decision.Reason!);
-        _metrics.Skipped(decision.Reason!);
-        LogSkipped(url, decision.Reason!, decision.Detail);
-    }
+    internal static Uri? HomeOf(SourceDefinition source) => WorkItemCrawler.HomeOf(source);
 
     [LoggerMessage(EventId = 210, Level = LogLevel.Information, Message = "source {SourceId}: discovered {Discovered}, enqueued {Enqueued} work items; skipped: {Skipped}")]
     private partial void LogEnqueued(string sourceId, int discovered, int enqueued, string skipped);
-
-    [LoggerMessage(EventId = 211, Level = LogLevel.Debug, Message = "{Url}: skipped:{Reason} {Detail}")]
-    private partial void LogSkipped(Uri url, string reason, string? detail);
-
-    [LoggerMessage(EventId = 213, Level = LogLevel.Warning, Message = "source run {Run}: not recorded for the console: {Reason}")]
-    private partial void LogRunNotRecorded(string run, string reason);
 
     [LoggerMessage(EventId = 212, Level = LogLevel.Debug, Message = "source {SourceId}: discovery queued on host {Host} ({Queued})")]
     private partial void LogDiscoveryQueued(string sourceId, string host, bool queued);

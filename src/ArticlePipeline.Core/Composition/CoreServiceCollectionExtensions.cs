@@ -49,6 +49,16 @@ public static class CoreServiceCollectionExtensions
             sp.GetRequiredService<ArticleProcessor>(),
             sp.GetRequiredService<IOptions<CrawlOptions>>().Value,
             sp.GetService<IOperationsJournal>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetService<ILoggerFactory>()));
+        // The cluster's item crawler: its discoveries store their source runs for the workers to fill in. A local pass
+        // makes its own, without, and stores each run whole at its end.
+        services.AddSingleton(sp => new Work.WorkItemCrawler(
+            sp.GetRequiredService<ISourceDiscovery>(),
+            sp.GetRequiredService<ArticleProcessor>(),
+            sp.GetRequiredService<IOptions<CrawlOptions>>().Value,
+            sp.GetService<ILogger<Work.WorkItemCrawler>>(),
+            sp.GetService<IOperationsJournal>(),
             sp.GetRequiredService<TimeProvider>()));
         return services;
     }

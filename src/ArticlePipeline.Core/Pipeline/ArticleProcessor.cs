@@ -326,6 +326,28 @@ public sealed partial class ArticleProcessor
     }
 
     /// <summary>
+    /// The frontier's decision on a discovered URL's stored state (parked, backoff, revisit not due), before a work item
+    /// is queued for it; the item's crawl decides again when it is taken (another node may have fetched it meanwhile).
+    /// </summary>
+    /// <param name="url">The discovered URL.</param>
+    /// <param name="source">Its source.</param>
+    /// <param name="options">The failure and revisit policy.</param>
+    /// <param name="listedModified">When its listing says the page last changed, if it says.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>Fetch, or the skip with its reason (logged as a crawl's skip is).</returns>
+    internal async Task<FrontierDecision> DecideAsync(Uri url, SourceDefinition source, CrawlOptions options, DateTimeOffset? listedModified, CancellationToken cancellationToken)
+    {
+        PageState? known = await GetStateAsync(CrawlFrontier.Key(url, source), cancellationToken).ConfigureAwait(false);
+        FrontierDecision decision = CrawlFrontier.Decide(known, _time.GetUtcNow(), options, listedModified);
+        if (!decision.Fetch)
+        {
+            LogOutcome(url, "skipped:" + decision.Reason, decision.Detail);
+        }
+
+        return decision;
+    }
+
+    /// <summary>
     /// A source of <paramref name="pass"/> starts or ends fetching: while any fetches, its articles' translations wait
     /// (<see cref="CrawlOptions.TranslationWindowSeconds"/>) to share requests; otherwise each goes at once.
     /// </summary>

@@ -7,7 +7,7 @@ namespace ArticlePipeline.Core.Pipeline;
 /// <param name="Detail">Why it was skipped.</param>
 public sealed record CrawlItemResult(Uri Url, ArticleOutcome? Outcome, string? SkipReason, string? Detail)
 {
-    /// <summary>Whether a request went to the site for it (it counts against <c>maxArticlesPerRun</c>).</summary>
+    /// <summary>Whether a request went to the site for it.</summary>
     public bool Requested { get; init; }
 
     /// <summary>Set when this result parked the URL.</summary>

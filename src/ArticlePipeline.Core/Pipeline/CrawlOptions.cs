@@ -37,7 +37,7 @@ public sealed class CrawlOptions
         }
     }
 
-    /// <summary>Sources crawled at once by one pass.</summary>
+    /// <summary>Hosts (<c>host:port</c>) worked on at once by one local pass; each host's articles go newest first at its connections.</summary>
     /// <value>4.</value>
     [Range(1, 64)]
     public int MaxParallelSources { get; set; } = 4;

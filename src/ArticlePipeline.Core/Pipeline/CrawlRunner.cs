@@ -1,29 +1,37 @@
-using System.Diagnostics;
 using ArticlePipeline.Core.Abstractions;
+using ArticlePipeline.Core.Model;
 using ArticlePipeline.Core.Operations;
 using ArticlePipeline.Core.Sources;
-using ArticlePipeline.Core.Telemetry;
+using ArticlePipeline.Core.Work;
+using Microsoft.Extensions.Logging;
 
 namespace ArticlePipeline.Core.Pipeline;
 
 /// <summary>One discovery and fetch pass over a set of sources: what <c>crawl --once</c> and each scheduled job run.</summary>
 /// <remarks>
-/// Sources run in parallel (their hosts are throttled by the fetcher, each on its own); the URLs of one source go
-/// newest first through the frontier: filtered, limited, de-duplicated within the source for the pass, then crawled by
-/// <see cref="ArticleProcessor.CrawlAsync"/>. Every URL ends counted in the <see cref="CrawlSummary"/>. A full disk
+/// <para>
+/// A local pass is the cluster's design with an in-process queue and host leases (<see cref="InProcessWorkStore"/>):
+/// each source's discovery is queued on its home host, and the one <see cref="HostWorkLoop"/> takes hosts and drains
+/// their queues newest first at each host's connections, exactly as the cluster's workers do over PostgreSQL. The pass
+/// ends when the queue is empty and no host is held. Every URL ends counted in the <see cref="CrawlSummary"/>, by the
+/// same frontier and skip reasons as in a cluster.
+/// </para>
+/// <para>
+/// Mirror sources go first, then the rest, in one pass (one seen-set, one set of Translator batches). A full disk
 /// (<see cref="StorageFullException"/>) is not counted against the URL in hand: the pass starts no further article,
 /// counts the rest as <see cref="SkipReasons.Stopped"/> and says why in <see cref="CrawlSummary.Stopped"/>.
+/// </para>
 /// </remarks>
 public sealed class CrawlRunner
 {
     /// <summary>The failure reason of an article that could not be stored because the disk is full.</summary>
     public const string StorageFailure = "disk-full";
 
-    private readonly ISourceDiscovery _discovery;
-    private readonly ArticleProcessor _processor;
+    private readonly WorkItemCrawler _crawler;
     private readonly CrawlOptions _options;
     private readonly IOperationsJournal? _journal;
     private readonly TimeProvider _time;
+    private readonly ILoggerFactory? _loggers;
 
     /// <summary>Creates the runner.</summary>
     /// <param name="discovery">Discovery stage.</param>
@@ -31,18 +39,19 @@ public sealed class CrawlRunner
     /// <param name="options">The failure policy (configuration section <c>Crawl</c>); the defaults when <see langword="null"/>.</param>
     /// <param name="journal">Receives each source's run (start, duration, counts) for the console; none when <see langword="null"/>.</param>
     /// <param name="time">The clock of a run's start; the system clock when <see langword="null"/>.</param>
-    public CrawlRunner(ISourceDiscovery discovery, ArticleProcessor processor, CrawlOptions? options = null, IOperationsJournal? journal = null, TimeProvider? time = null)
+    /// <param name="loggers">Logs of the work loop (hosts leased and released); none when <see langword="null"/>.</param>
+    public CrawlRunner(ISourceDiscovery discovery, ArticleProcessor processor, CrawlOptions? options = null, IOperationsJournal? journal = null, TimeProvider? time = null, ILoggerFactory? loggers = null)
     {
-        _discovery = discovery;
-        _processor = processor;
         _options = options ?? new CrawlOptions();
+        _crawler = new WorkItemCrawler(discovery, processor, _options, loggers?.CreateLogger<WorkItemCrawler>());
         _journal = journal;
         _time = time ?? TimeProvider.System;
+        _loggers = loggers;
     }
 
-    /// <summary>Crawls <paramref name="sources"/>, several sources at once, articles of one source newest first.</summary>
+    /// <summary>Crawls <paramref name="sources"/>, several hosts at once, articles of one host newest first.</summary>
     /// <param name="sources">The sources to crawl.</param>
-    /// <param name="maxParallelSources">How many sources run at once.</param>
+    /// <param name="maxParallelSources">How many hosts are worked on at once.</param>
     /// <param name="progress">Receives each processed article's outcome as it happens (skips are only counted).</param>
     /// <param name="cancellationToken">Stops the pass between articles.</param>
     /// <returns>The pass's counts.</returns>
@@ -59,7 +68,7 @@ public sealed class CrawlRunner
     /// <paramref name="cancellationToken"/> (the grace period) ends them.
     /// </summary>
     /// <param name="sources">The sources to crawl.</param>
-    /// <param name="maxParallelSources">How many sources run at once.</param>
+    /// <param name="maxParallelSources">How many hosts are worked on at once.</param>
     /// <param name="progress">Receives each article outcome as it happens.</param>
     /// <param name="stopTaking">Stops taking new work.</param>
     /// <param name="cancellationToken">Cancels work in flight.</param>
@@ -74,69 +83,83 @@ public sealed class CrawlRunner
         ArgumentNullException.ThrowIfNull(sources);
         var summary = new CrawlSummary();
         var pass = new CrawlPass(_options);
+        var queue = new InProcessWorkStore(_time);
 
-        // A full disk is no article's fault: the pass stops taking new work, as on SIGTERM, and says why.
-        using var storageFull = CancellationTokenSource.CreateLinkedTokenSource(stopTaking);
-        var options = new ParallelOptions
-        {
-            MaxDegreeOfParallelism = Math.Max(1, maxParallelSources),
-            CancellationToken = cancellationToken,
-        };
+        // Stopped by the caller, by the grace period's end, or by the pass itself (a full disk, an unexpected failure).
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(stopTaking, cancellationToken);
+        var observer = new LocalPassObserver(summary, progress, stop, _time);
+        Dictionary<string, SourceDefinition> byId = sources.GroupBy(s => s.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var loop = new HostWorkLoop(
+            queue,
+            queue,
+            _crawler,
+            id => byId.GetValueOrDefault(id),
+            new HostWorkLoopOptions
+            {
+                Owner = "local",
+
+                // Nobody else takes from this queue: the leases only have to outlast the pass.
+                LeaseDuration = TimeSpan.FromDays(1),
+                MaxHosts = Math.Max(1, maxParallelSources),
+                UntilDrained = true,
+                Changed = queue.ChangedAsync,
+
+                // The fetcher spaces one process's requests to a host; no other process waits for this one's release.
+                Interval = static _ => TimeSpan.Zero,
+            },
+            observer,
+            _time,
+            _loggers?.CreateLogger<HostWorkLoop>());
         try
         {
             // Mirrors first: the originals their copies name are then written with those languages already filled,
             // instead of being machine-translated by their own source's crawl and replaced moments later.
             foreach (SourceDefinition[] phase in new[] { sources.Where(s => s.Mirror).ToArray(), sources.Where(s => !s.Mirror).ToArray() })
             {
-                await Parallel.ForEachAsync(phase, options, async (source, ct) =>
+                if (stop.IsCancellationRequested || phase.Length == 0)
                 {
-                    if (storageFull.IsCancellationRequested)
-                    {
-                        return;
-                    }
+                    continue;
+                }
 
-                    // One span per source run: its discovery and its articles are children. Each source also keeps
-                    // counts of its own, the run the console shows.
-                    using Activity? run = PipelineActivities.StartSourceRun(source.Id);
-                    try
+                foreach (SourceDefinition source in phase)
+                {
+                    if (WorkItemCrawler.HomeOf(source) is { } home)
                     {
-                        DateTimeOffset startedAt = _time.GetUtcNow();
-                        long started = _time.GetTimestamp();
-                        var own = new CrawlSummary();
-                        DiscoveryResult found = await DiscoverAsync(source, ct).ConfigureAwait(false);
-                        foreach ((Uri url, DateTimeOffset modified) in found.Modified)
-                        {
-                            pass.Listed(CrawlFrontier.Key(url, source), modified);
-                        }
+                        await queue.EnqueueAsync(WorkItem.Discovery(source.Id, home), cancellationToken).ConfigureAwait(false);
+                    }
+                    else
+                    {
+                        summary.AddSource(0, [$"{source.Id}: no homeUrl, feed, sitemap or listing to discover from"], discoveryFailed: true);
+                    }
+                }
 
-                        string[] problems = [.. found.Problems.Select(p => $"{source.Id}: {p}")];
-                        summary.AddSource(found.Urls.Length, problems, found.Failed);
-                        own.AddSource(found.Urls.Length, problems, found.Failed);
-                        await CrawlSourceAsync(source, found, pass, new SummaryPair(summary, own), progress, storageFull, ct).ConfigureAwait(false);
-                        await RecordRunAsync(SourceRun.From(source.Id, startedAt, _time.GetElapsedTime(started), own), ct).ConfigureAwait(false);
-                    }
-                    catch (Exception ex)
-                    {
-                        PipelineActivities.SetException(run, ex);
-                        throw;
-                    }
-                }).ConfigureAwait(false);
+                await loop.RunAsync(pass, stop.Token, cancellationToken).ConfigureAwait(false);
             }
         }
         finally
         {
             pass.EndTranslations();
+            observer.EndSpans();
+        }
+
+        observer.ThrowIfFailed();
+        cancellationToken.ThrowIfCancellationRequested();
+        if (summary.Stopped is not null)
+        {
+            // What a full disk left unstarted is counted, so that every URL of the pass is; on SIGTERM it is simply
+            // picked up by the next pass.
+            foreach (WorkItem item in queue.TakeUnstarted().Where(i => !i.IsDiscovery))
+            {
+                observer.NotStarted(item);
+            }
+        }
+
+        foreach (SourceRun run in observer.Runs())
+        {
+            await RecordRunAsync(run, cancellationToken).ConfigureAwait(false);
         }
 
         return summary;
-    }
-
-    private async Task<DiscoveryResult> DiscoverAsync(SourceDefinition source, CancellationToken cancellationToken)
-    {
-        using Activity? span = PipelineActivities.StartStage(PipelineActivities.Discover);
-        DiscoveryResult found = await _discovery.DiscoverAsync(source, cancellationToken).ConfigureAwait(false);
-        span?.SetTag(PipelineActivities.DiscoveredTag, found.Urls.Length);
-        return found;
     }
 
     /// <summary>
@@ -157,157 +180,6 @@ public sealed class CrawlRunner
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // Nothing to do: the console shows the previous run until the next one is stored.
-        }
-    }
-
-    private async Task CrawlSourceAsync(
-        SourceDefinition source,
-        DiscoveryResult found,
-        CrawlPass pass,
-        SummaryPair summary,
-        IProgress<ArticleOutcome>? progress,
-        CancellationTokenSource stopTaking,
-        CancellationToken cancellationToken)
-    {
-        // One article at a time unless the source allows several connections: newest first, and its hosts' politeness
-        // is what paces the pass, not this loop.
-        var options = new ParallelOptions
-        {
-            MaxDegreeOfParallelism = Math.Max(1, source.MaxConnectionsPerHost ?? 1),
-            CancellationToken = cancellationToken,
-        };
-        var frontier = new SourceFrontier(source, pass);
-
-        // Articles fetched and waiting to share a Translator request with the next ones: bounded, so a slow
-        // translator holds at most this many pages in memory before the fetching waits too.
-        using var waiting = new SemaphoreSlim(Math.Max(1, pass.Options.TranslationBatchArticles * 2));
-        var finishing = new List<Task>();
-        _processor.SourceFetching(pass, fetching: true);
-        try
-        {
-            await Parallel.ForEachAsync(found.Urls, options, async (url, ct) =>
-            {
-                if (stopTaking.IsCancellationRequested)
-                {
-                    // Shutting down: what is not started now is picked up by the next pass.
-                    if (summary.Pass.Stopped is not null)
-                    {
-                        summary.AddSkipped(SkipReasons.Stopped);
-                    }
-
-                    return;
-                }
-
-                if (frontier.Admit(url) is { Fetch: false } skipped)
-                {
-                    summary.AddSkipped(skipped.Reason!);
-                    return;
-                }
-
-                await waiting.WaitAsync(ct).ConfigureAwait(false);
-                Task<CrawlItemResult> article;
-                try
-                {
-                    // The pass's token, not the loop's: the article finishes after the loop, under the same grace.
-                    article = await _processor.StartCrawlAsync(url, source, pass, cancellationToken).ConfigureAwait(false);
-                }
-                catch (Exception ex) when (StorageFullException.IsStorageFull(ex))
-                {
-                    article = Task.FromException<CrawlItemResult>(ex);
-                }
-                catch
-                {
-                    waiting.Release();
-                    throw;
-                }
-
-                bool waitsForTranslation = !article.IsCompleted;
-                if (waitsForTranslation)
-                {
-                    // Fetched: it counts against the source's limit now, while it waits for its translation.
-                    frontier.CountRequested();
-                }
-
-                Task finished = FinishAsync(url, article, counted: waitsForTranslation);
-                lock (finishing)
-                {
-                    finishing.Add(finished);
-                }
-            }).ConfigureAwait(false);
-        }
-        finally
-        {
-            // Nothing more will be fetched for the waiting articles to share a request with; every article started
-            // is settled (written, failed or cancelled) before the source's pass ends.
-            _processor.SourceFetching(pass, fetching: false);
-            await Task.WhenAll(finishing).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        }
-
-        await Task.WhenAll(finishing).ConfigureAwait(false);
-
-        async Task FinishAsync(Uri url, Task<CrawlItemResult> article, bool counted)
-        {
-            CrawlItemResult result;
-            try
-            {
-                result = await article.ConfigureAwait(false);
-            }
-            catch (Exception ex) when (StorageFullException.IsStorageFull(ex))
-            {
-                summary.Stop($"storage full, no new article started: {ex.Message}");
-                await stopTaking.CancelAsync().ConfigureAwait(false);
-                result = CrawlItemResult.Processed(ArticleOutcome.Failure(url, StorageFailure, ex.Message));
-            }
-            finally
-            {
-                waiting.Release();
-            }
-
-            if (result.Requested && !counted)
-            {
-                frontier.CountRequested();
-            }
-
-            summary.Add(result);
-            if (result.Outcome is { } outcome)
-            {
-                progress?.Report(outcome);
-            }
-        }
-
-        foreach (string problem in frontier.Problems())
-        {
-            summary.AddProblem($"{source.Id}: {problem}");
-        }
-    }
-
-    /// <summary>The pass's summary and the source's own: every count goes to both.</summary>
-    private sealed class SummaryPair(CrawlSummary pass, CrawlSummary source)
-    {
-        public CrawlSummary Pass => pass;
-
-        public void AddSkipped(string reason)
-        {
-            pass.AddSkipped(reason);
-            source.AddSkipped(reason);
-        }
-
-        public void Add(CrawlItemResult result)
-        {
-            pass.Add(result);
-            source.Add(result);
-        }
-
-        public void Stop(string reason)
-        {
-            pass.Stop(reason);
-            source.Stop(reason);
-        }
-
-        public void AddProblem(string problem)
-        {
-            pass.AddProblem(problem);
-            source.AddProblem(problem);
         }
     }
 }

@@ -8,9 +8,10 @@ namespace ArticlePipeline.Core.Pipeline;
 /// (parked, backoff, revisit not due) before a request is made, or a work item is queued for one.
 /// </summary>
 /// <remarks>
-/// Local mode (<see cref="CrawlRunner"/>) fetches what is admitted at once; cluster mode queues it for the workers,
-/// which check the stored state again when they take it (another node may have fetched it meanwhile). Either way
-/// each skip is counted under one of <see cref="SkipReasons"/>, so the pass summary, the metrics and the log say the same.
+/// Both modes use it in the same place: a discovery work item (<see cref="Work.WorkItemCrawler.DiscoverAsync"/>) queues
+/// what is admitted, and the holder of the URL's host checks the stored state again when it takes the item (another
+/// node may have fetched it meanwhile). Each skip is counted under one of <see cref="SkipReasons"/>, so the pass
+/// summary, the metrics and the log say the same.
 /// </remarks>
 public sealed class SourceFrontier
 {

@@ -10,7 +10,8 @@ namespace ArticlePipeline.Integration.Tests.Issues;
 /// <summary>
 /// Issue 13, one crawl path: the scheduled worker (<c>run</c>) in cluster mode (real PostgreSQL, work items) and in
 /// local mode crawls one loopback newspaper with a page that always fails, an excluded page and a syndicated copy, and
-/// both modes request, park, skip and write the same things.
+/// a second source on the same host; both modes request, park, skip and write the same things, and both hold the host
+/// to its one connection across the two sources.
 /// </summary>
 [TestFixture]
 [Category("PostgreSQL")]
@@ -22,6 +23,7 @@ public sealed partial class Issue13CrawlPathTests
     private const string ExcludedPath = "/quang-cao/khuyen-mai-a9002.html";
     private const string CopyPath = "/ban-sao/bai-viet-so-1.html";
     private const int Articles = 4;
+    private const int NeighbourArticles = 3;
 
     private static readonly JsonSerializerOptions WithoutNulls = new() { DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull };
 
@@ -77,9 +79,11 @@ public sealed partial class Issue13CrawlPathTests
                 Assert.That(run.Requests(ExcludedPath), Is.Zero, $"{run.Name}: an excluded page is never requested");
                 Assert.That(run.Log, Does.Contain("parked after 5 consecutive failures"), run.Name);
                 Assert.That(run.Log, Does.Match(Regex.Escape(run.Site(CopyPath)) + @": skipped:duplicate .*same content as"), $"{run.Name}: the copy is recorded as a duplicate");
-                Assert.That(run.Records, Has.Length.EqualTo(Articles + 1), $"{run.Name}: one record per article (the mended one by rerun), none for the copy");
+                Assert.That(run.Records, Has.Length.EqualTo(Articles + 1 + NeighbourArticles), $"{run.Name}: one record per article (the mended one by rerun), none for the copy");
                 Assert.That(run.LastSkips["parked"], Is.EqualTo(1), $"{run.Name}: {run.LastPass}");
                 Assert.That(run.LastSkips["filtered"], Is.EqualTo(1), $"{run.Name}: {run.LastPass}");
+                Assert.That(run.NeighbourRecords, Is.EqualTo(NeighbourArticles), $"{run.Name}: the second source on the host is crawled too");
+                Assert.That(run.MostInFlight, Is.EqualTo(1), $"{run.Name}: one connection to the host, whatever the sources on it");
             }
         }
 
@@ -92,6 +96,9 @@ public sealed partial class Issue13CrawlPathTests
             var settled = new Dictionary<string, int> { ["filtered"] = 1, ["not-due"] = Articles + 1, ["parked"] = 1 };
             Assert.That(cluster.LastSkips, Is.EquivalentTo(settled), cluster.LastPass);
             Assert.That(local.LastSkips, Is.EquivalentTo(settled), local.LastPass);
+            var neighbourSettled = new Dictionary<string, int> { ["not-due"] = NeighbourArticles };
+            Assert.That(cluster.NeighbourSkips, Is.EquivalentTo(neighbourSettled), cluster.Log);
+            Assert.That(local.NeighbourSkips, Is.EquivalentTo(neighbourSettled), local.Log);
         }
     }
 
@@ -214,7 +221,7 @@ public sealed partial class Issue13CrawlPathTests
         await using LoopbackNewsSite site = await LoopbackNewsSite.StartAsync();
         Publish(site);
         string output = _folder.Combine(name, "out");
-        string sources = SourcesFile(name, site, "/quang-cao/");
+        string sources = SourcesFile(name, site, neighbour: true, sitemap: false, "/quang-cao/");
 
         // No backoff: every pass tries the failing page again until it is parked.
         string config = await ConfigAsync(name, clustered, sources, new { FailureBackoffMinutes = 0, MaxConsecutiveFailures = 5 });
@@ -257,7 +264,10 @@ public sealed partial class Issue13CrawlPathTests
             worker.Log,
             [.. Issue10Files.Records(output).Select(RecordPath).Order(StringComparer.Ordinal)],
             lastPass,
-            SkipCounts(lastPass));
+            SkipCounts(lastPass),
+            Issue10Files.Records(output).Count(r => RecordPath(r).StartsWith("/hang-xom/", StringComparison.Ordinal)),
+            SkipCounts(PassLines(worker, "song-hau-2")[^1]),
+            RequestLog.MaximumInFlight(site.Requests));
     }
 
     /// <summary>
@@ -307,29 +317,39 @@ public sealed partial class Issue13CrawlPathTests
     private ChildCli StartWorker(string name, string config, string output) =>
         ChildCli.Start(_folder.Path, new Dictionary<string, string> { ["ARTICLEPIPELINE__Scheduler__InstanceId"] = name }, "run", "--config", config, "--out", output);
 
-    private string SourcesFile(string name, LoopbackNewsSite site, params string[] excludePatterns) => SourcesFile(name, site, sitemap: false, excludePatterns);
-
-    /// <summary>The one source of a test, crawled every second, discovered from its feed or from its sitemap.</summary>
-    private string SourcesFile(string name, LoopbackNewsSite site, bool sitemap, params string[] excludePatterns)
+    /// <summary>
+    /// The source of a test, crawled every second, discovered from its feed or (<paramref name="sitemap"/>) its sitemap;
+    /// with <paramref name="neighbour"/> a second one on its host with a feed of its own.
+    /// </summary>
+    private string SourcesFile(string name, LoopbackNewsSite site, bool neighbour = false, bool sitemap = false, params string[] excludePatterns)
     {
         string sources = _folder.Combine(name + "-sources.json");
-        File.WriteAllText(sources, JsonSerializer.Serialize(new
+        var list = new[]
         {
-            sources = new[]
+            new
             {
-                new
-                {
-                    id = "song-hau",
-                    name = "Báo Sông Hậu",
-                    homeUrl = site.Url("/").AbsoluteUri,
-                    feeds = sitemap ? [] : new[] { site.Url("/rss.xml").AbsoluteUri },
-                    sitemaps = sitemap ? new[] { site.Url("/sitemap.xml").AbsoluteUri } : [],
-                    excludePatterns,
-                    schedule = "0/1 * * * * ?",
-                    maxArticlesPerRun = 100,
-                },
+                id = "song-hau",
+                name = "Báo Sông Hậu",
+                homeUrl = site.Url("/").AbsoluteUri,
+                feeds = sitemap ? [] : new[] { site.Url("/rss.xml").AbsoluteUri },
+                sitemaps = sitemap ? new[] { site.Url("/sitemap.xml").AbsoluteUri } : [],
+                excludePatterns,
+                schedule = "0/1 * * * * ?",
+                maxArticlesPerRun = 100,
             },
-        }));
+            new
+            {
+                id = "song-hau-2",
+                name = "Sông Hậu hàng xóm",
+                homeUrl = site.Url("/hang-xom/").AbsoluteUri,
+                feeds = new[] { site.Url("/hang-xom.xml").AbsoluteUri },
+                sitemaps = Array.Empty<string>(),
+                excludePatterns = Array.Empty<string>(),
+                schedule = "0/1 * * * * ?",
+                maxArticlesPerRun = 100,
+            },
+        };
+        File.WriteAllText(sources, JsonSerializer.Serialize(new { sources = neighbour ? list : list[..1] }));
         return sources;
     }
 
@@ -355,11 +375,21 @@ public sealed partial class Issue13CrawlPathTests
             .Append((excluded, published.AddMinutes(-11)))
             .Append((copy, published.AddMinutes(-12)));
         site.Set("/rss.xml", SiteResponse.Xml(SiteContent.Rss(items)) with { ContentType = "application/rss+xml" });
+
+        // The second source's articles, under a section of their own on the same host whose page announces no feed.
+        site.Set("/hang-xom/", SiteResponse.Html("<html><head><title>Hàng xóm</title></head><body></body></html>"));
+        var neighbours = Enumerable.Range(1, NeighbourArticles).Select(n => site.Url($"/hang-xom/bai-so-{n}-a{9100 + n}.html")).ToList();
+        foreach ((Uri url, int n) in neighbours.Select((u, i) => (u, 9100 + i + 1)))
+        {
+            site.Set(url.AbsolutePath, SiteResponse.Html(SiteContent.Article(n, url)));
+        }
+
+        site.Set("/hang-xom.xml", SiteResponse.Xml(SiteContent.Rss(neighbours.Select((u, i) => (u, published.AddMinutes(-20 - i))))) with { ContentType = "application/rss+xml" });
     }
 
     /// <summary>The source's pass lines, in both modes: <c>source song-hau: discovered ...; skipped: ...</c>.</summary>
-    private static string[] PassLines(ChildCli worker) =>
-        [.. worker.ErrorLines.Where(l => l.Contains("source song-hau: discovered", StringComparison.Ordinal))];
+    private static string[] PassLines(ChildCli worker, string sourceId = "song-hau") =>
+        [.. worker.ErrorLines.Where(l => l.Contains($"source {sourceId}: discovered", StringComparison.Ordinal))];
 
     private static Dictionary<string, int> SkipCounts(string passLine)
     {
@@ -383,7 +413,10 @@ public sealed partial class Issue13CrawlPathTests
         string Log,
         string[] Records,
         string LastPass,
-        Dictionary<string, int> LastSkips)
+        Dictionary<string, int> LastSkips,
+        int NeighbourRecords,
+        Dictionary<string, int> NeighbourSkips,
+        int MostInFlight)
     {
         public int Requests(string path) => RequestsByPath.GetValueOrDefault(path);
 

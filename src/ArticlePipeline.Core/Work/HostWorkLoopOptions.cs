@@ -1,0 +1,43 @@
+using ArticlePipeline.Core.Sources;
+
+namespace ArticlePipeline.Core.Work;
+
+/// <summary>How a <see cref="HostWorkLoop"/> takes hosts: who it is, how long its leases last, how many hosts at once, when it ends.</summary>
+public sealed record HostWorkLoopOptions
+{
+    /// <summary>The worker's name on its leases.</summary>
+    /// <value>The machine name.</value>
+    public string Owner { get; init; } = Environment.MachineName;
+
+    /// <summary>How long a host or item lease lasts unless renewed (renewed every third of it).</summary>
+    /// <value>One minute.</value>
+    public TimeSpan LeaseDuration { get; init; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>How long the loop waits between looks for a host when it took none.</summary>
+    /// <value>One second.</value>
+    public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Hosts held at once.</summary>
+    /// <value>1.</value>
+    public int MaxHosts { get; init; } = 1;
+
+    /// <summary>
+    /// Whether the loop ends once the queue is empty and no host is held (a local pass), and takes every host it may
+    /// at each look; otherwise it polls until stopped and takes at most one more host per poll, so that the hosts
+    /// spread over the cluster's workers.
+    /// </summary>
+    /// <value><see langword="false"/>.</value>
+    public bool UntilDrained { get; init; }
+
+    /// <summary>A host's connections, from the source of its first item (<see langword="null"/> when not configured): the item loops the host is drained with.</summary>
+    /// <value>The source's <c>maxConnectionsPerHost</c>, else 1.</value>
+    public Func<SourceDefinition?, int> Connections { get; init; } = static source => source?.MaxConnectionsPerHost ?? 1;
+
+    /// <summary>A host's interval: the time after its release before another holder may start on it.</summary>
+    /// <value>The source's <c>delaySeconds</c>, else none.</value>
+    public Func<SourceDefinition?, TimeSpan> Interval { get; init; } = static source => TimeSpan.FromSeconds(Math.Max(0, source?.DelaySeconds ?? 0));
+
+    /// <summary>A task that completes when the queue changes (an in-process queue's <see cref="InProcessWorkStore.ChangedAsync"/>), to wake the loop before its poll interval; none when <see langword="null"/>.</summary>
+    /// <value><see langword="null"/>.</value>
+    public Func<Task>? Changed { get; init; }
+}
