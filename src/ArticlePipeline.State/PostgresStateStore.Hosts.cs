@@ -21,21 +21,20 @@ internal sealed partial class PostgresStateStore
         DateTimeOffset expiresAt = now + leaseDuration;
         var token = Guid.NewGuid();
         using NpgsqlCommand command = _dataSource.CreateCommand($"""
-            WITH candidate AS (
-              SELECT w.host FROM {_schema}.work_items w
+            WITH leasable AS (
+              SELECT w.host, min(w.enqueued_at) AS since FROM {_schema}.work_items w
               LEFT JOIN {_schema}.host_leases h ON h.host = w.host
               WHERE (w.lease_token IS NULL OR w.lease_expires_at <= @now)
                 AND (h.host IS NULL OR ((h.token IS NULL OR h.expires_at <= @now) AND h.free_at <= @now))
-              GROUP BY w.host
-              ORDER BY min(w.enqueued_at), w.host
-              LIMIT 1),
+              GROUP BY w.host),
+            candidate AS (SELECT host FROM leasable ORDER BY since, host LIMIT 1),
             previous AS (
               SELECT h.token IS NOT NULL AS expired FROM {_schema}.host_leases h JOIN candidate c ON c.host = h.host)
             INSERT INTO {_schema}.host_leases AS h (host, owner, token, expires_at, free_at)
             SELECT host, @owner, @token, @expires, @now FROM candidate
             ON CONFLICT (host) DO UPDATE SET owner = EXCLUDED.owner, token = EXCLUDED.token, expires_at = EXCLUDED.expires_at
             WHERE (h.token IS NULL OR h.expires_at <= @now) AND h.free_at <= @now
-            RETURNING h.host, COALESCE((SELECT expired FROM previous), false)
+            RETURNING h.host, COALESCE((SELECT expired FROM previous), false), (SELECT count(*) FROM leasable)
             """);
         command.Parameters.Add(Parameter("owner", NpgsqlDbType.Text, owner));
         command.Parameters.Add(Parameter("token", NpgsqlDbType.Uuid, token));
@@ -45,7 +44,7 @@ internal sealed partial class PostgresStateStore
         await using (reader.ConfigureAwait(false))
         {
             return await reader.ReadAsync(cancellationToken).ConfigureAwait(false)
-                ? new HostLease(reader.GetString(0), owner, token, expiresAt, reader.GetBoolean(1))
+                ? new HostLease(reader.GetString(0), owner, token, expiresAt, reader.GetBoolean(1)) { Waiting = (int)reader.GetInt64(2) }
                 : null;
         }
     }

@@ -122,6 +122,18 @@ internal sealed partial class PostgresStateStore
         return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
     }
 
+    /// <inheritdoc />
+    public async Task<bool> HasUntakenArticlesAsync(string sourceId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(sourceId);
+        using NpgsqlCommand command = _dataSource.CreateCommand($"""
+            SELECT EXISTS (SELECT 1 FROM {_schema}.work_items WHERE source_id = @source AND attempts = 0 AND key NOT LIKE @discovery)
+            """);
+        command.Parameters.Add(Parameter("source", NpgsqlDbType.Text, sourceId));
+        command.Parameters.Add(Parameter("discovery", NpgsqlDbType.Text, WorkItem.DiscoveryPrefix + "%"));
+        return (bool)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+    }
+
     private NpgsqlCommand LeaseCommand(string sql, WorkLease lease)
     {
         NpgsqlCommand command = _dataSource.CreateCommand(sql);

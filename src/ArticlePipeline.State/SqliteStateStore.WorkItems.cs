@@ -134,6 +134,21 @@ public sealed partial class SqliteStateStore
         }
     }
 
+    /// <inheritdoc />
+    public async Task<bool> HasUntakenArticlesAsync(string sourceId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(sourceId);
+        SqliteConnection connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            using SqliteCommand command = connection.CreateCommand();
+            command.CommandText = "SELECT EXISTS (SELECT 1 FROM work_items WHERE source_id = $source AND attempts = 0 AND substr(key, 1, length($discovery)) <> $discovery)";
+            command.Parameters.AddWithValue("$source", sourceId);
+            command.Parameters.AddWithValue("$discovery", WorkItem.DiscoveryPrefix);
+            return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture) == 1;
+        }
+    }
+
     private async Task<int> ExecuteForLeaseAsync(string sql, WorkLease lease, Action<SqliteCommand>? addParameters, CancellationToken cancellationToken)
     {
         SqliteConnection connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);

@@ -100,6 +100,10 @@ public sealed class StorageFullGuard : IPipelineStateStore, IHostLeaseStore
     public Task<long> CountAsync(CancellationToken cancellationToken = default) =>
         GuardAsync(() => _inner.CountAsync(cancellationToken));
 
+    /// <inheritdoc />
+    public Task<bool> HasUntakenArticlesAsync(string sourceId, CancellationToken cancellationToken = default) =>
+        GuardAsync(() => _inner.HasUntakenArticlesAsync(sourceId, cancellationToken));
+
     /// <summary>Whether the store partitions its work queue by host (<see cref="IHostLeaseStore"/>: PostgreSQL).</summary>
     public bool HasHostLeases => _inner is IHostLeaseStore;
 

@@ -13,8 +13,8 @@ namespace ArticlePipeline.Worker;
 /// <summary>
 /// Cluster mode: leases hosts (<c>host:port</c>) and works off each held host's queue, newest first, at the host's
 /// rate and concurrency. No two workers hold one host, so per-host politeness holds across the cluster. Up to
-/// <see cref="SchedulerOptions.WorkerConcurrency"/> hosts are held at once, at most one more taken per poll so that
-/// the hosts spread over the workers. Host and item leases are renewed while there is work; a node that dies simply
+/// <see cref="SchedulerOptions.WorkerConcurrency"/> hosts are held at once, at most half of the hosts waiting taken
+/// per poll so that the hosts spread over the workers. Host and item leases are renewed while there is work; a node that dies simply
 /// stops renewing, and another node takes its hosts and items when the leases expire.
 /// </summary>
 /// <remarks>
@@ -86,13 +86,25 @@ internal sealed partial class WorkItemWorker : BackgroundService
         await Task.Yield();
         while (!stoppingToken.IsCancellationRequested)
         {
-            HostLease? host = null;
             try
             {
                 _metrics.QueueDepth(await _work.CountAsync(stoppingToken).ConfigureAwait(false));
-                if (Volatile.Read(ref _holding) < Math.Max(1, _options.WorkerConcurrency))
+
+                // Up to half the hosts waiting per poll (at least one): twelve hosts are taken up in four polls rather
+                // than twelve, and a worker polling next still finds hosts, so they spread over the workers.
+                int budget = 1;
+                for (int taken = 0; taken < budget && Volatile.Read(ref _holding) < Math.Max(1, _options.WorkerConcurrency); taken++)
                 {
-                    host = await _hosts.TryLeaseHostAsync(_owner, leaseDuration, stoppingToken).ConfigureAwait(false);
+                    HostLease? host = await _hosts.TryLeaseHostAsync(_owner, leaseDuration, stoppingToken).ConfigureAwait(false);
+                    if (host is null)
+                    {
+                        break;
+                    }
+
+                    budget = taken == 0 ? Math.Max(1, (host.Waiting + 1) / 2) : budget;
+                    Interlocked.Increment(ref _holding);
+                    held.RemoveAll(t => t.IsCompleted);
+                    held.Add(Task.Run(() => HoldAsync(host, leaseDuration, stoppingToken, grace.Token), CancellationToken.None));
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -102,13 +114,6 @@ internal sealed partial class WorkItemWorker : BackgroundService
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 LogStoreError(ex.Message);
-            }
-
-            if (host is not null)
-            {
-                Interlocked.Increment(ref _holding);
-                held.RemoveAll(t => t.IsCompleted);
-                held.Add(Task.Run(() => HoldAsync(host, leaseDuration, stoppingToken, grace.Token), CancellationToken.None));
             }
 
             await DelayAsync(stoppingToken).ConfigureAwait(false);

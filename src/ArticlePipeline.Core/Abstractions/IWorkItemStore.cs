@@ -45,4 +45,14 @@ public interface IWorkItemStore
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The queue depth.</returns>
     Task<long> CountAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Whether <paramref name="sourceId"/> has article items queued that no worker has taken yet: its last discovery
+    /// is still being worked off. Items already tried (in flight, or released after a failure) do not count, so one
+    /// item that keeps failing never holds the source's discovery back.
+    /// </summary>
+    /// <param name="sourceId">The source.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns><see langword="true"/> when such an item is queued.</returns>
+    Task<bool> HasUntakenArticlesAsync(string sourceId, CancellationToken cancellationToken = default);
 }
