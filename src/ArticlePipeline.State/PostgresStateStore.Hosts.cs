@@ -9,7 +9,8 @@ namespace ArticlePipeline.State;
 /// A host is leased by one <c>INSERT ... ON CONFLICT DO UPDATE ... WHERE</c> on its row: of two workers choosing the
 /// same host at once, the second finds the row locked, then re-checks the condition against the first one's lease and
 /// gets nothing. Released rows stay, with the time before which the host may not be leased again (its politeness
-/// interval), so a host handed from one worker to another never sees two requests closer than that.
+/// interval, or a Retry-After or Crawl-delay the holder knew of), so a host handed from one worker to another never
+/// sees two requests closer than that. Renewals store that time too, for a worker taking over an expired lease.
 /// </remarks>
 internal sealed partial class PostgresStateStore
 {
@@ -50,15 +51,18 @@ internal sealed partial class PostgresStateStore
     }
 
     /// <inheritdoc />
-    public async Task<bool> RenewHostAsync(HostLease lease, TimeSpan leaseDuration, CancellationToken cancellationToken = default)
+    public async Task<bool> RenewHostAsync(HostLease lease, TimeSpan leaseDuration, DateTimeOffset? freeAt = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(lease);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(leaseDuration, TimeSpan.Zero);
-        using NpgsqlCommand command = _dataSource.CreateCommand(
-            $"UPDATE {_schema}.host_leases SET expires_at = @expires WHERE host = @host AND token = @token");
+        using NpgsqlCommand command = _dataSource.CreateCommand($"""
+            UPDATE {_schema}.host_leases SET expires_at = @expires, free_at = GREATEST(free_at, COALESCE(@free, free_at))
+            WHERE host = @host AND token = @token
+            """);
         command.Parameters.Add(Parameter("host", NpgsqlDbType.Text, lease.Host));
         command.Parameters.Add(Parameter("token", NpgsqlDbType.Uuid, lease.Token));
         command.Parameters.Add(Parameter("expires", _time.GetUtcNow() + leaseDuration));
+        command.Parameters.Add(Parameter("free", freeAt));
         return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
     }
 

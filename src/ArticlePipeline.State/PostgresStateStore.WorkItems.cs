@@ -29,6 +29,47 @@ internal sealed partial class PostgresStateStore
     }
 
     /// <inheritdoc />
+    /// <remarks>One statement: the rows get their sequence numbers in the order given, and are visible together.</remarks>
+    public async Task<IReadOnlySet<string>> EnqueueAllAsync(IReadOnlyList<WorkItem> items, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        foreach (WorkItem item in items)
+        {
+            StateArguments.Check(item);
+        }
+
+        var added = new HashSet<string>(StringComparer.Ordinal);
+        if (items.Count == 0)
+        {
+            return added;
+        }
+
+        using NpgsqlCommand command = _dataSource.CreateCommand($"""
+            INSERT INTO {_schema}.work_items (key, source_id, url, enqueued_at, host)
+            SELECT i.key, i.source, i.url, @now, i.host
+            FROM unnest(@keys, @sources, @urls, @hosts) WITH ORDINALITY AS i(key, source, url, host, n)
+            ORDER BY i.n
+            ON CONFLICT (key) DO NOTHING
+            RETURNING key
+            """);
+        command.Parameters.Add(Parameter("keys", NpgsqlDbType.Array | NpgsqlDbType.Text, items.Select(i => i.Key).ToArray()));
+        command.Parameters.Add(Parameter("sources", NpgsqlDbType.Array | NpgsqlDbType.Text, items.Select(i => i.SourceId).ToArray()));
+        command.Parameters.Add(Parameter("urls", NpgsqlDbType.Array | NpgsqlDbType.Text, items.Select(i => i.Url.AbsoluteUri).ToArray()));
+        command.Parameters.Add(Parameter("hosts", NpgsqlDbType.Array | NpgsqlDbType.Text, items.Select(i => HostLease.KeyOf(i.Url)).ToArray()));
+        command.Parameters.Add(Parameter("now", _time.GetUtcNow()));
+        NpgsqlDataReader reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using (reader.ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                added.Add(reader.GetString(0));
+            }
+        }
+
+        return added;
+    }
+
+    /// <inheritdoc />
     public Task<WorkLease?> TryLeaseAsync(string owner, TimeSpan leaseDuration, CancellationToken cancellationToken = default) =>
         ClaimAsync(
             owner,

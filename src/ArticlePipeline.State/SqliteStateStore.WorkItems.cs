@@ -32,6 +32,23 @@ public sealed partial class SqliteStateStore
     }
 
     /// <inheritdoc />
+    /// <remarks>One item after the other: the file has no host leases, so no holder waits for a discovery's articles.</remarks>
+    public async Task<IReadOnlySet<string>> EnqueueAllAsync(IReadOnlyList<WorkItem> items, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        var added = new HashSet<string>(StringComparer.Ordinal);
+        foreach (WorkItem item in items)
+        {
+            if (await EnqueueAsync(item, cancellationToken).ConfigureAwait(false))
+            {
+                added.Add(item.Key);
+            }
+        }
+
+        return added;
+    }
+
+    /// <inheritdoc />
     public async Task<WorkLease?> TryLeaseAsync(string owner, TimeSpan leaseDuration, CancellationToken cancellationToken = default)
     {
         StateArguments.CheckLease(owner, leaseDuration);

@@ -81,6 +81,10 @@ public sealed class StorageFullGuard : IPipelineStateStore, IHostLeaseStore
         GuardAsync(() => _inner.EnqueueAsync(item, cancellationToken));
 
     /// <inheritdoc />
+    public Task<IReadOnlySet<string>> EnqueueAllAsync(IReadOnlyList<WorkItem> items, CancellationToken cancellationToken = default) =>
+        GuardAsync(() => _inner.EnqueueAllAsync(items, cancellationToken));
+
+    /// <inheritdoc />
     public Task<WorkLease?> TryLeaseAsync(string owner, TimeSpan leaseDuration, CancellationToken cancellationToken = default) =>
         GuardAsync(() => _inner.TryLeaseAsync(owner, leaseDuration, cancellationToken));
 
@@ -112,8 +116,8 @@ public sealed class StorageFullGuard : IPipelineStateStore, IHostLeaseStore
         GuardAsync(() => Hosts.TryLeaseHostAsync(owner, leaseDuration, cancellationToken));
 
     /// <inheritdoc />
-    public Task<bool> RenewHostAsync(HostLease lease, TimeSpan leaseDuration, CancellationToken cancellationToken = default) =>
-        GuardAsync(() => Hosts.RenewHostAsync(lease, leaseDuration, cancellationToken));
+    public Task<bool> RenewHostAsync(HostLease lease, TimeSpan leaseDuration, DateTimeOffset? freeAt = null, CancellationToken cancellationToken = default) =>
+        GuardAsync(() => Hosts.RenewHostAsync(lease, leaseDuration, freeAt, cancellationToken));
 
     /// <inheritdoc />
     public Task ReleaseHostAsync(HostLease lease, DateTimeOffset freeAt, CancellationToken cancellationToken = default) =>

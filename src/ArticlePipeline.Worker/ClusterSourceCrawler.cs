@@ -117,19 +117,21 @@ internal sealed partial class ClusterSourceCrawler : ISourceCrawler
             Skipped(summary, url, decision);
         }
 
-        // Oldest first into the queue: a host's holder takes the latest queued first, so the newest article goes first.
+        // Oldest first into the queue, in one write: a host's holder takes the latest queued first, so the newest
+        // article goes first, and it never sees part of the list (it would take an older article first).
+        WorkItem[] items = [.. admitted.AsEnumerable().Reverse().Select(a => new WorkItem(a.Key.AbsoluteUri, source.Id, a.Url))];
+        IReadOnlySet<string> added = await _work.EnqueueAllAsync(items, cancellationToken).ConfigureAwait(false);
         int enqueued = 0;
-        for (int i = admitted.Count - 1; i >= 0; i--)
+        foreach (WorkItem item in items)
         {
-            (Uri url, Uri key) = admitted[i];
-            if (await _work.EnqueueAsync(new WorkItem(key.AbsoluteUri, source.Id, url), cancellationToken).ConfigureAwait(false))
+            if (added.Contains(item.Key))
             {
                 enqueued++;
             }
             else
             {
                 // Still queued or leased from an earlier pass: one item, one request.
-                Skipped(summary, url, FrontierDecision.Skip(SkipReasons.Queued, $"{url}: already queued"));
+                Skipped(summary, item.Url, FrontierDecision.Skip(SkipReasons.Queued, $"{item.Url}: already queued"));
             }
         }
 

@@ -14,6 +14,15 @@ public interface IWorkItemStore
     /// <returns><see langword="true"/> when it was added.</returns>
     Task<bool> EnqueueAsync(WorkItem item, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Adds items in their order (the last one is the latest queued) unless one with the same key is queued or leased,
+    /// all at once: a host's holder never sees part of a discovery's articles.
+    /// </summary>
+    /// <param name="items">The items, oldest first.</param>
+    /// <param name="cancellationToken">Cancels the write.</param>
+    /// <returns>The keys of the items added.</returns>
+    Task<IReadOnlySet<string>> EnqueueAllAsync(IReadOnlyList<WorkItem> items, CancellationToken cancellationToken = default);
+
     /// <summary>Takes the oldest available item (queued, or leased with an expired lease) for <paramref name="owner"/>.</summary>
     /// <param name="owner">The worker's name.</param>
     /// <param name="leaseDuration">How long the lease lasts unless renewed.</param>

@@ -47,6 +47,13 @@ internal sealed class HostPoliteness
     /// <summary>Holds every request to the host back until <paramref name="until"/> (a Retry-After).</summary>
     public void Defer(string authority, DateTimeOffset until) => Slot(authority).Defer(until);
 
+    /// <summary>
+    /// The earliest start of the host's next request: the latest request's start or end plus the delay (or the
+    /// Crawl-delay, when longer), or a Retry-After; <see langword="null"/> when the host was never asked.
+    /// </summary>
+    public DateTimeOffset? NotBefore(string authority) =>
+        _hosts.TryGetValue(authority, out HostSlot? slot) && slot.NextStart is { } next && next != DateTimeOffset.MinValue ? next : null;
+
     /// <summary>Waits for the host's turn; dispose the result when the response has been read.</summary>
     public async Task<IDisposable> EnterAsync(string authority, CancellationToken cancellationToken)
     {
@@ -84,6 +91,17 @@ internal sealed class HostPoliteness
         private DateTimeOffset _nextStart = DateTimeOffset.MinValue;
 
         public TimeSpan CrawlDelay { get; set; }
+
+        public DateTimeOffset? NextStart
+        {
+            get
+            {
+                lock (_lock)
+                {
+                    return _nextStart;
+                }
+            }
+        }
 
         public Task AcquireAsync(int limit, CancellationToken cancellationToken)
         {
