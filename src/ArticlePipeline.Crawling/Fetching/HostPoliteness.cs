@@ -65,10 +65,12 @@ internal sealed class HostPoliteness
         try
         {
             DateTimeOffset start = slot.ReserveStart(_time.GetUtcNow(), delay);
-            TimeSpan wait = start - _time.GetUtcNow();
-            if (wait > TimeSpan.Zero)
+
+            // Timers count whole milliseconds on their own clock and may wake a little early by this one: a request
+            // 3 ms early is a rate exceeded at the server, so wait again for what is left, rounded up.
+            for (TimeSpan wait = start - _time.GetUtcNow(); wait > TimeSpan.Zero; wait = start - _time.GetUtcNow())
             {
-                await Task.Delay(wait, _time, cancellationToken).ConfigureAwait(false);
+                await Task.Delay(TimeSpan.FromMilliseconds(Math.Ceiling(wait.TotalMilliseconds)), _time, cancellationToken).ConfigureAwait(false);
             }
         }
         catch
