@@ -27,6 +27,12 @@ internal sealed class PolitenessTimeline
     /// <summary>Seconds from process start to the first article request any site saw.</summary>
     public double FirstArticle => _hosts.Min(h => h.FirstArticle);
 
+    /// <summary>
+    /// Each host's span from its first request (robots.txt) to its last article request, median and largest: the
+    /// host-paced part of the run, without process start-up, the cron's first firing and a later host's late start.
+    /// </summary>
+    public (double Median, double Max) HostSpans => (Median(_hosts.Select(h => h.LastArticle - h.First)), _hosts.Max(h => h.LastArticle - h.First));
+
     /// <summary>Adds one site's log.</summary>
     public void AddSite(string authority, IReadOnlyCollection<LoggedRequest> requests)
     {
@@ -61,6 +67,7 @@ internal sealed class PolitenessTimeline
             Since(log[0].At),
             log.Where(r => r.Path.Contains("/tin-tuc/", StringComparison.Ordinal)).Select(r => Since(r.At)).DefaultIfEmpty(double.NaN).Min(),
             Since(log[^1].At),
+            log.Where(r => r.Path.Contains("/tin-tuc/", StringComparison.Ordinal)).Select(r => Since(r.At)).DefaultIfEmpty(double.NaN).Max(),
             excess,
             responseShare,
             late,
@@ -140,6 +147,7 @@ internal sealed class PolitenessTimeline
         double First,
         double FirstArticle,
         double Last,
+        double LastArticle,
         double Excess,
         double ResponseShare,
         int Late,

@@ -136,6 +136,9 @@ static async Task<(double Seconds, double MaxRate, double MinGap)> PolitenessAsy
     // remains is discovery and the articles at the hosts' rate.
     double fromFirst = seconds - timeline.FirstRequest;
     Console.WriteLine($"politeness, {workers} worker(s): {seconds:F1} s from process start; first request at {timeline.FirstRequest:F1} s, first article request at {timeline.FirstArticle:F1} s; from first request to last record {fromFirst:F1} s (ratio to the bound {fromFirst / (PoliteArticles / (PoliteHosts * PoliteRate)):F2})");
+    (double medianSpan, double maxSpan) = timeline.HostSpans;
+    double hostBound = PoliteArticles / PoliteHosts / PoliteRate;
+    Console.WriteLine($"    per host, first request to last article request (excludes start-up, the cron's first firing, other hosts): median {medianSpan:F1} s, max {maxSpan:F1} s; host bound {hostBound:F1} s, ratio {medianSpan / hostBound:F2} / {maxSpan / hostBound:F2}");
     Console.WriteLine($"    CPU seconds per worker process (utime+stime at the last record): {string.Join(", ", cpu.Select(c => c.ToString("F2", CultureInfo.InvariantCulture)))}; total {cpu.Sum():F2} s = {cpu.Sum() * 1000 / PoliteArticles:F1} ms per article");
     Console.WriteLine(timeline.Describe(seconds, bucket: 5));
 
