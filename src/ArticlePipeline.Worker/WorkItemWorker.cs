@@ -15,8 +15,8 @@ namespace ArticlePipeline.Worker;
 /// Cluster mode: leases hosts (<c>host:port</c>) and works off each held host's queue, newest first, at the host's
 /// rate and concurrency. No two workers hold one host, so per-host politeness holds across the cluster. Up to
 /// <see cref="SchedulerOptions.WorkerConcurrency"/> hosts are held at once, at most half of the hosts waiting taken
-/// per poll so that the hosts spread over the workers. Host and item leases are renewed while there is work; a node that dies simply
-/// stops renewing, and another node takes its hosts and items when the leases expire.
+/// per poll so that the hosts spread over the workers. Host and item leases are renewed while there is work; a node
+/// that dies simply stops renewing, and another node takes its hosts and items when the leases expire.
 /// </summary>
 /// <remarks>
 /// <para>
