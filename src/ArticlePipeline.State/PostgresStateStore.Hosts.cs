@@ -9,7 +9,8 @@ namespace ArticlePipeline.State;
 /// A host is leased by one <c>INSERT ... ON CONFLICT DO UPDATE ... WHERE</c> on its row: of two workers choosing the
 /// same host at once, the second finds the row locked, then re-checks the condition against the first one's lease and
 /// gets nothing. Released rows stay, with the time before which the host may not be leased again (its politeness
-/// interval), so a host handed from one worker to another never sees two requests closer than that.
+/// interval, or a Retry-After or Crawl-delay the holder knew of), so a host handed from one worker to another never
+/// sees two requests closer than that. Renewals store that time too, for a worker taking over an expired lease.
 /// </remarks>
 internal sealed partial class PostgresStateStore
 {
@@ -21,21 +22,20 @@ internal sealed partial class PostgresStateStore
         DateTimeOffset expiresAt = now + leaseDuration;
         var token = Guid.NewGuid();
         using NpgsqlCommand command = _dataSource.CreateCommand($"""
-            WITH candidate AS (
-              SELECT w.host FROM {_schema}.work_items w
+            WITH leasable AS (
+              SELECT w.host, min(w.enqueued_at) AS since FROM {_schema}.work_items w
               LEFT JOIN {_schema}.host_leases h ON h.host = w.host
               WHERE (w.lease_token IS NULL OR w.lease_expires_at <= @now)
                 AND (h.host IS NULL OR ((h.token IS NULL OR h.expires_at <= @now) AND h.free_at <= @now))
-              GROUP BY w.host
-              ORDER BY min(w.enqueued_at), w.host
-              LIMIT 1),
+              GROUP BY w.host),
+            candidate AS (SELECT host FROM leasable ORDER BY since, host LIMIT 1),
             previous AS (
               SELECT h.token IS NOT NULL AS expired FROM {_schema}.host_leases h JOIN candidate c ON c.host = h.host)
             INSERT INTO {_schema}.host_leases AS h (host, owner, token, expires_at, free_at)
             SELECT host, @owner, @token, @expires, @now FROM candidate
             ON CONFLICT (host) DO UPDATE SET owner = EXCLUDED.owner, token = EXCLUDED.token, expires_at = EXCLUDED.expires_at
             WHERE (h.token IS NULL OR h.expires_at <= @now) AND h.free_at <= @now
-            RETURNING h.host, COALESCE((SELECT expired FROM previous), false)
+            RETURNING h.host, COALESCE((SELECT expired FROM previous), false), (SELECT count(*) FROM leasable)
             """);
         command.Parameters.Add(Parameter("owner", NpgsqlDbType.Text, owner));
         command.Parameters.Add(Parameter("token", NpgsqlDbType.Uuid, token));
@@ -45,21 +45,24 @@ internal sealed partial class PostgresStateStore
         await using (reader.ConfigureAwait(false))
         {
             return await reader.ReadAsync(cancellationToken).ConfigureAwait(false)
-                ? new HostLease(reader.GetString(0), owner, token, expiresAt, reader.GetBoolean(1))
+                ? new HostLease(reader.GetString(0), owner, token, expiresAt, reader.GetBoolean(1)) { Waiting = (int)reader.GetInt64(2) }
                 : null;
         }
     }
 
     /// <inheritdoc />
-    public async Task<bool> RenewHostAsync(HostLease lease, TimeSpan leaseDuration, CancellationToken cancellationToken = default)
+    public async Task<bool> RenewHostAsync(HostLease lease, TimeSpan leaseDuration, DateTimeOffset? freeAt = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(lease);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(leaseDuration, TimeSpan.Zero);
-        using NpgsqlCommand command = _dataSource.CreateCommand(
-            $"UPDATE {_schema}.host_leases SET expires_at = @expires WHERE host = @host AND token = @token");
+        using NpgsqlCommand command = _dataSource.CreateCommand($"""
+            UPDATE {_schema}.host_leases SET expires_at = @expires, free_at = GREATEST(free_at, COALESCE(@free, free_at))
+            WHERE host = @host AND token = @token
+            """);
         command.Parameters.Add(Parameter("host", NpgsqlDbType.Text, lease.Host));
         command.Parameters.Add(Parameter("token", NpgsqlDbType.Uuid, lease.Token));
         command.Parameters.Add(Parameter("expires", _time.GetUtcNow() + leaseDuration));
+        command.Parameters.Add(Parameter("free", freeAt));
         return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
     }
 

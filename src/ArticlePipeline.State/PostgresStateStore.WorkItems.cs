@@ -32,6 +32,49 @@ internal sealed partial class PostgresStateStore
     }
 
     /// <inheritdoc />
+    /// <remarks>One statement: the rows get their sequence numbers in the order given, and are visible together.</remarks>
+    public async Task<IReadOnlySet<string>> EnqueueAllAsync(IReadOnlyList<WorkItem> items, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        foreach (WorkItem item in items)
+        {
+            StateArguments.Check(item);
+        }
+
+        var added = new HashSet<string>(StringComparer.Ordinal);
+        if (items.Count == 0)
+        {
+            return added;
+        }
+
+        using NpgsqlCommand command = _dataSource.CreateCommand($"""
+            INSERT INTO {_schema}.work_items (key, source_id, url, enqueued_at, host, run_id, listed_modified)
+            SELECT i.key, i.source, i.url, @now, i.host, i.run, i.modified
+            FROM unnest(@keys, @sources, @urls, @hosts, @runs, @modified) WITH ORDINALITY AS i(key, source, url, host, run, modified, n)
+            ORDER BY i.n
+            ON CONFLICT (key) DO NOTHING
+            RETURNING key
+            """);
+        command.Parameters.Add(Parameter("keys", NpgsqlDbType.Array | NpgsqlDbType.Text, items.Select(i => i.Key).ToArray()));
+        command.Parameters.Add(Parameter("sources", NpgsqlDbType.Array | NpgsqlDbType.Text, items.Select(i => i.SourceId).ToArray()));
+        command.Parameters.Add(Parameter("urls", NpgsqlDbType.Array | NpgsqlDbType.Text, items.Select(i => i.Url.AbsoluteUri).ToArray()));
+        command.Parameters.Add(Parameter("hosts", NpgsqlDbType.Array | NpgsqlDbType.Text, items.Select(i => HostLease.KeyOf(i.Url)).ToArray()));
+        command.Parameters.Add(Parameter("runs", NpgsqlDbType.Array | NpgsqlDbType.Uuid, items.Select(i => i.RunId).ToArray()));
+        command.Parameters.Add(Parameter("modified", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz, items.Select(i => i.ListedModified?.UtcDateTime).ToArray()));
+        command.Parameters.Add(Parameter("now", _time.GetUtcNow()));
+        NpgsqlDataReader reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using (reader.ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                added.Add(reader.GetString(0));
+            }
+        }
+
+        return added;
+    }
+
+    /// <inheritdoc />
     public Task<WorkLease?> TryLeaseAsync(string owner, TimeSpan leaseDuration, CancellationToken cancellationToken = default) =>
         ClaimAsync(
             owner,
@@ -156,6 +199,18 @@ internal sealed partial class PostgresStateStore
     {
         using NpgsqlCommand command = _dataSource.CreateCommand($"SELECT COUNT(*) FROM {_schema}.work_items");
         return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+    }
+
+    /// <inheritdoc />
+    public async Task<bool> HasUntakenArticlesAsync(string sourceId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(sourceId);
+        using NpgsqlCommand command = _dataSource.CreateCommand($"""
+            SELECT EXISTS (SELECT 1 FROM {_schema}.work_items WHERE source_id = @source AND attempts = 0 AND key NOT LIKE @discovery)
+            """);
+        command.Parameters.Add(Parameter("source", NpgsqlDbType.Text, sourceId));
+        command.Parameters.Add(Parameter("discovery", NpgsqlDbType.Text, WorkItem.DiscoveryPrefix + "%"));
+        return (bool)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
     }
 
     private NpgsqlCommand LeaseCommand(string sql, WorkLease lease)

@@ -35,6 +35,23 @@ public sealed partial class SqliteStateStore
     }
 
     /// <inheritdoc />
+    /// <remarks>One item after the other: the file has no host leases, so no holder waits for a discovery's articles.</remarks>
+    public async Task<IReadOnlySet<string>> EnqueueAllAsync(IReadOnlyList<WorkItem> items, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        var added = new HashSet<string>(StringComparer.Ordinal);
+        foreach (WorkItem item in items)
+        {
+            if (await EnqueueAsync(item, cancellationToken).ConfigureAwait(false))
+            {
+                added.Add(item.Key);
+            }
+        }
+
+        return added;
+    }
+
+    /// <inheritdoc />
     public async Task<WorkLease?> TryLeaseAsync(string owner, TimeSpan leaseDuration, CancellationToken cancellationToken = default)
     {
         StateArguments.CheckLease(owner, leaseDuration);
@@ -165,6 +182,21 @@ public sealed partial class SqliteStateStore
             using SqliteCommand command = connection.CreateCommand();
             command.CommandText = "SELECT COUNT(*) FROM work_items";
             return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<bool> HasUntakenArticlesAsync(string sourceId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(sourceId);
+        SqliteConnection connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            using SqliteCommand command = connection.CreateCommand();
+            command.CommandText = "SELECT EXISTS (SELECT 1 FROM work_items WHERE source_id = $source AND attempts = 0 AND substr(key, 1, length($discovery)) <> $discovery)";
+            command.Parameters.AddWithValue("$source", sourceId);
+            command.Parameters.AddWithValue("$discovery", WorkItem.DiscoveryPrefix);
+            return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture) == 1;
         }
     }
 

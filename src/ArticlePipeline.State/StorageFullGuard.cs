@@ -81,6 +81,10 @@ public sealed class StorageFullGuard : IPipelineStateStore, IHostLeaseStore
         GuardAsync(() => _inner.EnqueueAsync(item, cancellationToken));
 
     /// <inheritdoc />
+    public Task<IReadOnlySet<string>> EnqueueAllAsync(IReadOnlyList<WorkItem> items, CancellationToken cancellationToken = default) =>
+        GuardAsync(() => _inner.EnqueueAllAsync(items, cancellationToken));
+
+    /// <inheritdoc />
     public Task<WorkLease?> TryLeaseAsync(string owner, TimeSpan leaseDuration, CancellationToken cancellationToken = default) =>
         GuardAsync(() => _inner.TryLeaseAsync(owner, leaseDuration, cancellationToken));
 
@@ -100,6 +104,10 @@ public sealed class StorageFullGuard : IPipelineStateStore, IHostLeaseStore
     public Task<long> CountAsync(CancellationToken cancellationToken = default) =>
         GuardAsync(() => _inner.CountAsync(cancellationToken));
 
+    /// <inheritdoc />
+    public Task<bool> HasUntakenArticlesAsync(string sourceId, CancellationToken cancellationToken = default) =>
+        GuardAsync(() => _inner.HasUntakenArticlesAsync(sourceId, cancellationToken));
+
     /// <summary>Whether the store partitions its work queue by host (<see cref="IHostLeaseStore"/>: PostgreSQL).</summary>
     public bool HasHostLeases => _inner is IHostLeaseStore;
 
@@ -108,8 +116,8 @@ public sealed class StorageFullGuard : IPipelineStateStore, IHostLeaseStore
         GuardAsync(() => Hosts.TryLeaseHostAsync(owner, leaseDuration, cancellationToken));
 
     /// <inheritdoc />
-    public Task<bool> RenewHostAsync(HostLease lease, TimeSpan leaseDuration, CancellationToken cancellationToken = default) =>
-        GuardAsync(() => Hosts.RenewHostAsync(lease, leaseDuration, cancellationToken));
+    public Task<bool> RenewHostAsync(HostLease lease, TimeSpan leaseDuration, DateTimeOffset? freeAt = null, CancellationToken cancellationToken = default) =>
+        GuardAsync(() => Hosts.RenewHostAsync(lease, leaseDuration, freeAt, cancellationToken));
 
     /// <inheritdoc />
     public Task ReleaseHostAsync(HostLease lease, DateTimeOffset freeAt, CancellationToken cancellationToken = default) =>

@@ -31,13 +31,28 @@ internal sealed partial class ClusterSourceCrawler : ISourceCrawler
         _logger = logger;
     }
 
-    /// <summary>The source job: queues the source's discovery (once; a discovery still queued or running is not doubled).</summary>
+    /// <summary>
+    /// The source job: queues the source's discovery (once; a discovery still queued or running is not doubled), unless
+    /// articles its last discovery queued are still waiting to be taken.
+    /// </summary>
+    /// <remarks>
+    /// A local pass fetches its articles inside the job, so the next firing waits for it; here the job only queues, so
+    /// without the check every firing would discover again while the last discovery's articles are still queued,
+    /// spending the host's requests (feed, home page) on URLs that are all "already queued". On a 5-second schedule
+    /// that was 12 of a host's 65 requests.
+    /// </remarks>
     public async Task<CrawlSummary> CrawlAsync(SourceDefinition source, CancellationToken cancellationToken = default)
     {
         var summary = new CrawlSummary();
         if (HomeOf(source) is not { } home)
         {
             summary.AddSource(0, [$"{source.Id}: no homeUrl, feed, sitemap or listing to discover from"], discoveryFailed: true);
+            return summary;
+        }
+
+        if (await _work.HasUntakenArticlesAsync(source.Id, cancellationToken).ConfigureAwait(false))
+        {
+            LogDiscoveryDeferred(source.Id);
             return summary;
         }
 
@@ -81,6 +96,9 @@ internal sealed partial class ClusterSourceCrawler : ISourceCrawler
 
     [LoggerMessage(EventId = 210, Level = LogLevel.Information, Message = "source {SourceId}: discovered {Discovered}, enqueued {Enqueued} work items; skipped: {Skipped}")]
     private partial void LogEnqueued(string sourceId, int discovered, int enqueued, string skipped);
+
+    [LoggerMessage(EventId = 214, Level = LogLevel.Debug, Message = "source {SourceId}: discovery not queued, articles from its last discovery are still waiting")]
+    private partial void LogDiscoveryDeferred(string sourceId);
 
     [LoggerMessage(EventId = 212, Level = LogLevel.Debug, Message = "source {SourceId}: discovery queued on host {Host} ({Queued})")]
     private partial void LogDiscoveryQueued(string sourceId, string host, bool queued);

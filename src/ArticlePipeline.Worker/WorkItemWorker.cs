@@ -15,8 +15,8 @@ namespace ArticlePipeline.Worker;
 /// Cluster mode: runs the one crawl loop (<see cref="HostWorkLoop"/>) over the shared PostgreSQL stores, polling until
 /// the worker stops. It leases hosts (<c>host:port</c>) and works off each held host's queue, newest first, at the host's
 /// rate and concurrency; no two workers hold one host, so per-host politeness holds across the cluster. Up to
-/// <see cref="SchedulerOptions.WorkerConcurrency"/> hosts are held at once, at most one more taken per poll so that
-/// the hosts spread over the workers. A local pass (<see cref="CrawlRunner"/>) runs the same loop over an in-process store.
+/// <see cref="SchedulerOptions.WorkerConcurrency"/> hosts are held at once, at most half of the hosts waiting taken per
+/// poll so that the hosts spread over the workers. A local pass (<see cref="CrawlRunner"/>) runs the same loop over an in-process store.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -45,6 +45,7 @@ internal sealed partial class WorkItemWorker : BackgroundService, IWorkItemObser
     public WorkItemWorker(
         IWorkItemStore work,
         IHostLeaseStore hosts,
+        IHostPacing pacing,
         WorkItemCrawler crawler,
         ClusterSourceCrawler discoverer,
         SourceCatalog catalog,
@@ -73,6 +74,7 @@ internal sealed partial class WorkItemWorker : BackgroundService, IWorkItemObser
                 MaxHosts = Math.Max(1, options.WorkerConcurrency),
                 Connections = source => source?.MaxConnectionsPerHost ?? defaults.MaxConnectionsPerHost,
                 Interval = source => TimeSpan.FromSeconds(Math.Max(0, source?.DelaySeconds ?? defaults.DelaySeconds)),
+                Pacing = pacing,
             },
             this,
             time,

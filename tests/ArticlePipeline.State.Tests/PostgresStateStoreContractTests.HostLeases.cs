@@ -49,6 +49,63 @@ public sealed partial class PostgresStateStoreContractTests
     }
 
     [Test]
+    public async Task TryLeaseHostAsync_SaysHowManyHostsWereWaiting()
+    {
+        (IPipelineStateStore store, IHostLeaseStore hosts) = await HostsAsync();
+        foreach (string host in new[] { "a.example.vn", "b.example.vn", "c.example.vn" })
+        {
+            await store.EnqueueAsync(Article(host, "x"));
+        }
+
+        HostLease? first = await hosts.TryLeaseHostAsync("w1", HostLeaseTime);
+        HostLease? second = await hosts.TryLeaseHostAsync("w2", HostLeaseTime);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(first?.Waiting, Is.EqualTo(3), "the one taken included");
+            Assert.That(second?.Waiting, Is.EqualTo(2));
+        }
+    }
+
+    [Test]
+    public async Task EnqueueAllAsync_TheHostsHolderTakesTheLastGivenFirst()
+    {
+        (IPipelineStateStore store, IHostLeaseStore hosts) = await HostsAsync();
+        await store.EnqueueAllAsync([Article("a.example.vn", "oldest"), Article("a.example.vn", "middle"), Article("a.example.vn", "newest")]);
+        HostLease lease = (await hosts.TryLeaseHostAsync("w1", HostLeaseTime))!;
+
+        var taken = new List<string>();
+        while (await hosts.TryLeaseFromHostAsync(lease, HostLeaseTime) is { } item)
+        {
+            taken.Add(item.Item.Url.AbsolutePath);
+        }
+
+        Assert.That(taken, Is.EqualTo(new[] { "/newest", "/middle", "/oldest" }));
+    }
+
+    [Test]
+    public async Task RenewHostAsync_WithARetryAfter_ATakeoverAfterExpiryWaitsForIt()
+    {
+        (IPipelineStateStore store, IHostLeaseStore hosts) = await HostsAsync();
+        await store.EnqueueAsync(Article("a.example.vn", "1"));
+        HostLease dead = (await hosts.TryLeaseHostAsync("w1", HostLeaseTime))!;
+        bool renewed = await hosts.RenewHostAsync(dead, HostLeaseTime, Time.GetUtcNow() + TimeSpan.FromSeconds(90));
+        await hosts.RenewHostAsync(dead, HostLeaseTime, Time.GetUtcNow() + TimeSpan.FromSeconds(1));
+
+        Time.Advance(HostLeaseTime);
+        HostLease? expiredButDeferred = await hosts.TryLeaseHostAsync("w2", HostLeaseTime);
+        Time.Advance(TimeSpan.FromSeconds(60));
+        HostLease? after = await hosts.TryLeaseHostAsync("w2", HostLeaseTime);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(renewed, Is.True);
+            Assert.That(expiredButDeferred, Is.Null, "the lease expired, but the server asked for 90 s (a later, shorter time does not shorten it)");
+            Assert.That(after?.TakenOver, Is.True);
+        }
+    }
+
+    [Test]
     public async Task ReleaseHostAsync_NotLeasableBeforeTheHostsInterval()
     {
         (IPipelineStateStore store, IHostLeaseStore hosts) = await HostsAsync();

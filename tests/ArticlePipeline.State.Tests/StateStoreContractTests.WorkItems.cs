@@ -48,6 +48,62 @@ public abstract partial class StateStoreContractTests
     }
 
     [Test]
+    public async Task EnqueueAllAsync_ItemsWithRunAndListedDate_TheLeasesCarryThem()
+    {
+        IPipelineStateStore store = await OpenAsync();
+        var run = Guid.NewGuid();
+        var modified = new DateTimeOffset(2025, 6, 24, 16, 30, 0, TimeSpan.FromHours(7));
+
+        await store.EnqueueAllAsync([Item("a") with { RunId = run, ListedModified = modified }, Item("b") with { RunId = run }]);
+        WorkLease[] leases = [(await store.TryLeaseAsync("w1", LeaseTime))!, (await store.TryLeaseAsync("w1", LeaseTime))!];
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(leases.Select(l => l.Item.RunId), Is.All.EqualTo(run));
+            Assert.That(leases.Single(l => l.Item.Key == "a").Item.ListedModified, Is.EqualTo(modified));
+            Assert.That(leases.Single(l => l.Item.Key == "b").Item.ListedModified, Is.Null);
+        }
+    }
+
+    [Test]
+    public async Task EnqueueAllAsync_SomeKeysAlreadyQueued_AddsOnlyTheOthersAndSaysWhich()
+    {
+        IPipelineStateStore store = await OpenAsync();
+        await store.EnqueueAsync(Item("a"));
+
+        IReadOnlySet<string> added = await store.EnqueueAllAsync([Item("a"), Item("b"), Item("c"), Item("b")]);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(added, Is.EquivalentTo(new[] { "b", "c" }));
+            Assert.That(await store.CountAsync(), Is.EqualTo(3));
+        }
+    }
+
+    [Test]
+    public async Task HasUntakenArticlesAsync_TrueOnlyWhileAnArticleOfTheSourceWaitsUntaken()
+    {
+        IPipelineStateStore store = await OpenAsync();
+        await store.EnqueueAsync(WorkItem.Discovery("vnexpress", new Uri("https://example.vn/")));
+        bool discoveryOnly = await store.HasUntakenArticlesAsync("vnexpress");
+        await store.TryLeaseAsync("w1", LeaseTime);
+        await store.EnqueueAsync(Item("a"));
+        bool queued = await store.HasUntakenArticlesAsync("vnexpress");
+        bool otherSource = await store.HasUntakenArticlesAsync("tuoitre");
+        WorkLease taken = (await store.TryLeaseAsync("w1", LeaseTime))!;
+        await store.ReleaseAsync(taken, "http-500");
+        bool triedOnce = await store.HasUntakenArticlesAsync("vnexpress");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(discoveryOnly, Is.False, "a discovery is not an article");
+            Assert.That(queued, Is.True);
+            Assert.That(otherSource, Is.False);
+            Assert.That(triedOnce, Is.False, "an item already tried does not hold the source's discovery back");
+        }
+    }
+
+    [Test]
     public async Task EnqueueAsync_AfterCompletion_AddsTheKeyAgain()
     {
         IPipelineStateStore store = await OpenAsync();

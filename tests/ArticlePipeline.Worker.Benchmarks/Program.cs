@@ -78,16 +78,30 @@ static async Task<(double Seconds, double MaxRate, double MinGap)> PolitenessAsy
         Scheduler = new { Clustered = true, WorkerConcurrency = 16, PollSeconds = 0.2, LeaseSeconds = 5, GracePeriodSeconds = 1, CheckinIntervalSeconds = 2 },
     });
     string records = folder.Combine("out", "records");
+    DateTimeOffset started = DateTimeOffset.UtcNow;
     var stopwatch = Stopwatch.StartNew();
     var nodes = Enumerable.Range(0, workers)
         .Select(i => ChildCli.Start(folder.Path, new Dictionary<string, string> { ["ARTICLEPIPELINE__Scheduler__InstanceId"] = "node-" + i }, "run", "--config", config, "--out", folder.Combine("out")))
         .ToList();
+    // CPU once a tenth of the articles is written (start-up, JIT of the article path, discovery) and at the end:
+    // the difference over the other nine tenths is the CPU an article costs once the processes are warm.
+    double[]? cpuWarm = null;
+    int warmAt = 0;
     while (Count(records) < PoliteArticles && stopwatch.Elapsed < TimeSpan.FromMinutes(4))
     {
+        if (cpuWarm is null && Count(records) is var written && written >= PoliteArticles / 10)
+        {
+            cpuWarm = [.. nodes.Select(n => CpuSeconds(n.Id))];
+            warmAt = written;
+        }
+
         await Task.Delay(50);
     }
 
     double seconds = stopwatch.Elapsed.TotalSeconds;
+
+    // CPU of each worker process up to the last record, read before the stop signal adds its shutdown.
+    double[] cpu = [.. nodes.Select(n => CpuSeconds(n.Id))];
     foreach (ChildCli node in nodes)
     {
         node.Terminate();
@@ -99,9 +113,17 @@ static async Task<(double Seconds, double MaxRate, double MinGap)> PolitenessAsy
         node.Dispose();
     }
 
+    var timeline = new PolitenessTimeline(started, 1 / PoliteRate);
+    for (int i = 0; i < nodes.Count; i++)
+    {
+        timeline.AddWorker("node-" + i, nodes[i].ErrorLines, seconds);
+    }
+
     double maxRate = 0, minGap = double.MaxValue;
     foreach (LoopbackNewsSite site in sites)
     {
+        await site.WaitIdleAsync();
+        timeline.AddSite(site.Authority, site.Requests);
         DateTimeOffset[] starts = [.. site.Requests.Select(r => r.At).Order()];
         for (int i = 0; i < starts.Length; i++)
         {
@@ -119,6 +141,21 @@ static async Task<(double Seconds, double MaxRate, double MinGap)> PolitenessAsy
     {
         Console.WriteLine($"politeness with {workers} worker(s): only {Count(records)} of {PoliteArticles} records after {seconds:F0} s");
     }
+
+    // "From first request" leaves out process start-up, the cron's first firing and the wait for a host lease: what
+    // remains is discovery and the articles at the hosts' rate.
+    double fromFirst = seconds - timeline.FirstRequest;
+    Console.WriteLine($"politeness, {workers} worker(s): {seconds:F1} s from process start; first request at {timeline.FirstRequest:F1} s, first article request at {timeline.FirstArticle:F1} s; from first request to last record {fromFirst:F1} s (ratio to the bound {fromFirst / (PoliteArticles / (PoliteHosts * PoliteRate)):F2})");
+    (double medianSpan, double maxSpan) = timeline.HostSpans;
+    double hostBound = PoliteArticles / PoliteHosts / PoliteRate;
+    Console.WriteLine($"    per host, first request to last article request (excludes start-up, the cron's first firing, other hosts): median {medianSpan:F1} s, max {maxSpan:F1} s; host bound {hostBound:F1} s, ratio {medianSpan / hostBound:F2} / {maxSpan / hostBound:F2}");
+    Console.WriteLine($"    CPU seconds per worker process (utime+stime at the last record): {string.Join(", ", cpu.Select(c => c.ToString("F2", CultureInfo.InvariantCulture)))}; total {cpu.Sum():F2} s = {cpu.Sum() * 1000 / PoliteArticles:F1} ms per article");
+    if (cpuWarm is not null)
+    {
+        Console.WriteLine($"    CPU until {warmAt} records (start-up, JIT, discovery) {cpuWarm.Sum():F2} s; after: {(cpu.Sum() - cpuWarm.Sum()) * 1000 / (PoliteArticles - warmAt):F1} ms per article");
+    }
+
+    Console.WriteLine(timeline.Describe(seconds, bucket: 5));
 
     await using (var db = new NpgsqlConnection(connection))
     {
@@ -236,6 +273,21 @@ static async Task<double> ClusterAsync(string connection, int workers, int? kill
     }
 
     return seconds;
+}
+
+// utime + stime of a process, in seconds (fields 14 and 15 of /proc/PID/stat, in clock ticks of 1/100 s); NaN elsewhere.
+static double CpuSeconds(int pid)
+{
+    try
+    {
+        string stat = File.ReadAllText($"/proc/{pid}/stat");
+        string[] fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / 100.0;
+    }
+    catch (IOException)
+    {
+        return double.NaN;
+    }
 }
 
 static int Count(string folder) => Directory.Exists(folder) ? Directory.GetFiles(folder, "*.json", SearchOption.AllDirectories).Length : 0;

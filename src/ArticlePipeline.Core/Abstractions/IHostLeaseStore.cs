@@ -23,11 +23,18 @@ public interface IHostLeaseStore
     /// <summary>Extends a host lease still held by its owner.</summary>
     /// <param name="lease">The lease.</param>
     /// <param name="leaseDuration">The new duration from now.</param>
+    /// <param name="freeAt">
+    /// When the holder's next request to the host may start at the earliest (a Retry-After, a Crawl-delay), if known:
+    /// a worker that takes the host over after the lease expired starts no sooner. A later time already stored stays.
+    /// </param>
     /// <param name="cancellationToken">Cancels the write.</param>
     /// <returns><see langword="false"/> when the lease was lost.</returns>
-    Task<bool> RenewHostAsync(HostLease lease, TimeSpan leaseDuration, CancellationToken cancellationToken = default);
+    Task<bool> RenewHostAsync(HostLease lease, TimeSpan leaseDuration, DateTimeOffset? freeAt = null, CancellationToken cancellationToken = default);
 
-    /// <summary>Gives the host back; no worker may lease it before <paramref name="freeAt"/> (the host's interval after its last request).</summary>
+    /// <summary>
+    /// Gives the host back; no worker may lease it before <paramref name="freeAt"/> (the host's interval after its last
+    /// request, or a later Retry-After or Crawl-delay the holder knows of).
+    /// </summary>
     /// <param name="lease">The lease.</param>
     /// <param name="freeAt">When the next holder may start.</param>
     /// <param name="cancellationToken">Cancels the write.</param>

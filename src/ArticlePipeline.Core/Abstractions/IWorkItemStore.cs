@@ -15,6 +15,15 @@ public interface IWorkItemStore
     /// <returns><see langword="true"/> when it was added.</returns>
     Task<bool> EnqueueAsync(WorkItem item, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Adds items in their order (the last one is the latest queued) unless one with the same key is queued or leased,
+    /// all at once: a host's holder never sees part of a discovery's articles.
+    /// </summary>
+    /// <param name="items">The items, oldest first.</param>
+    /// <param name="cancellationToken">Cancels the write.</param>
+    /// <returns>The keys of the items added.</returns>
+    Task<IReadOnlySet<string>> EnqueueAllAsync(IReadOnlyList<WorkItem> items, CancellationToken cancellationToken = default);
+
     /// <summary>Takes the oldest available item (queued, or leased with an expired lease) for <paramref name="owner"/>.</summary>
     /// <param name="owner">The worker's name.</param>
     /// <param name="leaseDuration">How long the lease lasts unless renewed.</param>
@@ -51,4 +60,14 @@ public interface IWorkItemStore
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The queue depth.</returns>
     Task<long> CountAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Whether <paramref name="sourceId"/> has article items queued that no worker has taken yet: its last discovery
+    /// is still being worked off. Items already tried (in flight, or released after a failure) do not count, so one
+    /// item that keeps failing never holds the source's discovery back.
+    /// </summary>
+    /// <param name="sourceId">The source.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns><see langword="true"/> when such an item is queued.</returns>
+    Task<bool> HasUntakenArticlesAsync(string sourceId, CancellationToken cancellationToken = default);
 }

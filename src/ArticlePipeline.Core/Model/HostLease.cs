@@ -8,6 +8,10 @@ namespace ArticlePipeline.Core.Model;
 /// <param name="TakenOver">Whether it was taken from a worker that let its lease expire (a dead or stalled node).</param>
 public sealed record HostLease(string Host, string Owner, Guid Token, DateTimeOffset ExpiresAt, bool TakenOver)
 {
+    /// <summary>How many hosts could be leased when this one was taken, this one included.</summary>
+    /// <value>At least 1 from a store that counts them; 0 when the store does not say.</value>
+    public int Waiting { get; init; }
+
     /// <summary>The host key of <paramref name="url"/>: lower-case host and port (<c>127.0.0.1:8080</c>, <c>baoangiang.com.vn:443</c>), <c>file</c> for a file.</summary>
     /// <param name="url">An absolute URL.</param>
     /// <returns>The key its host's politeness, queue and lease go by.</returns>

@@ -25,8 +25,10 @@ namespace ArticlePipeline.Core.Work;
 /// that dies stops renewing, and another takes its hosts and items when the leases expire.
 /// </para>
 /// <para>
-/// When the host's queue is empty the lease is released with the host's interval before the next holder may start,
-/// so a handover never brings two requests closer together. Once stopped no new item is taken; items in flight run on
+/// When the host's queue is empty the lease is released with the host's interval before the next holder may start, or
+/// the fetcher's next turn for the host when later (<see cref="HostWorkLoopOptions.Pacing"/>: a Retry-After, a longer
+/// robots.txt Crawl-delay; renewals store it too, for a takeover), so a handover never brings two requests closer
+/// together than this worker would have. Once stopped no new item is taken; items in flight run on
 /// until the grace token, after which they are cancelled and given back.
 /// </para>
 /// </remarks>
@@ -90,7 +92,7 @@ public sealed partial class HostWorkLoop
         {
             // Taken before looking, so that a change between the look and the wait is not missed.
             Task? changed = _options.Changed?.Invoke();
-            HostLease? host = null;
+            int taken = 0;
             try
             {
                 long depth = await _work.CountAsync(stopping).ConfigureAwait(false);
@@ -100,9 +102,20 @@ public sealed partial class HostWorkLoop
                     break;
                 }
 
-                if (Volatile.Read(ref _holding) < Math.Max(1, _options.MaxHosts))
+                // Up to half the hosts waiting per look (at least one): twelve hosts are taken up in four polls rather
+                // than twelve, and a worker polling next still finds hosts, so they spread over the workers.
+                for (int budget = 1; taken < budget && Volatile.Read(ref _holding) < Math.Max(1, _options.MaxHosts); taken++)
                 {
-                    host = await _hosts.TryLeaseHostAsync(_options.Owner, _options.LeaseDuration, stopping).ConfigureAwait(false);
+                    HostLease? host = await _hosts.TryLeaseHostAsync(_options.Owner, _options.LeaseDuration, stopping).ConfigureAwait(false);
+                    if (host is null)
+                    {
+                        break;
+                    }
+
+                    budget = taken == 0 ? Math.Max(1, (host.Waiting + 1) / 2) : budget;
+                    Interlocked.Increment(ref _holding);
+                    held.RemoveAll(t => t.IsCompleted);
+                    held.Add(Task.Run(() => HoldAsync(host, pass, stopping, grace), CancellationToken.None));
                 }
             }
             catch (OperationCanceledException) when (stopping.IsCancellationRequested)
@@ -114,16 +127,10 @@ public sealed partial class HostWorkLoop
                 LogStoreError(ex.Message);
             }
 
-            if (host is not null)
+            if (taken > 0 && _options.UntilDrained)
             {
-                Interlocked.Increment(ref _holding);
-                held.RemoveAll(t => t.IsCompleted);
-                held.Add(Task.Run(() => HoldAsync(host, pass, stopping, grace), CancellationToken.None));
-                if (_options.UntilDrained)
-                {
-                    // Alone on its queue: every host it may hold is its to take now.
-                    continue;
-                }
+                // Alone on its queue: every host it may hold is its to take now.
+                continue;
             }
 
             await IdleAsync(changed, stopping).ConfigureAwait(false);
@@ -152,7 +159,10 @@ public sealed partial class HostWorkLoop
         // Stops taking items when the loop stops or the lease is lost; items in flight run on under the grace period.
         using var taking = CancellationTokenSource.CreateLinkedTokenSource(stopping);
         using var renewal = new CancellationTokenSource();
-        Task renewing = RenewHostAsync(host, taking, renewal.Token);
+
+        // Any URL of the host: what the fetcher knows of the host's next turn (Retry-After, Crawl-delay) goes with it.
+        Uri? hostUrl = null;
+        Task renewing = RenewHostAsync(host, () => hostUrl is null ? null : _options.Pacing?.NotBefore(hostUrl), taking, renewal.Token);
         SourceDefinition? firstSource = null;
         Hold? hold = null;
         try
@@ -160,6 +170,7 @@ public sealed partial class HostWorkLoop
             WorkLease? first = await TakeAsync(host, taking.Token).ConfigureAwait(false);
             if (first is not null)
             {
+                hostUrl = first.Item.Url;
                 firstSource = _sources(first.Item.SourceId);
                 hold = new Hold(host, pass, Math.Max(1, _options.Connections(firstSource)), Math.Max(1, pass.Options.TranslationBatchArticles * 2), taking.Token, grace);
                 _crawler.Fetching(pass, fetching: true);
@@ -180,9 +191,17 @@ public sealed partial class HostWorkLoop
         {
             await renewal.CancelAsync().ConfigureAwait(false);
             await renewing.ConfigureAwait(false);
+            DateTimeOffset freeAt = _time.GetUtcNow() + _options.Interval(firstSource);
+            if (hostUrl is not null && _options.Pacing?.NotBefore(hostUrl) is { } notBefore && notBefore > freeAt)
+            {
+                // A Retry-After or a longer Crawl-delay: the next holder waits for it as this one would have.
+                freeAt = notBefore;
+                LogHostDeferred(host.Host, notBefore);
+            }
+
             try
             {
-                await _hosts.ReleaseHostAsync(host, _time.GetUtcNow() + _options.Interval(firstSource), CancellationToken.None).ConfigureAwait(false);
+                await _hosts.ReleaseHostAsync(host, freeAt, CancellationToken.None).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -388,7 +407,7 @@ public sealed partial class HostWorkLoop
         }
     }
 
-    private async Task RenewHostAsync(HostLease host, CancellationTokenSource taking, CancellationToken stop)
+    private async Task RenewHostAsync(HostLease host, Func<DateTimeOffset?> notBefore, CancellationTokenSource taking, CancellationToken stop)
     {
         try
         {
@@ -398,7 +417,7 @@ public sealed partial class HostWorkLoop
                 bool renewed;
                 try
                 {
-                    renewed = await _hosts.RenewHostAsync(host, _options.LeaseDuration, stop).ConfigureAwait(false);
+                    renewed = await _hosts.RenewHostAsync(host, _options.LeaseDuration, notBefore(), stop).ConfigureAwait(false);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
@@ -467,6 +486,9 @@ public sealed partial class HostWorkLoop
 
     [LoggerMessage(EventId = 229, Level = LogLevel.Information, Message = "host {Host}: taken over after an expired lease")]
     private partial void LogHostTakenOver(string host);
+
+    [LoggerMessage(EventId = 232, Level = LogLevel.Information, Message = "host {Host}: released, next request not before {NotBefore:O} (Retry-After or Crawl-delay)")]
+    private partial void LogHostDeferred(string host, DateTimeOffset notBefore);
 
     [LoggerMessage(EventId = 230, Level = LogLevel.Information, Message = "host {Host}: released after {Processed} items")]
     private partial void LogHostReleased(string host, int processed);

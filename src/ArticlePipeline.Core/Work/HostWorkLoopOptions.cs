@@ -23,8 +23,8 @@ public sealed record HostWorkLoopOptions
 
     /// <summary>
     /// Whether the loop ends once the queue is empty and no host is held (a local pass), and takes every host it may
-    /// at each look; otherwise it polls until stopped and takes at most one more host per poll, so that the hosts
-    /// spread over the cluster's workers.
+    /// at each look; otherwise it polls until stopped and takes at most half of the hosts waiting per poll (at least
+    /// one), so that the hosts spread over the cluster's workers.
     /// </summary>
     /// <value><see langword="false"/>.</value>
     public bool UntilDrained { get; init; }
@@ -36,6 +36,14 @@ public sealed record HostWorkLoopOptions
     /// <summary>A host's interval: the time after its release before another holder may start on it.</summary>
     /// <value>The source's <c>delaySeconds</c>, else none.</value>
     public Func<SourceDefinition?, TimeSpan> Interval { get; init; } = static source => TimeSpan.FromSeconds(Math.Max(0, source?.DelaySeconds ?? 0));
+
+    /// <summary>
+    /// What the fetcher knows of a host's next turn (a Retry-After, a longer Crawl-delay): a host given up, or renewed,
+    /// carries it, so the next holder, or one taking over an expired lease, asks no sooner than this worker would
+    /// have; none when <see langword="null"/>.
+    /// </summary>
+    /// <value><see langword="null"/>.</value>
+    public Abstractions.IHostPacing? Pacing { get; init; }
 
     /// <summary>A task that completes when the queue changes (an in-process queue's <see cref="InProcessWorkStore.ChangedAsync"/>), to wake the loop before its poll interval; none when <see langword="null"/>.</summary>
     /// <value><see langword="null"/>.</value>

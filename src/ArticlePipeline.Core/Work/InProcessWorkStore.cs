@@ -81,6 +81,42 @@ public sealed class InProcessWorkStore : IWorkItemStore, IHostLeaseStore
     }
 
     /// <inheritdoc />
+    public Task<IReadOnlySet<string>> EnqueueAllAsync(IReadOnlyList<WorkItem> items, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        lock (_lock)
+        {
+            var added = new HashSet<string>(StringComparer.Ordinal);
+            foreach (WorkItem item in items)
+            {
+                var entry = new Entry(item, HostLease.KeyOf(item.Url), ++_seq);
+                if (_items.TryAdd(item.Key, entry))
+                {
+                    _bySeq[entry.Seq] = entry;
+                    Queue(entry);
+                    added.Add(item.Key);
+                }
+            }
+
+            if (added.Count > 0)
+            {
+                SignalLocked();
+            }
+
+            return Task.FromResult<IReadOnlySet<string>>(added);
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<bool> HasUntakenArticlesAsync(string sourceId, CancellationToken cancellationToken = default)
+    {
+        lock (_lock)
+        {
+            return Task.FromResult(_items.Values.Any(e => e.Attempts == 0 && e.Token is null && !e.Item.IsDiscovery && e.Item.SourceId == sourceId));
+        }
+    }
+
+    /// <inheritdoc />
     public Task<WorkLease?> TryLeaseAsync(string owner, TimeSpan leaseDuration, CancellationToken cancellationToken = default)
     {
         lock (_lock)
@@ -166,25 +202,26 @@ public sealed class InProcessWorkStore : IWorkItemStore, IHostLeaseStore
             IEnumerable<(string Host, long Oldest)> waiting = _queued.Where(h => h.Value.Count > 0).Select(h => (h.Key, h.Value.Min))
                 .Concat(_leases.TakeWhile(l => l.ExpiresAt <= now).Select(l => (_bySeq[l.Seq].Host, l.Seq)));
 
-            string? candidate = waiting
+            string[] free = [.. waiting
                 .Where(h => !_hosts.TryGetValue(h.Host, out HostState? state) || ((state.Token is null || state.ExpiresAt <= now) && state.FreeAt <= now))
                 .OrderBy(h => h.Oldest)
                 .Select(h => h.Host)
-                .FirstOrDefault();
-            if (candidate is null)
+                .Distinct(StringComparer.Ordinal)];
+            if (free.Length == 0)
             {
                 return Task.FromResult<HostLease?>(null);
             }
 
+            string candidate = free[0];
             bool expired = _hosts.TryGetValue(candidate, out HostState? previous) && previous.Token is not null;
-            var lease = new HostLease(candidate, owner, Guid.NewGuid(), now + leaseDuration, expired);
+            var lease = new HostLease(candidate, owner, Guid.NewGuid(), now + leaseDuration, expired) { Waiting = free.Length };
             _hosts[candidate] = new HostState { Token = lease.Token, ExpiresAt = lease.ExpiresAt, FreeAt = previous?.FreeAt ?? now };
             return Task.FromResult<HostLease?>(lease);
         }
     }
 
     /// <inheritdoc />
-    public Task<bool> RenewHostAsync(HostLease lease, TimeSpan leaseDuration, CancellationToken cancellationToken = default)
+    public Task<bool> RenewHostAsync(HostLease lease, TimeSpan leaseDuration, DateTimeOffset? freeAt = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(lease);
         lock (_lock)
@@ -195,6 +232,11 @@ public sealed class InProcessWorkStore : IWorkItemStore, IHostLeaseStore
             }
 
             state.ExpiresAt = _time.GetUtcNow() + leaseDuration;
+            if (freeAt is { } later && later > state.FreeAt)
+            {
+                state.FreeAt = later;
+            }
+
             return Task.FromResult(true);
         }
     }

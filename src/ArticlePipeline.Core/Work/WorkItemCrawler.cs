@@ -146,21 +146,23 @@ public sealed partial class WorkItemCrawler
         ImmutableArray<string> problems = [.. found.Problems.Concat(frontier.Problems()).Select(p => $"{source.Id}: {p}")];
         Guid? runId = await RecordRunAsync(source, startedAt, _time.GetElapsedTime(started), found, problems, skipped, admitted.Count, cancellationToken).ConfigureAwait(false);
 
-        // Oldest first into the queue: a host's holder takes the latest queued first, so the newest article goes first.
+        // Oldest first into the queue, in one write: a host's holder takes the latest queued first, so the newest
+        // article goes first, and it never sees part of the list (it would take an older article first).
+        WorkItem[] items = [.. admitted.AsEnumerable().Reverse()
+            .Select(a => new WorkItem(a.Key.AbsoluteUri, source.Id, a.Url) { RunId = runId, ListedModified = found.ModifiedOf(a.Url) })];
+        IReadOnlySet<string> added = await work.EnqueueAllAsync(items, cancellationToken).ConfigureAwait(false);
         int enqueued = 0;
         var notQueued = new CrawlSummary();
-        for (int i = admitted.Count - 1; i >= 0; i--)
+        foreach (WorkItem item in items)
         {
-            (Uri url, Uri key) = admitted[i];
-            var item = new WorkItem(key.AbsoluteUri, source.Id, url) { RunId = runId, ListedModified = found.ModifiedOf(url) };
-            if (await work.EnqueueAsync(item, cancellationToken).ConfigureAwait(false))
+            if (added.Contains(item.Key))
             {
                 enqueued++;
             }
             else
             {
                 // Still queued or leased from an earlier pass (whose run counts it): one item, one request.
-                Skip(url, FrontierDecision.Skip(SkipReasons.Queued, $"{url}: already queued"));
+                Skip(item.Url, FrontierDecision.Skip(SkipReasons.Queued, $"{item.Url}: already queued"));
                 notQueued.AddSkipped(SkipReasons.Queued);
             }
         }

@@ -38,6 +38,7 @@ public static class CrawlingServiceCollectionExtensions
             ? new CapturingPageFetcher(sp.GetRequiredService<HttpPageFetcher>(), store, sp.GetService<ILogger<CapturingPageFetcher>>())
             : sp.GetRequiredService<HttpPageFetcher>());
         services.AddSingleton<IDiscoveryHosts>(sp => sp.GetRequiredService<HttpPageFetcher>());
+        services.AddSingleton<IHostPacing>(sp => sp.GetRequiredService<HttpPageFetcher>());
         services.AddSingleton<ISourceDiscovery>(sp => new SourceDiscovery(
             sp.GetRequiredService<IPageFetcher>(),
             sp.GetRequiredService<IDiscoveryHosts>(),

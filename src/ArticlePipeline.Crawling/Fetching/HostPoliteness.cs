@@ -47,6 +47,13 @@ internal sealed class HostPoliteness
     /// <summary>Holds every request to the host back until <paramref name="until"/> (a Retry-After).</summary>
     public void Defer(string authority, DateTimeOffset until) => Slot(authority).Defer(until);
 
+    /// <summary>
+    /// The earliest start of the host's next request: the latest request's start or end plus the delay (or the
+    /// Crawl-delay, when longer), or a Retry-After; <see langword="null"/> when the host was never asked.
+    /// </summary>
+    public DateTimeOffset? NotBefore(string authority) =>
+        _hosts.TryGetValue(authority, out HostSlot? slot) && slot.NextStart is { } next && next != DateTimeOffset.MinValue ? next : null;
+
     /// <summary>Waits for the host's turn; dispose the result when the response has been read.</summary>
     public async Task<IDisposable> EnterAsync(string authority, CancellationToken cancellationToken)
     {
@@ -58,10 +65,12 @@ internal sealed class HostPoliteness
         try
         {
             DateTimeOffset start = slot.ReserveStart(_time.GetUtcNow(), delay);
-            TimeSpan wait = start - _time.GetUtcNow();
-            if (wait > TimeSpan.Zero)
+
+            // Timers count whole milliseconds on their own clock and may wake a little early by this one: a request
+            // 3 ms early is a rate exceeded at the server, so wait again for what is left, rounded up.
+            for (TimeSpan wait = start - _time.GetUtcNow(); wait > TimeSpan.Zero; wait = start - _time.GetUtcNow())
             {
-                await Task.Delay(wait, _time, cancellationToken).ConfigureAwait(false);
+                await Task.Delay(TimeSpan.FromMilliseconds(Math.Ceiling(wait.TotalMilliseconds)), _time, cancellationToken).ConfigureAwait(false);
             }
         }
         catch
@@ -84,6 +93,17 @@ internal sealed class HostPoliteness
         private DateTimeOffset _nextStart = DateTimeOffset.MinValue;
 
         public TimeSpan CrawlDelay { get; set; }
+
+        public DateTimeOffset? NextStart
+        {
+            get
+            {
+                lock (_lock)
+                {
+                    return _nextStart;
+                }
+            }
+        }
 
         public Task AcquireAsync(int limit, CancellationToken cancellationToken)
         {

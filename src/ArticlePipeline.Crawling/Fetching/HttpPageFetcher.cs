@@ -20,7 +20,7 @@ namespace ArticlePipeline.Crawling.Fetching;
 /// port): politeness and breakers never let one host slow another. Every expected failure is a
 /// <see cref="FetchOutcome"/> value; only cancellation escapes.
 /// </remarks>
-public sealed class HttpPageFetcher : IPageFetcher, Discovery.IDiscoveryHosts, IDisposable
+public sealed class HttpPageFetcher : IPageFetcher, IHostPacing, Discovery.IDiscoveryHosts, IDisposable
 {
     private readonly NetworkOptions _options;
     private readonly TimeProvider _time;
@@ -133,6 +133,13 @@ public sealed class HttpPageFetcher : IPageFetcher, Discovery.IDiscoveryHosts, I
         {
             _politeness.Override(authority, limits);
         }
+    }
+
+    /// <inheritdoc />
+    public DateTimeOffset? NotBefore(Uri url)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        return _politeness.NotBefore(url.Authority);
     }
 
     /// <inheritdoc />

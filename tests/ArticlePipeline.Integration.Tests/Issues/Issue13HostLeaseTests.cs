@@ -170,6 +170,49 @@ public sealed class Issue13HostLeaseTests
         Dispose(workers);
     }
 
+    [TestCase(503)]
+    [TestCase(429)]
+    public async Task ThreeWorkers_HostAnswersRetryAfter_NoWorkerAsksTheHostAgainBeforeItHasPassed(int status)
+    {
+        const int RetryAfterSeconds = 5;
+        await StartSitesAsync(hosts: 1, articles: 1);
+        LoopbackNewsSite site = _sites[0];
+        site.Set("/tin-tuc/h0-so-0-a5000.html", SiteResponse.RetryAfter(status, RetryAfterSeconds));
+
+        // No retry by the fetcher: the article fails at once, the host's queue is empty, and its holder gives it up;
+        // the source's next firing (every 2 s) queues a discovery that any of the three workers may take.
+        List<ChildCli> workers = StartWorkers(3, delaySeconds: 0.5, maxRetries: 0);
+        LoggedRequest refused;
+        try
+        {
+            await WorkerTests.WaitUntilAsync(() => site.Requests.Any(r => r.Status == status), TimeSpan.FromSeconds(60));
+            refused = site.Requests.First(r => r.Status == status);
+            await WorkerTests.WaitUntilAsync(() => site.Requests.Any(r => r.At > refused.At), TimeSpan.FromSeconds(RetryAfterSeconds + 20));
+        }
+        finally
+        {
+            Stop(workers);
+        }
+
+        await site.WaitIdleAsync();
+        LoggedRequest next = site.Requests.Where(r => r.At > refused.At).OrderBy(r => r.At).First();
+        DateTimeOffset refusedAt = refused.At;
+        string[] leasedAfter = [.. workers.SelectMany(w => w.ErrorLines)
+            .Where(l => l.Contains($" host {site.Authority}: leased", StringComparison.Ordinal))
+            .Where(l => DateTimeOffset.Parse(l.Split(' ')[0], CultureInfo.InvariantCulture) > refusedAt)];
+        await TestContext.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"{status} with Retry-After {RetryAfterSeconds} s; next request {next.Path} {(next.At - refused.At).TotalSeconds:F2} s later; host leased {leasedAfter.Length} times after it"));
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(leasedAfter, Is.Not.Empty, "the host was handed over (leased again) after the answer");
+
+            // The site's clock against the fetcher's: a few milliseconds of scheduling either way.
+            Assert.That((next.At - refused.At).TotalSeconds, Is.GreaterThanOrEqualTo(RetryAfterSeconds - 0.05), "no worker asks the host before Retry-After has passed");
+        }
+
+        Dispose(workers);
+    }
+
     private string Records => _folder.Combine("out", "records");
 
     /// <summary>The hosts a worker's log says it leased and has not released.</summary>
@@ -202,7 +245,7 @@ public sealed class Issue13HostLeaseTests
         }
     }
 
-    private List<ChildCli> StartWorkers(int count, double delaySeconds)
+    private List<ChildCli> StartWorkers(int count, double delaySeconds, int maxRetries = 2)
     {
         string sources = _folder.Combine("sources.json");
         File.WriteAllText(sources, JsonSerializer.Serialize(new
@@ -220,7 +263,7 @@ public sealed class Issue13HostLeaseTests
         string config = CliRun.WriteConfig(_folder, new
         {
             Sources = new { File = sources },
-            Network = new { AllowPrivateAddresses = true, DelaySeconds = delaySeconds, MaxConnectionsPerHost = 1 },
+            Network = new { AllowPrivateAddresses = true, DelaySeconds = delaySeconds, MaxConnectionsPerHost = 1, MaxRetries = maxRetries },
             State = new { Provider = "postgres", ConnectionString = _connection + $";Search Path=hlq_{_suffix}", Schema = "hl_" + _suffix },
             Scheduler = new { Clustered = true, WorkerConcurrency = 8, PollSeconds, LeaseSeconds, GracePeriodSeconds = 1, CheckinIntervalSeconds = 2, HealthIntervalSeconds = 1 },
         });
