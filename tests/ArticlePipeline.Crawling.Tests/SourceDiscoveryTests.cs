@@ -116,4 +116,29 @@ public sealed class SourceDiscoveryTests
             Assert.That(result.ModifiedOf(site.Url("tin-tuc/khong-doi-a2002.html")), Is.Null, "a feed that gives only the publication date says nothing of changes");
         }
     }
+
+    [Test]
+    public async Task DiscoverAsync_HashbangPagesWithTheirOwnLastmod_EachKeepsItsDate()
+    {
+        // Uri's equality ignores the fragment: keyed by it, these two pages' dates collided and discovery threw.
+        await using LoopbackNewsSite site = await LoopbackNewsSite.StartAsync();
+        site.Set("/sitemap.xml", new SiteResponse(Encoding.UTF8.GetBytes($"""
+            <?xml version="1.0" encoding="UTF-8"?>
+            <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+              <url><loc>{site.BaseUrl}#!/tin-tuc/a3001</loc><lastmod>2025-06-25T09:00:00+07:00</lastmod></url>
+              <url><loc>{site.BaseUrl}#!/tin-tuc/a3002</loc><lastmod>2025-06-20T09:00:00+07:00</lastmod></url>
+            </urlset>
+            """), "application/xml"));
+        using var fetcher = new HttpPageFetcher(new NetworkOptions { AllowPrivateAddresses = true, DelaySeconds = 0, RetryBaseDelaySeconds = 0.01, TimeoutSeconds = 5 });
+        var source = new SourceDefinition { Id = "x", HomeUrl = site.BaseUrl.AbsoluteUri, Sitemaps = [site.Url("sitemap.xml").AbsoluteUri] };
+
+        DiscoveryResult result = await new SourceDiscovery(fetcher).DiscoverAsync(source);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(result.Urls, Has.Length.EqualTo(2));
+            Assert.That(result.ModifiedOf(new Uri(site.BaseUrl + "#!/tin-tuc/a3001")), Is.EqualTo(new DateTimeOffset(2025, 6, 25, 9, 0, 0, TimeSpan.FromHours(7))));
+            Assert.That(result.ModifiedOf(new Uri(site.BaseUrl + "#!/tin-tuc/a3002")), Is.EqualTo(new DateTimeOffset(2025, 6, 20, 9, 0, 0, TimeSpan.FromHours(7))));
+        }
+    }
 }

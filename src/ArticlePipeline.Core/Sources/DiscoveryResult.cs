@@ -16,13 +16,15 @@ public sealed record DiscoveryResult(ImmutableArray<Uri> Urls, ImmutableArray<st
 
     /// <summary>
     /// When the feeds and sitemaps say a page last changed (Atom <c>updated</c>, sitemap <c>lastmod</c>), for the URLs
-    /// they give a date for, keyed by the URL as in <see cref="Urls"/>: a known article listed as changed since its last
-    /// check is checked again (<see cref="Pipeline.CrawlFrontier.Decide"/>).
+    /// they give a date for, by the URL as in <see cref="Urls"/>: a known article listed as changed since its last
+    /// check is checked again (<see cref="Pipeline.CrawlFrontier.Decide"/>). Keyed by <see cref="Uri.AbsoluteUri"/>, which
+    /// keeps the fragment: two hashbang pages (<c>#!/news/1</c>, <c>#!/news/2</c>) are two keys, where <see cref="Uri"/>'s
+    /// own equality would make them one.
     /// </summary>
-    public ImmutableDictionary<Uri, DateTimeOffset> Modified { get; init; } = ImmutableDictionary<Uri, DateTimeOffset>.Empty;
+    public ImmutableDictionary<string, DateTimeOffset> Modified { get; init; } = ImmutableDictionary<string, DateTimeOffset>.Empty;
 
     /// <summary>The modification date listed for <paramref name="url"/>, if any.</summary>
     /// <param name="url">A URL of <see cref="Urls"/>.</param>
     /// <returns>The date, or <see langword="null"/>.</returns>
-    public DateTimeOffset? ModifiedOf(Uri url) => Modified.TryGetValue(url, out DateTimeOffset date) ? date : null;
+    public DateTimeOffset? ModifiedOf(Uri url) => Modified.TryGetValue(url.AbsoluteUri, out DateTimeOffset date) ? date : null;
 }

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Globalization;
 using ArticlePipeline.Core.Pipeline;
 using ArticlePipeline.Core.Sources;
@@ -77,7 +76,7 @@ internal sealed class DiscoveryRun
         return new DiscoveryResult([.. urls], [.. Problems])
         {
             Failed = Attempted > 0 && Read == 0,
-            Modified = Links.Modified().ToImmutableDictionary(),
+            Modified = Links.Modified(),
         };
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using ArticlePipeline.Core.Pipeline;
 
 namespace ArticlePipeline.Crawling.Discovery;
@@ -66,11 +67,24 @@ internal sealed class NewestLinks
         _heap.Enqueue(new Kept(link.Url, key, rank), rank);
     }
 
-    /// <summary>The latest modification date the documents listed for each kept link that has one, by the link's URL.</summary>
-    public IEnumerable<KeyValuePair<Uri, DateTimeOffset>> Modified() =>
-        _heap.UnorderedItems
-            .Where(item => _modified.ContainsKey(item.Element.Key))
-            .Select(item => KeyValuePair.Create(item.Element.Url, _modified[item.Element.Key]));
+    /// <summary>
+    /// The latest modification date the documents listed for each kept link that has one, by the link's URL as
+    /// <see cref="Uri.AbsoluteUri"/> (fragment included; the latest date when two kept links share it).
+    /// </summary>
+    public ImmutableDictionary<string, DateTimeOffset> Modified()
+    {
+        var dates = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
+        foreach ((Kept kept, Rank _) in _heap.UnorderedItems)
+        {
+            if (_modified.TryGetValue(kept.Key, out DateTimeOffset date) &&
+                (!dates.TryGetValue(kept.Url.AbsoluteUri, out DateTimeOffset known) || date > known))
+            {
+                dates[kept.Url.AbsoluteUri] = date;
+            }
+        }
+
+        return dates.ToImmutableDictionary(StringComparer.Ordinal);
+    }
 
     /// <summary>
     /// Whether a link dated <paramref name="date"/> could be kept, asked before its URL is even built; a link that
