@@ -171,7 +171,17 @@ internal sealed partial class PostgresStateStore
 
                 if (deleted == 1)
                 {
-                    await AddToRunAsync(connection, transaction, run, outcome, queued: 0, done: 1, cancellationToken).ConfigureAwait(false);
+                    // The run is a report: if adding to it fails (a lock timeout on the run's row, unreadable counts),
+                    // only that part is undone and the item is still completed, never crawled again for the report's sake.
+                    await transaction.SaveAsync("run", cancellationToken).ConfigureAwait(false);
+                    try
+                    {
+                        await AddToRunAsync(connection, transaction, run, outcome, queued: 0, done: 1, cancellationToken).ConfigureAwait(false);
+                    }
+                    catch (Exception ex) when (ex is NpgsqlException or System.Text.Json.JsonException)
+                    {
+                        await transaction.RollbackAsync("run", cancellationToken).ConfigureAwait(false);
+                    }
                 }
 
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);

@@ -148,7 +148,16 @@ public sealed partial class SqliteStateStore
 
                 if (deleted == 1)
                 {
-                    await AddToRunAsync(connection, transaction, run, outcome, queued: 0, done: 1, cancellationToken).ConfigureAwait(false);
+                    // The run is a report: if adding to it fails (unreadable counts), the item is still completed, never
+                    // crawled again for the report's sake. The read comes before the one write, so nothing is half done.
+                    try
+                    {
+                        await AddToRunAsync(connection, transaction, run, outcome, queued: 0, done: 1, cancellationToken).ConfigureAwait(false);
+                    }
+                    catch (System.Text.Json.JsonException)
+                    {
+                        // The run's counts do not parse: the run stays as it is.
+                    }
                 }
 
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);

@@ -77,6 +77,9 @@ public sealed partial class PostgresStateStoreContractTests : StateStoreContract
         Assert.That(read, Is.EqualTo(updated).And.Property(nameof(DateTimeOffset.Offset)).EqualTo(TimeSpan.Zero));
     }
 
+    protected override Task ExecuteSqlAsync(string sql) =>
+        PostgresTestServer.ExecuteAsync(sql.Replace("{t}", _schema + ".", StringComparison.Ordinal));
+
     protected override Task CreateLocationAsync()
     {
         _schema = $"{RunPrefix}_{Interlocked.Increment(ref _schemas)}";

@@ -99,6 +99,15 @@ public sealed class SqliteStateStoreContractTests : StateStoreContractTests
         Assert.That(await store.CountAsync(), Is.Zero);
     }
 
+    protected override async Task ExecuteSqlAsync(string sql)
+    {
+        await using var connection = new SqliteConnection($"Data Source={DatabaseFile};Pooling=false");
+        await connection.OpenAsync();
+        await using SqliteCommand command = connection.CreateCommand();
+        command.CommandText = sql.Replace("{t}", string.Empty, StringComparison.Ordinal);
+        await command.ExecuteNonQueryAsync();
+    }
+
     protected override Task CreateLocationAsync()
     {
         _output = Path.Combine(Path.GetTempPath(), "ap-state-test-" + Guid.NewGuid().ToString("N")[..12]);

@@ -178,6 +178,25 @@ public abstract partial class StateStoreContractTests
     }
 
     [Test]
+    public async Task CompleteAsync_RunCountsUnreadable_TheArticleIsStillCompletedNotCrawledAgain()
+    {
+        IPipelineStateStore store = await OpenAsync();
+        var runId = Guid.NewGuid();
+        await store.RecordSourceRunAsync(SourceRun.From("a", Time.GetUtcNow(), TimeSpan.Zero, new CrawlSummary()) with { RunId = runId, Queued = 1 });
+        await store.EnqueueAsync(Item("one") with { SourceId = "a", RunId = runId });
+        await ExecuteSqlAsync("UPDATE {t}source_runs SET counts = '{\"written\": ' WHERE source_id = 'a'");
+        WorkLease lease = (await store.TryLeaseAsync("w1", LeaseTime))!;
+
+        bool completed = await store.CompleteAsync(lease, Outcome(lease, ArticleOutcomeKind.Written));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(completed, Is.True, "the run is a report: its damage does not keep the article in the queue");
+            Assert.That(await store.CountAsync(), Is.Zero);
+        }
+    }
+
+    [Test]
     public async Task CompleteAsync_ItemOfNoStoredRun_CompletesWithoutARun()
     {
         IPipelineStateStore store = await OpenAsync();

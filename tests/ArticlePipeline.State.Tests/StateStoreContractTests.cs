@@ -45,6 +45,9 @@ public abstract partial class StateStoreContractTests
     /// <summary>Prepares an empty place for this test's store (a folder, a schema name).</summary>
     protected abstract Task CreateLocationAsync();
 
+    /// <summary>Runs SQL against the store's tables as another program would (a damaged row); <c>{t}</c> is the table prefix.</summary>
+    protected abstract Task ExecuteSqlAsync(string sql);
+
     /// <summary>Removes what <see cref="CreateLocationAsync"/> made and anything stored there.</summary>
     protected abstract Task DeleteLocationAsync();
 
