@@ -25,6 +25,7 @@ internal sealed partial class PostgresStateStore
                     ON CONFLICT (source_id, record_id) DO UPDATE SET url = EXCLUDED.url, title = EXCLUDED.title,
                       source_language = EXCLUDED.source_language, revision = EXCLUDED.revision, written_at = EXCLUDED.written_at,
                       languages = EXCLUDED.languages
+                    WHERE EXCLUDED.revision >= {_schema}.records.revision
                     """);
                 upsert.Parameters.Add(Parameter("source", NpgsqlDbType.Text, revision.SourceId));
                 upsert.Parameters.Add(Parameter("id", NpgsqlDbType.Text, revision.RecordId));
@@ -339,7 +340,7 @@ internal sealed partial class PostgresStateStore
         using NpgsqlCommand command = _dataSource.CreateCommand($"""
             SELECT h.revision, h.written_at, h.change, h.manifest_line, r.url, r.title, r.source_language, r.languages
             FROM {_schema}.record_revisions h JOIN {_schema}.records r ON r.source_id = h.source_id AND r.record_id = h.record_id
-            WHERE h.source_id = @source AND h.record_id = @id ORDER BY h.seq
+            WHERE h.source_id = @source AND h.record_id = @id ORDER BY h.revision, h.seq
             """);
         command.Parameters.Add(Parameter("source", NpgsqlDbType.Text, sourceId));
         command.Parameters.Add(Parameter("id", NpgsqlDbType.Text, recordId));

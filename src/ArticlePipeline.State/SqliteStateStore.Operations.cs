@@ -28,6 +28,7 @@ public sealed partial class SqliteStateStore
                         ON CONFLICT (source_id, record_id) DO UPDATE SET url = excluded.url, title = excluded.title,
                           source_language = excluded.source_language, revision = excluded.revision, written_at = excluded.written_at,
                           written_ticks = excluded.written_ticks, languages = excluded.languages
+                        WHERE excluded.revision >= records.revision
                         """;
                     upsert.Parameters.AddWithValue("$source", revision.SourceId);
                     upsert.Parameters.AddWithValue("$id", revision.RecordId);
@@ -429,7 +430,7 @@ public sealed partial class SqliteStateStore
             command.CommandText = """
                 SELECT h.revision, h.written_at, h.change, h.manifest_line, r.url, r.title, r.source_language, r.languages
                 FROM record_revisions h JOIN records r ON r.source_id = h.source_id AND r.record_id = h.record_id
-                WHERE h.source_id = $source AND h.record_id = $id ORDER BY h.seq
+                WHERE h.source_id = $source AND h.record_id = $id ORDER BY h.revision, h.seq
                 """;
             command.Parameters.AddWithValue("$source", sourceId);
             command.Parameters.AddWithValue("$id", recordId);

@@ -99,6 +99,22 @@ public abstract partial class StateStoreContractTests
     }
 
     [Test]
+    public async Task RecordRevisionAsync_OlderRevisionEnteredLate_JoinsTheHistoryAndLeavesTheCatalogAtTheLatest()
+    {
+        // What 'migrate' does for a record rewritten since the upgrade: revision 2 is catalogued, then revision 1 comes.
+        IPipelineStateStore store = await OpenAsync();
+        DateTimeOffset t = Time.GetUtcNow();
+        await store.RecordRevisionAsync(Revision("s", "r", 2, "Tiêu đề mới", t.AddHours(1)));
+        await store.RecordRevisionAsync(Revision("s", "r", 1, "Tiêu đề cũ", t));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(await store.FindRecordAsync("s", "r"), Has.Property(nameof(CatalogedRecord.Revision)).EqualTo(2).And.Property(nameof(CatalogedRecord.Title)).EqualTo("Tiêu đề mới"));
+            Assert.That((await store.RevisionsAsync("s", "r")).Select(r => r.Revision), Is.EqualTo(new[] { 1, 2 }), "oldest revision first");
+        }
+    }
+
+    [Test]
     public async Task LatestSourceRunsAsync_SeveralRuns_TheNewestOfEachSourceWithItsCounts()
     {
         IPipelineStateStore store = await OpenAsync();

@@ -32,7 +32,7 @@ internal static class MigrateCommand
                 CatalogBackfillResult catalog = await CatalogBackfill.RunAsync(
                     pipeline.OutputDirectory,
                     state,
-                    async (source, id, token) => (await state.FindRecordAsync(source, id, token).ConfigureAwait(false))?.Revision,
+                    state.RevisionsAsync,
                     ct).ConfigureAwait(false);
                 await context.Output.WriteLineAsync(string.Create(
                     CultureInfo.InvariantCulture,

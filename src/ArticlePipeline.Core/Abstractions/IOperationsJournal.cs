@@ -12,7 +12,10 @@ namespace ArticlePipeline.Core.Abstractions;
 /// </remarks>
 public interface IOperationsJournal
 {
-    /// <summary>Stores a revision just written (new or replacing the record's entry in the catalog).</summary>
+    /// <summary>
+    /// Stores a revision just written: a history line, and the record's entry in the catalog unless the catalog already
+    /// has a later revision of it (a history line entered late, by <c>migrate</c>, never turns the entry back).
+    /// </summary>
     /// <param name="revision">The revision and its manifest line.</param>
     /// <param name="cancellationToken">Cancels the write.</param>
     /// <returns>A task.</returns>

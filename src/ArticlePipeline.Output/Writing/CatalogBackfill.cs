@@ -11,10 +11,12 @@ namespace ArticlePipeline.Output.Writing;
 /// manifest is the history; the record file on disk gives each record's source, language and title.
 /// </summary>
 /// <remarks>
-/// Idempotent: a revision at or below the one the catalog already has for its record is left alone, so running it again
-/// enters nothing. Manifest files are read in date order and line by line, so history lines go in in the order they
-/// were written. Memory grows with the number of records, not of lines. A line whose record file is gone or does not
-/// parse is counted and skipped: the catalog lists what the archive holds.
+/// Idempotent: a manifest line whose revision, change and time the record's history already has is left alone, so
+/// running it again enters nothing, and a record rewritten since the upgrade gets its older history too (the catalog's
+/// entry stays at its latest revision). Manifest files are read in date order and line by line, so history lines go in
+/// in the order they were written. Memory grows with the number of records and their revisions, not with the lines of
+/// other records. A line whose record file is gone or does not parse is counted and skipped: the catalog lists what
+/// the archive holds.
 /// </remarks>
 public static class CatalogBackfill
 {
@@ -24,17 +26,17 @@ public static class CatalogBackfill
     /// <summary>Enters the missing revisions.</summary>
     /// <param name="outputDirectory">The output folder (its <c>manifest/</c> and <c>records/</c>).</param>
     /// <param name="journal">The catalog to fill.</param>
-    /// <param name="catalogedRevision">The revision the catalog has for a record (source id, record id), or <see langword="null"/> when none.</param>
+    /// <param name="history">The revisions the catalog has of a record (source id, record id).</param>
     /// <param name="cancellationToken">Cancels between lines.</param>
     /// <returns>What was entered and skipped.</returns>
     public static async Task<CatalogBackfillResult> RunAsync(
         string outputDirectory,
         IOperationsJournal journal,
-        Func<string, string, CancellationToken, Task<int?>> catalogedRevision,
+        Func<string, string, CancellationToken, Task<IReadOnlyList<RecordRevision>>> history,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(journal);
-        ArgumentNullException.ThrowIfNull(catalogedRevision);
+        ArgumentNullException.ThrowIfNull(history);
         string manifest = Path.Combine(outputDirectory, "manifest");
         if (!Directory.Exists(manifest))
         {
@@ -57,7 +59,7 @@ public static class CatalogBackfill
 
                 if (!known.TryGetValue(entry.Path, out Known? record))
                 {
-                    record = await ReadAsync(outputDirectory, entry.Path, catalogedRevision, cancellationToken).ConfigureAwait(false);
+                    record = await ReadAsync(outputDirectory, entry.Path, history, cancellationToken).ConfigureAwait(false);
                     known[entry.Path] = record;
                 }
 
@@ -67,7 +69,7 @@ public static class CatalogBackfill
                     continue;
                 }
 
-                if (entry.Revision <= record.Cataloged)
+                if (!record.Entered.Add(Line.Of(entry.Revision, entry.Change, entry.At)))
                 {
                     continue;
                 }
@@ -75,7 +77,6 @@ public static class CatalogBackfill
                 await journal.RecordRevisionAsync(
                     new RecordRevision(record.SourceId, entry.Id, entry.Revision, entry.Url, record.Title, record.SourceLanguage, entry.At, entry.Change, entry.Languages, line),
                     cancellationToken).ConfigureAwait(false);
-                record.Cataloged = entry.Revision;
                 entered.Add(entry.Path);
                 revisions++;
             }
@@ -84,7 +85,7 @@ public static class CatalogBackfill
         return new CatalogBackfillResult(revisions, entered.Count, skipped);
     }
 
-    private static async Task<Known?> ReadAsync(string outputDirectory, string relativePath, Func<string, string, CancellationToken, Task<int?>> catalogedRevision, CancellationToken cancellationToken)
+    private static async Task<Known?> ReadAsync(string outputDirectory, string relativePath, Func<string, string, CancellationToken, Task<IReadOnlyList<RecordRevision>>> history, CancellationToken cancellationToken)
     {
         string path = Path.GetFullPath(Path.Combine(outputDirectory, relativePath));
         string records = Path.GetFullPath(Path.Combine(outputDirectory, "records")) + Path.DirectorySeparatorChar;
@@ -115,13 +116,20 @@ public static class CatalogBackfill
         }
 
         string title = record.Languages.TryGetValue(record.SourceLanguage, out LanguageVersion? source) ? source.Content?.Title ?? "" : "";
-        int? cataloged = await catalogedRevision(record.Source.Id, record.Id, cancellationToken).ConfigureAwait(false);
-        return new Known(record.Source.Id, record.SourceLanguage, title) { Cataloged = cataloged ?? 0 };
+        IReadOnlyList<RecordRevision> known = await history(record.Source.Id, record.Id, cancellationToken).ConfigureAwait(false);
+        var entered = new HashSet<Line>(known.Select(r => Line.Of(r.Revision, r.Change, r.WrittenAt)));
+        return new Known(record.Source.Id, record.SourceLanguage, title, entered);
     }
 
-    private sealed record Known(string SourceId, string SourceLanguage, string Title)
+    private sealed record Known(string SourceId, string SourceLanguage, string Title, HashSet<Line> Entered);
+
+    /// <summary>
+    /// What tells two history lines of a record apart: revision, change and the millisecond written (PostgreSQL keeps
+    /// microseconds, the manifest 100-nanosecond ticks).
+    /// </summary>
+    private readonly record struct Line(int Revision, string Change, long UtcMilliseconds)
     {
-        public int Cataloged { get; set; }
+        public static Line Of(int revision, string change, DateTimeOffset at) => new(revision, change, at.UtcTicks / TimeSpan.TicksPerMillisecond);
     }
 }
 

@@ -43,7 +43,7 @@ public interface IOperationsQueries
     /// <returns>The entry.</returns>
     Task<CatalogedRecord?> FindRecordAsync(string sourceId, string recordId, CancellationToken cancellationToken = default);
 
-    /// <summary>Every revision written of one record, oldest first, with its manifest line.</summary>
+    /// <summary>Every revision written of one record, oldest revision first (in the order written within one), with its manifest line.</summary>
     /// <param name="sourceId">The source id.</param>
     /// <param name="recordId">The record id.</param>
     /// <param name="cancellationToken">Cancels the read.</param>

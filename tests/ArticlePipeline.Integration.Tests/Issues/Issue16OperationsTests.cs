@@ -176,6 +176,49 @@ public sealed partial class Issue16OperationsTests
     }
 
     [Test]
+    public async Task Migrate_RecordRewrittenSinceTheUpgrade_GetsItsOlderHistoryAndKeepsItsLatestRevision()
+    {
+        await using LoopbackNewsSite site = await LoopbackNewsSite.StartAsync(SampleSite);
+        string config = WriteConfig(site, "0 0 0 1 1 ? 2099");
+        string output = _folder.Combine("out");
+        string article = "/tin-tuc/" + Path.GetFileName(SampleArticles[0]);
+        Assert.That((await CliRun.RunAsync("crawl", "--once", "--config", config, "--out", output)).ExitCode, Is.Zero);
+        await using (var state = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(output, "state", "state.db")};Pooling=false"))
+        {
+            await state.OpenAsync();
+            await using var wipe = state.CreateCommand();
+            wipe.CommandText = "DELETE FROM records; DELETE FROM record_revisions;";
+            await wipe.ExecuteNonQueryAsync();
+        }
+
+        // After the upgrade the article changes: its revision 2 is catalogued as it is written, revision 1 is not.
+        string html = await File.ReadAllTextAsync(SampleArticles[0]);
+        int paragraph = html.IndexOf("<p>", StringComparison.Ordinal);
+        site.Set(article, SiteResponse.Html(html.Insert(paragraph, "<p>Cập nhật: số liệu đã được điều chỉnh theo báo cáo mới nhất của ủy ban tỉnh.</p>")));
+        Assert.That((await CliRun.RunAsync("rerun", site.Url(article).AbsoluteUri, "--config", config, "--out", output)).ExitCode, Is.Zero);
+        CliRun first = await CliRun.RunAsync("migrate", "--config", config, "--out", output);
+        CliRun second = await CliRun.RunAsync("migrate", "--config", config, "--out", output);
+
+        using ChildCli worker = ChildCli.Start(_folder.Path, "run", "--config", config, "--out", output, "--http", "127.0.0.1:0");
+        Uri endpoint = await WaitForEndpointAsync(worker);
+        using HttpResponseMessage list = await SendAsync(endpoint, "/console/records", request => request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json")));
+        JsonElement records = JsonDocument.Parse(await list.Content.ReadAsStringAsync()).RootElement;
+        JsonElement changed = records.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("url").GetString()!.EndsWith(article, StringComparison.Ordinal));
+        using HttpResponseMessage page = await SendAsync(endpoint, $"/console/records/{changed.GetProperty("sourceId").GetString()}/{changed.GetProperty("recordId").GetString()}", request => request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json")));
+        JsonElement view = JsonDocument.Parse(await page.Content.ReadAsStringAsync()).RootElement;
+        worker.Terminate();
+        worker.WaitForExit(TimeSpan.FromSeconds(30));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(first.Output, Does.Contain($"catalog: {SampleArticles.Length} revisions of {SampleArticles.Length} records entered"), "revision 1 of every record, the changed one's included");
+            Assert.That(second.Output, Does.Contain("catalog: 0 revisions of 0 records entered"));
+            Assert.That(changed.GetProperty("revision").GetInt32(), Is.EqualTo(2), "the catalog keeps the latest revision");
+            Assert.That(view.GetProperty("revisions").EnumerateArray().Select(r => r.GetProperty("revision").GetInt32()), Is.EqualTo(new[] { 1, 2 }), "its whole history, oldest first");
+        }
+    }
+
+    [Test]
     [Category("PostgreSQL")]
     public async Task RunHttp_StateStoreStops_ReadyzTurnsUnreadyAndBackWhenItReturns()
     {
