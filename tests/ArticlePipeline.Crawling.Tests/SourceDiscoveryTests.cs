@@ -141,4 +141,30 @@ public sealed class SourceDiscoveryTests
             Assert.That(result.ModifiedOf(new Uri(site.BaseUrl + "#!/tin-tuc/a3002")), Is.EqualTo(new DateTimeOffset(2025, 6, 20, 9, 0, 0, TimeSpan.FromHours(7))));
         }
     }
+
+    [Test]
+    public async Task DiscoverAsync_SitemapStampingEveryEntryWithItsGenerationTime_GivesNoModificationDates()
+    {
+        // Every lastmod within one minute: when the sitemap was made, not when each page changed.
+        await using LoopbackNewsSite site = await LoopbackNewsSite.StartAsync();
+        string now = DateTimeOffset.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssK", System.Globalization.CultureInfo.InvariantCulture);
+        site.Set("/sitemap.xml", new SiteResponse(Encoding.UTF8.GetBytes($"""
+            <?xml version="1.0" encoding="UTF-8"?>
+            <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+              <url><loc>{site.Url("tin-tuc/a4001.html")}</loc><lastmod>{now}</lastmod></url>
+              <url><loc>{site.Url("tin-tuc/a4002.html")}</loc><lastmod>{now}</lastmod></url>
+              <url><loc>{site.Url("tin-tuc/a4003.html")}</loc><lastmod>{now}</lastmod></url>
+            </urlset>
+            """), "application/xml"));
+        using var fetcher = new HttpPageFetcher(new NetworkOptions { AllowPrivateAddresses = true, DelaySeconds = 0, RetryBaseDelaySeconds = 0.01, TimeoutSeconds = 5 });
+        var source = new SourceDefinition { Id = "x", HomeUrl = site.BaseUrl.AbsoluteUri, Sitemaps = [site.Url("sitemap.xml").AbsoluteUri] };
+
+        DiscoveryResult result = await new SourceDiscovery(fetcher).DiscoverAsync(source);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(result.Urls, Has.Length.EqualTo(3));
+            Assert.That(result.Modified, Is.Empty);
+        }
+    }
 }

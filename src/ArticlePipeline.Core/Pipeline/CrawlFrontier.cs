@@ -11,6 +11,9 @@ namespace ArticlePipeline.Core.Pipeline;
 /// </summary>
 public static class CrawlFrontier
 {
+    /// <summary>The least time between two checks of a page its listing says changed, when the revisit schedule is empty.</summary>
+    public static readonly TimeSpan ListedRecheckGap = TimeSpan.FromHours(1);
+
     /// <summary>How far ahead of the clock a listed modification date may be and still be believed: servers' clocks differ.</summary>
     public static readonly TimeSpan ListedDateSkew = TimeSpan.FromMinutes(5);
 
@@ -121,13 +124,16 @@ public static class CrawlFrontier
             return FrontierDecision.Proceed;
         }
 
-        if (listedModified is { } modified && modified > state.UpdatedAt && modified <= now + ListedDateSkew)
+        IReadOnlyList<TimeSpan> schedule = options.RevisitIntervals;
+        TimeSpan listedGap = schedule.Count > 0 ? schedule[0] : ListedRecheckGap;
+        if (listedModified is { } modified && modified > state.UpdatedAt && modified <= now + ListedDateSkew && now - state.UpdatedAt >= listedGap)
         {
-            // Listed again as changed since the last check: a correction or an update, checked now (a conditional GET).
+            // Listed again as changed since the last check: a correction or an update, checked now (a conditional GET),
+            // but no sooner after the last check than the schedule's first interval, so a page whose listed date moves
+            // all the time costs at most one conditional GET per interval.
             return FrontierDecision.Proceed;
         }
 
-        IReadOnlyList<TimeSpan> schedule = options.RevisitIntervals;
         if (state.Revisits >= schedule.Count)
         {
             return FrontierDecision.Skip(

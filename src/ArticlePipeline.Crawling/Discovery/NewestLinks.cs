@@ -68,6 +68,18 @@ internal sealed class NewestLinks
     }
 
     /// <summary>
+    /// Forgets the modification dates between <paramref name="from"/> and <paramref name="to"/>: a document that stamps
+    /// every entry with the moment it was generated says nothing of which page changed.
+    /// </summary>
+    public void ForgetModified(DateTimeOffset from, DateTimeOffset to)
+    {
+        foreach (string key in _modified.Where(p => p.Value >= from && p.Value <= to).Select(p => p.Key).ToList())
+        {
+            _modified.Remove(key);
+        }
+    }
+
+    /// <summary>
     /// The latest modification date the documents listed for each kept link that has one, by the link's URL as
     /// <see cref="Uri.AbsoluteUri"/> (fragment included; the latest date when two kept links share it).
     /// </summary>

@@ -21,6 +21,9 @@ namespace ArticlePipeline.Crawling.Discovery;
 /// </summary>
 public sealed class SourceDiscovery : ISourceDiscovery
 {
+    /// <summary>Modification dates of one document's entries all within this spread are its generation time, not changes.</summary>
+    private static readonly TimeSpan GeneratedStampSpread = TimeSpan.FromMinutes(1);
+
     private const int MaxSitemapDocuments = 50;
 
     private readonly IPageFetcher _fetcher;
@@ -242,15 +245,33 @@ public sealed class SourceDiscovery : ISourceDiscovery
         // The body was counted as downloaded; what counts is what is parsed (a gzip sitemap is more than its download).
         run.BytesRead -= page.Content.Body.Length;
         var nested = new List<DiscoveredLink>();
+        DateTimeOffset? earliest = null, latest = null;
+        int dated = 0;
         FeedReadResult read = FeedParser.Read(
             page.Content.Body,
             page.Content.Url,
-            run.Links.Add,
+            link =>
+            {
+                if (link.Modified is { } modified)
+                {
+                    dated++;
+                    earliest = earliest is null || modified < earliest ? modified : earliest;
+                    latest = latest is null || modified > latest ? modified : latest;
+                }
+
+                run.Links.Add(link);
+            },
             nested.Add,
             Math.Max(1, run.BytesLeft),
             run.Links.Wants,
             cancellationToken);
         run.BytesRead += Math.Max(read.BytesRead, page.Content.Body.Length);
+        if (dated >= 2 && latest - earliest <= GeneratedStampSpread)
+        {
+            // Every entry changed within the same minute: the document's generation time, not the pages' changes (a
+            // sitemap stamping each lastmod "now" would otherwise have every known article fetched again each pass).
+            run.Links.ForgetModified(earliest!.Value, latest!.Value);
+        }
 
         // An index's newest sitemaps first: if the budget runs out, it is the old ones that go unread.
         foreach (DiscoveredLink sitemap in nested.OrderByDescending(s => s.Date ?? DateTimeOffset.MinValue))

@@ -52,13 +52,14 @@ public sealed class RevisitScheduleTests
     {
         var options = new CrawlOptions();
         PageState done = Written(revisits: 8, at: Fetched);
-        PageState fresh = Written(revisits: 0, at: Fetched);
+        PageState third = Written(revisits: 2, at: Fetched);
         DateTimeOffset now = Fetched.AddDays(90);
 
         using (Assert.EnterMultipleScope())
         {
             Assert.That(CrawlFrontier.Decide(done, now, options, listedModified: Fetched.AddDays(80)).Fetch, Is.True, "a correction listed long after the schedule ended");
-            Assert.That(CrawlFrontier.Decide(fresh, Fetched.AddMinutes(10), options, listedModified: Fetched.AddMinutes(5)).Fetch, Is.True, "changed before its first revisit is due");
+            Assert.That(CrawlFrontier.Decide(third, Fetched.AddHours(2), options, listedModified: Fetched.AddMinutes(90)).Fetch, Is.True, "brought forward from its revisit a day later");
+            Assert.That(CrawlFrontier.Decide(third, Fetched.AddMinutes(30), options, listedModified: Fetched.AddMinutes(20)).Reason, Is.EqualTo(SkipReasons.NotDue), "never sooner than the schedule's first interval after the last check");
             Assert.That(CrawlFrontier.Decide(done, now, options, listedModified: Fetched.AddMinutes(-1)).Reason, Is.EqualTo(SkipReasons.NotDue), "changed before the last check: already seen");
             Assert.That(CrawlFrontier.Decide(done, now, options, listedModified: now.AddHours(7)).Reason, Is.EqualTo(SkipReasons.NotDue), "a date hours ahead of the clock is not believed");
             Assert.That(CrawlFrontier.Decide(done, now, options, listedModified: now.AddMinutes(1)).Fetch, Is.True, "a minute of clock difference is");
