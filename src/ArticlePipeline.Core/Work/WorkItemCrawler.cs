@@ -150,7 +150,18 @@ public sealed partial class WorkItemCrawler
         // article goes first, and it never sees part of the list (it would take an older article first).
         WorkItem[] items = [.. admitted.AsEnumerable().Reverse()
             .Select(a => new WorkItem(a.Key.AbsoluteUri, source.Id, a.Url) { RunId = runId, ListedModified = found.ModifiedOf(a.Url) })];
-        IReadOnlySet<string> added = await work.EnqueueAllAsync(items, cancellationToken).ConfigureAwait(false);
+        IReadOnlySet<string> added;
+        try
+        {
+            added = await work.EnqueueAllAsync(items, cancellationToken).ConfigureAwait(false);
+        }
+        catch when (runId is { } unqueued && items.Length > 0)
+        {
+            // Nothing was queued: the run must not wait for articles that will never come (the item is tried again).
+            await AddToRunAsync(unqueued, SourceRunCounts.Of(new CrawlSummary()), -items.Length, CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
+
         int enqueued = 0;
         var notQueued = new CrawlSummary();
         foreach (WorkItem item in items)
