@@ -142,13 +142,7 @@ public sealed partial class Issue16OperationsTests
         Assert.That(crawl.ExitCode, Is.Zero, crawl.ToString());
 
         // An archive from before the console: records and manifest on disk, an empty catalog.
-        await using (var state = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(output, "state", "state.db")};Pooling=false"))
-        {
-            await state.OpenAsync();
-            await using var wipe = state.CreateCommand();
-            wipe.CommandText = "DELETE FROM records; DELETE FROM record_revisions;";
-            await wipe.ExecuteNonQueryAsync();
-        }
+        await WipeCatalogAsync(output);
 
         CliRun first = await CliRun.RunAsync("migrate", "--config", config, "--out", output);
         CliRun second = await CliRun.RunAsync("migrate", "--config", config, "--out", output);
@@ -183,13 +177,7 @@ public sealed partial class Issue16OperationsTests
         string output = _folder.Combine("out");
         string article = "/tin-tuc/" + Path.GetFileName(SampleArticles[0]);
         Assert.That((await CliRun.RunAsync("crawl", "--once", "--config", config, "--out", output)).ExitCode, Is.Zero);
-        await using (var state = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(output, "state", "state.db")};Pooling=false"))
-        {
-            await state.OpenAsync();
-            await using var wipe = state.CreateCommand();
-            wipe.CommandText = "DELETE FROM records; DELETE FROM record_revisions;";
-            await wipe.ExecuteNonQueryAsync();
-        }
+        await WipeCatalogAsync(output);
 
         // After the upgrade the article changes: its revision 2 is catalogued as it is written, revision 1 is not.
         string html = await File.ReadAllTextAsync(SampleArticles[0]);
@@ -460,6 +448,16 @@ public sealed partial class Issue16OperationsTests
             Assert.That(WorkerTests.Count(_folder.Combine("out", "records")), Is.EqualTo(SampleArticles.Length));
             Assert.That(collector.Bodies("traces").Concat(collector.Bodies("metrics")).Concat(collector.Bodies("logs")), Is.Empty);
         }
+    }
+
+    /// <summary>Empties the console's catalog of the run's SQLite store: the archive as a version before the console left it.</summary>
+    private static async Task WipeCatalogAsync(string output)
+    {
+        await using var state = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(output, "state", "state.db")};Pooling=false");
+        await state.OpenAsync();
+        await using var wipe = state.CreateCommand();
+        wipe.CommandText = "DELETE FROM records; DELETE FROM record_revisions;";
+        await wipe.ExecuteNonQueryAsync();
     }
 
     private static void AssertSecurityHeaders(HttpResponseMessage response)
