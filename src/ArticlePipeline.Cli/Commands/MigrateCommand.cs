@@ -3,7 +3,6 @@ using System.Globalization;
 using ArticlePipeline.Cli.Composition;
 using ArticlePipeline.Core.Model;
 using ArticlePipeline.Extraction.Credits;
-using ArticlePipeline.Output.Writing;
 using ArticlePipeline.State;
 
 namespace ArticlePipeline.Cli.Commands;

@@ -3,7 +3,7 @@ using ArticlePipeline.Core.Model;
 using ArticlePipeline.Core.Operations;
 using ArticlePipeline.Output.Json;
 
-namespace ArticlePipeline.Output.Writing;
+namespace ArticlePipeline.Cli.Composition;
 
 /// <summary>
 /// Enters into the console's catalog (<see cref="IOperationsJournal"/>) the record revisions the manifest lists and
@@ -18,11 +18,8 @@ namespace ArticlePipeline.Output.Writing;
 /// other records. A line whose record file is gone or does not parse is counted and skipped: the catalog lists what
 /// the archive holds.
 /// </remarks>
-public static class CatalogBackfill
+internal static class CatalogBackfill
 {
-    /// <summary>The largest record file read: as for every command that reads records.</summary>
-    public const long MaxRecordBytes = 256L * 1024 * 1024;
-
     /// <summary>Enters the missing revisions.</summary>
     /// <param name="outputDirectory">The output folder (its <c>manifest/</c> and <c>records/</c>).</param>
     /// <param name="journal">The catalog to fill.</param>
@@ -89,27 +86,14 @@ public static class CatalogBackfill
     {
         string path = Path.GetFullPath(Path.Combine(outputDirectory, relativePath));
         string records = Path.GetFullPath(Path.Combine(outputDirectory, "records")) + Path.DirectorySeparatorChar;
-        var file = new FileInfo(path);
-        if (!path.StartsWith(records, StringComparison.Ordinal) || !file.Exists || file.Length > MaxRecordBytes)
+        if (!path.StartsWith(records, StringComparison.Ordinal))
         {
             // A line naming a path outside the records folder is not followed.
             return null;
         }
 
-        ArticleRecord? record;
-        try
-        {
-            record = RecordSerializer.Deserialize(await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false));
-        }
-        catch (IOException)
-        {
-            return null;
-        }
-        catch (UnauthorizedAccessException)
-        {
-            return null;
-        }
-
+        // Read as every command reads records: a regular file only, within the record size limit.
+        (ArticleRecord? record, _) = await RecordFiles.ReadAsync(path, cancellationToken).ConfigureAwait(false);
         if (record is null || !Path.GetFileNameWithoutExtension(path).Equals(record.Id, StringComparison.Ordinal))
         {
             return null;
@@ -137,4 +121,4 @@ public static class CatalogBackfill
 /// <param name="Revisions">Revisions entered into the catalog.</param>
 /// <param name="Records">Records they belong to.</param>
 /// <param name="Skipped">Manifest lines whose record file is gone or unreadable.</param>
-public sealed record CatalogBackfillResult(int Revisions, int Records, int Skipped);
+internal sealed record CatalogBackfillResult(int Revisions, int Records, int Skipped);
