@@ -74,11 +74,8 @@ internal sealed partial class ClusterSourceCrawler : ISourceCrawler
         _metrics.Discovered(discovery.Discovered);
         foreach ((string reason, int count) in discovery.Skipped)
         {
-            for (int i = 0; i < count; i++)
-            {
-                summary.AddSkipped(reason);
-                _metrics.Skipped(reason);
-            }
+            summary.AddSkipped(reason, count);
+            _metrics.Skipped(reason, count);
         }
 
         string skipped = SkipCounts(summary);

@@ -33,10 +33,7 @@ internal sealed partial class LocalSourceCrawler : ISourceCrawler
         _metrics.Discovered(summary.Discovered);
         foreach ((string reason, int count) in summary.SkippedByReason)
         {
-            for (int i = 0; i < count; i++)
-            {
-                _metrics.Skipped(reason);
-            }
+            _metrics.Skipped(reason, count);
         }
 
         Core.Editions.EditionStats editions = summary.Editions;

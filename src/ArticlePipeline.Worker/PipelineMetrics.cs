@@ -90,9 +90,10 @@ public sealed class PipelineMetrics : IDisposable
         }
     }
 
-    /// <summary>Counts one URL the frontier skipped.</summary>
+    /// <summary>Counts URLs the frontier skipped.</summary>
     /// <param name="reason">One of <see cref="SkipReasons"/>.</param>
-    public void Skipped(string reason) => _skipped.Add(1, new KeyValuePair<string, object?>("reason", reason));
+    /// <param name="count">How many were skipped for it.</param>
+    public void Skipped(string reason, int count = 1) => _skipped.Add(count, new KeyValuePair<string, object?>("reason", reason));
 
     /// <summary>Counts a lease taken over from a node that let it expire.</summary>
     public void LeaseExpired() => _leaseExpiries.Add(1);

@@ -120,9 +120,11 @@ public sealed class CrawlSummary
         }
     }
 
-    /// <summary>Counts a URL skipped before fetching.</summary>
+    /// <summary>Counts URLs skipped before fetching.</summary>
     /// <param name="reason">One of <see cref="SkipReasons"/>.</param>
-    public void AddSkipped(string reason) => _skipped.AddOrUpdate(reason, 1, static (_, n) => n + 1);
+    /// <param name="count">How many were skipped for it.</param>
+    public void AddSkipped(string reason, int count = 1) =>
+        _skipped.AddOrUpdate(reason, static (_, added) => added, static (_, n, added) => n + added, count);
 
     /// <summary>Counts what a pass did with one URL: its outcome, or its skip reason, and a parking.</summary>
     /// <param name="result">The result.</param>

@@ -42,10 +42,7 @@ internal sealed class LocalPassObserver(CrawlSummary summary, IProgress<ArticleO
                 counts.AddSource(discovery.Discovered, discovery.Problems, discovery.Failed);
                 foreach ((string reason, int count) in discovery.Skipped)
                 {
-                    for (int i = 0; i < count; i++)
-                    {
-                        counts.AddSkipped(reason);
-                    }
+                    counts.AddSkipped(reason, count);
                 }
             }
         }

@@ -223,10 +223,7 @@ public sealed partial class WorkItemCrawler
         summary.AddSource(found.Urls.Length, problems, found.Failed);
         foreach ((string reason, int count) in skipped)
         {
-            for (int i = 0; i < count; i++)
-            {
-                summary.AddSkipped(reason);
-            }
+            summary.AddSkipped(reason, count);
         }
 
         var runId = Guid.NewGuid();
