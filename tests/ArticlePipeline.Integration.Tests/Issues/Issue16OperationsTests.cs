@@ -104,7 +104,7 @@ public sealed partial class Issue16OperationsTests
         JsonElement records = default;
         for (int attempt = 0; attempt < 50 && (records.ValueKind != JsonValueKind.Object || records.GetProperty("total").GetInt64() < SampleArticles.Length); attempt++)
         {
-            using HttpResponseMessage json = await SendAsync(endpoint, "/console/records", request => request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json")));
+            using HttpResponseMessage json = await SendAsync(endpoint, "/console/records", AcceptJson);
             records = JsonDocument.Parse(await json.Content.ReadAsStringAsync()).RootElement.Clone();
             await Task.Delay(200);
         }
@@ -146,16 +146,7 @@ public sealed partial class Issue16OperationsTests
 
         CliRun first = await CliRun.RunAsync("migrate", "--config", config, "--out", output);
         CliRun second = await CliRun.RunAsync("migrate", "--config", config, "--out", output);
-        using ChildCli worker = ChildCli.Start(_folder.Path, "run", "--config", config, "--out", output, "--http", "127.0.0.1:0");
-        Uri endpoint = await WaitForEndpointAsync(worker);
-        using HttpResponseMessage list = await SendAsync(endpoint, "/console/records", request => request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json")));
-        JsonElement records = JsonDocument.Parse(await list.Content.ReadAsStringAsync()).RootElement;
-        JsonElement item = records.GetProperty("items")[0];
-        string articlePath = $"/console/records/{item.GetProperty("sourceId").GetString()}/{item.GetProperty("recordId").GetString()}";
-        using HttpResponseMessage article = await SendAsync(endpoint, articlePath, request => request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json")));
-        JsonElement view = JsonDocument.Parse(await article.Content.ReadAsStringAsync()).RootElement;
-        worker.Terminate();
-        worker.WaitForExit(TimeSpan.FromSeconds(30));
+        (JsonElement records, _, HttpStatusCode status, JsonElement view) = await ReadConsoleAsync(config, output, items => items[0]);
 
         using (Assert.EnterMultipleScope())
         {
@@ -164,7 +155,7 @@ public sealed partial class Issue16OperationsTests
             Assert.That(second.Output, Does.Contain("catalog: 0 revisions of 0 records entered"), "running it again enters nothing");
             Assert.That(records.GetProperty("total").GetInt64(), Is.EqualTo(SampleArticles.Length), "the console lists the archive's records");
             Assert.That(records.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("title").GetString()), Has.All.Not.Empty, "with their titles from the record files");
-            Assert.That(article.StatusCode, Is.EqualTo(HttpStatusCode.OK), articlePath);
+            Assert.That(status, Is.EqualTo(HttpStatusCode.OK), "the article page");
             Assert.That(view.GetProperty("revisions").GetArrayLength(), Is.EqualTo(1), "one history line per manifest line, not one per migrate");
         }
     }
@@ -186,16 +177,8 @@ public sealed partial class Issue16OperationsTests
         Assert.That((await CliRun.RunAsync("rerun", site.Url(article).AbsoluteUri, "--config", config, "--out", output)).ExitCode, Is.Zero);
         CliRun first = await CliRun.RunAsync("migrate", "--config", config, "--out", output);
         CliRun second = await CliRun.RunAsync("migrate", "--config", config, "--out", output);
-
-        using ChildCli worker = ChildCli.Start(_folder.Path, "run", "--config", config, "--out", output, "--http", "127.0.0.1:0");
-        Uri endpoint = await WaitForEndpointAsync(worker);
-        using HttpResponseMessage list = await SendAsync(endpoint, "/console/records", request => request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json")));
-        JsonElement records = JsonDocument.Parse(await list.Content.ReadAsStringAsync()).RootElement;
-        JsonElement changed = records.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("url").GetString()!.EndsWith(article, StringComparison.Ordinal));
-        using HttpResponseMessage page = await SendAsync(endpoint, $"/console/records/{changed.GetProperty("sourceId").GetString()}/{changed.GetProperty("recordId").GetString()}", request => request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json")));
-        JsonElement view = JsonDocument.Parse(await page.Content.ReadAsStringAsync()).RootElement;
-        worker.Terminate();
-        worker.WaitForExit(TimeSpan.FromSeconds(30));
+        (_, JsonElement changed, _, JsonElement view) = await ReadConsoleAsync(
+            config, output, items => items.EnumerateArray().Single(i => i.GetProperty("url").GetString()!.EndsWith(article, StringComparison.Ordinal)));
 
         using (Assert.EnterMultipleScope())
         {
@@ -449,6 +432,31 @@ public sealed partial class Issue16OperationsTests
             Assert.That(collector.Bodies("traces").Concat(collector.Bodies("metrics")).Concat(collector.Bodies("logs")), Is.Empty);
         }
     }
+
+    /// <summary>
+    /// Serves the console over <paramref name="output"/> with <c>run --http</c> and reads, as JSON, the records list and
+    /// the article page of the record <paramref name="pick"/> chooses from its items.
+    /// </summary>
+    private async Task<(JsonElement Records, JsonElement Item, HttpStatusCode ArticleStatus, JsonElement Article)> ReadConsoleAsync(string config, string output, Func<JsonElement, JsonElement> pick)
+    {
+        using ChildCli worker = ChildCli.Start(_folder.Path, "run", "--config", config, "--out", output, "--http", "127.0.0.1:0");
+        try
+        {
+            Uri endpoint = await WaitForEndpointAsync(worker);
+            using HttpResponseMessage list = await SendAsync(endpoint, "/console/records", AcceptJson);
+            JsonElement records = JsonDocument.Parse(await list.Content.ReadAsStringAsync()).RootElement.Clone();
+            JsonElement item = pick(records.GetProperty("items"));
+            using HttpResponseMessage article = await SendAsync(endpoint, $"/console/records/{item.GetProperty("sourceId").GetString()}/{item.GetProperty("recordId").GetString()}", AcceptJson);
+            return (records, item, article.StatusCode, JsonDocument.Parse(await article.Content.ReadAsStringAsync()).RootElement.Clone());
+        }
+        finally
+        {
+            worker.Terminate();
+            worker.WaitForExit(TimeSpan.FromSeconds(30));
+        }
+    }
+
+    private static void AcceptJson(HttpRequestMessage request) => request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
 
     /// <summary>Empties the console's catalog of the run's SQLite store: the archive as a version before the console left it.</summary>
     private static async Task WipeCatalogAsync(string output)
