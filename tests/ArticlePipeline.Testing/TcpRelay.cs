@@ -36,8 +36,15 @@ public sealed class TcpRelay : IAsyncDisposable
         _listener?.Stop();
         foreach (Socket socket in _open.Keys)
         {
-            socket.LingerState = new LingerOption(true, 0);
-            socket.Close();
+            try
+            {
+                socket.LingerState = new LingerOption(true, 0);
+                socket.Close();
+            }
+            catch (ObjectDisposedException)
+            {
+                // Its pump closed it a moment ago (the other side went first): that connection is already gone.
+            }
         }
 
         _open.Clear();
