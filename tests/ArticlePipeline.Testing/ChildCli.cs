@@ -15,11 +15,18 @@ public sealed class ChildCli : IDisposable
     /// <summary>
     /// The command line as built in its own project: run from there, it has its own dependencies beside it (this
     /// test project takes some of them from the ASP.NET Core shared framework instead, which the tool does not use).
+    /// The environment variable <c>ARTICLEPIPELINE_CLI</c> names another build of it (a published one, for the
+    /// benchmarks).
     /// </summary>
     public static string CliPath
     {
         get
         {
+            if (Environment.GetEnvironmentVariable("ARTICLEPIPELINE_CLI") is { Length: > 0 } published)
+            {
+                return published;
+            }
+
             string configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
             return Path.Combine(SharedData.RepositoryRoot, "src", "ArticlePipeline.Cli", "bin", configuration, "net10.0", "article-pipeline.dll");
         }
