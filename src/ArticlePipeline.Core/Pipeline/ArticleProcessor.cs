@@ -164,10 +164,9 @@ public sealed partial class ArticleProcessor
         await (await StartCrawlAsync(url, source, pass, cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
 
     /// <summary>
-    /// <see cref="CrawlAsync"/> in two steps: the returned task completes when the page is fetched (what paces the
-    /// host), and its result when the article is extracted, checked (canonical claim, syndicated copy), translated and
-    /// written, so a pass fetches the next URL while articles wait to share a Translator request
-    /// (<see cref="CrawlOptions.TranslationWindowSeconds"/>).
+    /// <see cref="CrawlAsync"/> in two steps: the returned task completes when the page is fetched and checked (what
+    /// paces the host), and its result when the article is translated and written, so a pass fetches the next URL
+    /// while articles wait to share a Translator request (<see cref="CrawlOptions.TranslationWindowSeconds"/>).
     /// </summary>
     /// <param name="url">The discovered URL.</param>
     /// <param name="source">Its source.</param>
@@ -260,10 +259,9 @@ public sealed partial class ArticleProcessor
 
             LogOutcome(url, (reason == SkipReasons.TooLarge ? "skipped:" : "failed:") + reason, fetch.Detail);
 
-            if (reason is FetchReasons.CircuitOpen or FetchReasons.HostBusy)
+            if (reason == FetchReasons.CircuitOpen)
             {
-                // The host failed or was another worker's for too long, not this URL, and no request was made: its
-                // state is left alone.
+                // The host failed, not this URL, and no request was made: its state is left alone.
                 return Task.FromResult(CrawlItemResult.Processed(ArticleOutcome.Failure(url, reason, fetch.Detail), requested: false));
             }
 
@@ -273,25 +271,12 @@ public sealed partial class ArticleProcessor
                 : CrawlItemResult.Processed(ArticleOutcome.Failure(url, reason, fetch.Detail)) with { Parked = parked });
         }
 
-        // Fetched: the host may serve the next URL while this page is extracted, checked, translated and written. A
-        // cold process spends up to a second extracting its first page; the host's next request does not wait for it.
-        return Task.Run(() => CheckAndFinishAsync(url, key, previous, fetch.Page, source, pass, cancellationToken), CancellationToken.None);
-    }
-
-    private async Task<CrawlItemResult> CheckAndFinishAsync(
-        Uri url,
-        Uri key,
-        PageState? previous,
-        FetchedPage page,
-        SourceDefinition source,
-        CrawlPass pass,
-        CancellationToken cancellationToken)
-    {
+        FetchedPage page = fetch.Page;
         PreparedArticle? prepared = Prepare(page.Content, page.FetchedAt, page.Capture, source, out ArticleOutcome? notAnArticle);
         if (prepared is null)
         {
             (_, ParkedUrl? parked) = await RecordFailureAsync(url, key, previous, notAnArticle!.Reason!, pass, cancellationToken).ConfigureAwait(false);
-            return CrawlItemResult.Processed(notAnArticle with { Url = url }) with { Parked = parked };
+            return Task.FromResult(CrawlItemResult.Processed(notAnArticle with { Url = url }) with { Parked = parked });
         }
 
         string hash = prepared.Draft.ContentHash;
@@ -301,7 +286,7 @@ public sealed partial class ArticleProcessor
             string detail = $"{url}: its canonical URL {canonical} was already crawled for source '{source.Id}' in this pass";
             await SaveAsync(Succeeded(key, previous, Validators(page), hash, previous?.RecordPath, PageOutcome.SeenAs(canonical)), cancellationToken).ConfigureAwait(false);
             LogOutcome(url, "skipped:" + SkipReasons.Seen, detail);
-            return CrawlItemResult.Skipped(url, SkipReasons.Seen, detail, requested: true);
+            return Task.FromResult(CrawlItemResult.Skipped(url, SkipReasons.Seen, detail, requested: true));
         }
 
         if (await FindOriginalAsync(key, canonical, prepared.Draft.Id, previous, hash, cancellationToken).ConfigureAwait(false) is { } original)
@@ -309,10 +294,11 @@ public sealed partial class ArticleProcessor
             string detail = $"{url}: same content as {original} (a syndicated copy)";
             await SaveAsync(Succeeded(key, previous, Validators(page), hash, null, PageOutcome.DuplicateOf(original)), cancellationToken).ConfigureAwait(false);
             LogOutcome(url, "skipped:" + SkipReasons.Duplicate, detail);
-            return CrawlItemResult.Skipped(url, SkipReasons.Duplicate, detail, requested: true);
+            return Task.FromResult(CrawlItemResult.Skipped(url, SkipReasons.Duplicate, detail, requested: true));
         }
 
-        return await FinishCrawlAsync(url, key, previous, page, prepared, pass, cancellationToken).ConfigureAwait(false);
+        // Fetched and checked: the host may serve the next URL while this article is translated and written.
+        return FinishCrawlAsync(url, key, previous, page, prepared, pass, cancellationToken);
     }
 
     private async Task<CrawlItemResult> FinishCrawlAsync(
