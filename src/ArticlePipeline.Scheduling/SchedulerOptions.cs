@@ -43,6 +43,14 @@ public sealed class SchedulerOptions
     /// <value>60 seconds.</value>
     public double LeaseSeconds { get; set; } = 60;
 
+    /// <summary>
+    /// Cluster mode: how long a request to a host other than the one its worker holds (a source's feed or sitemap on
+    /// another host, a redirect to another host or port) waits while another worker holds that host; then the request
+    /// fails as <c>host-busy</c> and is asked again on a later pass.
+    /// </summary>
+    /// <value>60 seconds.</value>
+    public double ForeignHostWaitSeconds { get; set; } = 60;
+
     /// <summary>Cluster mode: pause between two looks at an empty work queue.</summary>
     /// <value>2 seconds.</value>
     public double PollSeconds { get; set; } = 2;

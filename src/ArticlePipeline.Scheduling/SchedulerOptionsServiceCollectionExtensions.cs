@@ -54,9 +54,9 @@ public static class SchedulerOptionsServiceCollectionExtensions
         public ValidateOptionsResult Validate(string? name, SchedulerOptions options)
         {
             var problems = new List<string>();
-            if (options.LeaseSeconds <= 0 || options.PollSeconds <= 0 || options.GracePeriodSeconds < 0 || options.WorkerConcurrency < 1 || options.MaxConcurrentSources < 1)
+            if (options.LeaseSeconds <= 0 || options.PollSeconds <= 0 || options.GracePeriodSeconds < 0 || options.ForeignHostWaitSeconds < 0 || options.WorkerConcurrency < 1 || options.MaxConcurrentSources < 1)
             {
-                problems.Add("Scheduler: LeaseSeconds and PollSeconds > 0, GracePeriodSeconds >= 0, WorkerConcurrency and MaxConcurrentSources >= 1");
+                problems.Add("Scheduler: LeaseSeconds and PollSeconds > 0, GracePeriodSeconds and ForeignHostWaitSeconds >= 0, WorkerConcurrency and MaxConcurrentSources >= 1");
             }
 
             TimeZoneInfo? zone = null;

@@ -51,6 +51,43 @@ internal sealed partial class PostgresStateStore
     }
 
     /// <inheritdoc />
+    public async Task<HostLease?> TryLeaseNamedHostAsync(string host, string owner, TimeSpan leaseDuration, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(host);
+        StateArguments.CheckLease(owner, leaseDuration);
+        DateTimeOffset now = _time.GetUtcNow();
+        DateTimeOffset expiresAt = now + leaseDuration;
+        var token = Guid.NewGuid();
+
+        // One statement: the row is taken when free, and otherwise read back, to see whether this owner holds it.
+        using NpgsqlCommand command = _dataSource.CreateCommand($"""
+            WITH previous AS (SELECT owner, token, expires_at FROM {_schema}.host_leases WHERE host = @host),
+            taken AS (
+              INSERT INTO {_schema}.host_leases AS h (host, owner, token, expires_at, free_at)
+              VALUES (@host, @owner, @token, @expires, @now)
+              ON CONFLICT (host) DO UPDATE SET owner = EXCLUDED.owner, token = EXCLUDED.token, expires_at = EXCLUDED.expires_at
+              WHERE (h.token IS NULL OR h.expires_at <= @now) AND h.free_at <= @now
+              RETURNING h.token)
+            SELECT t.token, @expires, COALESCE((SELECT p.token IS NOT NULL FROM previous p), false), false FROM taken t
+            UNION ALL
+            SELECT p.token, p.expires_at, false, true FROM previous p
+            WHERE NOT EXISTS (SELECT 1 FROM taken) AND p.owner = @owner AND p.token IS NOT NULL AND p.expires_at > @now
+            """);
+        command.Parameters.Add(Parameter("host", NpgsqlDbType.Text, host));
+        command.Parameters.Add(Parameter("owner", NpgsqlDbType.Text, owner));
+        command.Parameters.Add(Parameter("token", NpgsqlDbType.Uuid, token));
+        command.Parameters.Add(Parameter("expires", expiresAt));
+        command.Parameters.Add(Parameter("now", now));
+        NpgsqlDataReader reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using (reader.ConfigureAwait(false))
+        {
+            return await reader.ReadAsync(cancellationToken).ConfigureAwait(false)
+                ? new HostLease(host, owner, reader.GetGuid(0), reader.GetFieldValue<DateTimeOffset>(1), reader.GetBoolean(2)) { Shared = reader.GetBoolean(3) }
+                : null;
+        }
+    }
+
+    /// <inheritdoc />
     public async Task<bool> RenewHostAsync(HostLease lease, TimeSpan leaseDuration, DateTimeOffset? freeAt = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(lease);

@@ -71,6 +71,7 @@ internal sealed partial class WorkItemWorker : BackgroundService, IWorkItemObser
                 Owner = SchedulingServiceCollectionExtensions.InstanceId(options),
                 LeaseDuration = TimeSpan.FromSeconds(options.LeaseSeconds),
                 PollInterval = TimeSpan.FromSeconds(options.PollSeconds),
+                ForeignHostWait = TimeSpan.FromSeconds(options.ForeignHostWaitSeconds),
                 MaxHosts = Math.Max(1, options.WorkerConcurrency),
                 Connections = source => source?.MaxConnectionsPerHost ?? defaults.MaxConnectionsPerHost,
                 Interval = source => TimeSpan.FromSeconds(Math.Max(0, source?.DelaySeconds ?? defaults.DelaySeconds)),

@@ -20,6 +20,20 @@ public interface IHostLeaseStore
     /// <returns>The lease, or <see langword="null"/> when no host is available.</returns>
     Task<HostLease?> TryLeaseHostAsync(string owner, TimeSpan leaseDuration, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Leases <paramref name="host"/> by name, whether or not it has queued items, for a request a holder of another host
+    /// makes there (a feed or sitemap on another host, its robots.txt, a redirect): granted when no other worker holds it
+    /// and its last holder's interval has passed. When <paramref name="owner"/> already holds it, that lease is returned
+    /// with <see cref="HostLease.Shared"/> set: the owner's own fetcher keeps the host's turns, and only the holding
+    /// that took it renews or releases it.
+    /// </summary>
+    /// <param name="host">The host key (<see cref="HostLease.KeyOf"/>).</param>
+    /// <param name="owner">The worker's name.</param>
+    /// <param name="leaseDuration">How long the lease lasts unless renewed.</param>
+    /// <param name="cancellationToken">Cancels the take.</param>
+    /// <returns>The lease, or <see langword="null"/> while another worker holds the host or its interval runs.</returns>
+    Task<HostLease?> TryLeaseNamedHostAsync(string host, string owner, TimeSpan leaseDuration, CancellationToken cancellationToken = default);
+
     /// <summary>Extends a host lease still held by its owner.</summary>
     /// <param name="lease">The lease.</param>
     /// <param name="leaseDuration">The new duration from now.</param>

@@ -12,6 +12,13 @@ public sealed record HostLease(string Host, string Owner, Guid Token, DateTimeOf
     /// <value>At least 1 from a store that counts them; 0 when the store does not say.</value>
     public int Waiting { get; init; }
 
+    /// <summary>
+    /// Whether this is a lease the owner already held when it asked for the host by name
+    /// (<see cref="Abstractions.IHostLeaseStore.TryLeaseNamedHostAsync"/>): its own fetcher keeps the host's turns, and
+    /// the holding that took it renews and releases it.
+    /// </summary>
+    public bool Shared { get; init; }
+
     /// <summary>The host key of <paramref name="url"/>: lower-case host and port (<c>127.0.0.1:8080</c>, <c>baoangiang.com.vn:443</c>), <c>file</c> for a file.</summary>
     /// <param name="url">An absolute URL.</param>
     /// <returns>The key its host's politeness, queue and lease go by.</returns>

@@ -172,7 +172,10 @@ public sealed partial class HostWorkLoop
             {
                 hostUrl = first.Item.Url;
                 firstSource = _sources(first.Item.SourceId);
-                hold = new Hold(host, pass, Math.Max(1, _options.Connections(firstSource)), Math.Max(1, pass.Options.TranslationBatchArticles * 2), taking.Token, grace);
+                hold = new Hold(host, pass, Math.Max(1, _options.Connections(firstSource)), Math.Max(1, pass.Options.TranslationBatchArticles * 2), taking.Token, grace)
+                {
+                    Gate = new HostGate(host.Host, _hosts, _options, _time, _logger),
+                };
                 _crawler.Fetching(pass, fetching: true);
                 try
                 {
@@ -189,6 +192,13 @@ public sealed partial class HostWorkLoop
         }
         finally
         {
+            if (hold is not null)
+            {
+                // Articles still settling may be asking the host (an edition on the same site): it is held until they
+                // are answered, and anything they ask afterwards waits for the host's lease like any other host.
+                await hold.Gate.ReleasingAsync().ConfigureAwait(false);
+            }
+
             await renewal.CancelAsync().ConfigureAwait(false);
             await renewing.ConfigureAwait(false);
             DateTimeOffset freeAt = _time.GetUtcNow() + _options.Interval(firstSource);
@@ -324,6 +334,9 @@ public sealed partial class HostWorkLoop
                 Activity.Current = parent;
             }
 
+            // The item's requests, and the tasks it leaves running, are the held host's; any other host they ask waits
+            // for that host's lease (a feed on another host, a redirect).
+            HostTurns.Use(hold.Gate);
             try
             {
                 result = await _crawler.StartAsync(lease.Item, source, hold.Pass, _work, hold.Grace).ConfigureAwait(false);
@@ -527,6 +540,9 @@ public sealed partial class HostWorkLoop
         public CancellationToken Taking => taking;
 
         public CancellationToken Grace => grace;
+
+        /// <summary>How the host's items ask it and any other host.</summary>
+        public required HostGate Gate { get; init; }
 
         /// <summary>Bounds the articles started and not yet settled (fetched, waiting for a Translator batch).</summary>
         public SemaphoreSlim Waiting { get; } = new(waiting);

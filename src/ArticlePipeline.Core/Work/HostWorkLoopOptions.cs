@@ -17,6 +17,13 @@ public sealed record HostWorkLoopOptions
     /// <value>One second.</value>
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// How long a request to a host other than the held one (a feed on another host, a redirect) waits for that host's
+    /// lease while another worker holds it; then the request fails with <see cref="Pipeline.FetchReasons.HostBusy"/>.
+    /// </summary>
+    /// <value>One minute.</value>
+    public TimeSpan ForeignHostWait { get; init; } = TimeSpan.FromMinutes(1);
+
     /// <summary>Hosts held at once.</summary>
     /// <value>1.</value>
     public int MaxHosts { get; init; } = 1;

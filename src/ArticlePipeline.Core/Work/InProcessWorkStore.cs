@@ -215,7 +215,33 @@ public sealed class InProcessWorkStore : IWorkItemStore, IHostLeaseStore
             string candidate = free[0];
             bool expired = _hosts.TryGetValue(candidate, out HostState? previous) && previous.Token is not null;
             var lease = new HostLease(candidate, owner, Guid.NewGuid(), now + leaseDuration, expired) { Waiting = free.Length };
-            _hosts[candidate] = new HostState { Token = lease.Token, ExpiresAt = lease.ExpiresAt, FreeAt = previous?.FreeAt ?? now };
+            _hosts[candidate] = new HostState { Token = lease.Token, Owner = owner, ExpiresAt = lease.ExpiresAt, FreeAt = previous?.FreeAt ?? now };
+            return Task.FromResult<HostLease?>(lease);
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<HostLease?> TryLeaseNamedHostAsync(string host, string owner, TimeSpan leaseDuration, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(host);
+        lock (_lock)
+        {
+            DateTimeOffset now = _time.GetUtcNow();
+            _hosts.TryGetValue(host, out HostState? previous);
+            if (previous is { Token: { } token } && previous.ExpiresAt > now)
+            {
+                return Task.FromResult(previous.Owner == owner
+                    ? new HostLease(host, owner, token, previous.ExpiresAt, TakenOver: false) { Shared = true }
+                    : null);
+            }
+
+            if (previous is not null && previous.FreeAt > now)
+            {
+                return Task.FromResult<HostLease?>(null);
+            }
+
+            var lease = new HostLease(host, owner, Guid.NewGuid(), now + leaseDuration, previous?.Token is not null);
+            _hosts[host] = new HostState { Token = lease.Token, Owner = owner, ExpiresAt = lease.ExpiresAt, FreeAt = previous?.FreeAt ?? now };
             return Task.FromResult<HostLease?>(lease);
         }
     }
@@ -334,6 +360,8 @@ public sealed class InProcessWorkStore : IWorkItemStore, IHostLeaseStore
     private sealed class HostState
     {
         public Guid? Token { get; set; }
+
+        public string? Owner { get; set; }
 
         public DateTimeOffset ExpiresAt { get; set; }
 

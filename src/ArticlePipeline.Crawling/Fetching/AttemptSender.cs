@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using System.Runtime.CompilerServices;
 using ArticlePipeline.Core.Model;
 using ArticlePipeline.Core.Text;
+using ArticlePipeline.Core.Work;
 using Microsoft.Extensions.Logging;
 
 namespace ArticlePipeline.Crawling.Fetching;
@@ -31,10 +32,25 @@ internal sealed class AttemptSender(
     /// <param name="kind">What is fetched.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The last attempt's answer.</returns>
-    public async Task<HttpAttempt> SendAsync(Uri target, FetchValidators? validators, RequestKind kind, CancellationToken cancellationToken = default) =>
-        await pipelines.For(target.Authority)
-            .ExecuteAsync(async ct => await AttemptAsync(target, validators, kind, ct).ConfigureAwait(false), cancellationToken)
-            .ConfigureAwait(false);
+    /// <exception cref="HostBusyException">The host is another than the one this worker holds, and another worker held it for too long.</exception>
+    public async Task<HttpAttempt> SendAsync(Uri target, FetchValidators? validators, RequestKind kind, CancellationToken cancellationToken = default)
+    {
+        // In a cluster, a host other than the worker's own is asked under its lease, retries included.
+        IAsyncDisposable? lease = await HostTurns.EnterAsync(target, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await pipelines.For(target.Authority)
+                .ExecuteAsync(async ct => await AttemptAsync(target, validators, kind, ct).ConfigureAwait(false), cancellationToken)
+                .ConfigureAwait(false);
+        }
+        finally
+        {
+            if (lease is not null)
+            {
+                await lease.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+    }
 
     private async ValueTask<HttpAttempt> AttemptAsync(Uri target, FetchValidators? validators, RequestKind kind, CancellationToken cancellationToken)
     {

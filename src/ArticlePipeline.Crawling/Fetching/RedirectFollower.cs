@@ -1,6 +1,7 @@
 using ArticlePipeline.Core.Model;
 using ArticlePipeline.Core.Pipeline;
 using ArticlePipeline.Core.Text;
+using ArticlePipeline.Core.Work;
 using Microsoft.Extensions.Logging;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
@@ -58,6 +59,10 @@ internal sealed class RedirectFollower(AddressGuard guard, AttemptSender sender,
             catch (BrokenCircuitException)
             {
                 return HopResult.Failure(current, hop, FetchReasons.CircuitOpen, $"{current}: circuit open for {current.Authority} after repeated failures; its requests fail at once for {options.BreakerBreakSeconds} s");
+            }
+            catch (HostBusyException ex)
+            {
+                return HopResult.Failure(current, hop, FetchReasons.HostBusy, ex.Message);
             }
             catch (HttpRequestException ex) when (AddressGuard.FindRefusal(ex) is { } refused)
             {

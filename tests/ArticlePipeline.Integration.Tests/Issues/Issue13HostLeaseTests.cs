@@ -213,6 +213,44 @@ public sealed class Issue13HostLeaseTests
         Dispose(workers);
     }
 
+    [Test]
+    public async Task ThreeWorkers_SourcesFeedOnAHostAnotherWorkerDrains_ThatHostNeverSeesTwoRequestsInFlightNorGapsUnderItsInterval()
+    {
+        // Source h0's feed is on h1's host, which another worker holds to fetch h1's articles: h0's holder must wait
+        // for that host's lease before it reads the feed, or its request lands between the other worker's.
+        await StartSitesAsync(hosts: 2, articles: 6);
+        LoopbackNewsSite home = _sites[0], feedHost = _sites[1];
+        string feed = File.ReadAllText(_folder.Combine("site0", "rss.xml")).Replace("<link>tin-tuc/", $"<link>{home.Url("tin-tuc/").AbsoluteUri}", StringComparison.Ordinal);
+        feedHost.Set("/h0-feed.xml", SiteResponse.Xml(feed));
+        List<ChildCli> workers = StartWorkers(3, delaySeconds: 1, hostsPerWorker: 1, feeds: [feedHost.Url("h0-feed.xml"), feedHost.Url("rss.xml")]);
+        try
+        {
+            await WorkerTests.WaitUntilAsync(() => WorkerTests.Count(Records) >= 12, TimeSpan.FromSeconds(90));
+        }
+        finally
+        {
+            Stop(workers);
+        }
+
+        await feedHost.WaitIdleAsync();
+        LoggedRequest[] requests = [.. feedHost.Requests.OrderBy(r => r.At)];
+        double[] gaps = [.. requests.Zip(requests.Skip(1), (a, b) => (b.At - a.At).TotalSeconds)];
+        string[] askedBy = [.. workers.Where(w => w.ErrorLines.Any(l => l.Contains($"host {feedHost.Authority}: leased", StringComparison.Ordinal))).Select(w => w.Id.ToString(CultureInfo.InvariantCulture))];
+        await TestContext.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"{requests.Length} requests at the feed host ({requests.Count(r => r.Path == "/h0-feed.xml")} for h0's feed), smallest gap {gaps.Min():F3} s, most in flight {requests.Max(r => r.InFlight)}; workers that leased it: {askedBy.Length}"));
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(requests.Any(r => r.Path == "/h0-feed.xml"), Is.True, "h0's feed was read");
+            Assert.That(requests.Max(r => r.InFlight), Is.EqualTo(1), "never two requests in flight at the feed host");
+
+            // The client paces request starts; what the server sees moves by a few milliseconds of scheduling.
+            Assert.That(gaps.Min(), Is.GreaterThanOrEqualTo(0.98), "at most 1 request/s at the feed host across the cluster, h0's feed included");
+            AssertEachArticleWrittenOnce(12);
+        }
+
+        Dispose(workers);
+    }
+
     private string Records => _folder.Combine("out", "records");
 
     /// <summary>The hosts a worker's log says it leased and has not released.</summary>
@@ -245,7 +283,8 @@ public sealed class Issue13HostLeaseTests
         }
     }
 
-    private List<ChildCli> StartWorkers(int count, double delaySeconds, int maxRetries = 2)
+    /// <summary>Starts the workers, with one source per site (its feed beside it) unless <paramref name="feeds"/> names each source's feed.</summary>
+    private List<ChildCli> StartWorkers(int count, double delaySeconds, int maxRetries = 2, int hostsPerWorker = 8, Uri[]? feeds = null)
     {
         string sources = _folder.Combine("sources.json");
         File.WriteAllText(sources, JsonSerializer.Serialize(new
@@ -255,7 +294,7 @@ public sealed class Issue13HostLeaseTests
                 id = "h" + i,
                 name = "host " + i,
                 homeUrl = s.Url("index.html").AbsoluteUri,
-                feeds = new[] { s.Url("rss.xml").AbsoluteUri },
+                feeds = new[] { (feeds?[i] ?? s.Url("rss.xml")).AbsoluteUri },
                 schedule = "0/2 * * * * ?",
                 maxArticlesPerRun = 1000,
             }).ToArray(),
@@ -265,7 +304,7 @@ public sealed class Issue13HostLeaseTests
             Sources = new { File = sources },
             Network = new { AllowPrivateAddresses = true, DelaySeconds = delaySeconds, MaxConnectionsPerHost = 1, MaxRetries = maxRetries },
             State = new { Provider = "postgres", ConnectionString = _connection + $";Search Path=hlq_{_suffix}", Schema = "hl_" + _suffix },
-            Scheduler = new { Clustered = true, WorkerConcurrency = 8, PollSeconds, LeaseSeconds, GracePeriodSeconds = 1, CheckinIntervalSeconds = 2, HealthIntervalSeconds = 1 },
+            Scheduler = new { Clustered = true, WorkerConcurrency = hostsPerWorker, PollSeconds, LeaseSeconds, GracePeriodSeconds = 1, CheckinIntervalSeconds = 2, HealthIntervalSeconds = 1 },
         });
         return [.. Enumerable.Range(0, count).Select(i => ChildCli.Start(
             _folder.Path,
