@@ -21,7 +21,8 @@ internal sealed partial class PostgresStateStore
         DateTimeOffset now = _time.GetUtcNow();
         DateTimeOffset expiresAt = now + leaseDuration;
         var token = Guid.NewGuid();
-        using NpgsqlCommand command = _dataSource.CreateCommand($"""
+        return await LeaseHostAsync(
+            $"""
             WITH leasable AS (
               SELECT w.host, min(w.enqueued_at) AS since FROM {_schema}.work_items w
               LEFT JOIN {_schema}.host_leases h ON h.host = w.host
@@ -36,18 +37,14 @@ internal sealed partial class PostgresStateStore
             ON CONFLICT (host) DO UPDATE SET owner = EXCLUDED.owner, token = EXCLUDED.token, expires_at = EXCLUDED.expires_at
             WHERE (h.token IS NULL OR h.expires_at <= @now) AND h.free_at <= @now
             RETURNING h.host, COALESCE((SELECT expired FROM previous), false), (SELECT count(*) FROM leasable)
-            """);
-        command.Parameters.Add(Parameter("owner", NpgsqlDbType.Text, owner));
-        command.Parameters.Add(Parameter("token", NpgsqlDbType.Uuid, token));
-        command.Parameters.Add(Parameter("expires", expiresAt));
-        command.Parameters.Add(Parameter("now", now));
-        NpgsqlDataReader reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        await using (reader.ConfigureAwait(false))
-        {
-            return await reader.ReadAsync(cancellationToken).ConfigureAwait(false)
-                ? new HostLease(reader.GetString(0), owner, token, expiresAt, reader.GetBoolean(1)) { Waiting = (int)reader.GetInt64(2) }
-                : null;
-        }
+            """,
+            host: null,
+            owner,
+            token,
+            expiresAt,
+            now,
+            reader => new HostLease(reader.GetString(0), owner, token, expiresAt, reader.GetBoolean(1)) { Waiting = (int)reader.GetInt64(2) },
+            cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -60,7 +57,8 @@ internal sealed partial class PostgresStateStore
         var token = Guid.NewGuid();
 
         // One statement: the row is taken when free, and otherwise read back, to see whether this owner holds it.
-        using NpgsqlCommand command = _dataSource.CreateCommand($"""
+        return await LeaseHostAsync(
+            $"""
             WITH previous AS (SELECT owner, token, expires_at FROM {_schema}.host_leases WHERE host = @host),
             taken AS (
               INSERT INTO {_schema}.host_leases AS h (host, owner, token, expires_at, free_at)
@@ -72,19 +70,14 @@ internal sealed partial class PostgresStateStore
             UNION ALL
             SELECT p.token, p.expires_at, false, true FROM previous p
             WHERE NOT EXISTS (SELECT 1 FROM taken) AND p.owner = @owner AND p.token IS NOT NULL AND p.expires_at > @now
-            """);
-        command.Parameters.Add(Parameter("host", NpgsqlDbType.Text, host));
-        command.Parameters.Add(Parameter("owner", NpgsqlDbType.Text, owner));
-        command.Parameters.Add(Parameter("token", NpgsqlDbType.Uuid, token));
-        command.Parameters.Add(Parameter("expires", expiresAt));
-        command.Parameters.Add(Parameter("now", now));
-        NpgsqlDataReader reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        await using (reader.ConfigureAwait(false))
-        {
-            return await reader.ReadAsync(cancellationToken).ConfigureAwait(false)
-                ? new HostLease(host, owner, reader.GetGuid(0), reader.GetFieldValue<DateTimeOffset>(1), reader.GetBoolean(2)) { Shared = reader.GetBoolean(3) }
-                : null;
-        }
+            """,
+            host,
+            owner,
+            token,
+            expiresAt,
+            now,
+            reader => new HostLease(host, owner, reader.GetGuid(0), reader.GetFieldValue<DateTimeOffset>(1), reader.GetBoolean(2)) { Shared = reader.GetBoolean(3) },
+            cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -136,5 +129,26 @@ internal sealed partial class PostgresStateStore
                 parameters.Add(Parameter("hostToken", NpgsqlDbType.Uuid, host.Token));
             },
             cancellationToken);
+    }
+
+    /// <summary>Runs a host-lease statement with its owner, token, expiry and clock (and host, when named); the lease of its first row, if any.</summary>
+    private async Task<HostLease?> LeaseHostAsync(
+        string sql, string? host, string owner, Guid token, DateTimeOffset expiresAt, DateTimeOffset now, Func<NpgsqlDataReader, HostLease> lease, CancellationToken cancellationToken)
+    {
+        using NpgsqlCommand command = _dataSource.CreateCommand(sql);
+        if (host is not null)
+        {
+            command.Parameters.Add(Parameter("host", NpgsqlDbType.Text, host));
+        }
+
+        command.Parameters.Add(Parameter("owner", NpgsqlDbType.Text, owner));
+        command.Parameters.Add(Parameter("token", NpgsqlDbType.Uuid, token));
+        command.Parameters.Add(Parameter("expires", expiresAt));
+        command.Parameters.Add(Parameter("now", now));
+        NpgsqlDataReader reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using (reader.ConfigureAwait(false))
+        {
+            return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? lease(reader) : null;
+        }
     }
 }
