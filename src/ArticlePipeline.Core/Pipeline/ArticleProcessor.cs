@@ -259,9 +259,10 @@ public sealed partial class ArticleProcessor
 
             LogOutcome(url, (reason == SkipReasons.TooLarge ? "skipped:" : "failed:") + reason, fetch.Detail);
 
-            if (reason == FetchReasons.CircuitOpen)
+            if (reason is FetchReasons.CircuitOpen or FetchReasons.HostBusy)
             {
-                // The host failed, not this URL, and no request was made: its state is left alone.
+                // The host failed, or was another worker's for too long, not this URL, and no request was made: its
+                // state is left alone (no backoff, never parked for it), and the next pass asks it again.
                 return Task.FromResult(CrawlItemResult.Processed(ArticleOutcome.Failure(url, reason, fetch.Detail), requested: false));
             }
 

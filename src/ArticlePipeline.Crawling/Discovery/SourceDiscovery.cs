@@ -93,7 +93,19 @@ public sealed class SourceDiscovery : ISourceDiscovery
         var pending = new Queue<Uri>(source.Sitemaps.Select(s => new Uri(s)));
         if (_hosts is not null && home is not null && home.Scheme is "http" or "https")
         {
-            IReadOnlyList<Uri> sitemaps = await _hosts.AnnouncedSitemapsAsync(home, cancellationToken).ConfigureAwait(false);
+            IReadOnlyList<Uri> sitemaps;
+            try
+            {
+                sitemaps = await _hosts.AnnouncedSitemapsAsync(home, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Core.Work.HostBusyException ex)
+            {
+                // The home page redirects to a host another worker held too long: the feeds and the configured
+                // sitemaps are still read, and the next pass asks robots.txt again.
+                run.Problems.Add($"robots.txt of {home}: {ex.Message}");
+                sitemaps = [];
+            }
+
             foreach (Uri announced in sitemaps.Where(u => !pending.Contains(u)))
             {
                 pending.Enqueue(announced);

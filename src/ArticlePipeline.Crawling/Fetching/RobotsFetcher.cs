@@ -1,4 +1,6 @@
+using ArticlePipeline.Core.Pipeline;
 using ArticlePipeline.Core.Text;
+using ArticlePipeline.Core.Work;
 using ArticlePipeline.Crawling.Robots;
 using Microsoft.Extensions.Logging;
 
@@ -48,7 +50,17 @@ internal sealed class RobotsFetcher
     /// <returns>The refusal, or <see langword="null"/>.</returns>
     public async Task<HopResult?> CheckAsync(Uri url, int hop, CancellationToken cancellationToken)
     {
-        RobotsEntry robots = await _cache.GetAsync(url, cancellationToken).ConfigureAwait(false);
+        RobotsEntry robots;
+        try
+        {
+            robots = await _cache.GetAsync(url, cancellationToken).ConfigureAwait(false);
+        }
+        catch (HostBusyException ex)
+        {
+            // robots.txt was not asked: another worker held the host too long. Nothing is cached, the URL is not asked.
+            return HopResult.Failure(url, hop, FetchReasons.HostBusy, ex.Message);
+        }
+
         if (robots.AddressRefusal is { } refused)
         {
             // robots.txt could not be asked because the host itself is refused: that is the URL's refusal too.
@@ -74,6 +86,13 @@ internal sealed class RobotsFetcher
         HopResult result = await _follower
             .FollowAsync(robotsUrl, null, RequestKind.Robots, RobotsFetchPolicy.MaxRedirects, beforeHop: null, cancellationToken)
             .ConfigureAwait(false);
+        if (result.Reason == FetchReasons.HostBusy)
+        {
+            // Not an answer about robots.txt: caching it as unreachable would disallow the whole host here until
+            // the retry, even once this worker holds it. The cache keeps nothing, and the check fails the URL.
+            throw new HostBusyException(result.Detail ?? robotsUrl.ToString());
+        }
+
         if (result.Attempt is { FailureReason: AttemptSender.BadRedirect } broken)
         {
             return new RobotsResponse(broken.Status, null, broken.FailureDetail) { BadRedirect = true };
