@@ -6,41 +6,42 @@ using Microsoft.Extensions.Logging;
 namespace ArticlePipeline.Core.Work;
 
 /// <summary>
-/// The gate of one held host: a request to the held host goes at once (the holder's fetcher keeps its turns, and the
-/// holding keeps the host until it is answered); a request
+/// The gate of one held host: a request to the held host goes at once (the holder's fetcher keeps its turns); a request
 /// to another host waits for that host's lease (<see cref="IHostLeaseStore.TryLeaseNamedHostAsync"/>), holds it while
 /// the answer is read, and gives it back with the host's next turn, as a holding's release does.
 /// </summary>
 /// <remarks>
 /// The wait is bounded (<see cref="HostWorkLoopOptions.ForeignHostWait"/>): two workers each holding the host the other
-/// asks for would otherwise wait for each other for ever. A host this worker already holds, through another holding
-/// or another request, is shared: one process's fetcher spaces its own requests.
+/// asks for would otherwise wait for each other for ever. A host this process already holds, through another holding
+/// or another request, is shared: one process's fetcher spaces its own requests. Every request is counted in the
+/// process's <see cref="HostUses"/>, so a lease this process gives back, whichever holding or request took it, is
+/// released only once the requests relying on it are answered.
 /// </remarks>
 internal sealed partial class HostGate : IHostGate
 {
     private readonly string _held;
     private readonly IHostLeaseStore _hosts;
+    private readonly HostUses _uses;
     private readonly HostWorkLoopOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
-    private readonly Lock _lock = new();
 
     // When this gate gave each other host back: its next request there need not ask the store before then.
     private readonly ConcurrentDictionary<string, DateTimeOffset> _nextTurns = new(StringComparer.Ordinal);
-    private bool _holding = true;
-    private int _ownInFlight;
-    private TaskCompletionSource? _answered;
+    private volatile bool _holding = true;
 
     /// <summary>Creates the gate of a held host.</summary>
     /// <param name="held">The held host's key.</param>
     /// <param name="hosts">The host leases.</param>
+    /// <param name="uses">The process's requests under way per host.</param>
     /// <param name="options">Owner, lease duration, poll interval, the longest wait, and the fetcher's pacing.</param>
     /// <param name="time">The clock of waits and renewals.</param>
     /// <param name="logger">Logs waits and store problems.</param>
-    public HostGate(string held, IHostLeaseStore hosts, HostWorkLoopOptions options, TimeProvider time, ILogger logger)
+    public HostGate(string held, IHostLeaseStore hosts, HostUses uses, HostWorkLoopOptions options, TimeProvider time, ILogger logger)
     {
         _held = held;
         _hosts = hosts;
+        _uses = uses;
         _options = options;
         _time = time;
         _logger = logger;
@@ -55,21 +56,27 @@ internal sealed partial class HostGate : IHostGate
         }
 
         string host = HostLease.KeyOf(url);
-        if (string.Equals(host, _held, StringComparison.Ordinal))
+        await _uses.EnterAsync(host, cancellationToken).ConfigureAwait(false);
+        try
         {
-            lock (_lock)
-            {
-                if (_holding)
-                {
-                    // The held host: its holder's fetcher keeps its turns; the holding is not given up while this runs.
-                    _ownInFlight++;
-                    return new OwnTurn(this);
-                }
-            }
-
-            // An article still settling after its holding ended (an edition on its own host): asked like any other host.
+            // The held host while it is held; afterwards (an article settling after its holding ended, asking an
+            // edition on the same site) it is asked like any other host.
+            return _holding && string.Equals(host, _held, StringComparison.Ordinal)
+                ? new Use(_uses, host)
+                : await LeaseAsync(url, host, cancellationToken).ConfigureAwait(false);
         }
+        catch
+        {
+            _uses.Exit(host);
+            throw;
+        }
+    }
 
+    /// <summary>The holding gives its host up: from now on a request to it is asked like any other host's.</summary>
+    public void StopHolding() => _holding = false;
+
+    private async Task<IAsyncDisposable> LeaseAsync(Uri url, string host, CancellationToken cancellationToken)
+    {
         if (_nextTurns.TryGetValue(host, out DateTimeOffset nextTurn) && nextTurn - _time.GetUtcNow() is { Ticks: > 0 } early)
         {
             // This gate gave the host back with that turn (a redirect per article): no point asking the store before it.
@@ -91,7 +98,8 @@ internal sealed partial class HostGate : IHostGate
                         LogForeignHostTaken(host, _held, seconds);
                     }
 
-                    return lease.Shared ? null : new Turn(this, lease, url);
+                    // Shared: this process holds it already, and the count taken keeps that lease until the answer.
+                    return lease.Shared ? new Use(_uses, host) : new Turn(this, lease, url);
                 }
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
@@ -119,37 +127,6 @@ internal sealed partial class HostGate : IHostGate
         }
     }
 
-    /// <summary>
-    /// The holding gives its host up: from now on a request to it is asked like any other host's, and the returned task
-    /// completes when the requests to it already under way have been answered.
-    /// </summary>
-    /// <returns>A task.</returns>
-    public Task ReleasingAsync()
-    {
-        lock (_lock)
-        {
-            _holding = false;
-            if (_ownInFlight == 0)
-            {
-                return Task.CompletedTask;
-            }
-
-            _answered ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            return _answered.Task;
-        }
-    }
-
-    private void OwnAnswered()
-    {
-        lock (_lock)
-        {
-            if (--_ownInFlight == 0)
-            {
-                _answered?.TrySetResult();
-            }
-        }
-    }
-
     [LoggerMessage(EventId = 233, Level = LogLevel.Information, Message = "host {Host}: held by another worker; a request for the holder of {Held} waits for it")]
     private partial void LogWaitingForForeignHost(string host, string held);
 
@@ -159,8 +136,8 @@ internal sealed partial class HostGate : IHostGate
     [LoggerMessage(EventId = 235, Level = LogLevel.Warning, Message = "host {Host}: lease for the holder of {Held} not renewed or released: {Reason}")]
     private partial void LogStoreError(string host, string held, string reason);
 
-    /// <summary>A request to the held host: the holding waits for its answer before it gives the host up.</summary>
-    private sealed class OwnTurn(HostGate gate) : IAsyncDisposable
+    /// <summary>A request under a lease this process holds already: counted until answered.</summary>
+    private sealed class Use(HostUses uses, string host) : IAsyncDisposable
     {
         private int _disposed;
 
@@ -168,7 +145,7 @@ internal sealed partial class HostGate : IHostGate
         {
             if (Interlocked.Exchange(ref _disposed, 1) == 0)
             {
-                gate.OwnAnswered();
+                uses.Exit(host);
             }
 
             return ValueTask.CompletedTask;
@@ -194,24 +171,33 @@ internal sealed partial class HostGate : IHostGate
 
         public async ValueTask DisposeAsync()
         {
-            await _stop.CancelAsync().ConfigureAwait(false);
-            await _renewing.ConfigureAwait(false);
-            _stop.Dispose();
-            DateTimeOffset freeAt = _gate._time.GetUtcNow() + _gate._options.Interval(null);
-            if (_gate._options.Pacing?.NotBefore(_url) is { } next && next > freeAt)
-            {
-                freeAt = next;
-            }
+            HostUses uses = _gate._uses;
+            uses.Exit(_lease.Host);
 
-            _gate._nextTurns[_lease.Host] = freeAt;
+            // Requests of this process that found the host held by this lease (shared) are answered first.
+            await uses.BeginReleaseAsync(_lease.Host).ConfigureAwait(false);
             try
             {
+                await _stop.CancelAsync().ConfigureAwait(false);
+                await _renewing.ConfigureAwait(false);
+                _stop.Dispose();
+                DateTimeOffset freeAt = _gate._time.GetUtcNow() + _gate._options.Interval(null);
+                if (_gate._options.Pacing?.NotBefore(_url) is { } next && next > freeAt)
+                {
+                    freeAt = next;
+                }
+
+                _gate._nextTurns[_lease.Host] = freeAt;
                 await _gate._hosts.ReleaseHostAsync(_lease, freeAt, CancellationToken.None).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 // The lease then expires on its own.
                 _gate.LogStoreError(_lease.Host, _gate._held, ex.Message);
+            }
+            finally
+            {
+                uses.EndRelease(_lease.Host);
             }
         }
 
@@ -222,7 +208,11 @@ internal sealed partial class HostGate : IHostGate
                 while (true)
                 {
                     await Task.Delay(_gate._options.LeaseDuration / 3, _gate._time, _stop.Token).ConfigureAwait(false);
-                    await _gate._hosts.RenewHostAsync(_lease, _gate._options.LeaseDuration, _gate._options.Pacing?.NotBefore(_url), _stop.Token).ConfigureAwait(false);
+                    if (!await _gate._hosts.RenewHostAsync(_lease, _gate._options.LeaseDuration, _gate._options.Pacing?.NotBefore(_url), _stop.Token).ConfigureAwait(false))
+                    {
+                        _gate.LogStoreError(_lease.Host, _gate._held, "the lease was lost (expired and taken over)");
+                        return;
+                    }
                 }
             }
             catch (OperationCanceledException)

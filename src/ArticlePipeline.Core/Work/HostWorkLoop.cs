@@ -42,6 +42,9 @@ public sealed partial class HostWorkLoop
     private readonly IWorkItemObserver _observer;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
+
+    // This process's requests under way per host, across its holdings: a host is given back only once they are answered.
+    private readonly HostUses _uses = new();
     private int _holding;
 
     /// <summary>Creates the loop.</summary>
@@ -174,7 +177,7 @@ public sealed partial class HostWorkLoop
                 firstSource = _sources(first.Item.SourceId);
                 hold = new Hold(host, pass, Math.Max(1, _options.Connections(firstSource)), Math.Max(1, pass.Options.TranslationBatchArticles * 2), taking.Token, grace)
                 {
-                    Gate = new HostGate(host.Host, _hosts, _options, _time, _logger),
+                    Gate = new HostGate(host.Host, _hosts, _uses, _options, _time, _logger),
                 };
                 _crawler.Fetching(pass, fetching: true);
                 try
@@ -192,13 +195,10 @@ public sealed partial class HostWorkLoop
         }
         finally
         {
-            if (hold is not null)
-            {
-                // Articles still settling may be asking the host (an edition on the same site): it is held until they
-                // are answered, and anything they ask afterwards waits for the host's lease like any other host.
-                await hold.Gate.ReleasingAsync().ConfigureAwait(false);
-            }
-
+            // Articles still settling may be asking the host (an edition on the same site), and other holdings of this
+            // process may share it: it is kept until they are answered; anything asked afterwards takes its lease.
+            hold?.Gate.StopHolding();
+            await _uses.BeginReleaseAsync(host.Host).ConfigureAwait(false);
             await renewal.CancelAsync().ConfigureAwait(false);
             await renewing.ConfigureAwait(false);
             DateTimeOffset freeAt = _time.GetUtcNow() + _options.Interval(firstSource);
@@ -217,6 +217,10 @@ public sealed partial class HostWorkLoop
             {
                 // The lease then expires on its own.
                 LogStoreError(ex.Message);
+            }
+            finally
+            {
+                _uses.EndRelease(host.Host);
             }
 
             Interlocked.Decrement(ref _holding);

@@ -34,19 +34,24 @@ public sealed class HostGateTests
             Assert.That(own.IsCompletedSuccessfully, Is.True, "the held host is asked without waiting");
             Assert.That(file is { IsCompletedSuccessfully: true, Result: null }, Is.True, "a file has no host to hold");
         }
+
+        await (await own)!.DisposeAsync();
     }
 
     [Test]
-    public async Task ReleasingAsync_ARequestToTheHeldHostStillRunning_TheHostIsKeptUntilItIsAnswered_ThenAskedByLeaseLikeAnyOther()
+    public async Task Release_ARequestToTheHeldHostStillRunning_TheHostIsKeptUntilItIsAnswered_ThenAskedByLeaseLikeAnyOther()
     {
         var store = new InProcessWorkStore(_time);
-        HostGate gate = Gate(store, "w1");
+        var uses = new HostUses();
+        HostGate gate = Gate(store, "w1", uses: uses);
         IAsyncDisposable running = (await gate.EnterAsync(new Uri("https://a.example.vn/en/1.html"), CancellationToken.None))!;
 
-        Task releasing = gate.ReleasingAsync();
+        gate.StopHolding();
+        Task releasing = uses.BeginReleaseAsync(Held);
         bool keptWhileRunning = !releasing.IsCompleted;
         await running.DisposeAsync();
         await releasing.WaitAsync(TimeSpan.FromSeconds(10));
+        uses.EndRelease(Held);
         IAsyncDisposable? after = await gate.EnterAsync(new Uri("https://a.example.vn/en/2.html"), CancellationToken.None);
         HostLease? otherWorker = await store.TryLeaseNamedHostAsync(Held, "w2", Lease);
 
@@ -55,6 +60,29 @@ public sealed class HostGateTests
             Assert.That(keptWhileRunning, Is.True, "the holding is not given up while its request is unanswered");
             Assert.That(after, Is.Not.Null);
             Assert.That(otherWorker, Is.Null, "after the holding ended, a request to that host takes its lease, which no other worker then gets");
+        }
+    }
+
+    [Test]
+    public async Task Release_ARequestOfAnotherHoldingSharesTheHost_TheHolderKeepsItUntilThatRequestIsAnswered()
+    {
+        var store = new InProcessWorkStore(_time);
+        await store.EnqueueAsync(new WorkItem("https://feeds.example.vn/a", "s", new Uri("https://feeds.example.vn/a")));
+        HostLease feeds = (await store.TryLeaseHostAsync("w1", Lease))!;
+        var uses = new HostUses();
+        HostGate gate = Gate(store, "w1", uses: uses);
+
+        // The holding of a.example.vn reads a feed on feeds.example.vn, which the same process holds for its items.
+        IAsyncDisposable shared = (await gate.EnterAsync(Feed, CancellationToken.None).AsTask().WaitAsync(TimeSpan.FromSeconds(10)))!;
+        Task releasing = uses.BeginReleaseAsync(feeds.Host);
+        bool keptWhileShared = !releasing.IsCompleted;
+        await shared.DisposeAsync();
+        await releasing.WaitAsync(TimeSpan.FromSeconds(10));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(keptWhileShared, Is.True, "the holder of feeds.example.vn does not give it up under the shared request");
+            Assert.That(await store.RenewHostAsync(feeds, Lease), Is.True, "the shared request took no lease of its own");
         }
     }
 
@@ -106,25 +134,8 @@ public sealed class HostGateTests
         Assert.That(busy?.Message, Does.Contain("feeds.example.vn:443").And.Contain("another worker"));
     }
 
-    [Test]
-    public async Task EnterAsync_HostThisWorkerHoldsForItsItems_IsSharedWithoutWaiting()
-    {
-        var store = new InProcessWorkStore(_time);
-        await store.EnqueueAsync(new WorkItem("https://feeds.example.vn/a", "s", new Uri("https://feeds.example.vn/a")));
-        HostLease own = (await store.TryLeaseHostAsync("w1", Lease))!;
-        HostGate gate = Gate(store, "w1");
-
-        IAsyncDisposable? turn = await gate.EnterAsync(Feed, CancellationToken.None).AsTask().WaitAsync(TimeSpan.FromSeconds(10));
-
-        using (Assert.EnterMultipleScope())
-        {
-            Assert.That(turn, Is.Null, "the process's own fetcher spaces its requests to a host it holds");
-            Assert.That(await store.RenewHostAsync(own, Lease), Is.True, "the holding keeps its lease");
-        }
-    }
-
-    private HostGate Gate(InProcessWorkStore store, string owner, IHostPacing? pacing = null, TimeSpan? wait = null) =>
-        new(Held, store, new HostWorkLoopOptions { Owner = owner, LeaseDuration = Lease, PollInterval = TimeSpan.FromSeconds(1), ForeignHostWait = wait ?? TimeSpan.FromMinutes(1), Pacing = pacing }, _time, NullLogger.Instance);
+    private HostGate Gate(InProcessWorkStore store, string owner, IHostPacing? pacing = null, TimeSpan? wait = null, HostUses? uses = null) =>
+        new(Held, store, uses ?? new HostUses(), new HostWorkLoopOptions { Owner = owner, LeaseDuration = Lease, PollInterval = TimeSpan.FromSeconds(1), ForeignHostWait = wait ?? TimeSpan.FromMinutes(1), Pacing = pacing }, _time, NullLogger.Instance);
 
     private sealed class Pacing(DateTimeOffset next) : IHostPacing
     {
