@@ -55,7 +55,9 @@ public sealed partial class Issue16OperationsTests
 
         IReadOnlyList<PrometheusSample> samples = [];
         HttpResponseMessage? metrics = null;
-        for (int attempt = 0; attempt < 50 && Sum(samples, "articlepipeline_articles_processed_total", ("outcome", "written")) < SampleArticles.Length; attempt++)
+        // A local pass counts its articles as they are written and its discoveries when the pass ends: both are awaited.
+        for (int attempt = 0; attempt < 50 && (Sum(samples, "articlepipeline_articles_processed_total", ("outcome", "written")) < SampleArticles.Length
+            || Sum(samples, "articlepipeline_articles_discovered_total") < SampleArticles.Length); attempt++)
         {
             metrics?.Dispose();
             metrics = await _http.GetAsync(new Uri(endpoint, "/metrics"));
