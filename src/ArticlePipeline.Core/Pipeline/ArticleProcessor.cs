@@ -164,10 +164,9 @@ public sealed partial class ArticleProcessor
         await (await StartCrawlAsync(url, source, pass, cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
 
     /// <summary>
-    /// <see cref="CrawlAsync"/> in two steps: the returned task completes when the page is fetched (what paces the
-    /// host), and its result when the article is checked (in fetch order, see <see cref="CrawlPass.InFetchOrder"/>),
-    /// translated and written, so a pass fetches the next URL while articles are extracted and wait to share a
-    /// Translator request (<see cref="CrawlOptions.TranslationWindowSeconds"/>).
+    /// <see cref="CrawlAsync"/> in two steps: the returned task completes when the page is fetched and checked (what
+    /// paces the host), and its result when the article is translated and written, so a pass fetches the next URL
+    /// while articles wait to share a Translator request (<see cref="CrawlOptions.TranslationWindowSeconds"/>).
     /// </summary>
     /// <param name="url">The discovered URL.</param>
     /// <param name="source">Its source.</param>
@@ -273,26 +272,7 @@ public sealed partial class ArticleProcessor
                 : CrawlItemResult.Processed(ArticleOutcome.Failure(url, reason, fetch.Detail)) with { Parked = parked });
         }
 
-        // Fetched: the host may serve the next URL while this page is checked, translated and written (a cold process
-        // spends up to a second extracting its first page). Pages are checked one at a time in the order they were
-        // fetched, so of a page and its copy the one fetched first is still the original.
         FetchedPage page = fetch.Page;
-        return UnwrapAsync(pass.InFetchOrder(() => CheckAsync(url, key, previous, page, source, pass, cancellationToken)));
-
-        static async Task<CrawlItemResult> UnwrapAsync(Task<Task<CrawlItemResult>> checking) =>
-            await (await checking.ConfigureAwait(false)).ConfigureAwait(false);
-    }
-
-    /// <summary>Extracts and checks a fetched page; the task returned completes when it is written, or is the skip.</summary>
-    private async Task<Task<CrawlItemResult>> CheckAsync(
-        Uri url,
-        Uri key,
-        PageState? previous,
-        FetchedPage page,
-        SourceDefinition source,
-        CrawlPass pass,
-        CancellationToken cancellationToken)
-    {
         PreparedArticle? prepared = Prepare(page.Content, page.FetchedAt, page.Capture, source, out ArticleOutcome? notAnArticle);
         if (prepared is null)
         {
@@ -310,7 +290,7 @@ public sealed partial class ArticleProcessor
             return Task.FromResult(CrawlItemResult.Skipped(url, SkipReasons.Seen, detail, requested: true));
         }
 
-        if (await FindOriginalAsync(key, canonical, prepared.Draft.Id, previous, hash, pass, cancellationToken).ConfigureAwait(false) is { } original)
+        if (await FindOriginalAsync(key, canonical, prepared.Draft.Id, previous, hash, cancellationToken).ConfigureAwait(false) is { } original)
         {
             string detail = $"{url}: same content as {original} (a syndicated copy)";
             await SaveAsync(Succeeded(key, previous, Validators(page), hash, null, PageOutcome.DuplicateOf(original)), cancellationToken).ConfigureAwait(false);
@@ -318,7 +298,7 @@ public sealed partial class ArticleProcessor
             return Task.FromResult(CrawlItemResult.Skipped(url, SkipReasons.Duplicate, detail, requested: true));
         }
 
-        // Checked: the next page's check may start while this article is translated and written.
+        // Fetched and checked: the host may serve the next URL while this article is translated and written.
         return FinishCrawlAsync(url, key, previous, page, prepared, pass, cancellationToken);
     }
 
@@ -550,7 +530,7 @@ public sealed partial class ArticleProcessor
     /// not a copy: each source keeps its record of it. A URL keeps its verdict while its content stays the same, so
     /// an original is never re-labelled a copy of its own copies.
     /// </summary>
-    private async Task<Uri?> FindOriginalAsync(Uri key, Uri canonical, string recordId, PageState? previous, string hash, CrawlPass pass, CancellationToken cancellationToken)
+    private async Task<Uri?> FindOriginalAsync(Uri key, Uri canonical, string recordId, PageState? previous, string hash, CancellationToken cancellationToken)
     {
         if (_state is null)
         {
@@ -563,14 +543,7 @@ public sealed partial class ArticleProcessor
         }
 
         Uri? other = await _state.FindByContentHashAsync(hash, cancellationToken).ConfigureAwait(false);
-        if (other is null)
-        {
-            // Not stored yet: a page checked earlier in this pass with the same content is the original, written or not.
-            Uri? first = pass.ClaimContent(hash, key);
-            return first is null || first == canonical ? null : first;
-        }
-
-        if (other == key || other == canonical)
+        if (other is null || other == key || other == canonical)
         {
             return null;
         }

@@ -15,9 +15,6 @@ public sealed class CrawlPass
     // 128 bits of the key's SHA-256 rather than the Uri itself: a pass over 10,000 URLs keeps under 1 MB here.
     private readonly ConcurrentDictionary<UInt128, byte> _claimed = new();
     private readonly ConcurrentDictionary<string, DateTimeOffset> _listedModified = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, Uri> _contents = new(StringComparer.Ordinal);
-    private readonly Lock _checking = new();
-    private Task _lastCheck = Task.CompletedTask;
     private PassTranslations? _translations;
 
     /// <summary>Creates a pass.</summary>
@@ -62,43 +59,6 @@ public sealed class CrawlPass
     /// <returns>The date, or <see langword="null"/>.</returns>
     public DateTimeOffset? ListedModified(Uri key) =>
         _listedModified.TryGetValue(key.AbsoluteUri, out DateTimeOffset date) ? date : null;
-
-    /// <summary>
-    /// Claims a page's content for this pass: the first page checked with it is the original, and a later one with the
-    /// same content is its copy, even before the original has been written and stored.
-    /// </summary>
-    /// <param name="contentHash">The page's content hash.</param>
-    /// <param name="key">The page's frontier key.</param>
-    /// <returns>The key of the page that claimed the content first, or <see langword="null"/> when it is this one.</returns>
-    internal Uri? ClaimContent(string contentHash, Uri key)
-    {
-        Uri first = _contents.GetOrAdd(contentHash, key);
-        return first == key ? null : first;
-    }
-
-    /// <summary>
-    /// Runs <paramref name="check"/> once the checks queued before it have ended, never on the caller's thread: pages
-    /// are checked (extracted, claimed, compared with stored copies) one at a time in the order they were fetched,
-    /// while the host goes on fetching.
-    /// </summary>
-    /// <typeparam name="T">The check's result.</typeparam>
-    /// <param name="check">The check.</param>
-    /// <returns>The check's task.</returns>
-    internal Task<T> InFetchOrder<T>(Func<Task<T>> check)
-    {
-        lock (_checking)
-        {
-            Task<T> mine = AfterAsync(_lastCheck, check);
-            _lastCheck = mine;
-            return mine;
-        }
-
-        static async Task<T> AfterAsync(Task previous, Func<Task<T>> check)
-        {
-            await previous.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing | ConfigureAwaitOptions.ForceYielding);
-            return await check().ConfigureAwait(false);
-        }
-    }
 
     /// <summary>The pass's shared Translator batches, made on first use over the processor's translator.</summary>
     internal PassTranslations Translations(ITranslationProvider translator, TimeProvider time) =>

@@ -19,8 +19,8 @@ namespace ArticlePipeline.Core.Work;
 /// <para>
 /// A held host is drained by as many item loops as it has connections. Each item is started by
 /// <see cref="WorkItemCrawler.StartAsync"/>: a discovery runs to its end (and the host's idle loops start again on the
-/// articles it queued), an article frees its loop once fetched, so the host serves the next article while
-/// this one is checked (pages of a pass in the order fetched) and waits for a Translator batch (at most <see cref="CrawlOptions.TranslationBatchArticles"/> × 2 per host).
+/// articles it queued), an article frees its loop once fetched and checked, so the host serves the next article while
+/// this one waits for a Translator batch (at most <see cref="CrawlOptions.TranslationBatchArticles"/> × 2 per host).
 /// The host and each item's lease are renewed every third of <see cref="HostWorkLoopOptions.LeaseDuration"/>; a node
 /// that dies stops renewing, and another takes its hosts and items when the leases expire.
 /// </para>
