@@ -15,13 +15,8 @@ namespace ArticlePipeline.State;
 internal sealed partial class PostgresStateStore
 {
     /// <inheritdoc />
-    public async Task<HostLease?> TryLeaseHostAsync(string owner, TimeSpan leaseDuration, CancellationToken cancellationToken = default)
-    {
-        StateArguments.CheckLease(owner, leaseDuration);
-        DateTimeOffset now = _time.GetUtcNow();
-        DateTimeOffset expiresAt = now + leaseDuration;
-        var token = Guid.NewGuid();
-        return await LeaseHostAsync(
+    public async Task<HostLease?> TryLeaseHostAsync(string owner, TimeSpan leaseDuration, CancellationToken cancellationToken = default) =>
+        await LeaseHostAsync(
             $"""
             WITH leasable AS (
               SELECT w.host, min(w.enqueued_at) AS since FROM {_schema}.work_items w
@@ -40,21 +35,14 @@ internal sealed partial class PostgresStateStore
             """,
             host: null,
             owner,
-            token,
-            expiresAt,
-            now,
-            reader => new HostLease(reader.GetString(0), owner, token, expiresAt, reader.GetBoolean(1)) { Waiting = (int)reader.GetInt64(2) },
+            leaseDuration,
+            (reader, token, expiresAt) => new HostLease(reader.GetString(0), owner, token, expiresAt, reader.GetBoolean(1)) { Waiting = (int)reader.GetInt64(2) },
             cancellationToken).ConfigureAwait(false);
-    }
 
     /// <inheritdoc />
     public async Task<HostLease?> TryLeaseNamedHostAsync(string host, string owner, TimeSpan leaseDuration, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(host);
-        StateArguments.CheckLease(owner, leaseDuration);
-        DateTimeOffset now = _time.GetUtcNow();
-        DateTimeOffset expiresAt = now + leaseDuration;
-        var token = Guid.NewGuid();
 
         // One statement: the row is taken when free, and otherwise read back, to see whether this owner holds it.
         return await LeaseHostAsync(
@@ -73,10 +61,8 @@ internal sealed partial class PostgresStateStore
             """,
             host,
             owner,
-            token,
-            expiresAt,
-            now,
-            reader => new HostLease(host, owner, reader.GetGuid(0), reader.GetFieldValue<DateTimeOffset>(1), reader.GetBoolean(2)) { Shared = reader.GetBoolean(3) },
+            leaseDuration,
+            (reader, _, _) => new HostLease(host, owner, reader.GetGuid(0), reader.GetFieldValue<DateTimeOffset>(1), reader.GetBoolean(2)) { Shared = reader.GetBoolean(3) },
             cancellationToken).ConfigureAwait(false);
     }
 
@@ -131,10 +117,17 @@ internal sealed partial class PostgresStateStore
             cancellationToken);
     }
 
-    /// <summary>Runs a host-lease statement with its owner, token, expiry and clock (and host, when named); the lease of its first row, if any.</summary>
+    /// <summary>
+    /// Runs a host-lease statement with its owner, a new token, the expiry and the clock (and the host, when named);
+    /// the lease read from its first row (given the new token and expiry), if any.
+    /// </summary>
     private async Task<HostLease?> LeaseHostAsync(
-        string sql, string? host, string owner, Guid token, DateTimeOffset expiresAt, DateTimeOffset now, Func<NpgsqlDataReader, HostLease> lease, CancellationToken cancellationToken)
+        string sql, string? host, string owner, TimeSpan leaseDuration, Func<NpgsqlDataReader, Guid, DateTimeOffset, HostLease> lease, CancellationToken cancellationToken)
     {
+        StateArguments.CheckLease(owner, leaseDuration);
+        DateTimeOffset now = _time.GetUtcNow();
+        DateTimeOffset expiresAt = now + leaseDuration;
+        var token = Guid.NewGuid();
         using NpgsqlCommand command = _dataSource.CreateCommand(sql);
         if (host is not null)
         {
@@ -148,7 +141,7 @@ internal sealed partial class PostgresStateStore
         NpgsqlDataReader reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         await using (reader.ConfigureAwait(false))
         {
-            return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? lease(reader) : null;
+            return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? lease(reader, token, expiresAt) : null;
         }
     }
 }

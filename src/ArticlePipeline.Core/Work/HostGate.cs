@@ -181,12 +181,7 @@ internal sealed partial class HostGate : IHostGate
                 await _stop.CancelAsync().ConfigureAwait(false);
                 await _renewing.ConfigureAwait(false);
                 _stop.Dispose();
-                DateTimeOffset freeAt = _gate._time.GetUtcNow() + _gate._options.Interval(null);
-                if (_gate._options.Pacing?.NotBefore(_url) is { } next && next > freeAt)
-                {
-                    freeAt = next;
-                }
-
+                DateTimeOffset freeAt = _gate._options.FreeAt(_gate._time.GetUtcNow(), source: null, _url, out _);
                 _gate._nextTurns[_lease.Host] = freeAt;
                 await _gate._hosts.ReleaseHostAsync(_lease, freeAt, CancellationToken.None).ConfigureAwait(false);
             }

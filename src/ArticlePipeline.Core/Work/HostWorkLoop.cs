@@ -201,12 +201,11 @@ public sealed partial class HostWorkLoop
             await _uses.BeginReleaseAsync(host.Host).ConfigureAwait(false);
             await renewal.CancelAsync().ConfigureAwait(false);
             await renewing.ConfigureAwait(false);
-            DateTimeOffset freeAt = _time.GetUtcNow() + _options.Interval(firstSource);
-            if (hostUrl is not null && _options.Pacing?.NotBefore(hostUrl) is { } notBefore && notBefore > freeAt)
+            DateTimeOffset freeAt = _options.FreeAt(_time.GetUtcNow(), firstSource, hostUrl, out bool paced);
+            if (paced)
             {
                 // A Retry-After or a longer Crawl-delay: the next holder waits for it as this one would have.
-                freeAt = notBefore;
-                LogHostDeferred(host.Host, notBefore);
+                LogHostDeferred(host.Host, freeAt);
             }
 
             try

@@ -52,6 +52,23 @@ public sealed record HostWorkLoopOptions
     /// <value><see langword="null"/>.</value>
     public Abstractions.IHostPacing? Pacing { get; init; }
 
+    /// <summary>
+    /// When a host given back now may be asked next: its <see cref="Interval"/> from now, or the fetcher's next turn
+    /// for it (<see cref="Pacing"/>: a Retry-After, a longer Crawl-delay) when that is later.
+    /// </summary>
+    /// <param name="now">The time of the release.</param>
+    /// <param name="source">The source the host's interval comes from, if known.</param>
+    /// <param name="url">Any URL of the host, if one was asked.</param>
+    /// <param name="paced">Whether the fetcher's turn decided it.</param>
+    /// <returns>The earliest time the next holder may start.</returns>
+    internal DateTimeOffset FreeAt(DateTimeOffset now, SourceDefinition? source, Uri? url, out bool paced)
+    {
+        DateTimeOffset freeAt = now + Interval(source);
+        DateTimeOffset? next = url is null ? null : Pacing?.NotBefore(url);
+        paced = next > freeAt;
+        return paced ? next!.Value : freeAt;
+    }
+
     /// <summary>A task that completes when the queue changes (an in-process queue's <see cref="InProcessWorkStore.ChangedAsync"/>), to wake the loop before its poll interval; none when <see langword="null"/>.</summary>
     /// <value><see langword="null"/>.</value>
     public Func<Task>? Changed { get; init; }
