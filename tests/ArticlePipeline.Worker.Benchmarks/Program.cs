@@ -5,15 +5,16 @@ using ArticlePipeline.Testing;
 using ArticlePipeline.Testing.NewsSite;
 using Npgsql;
 
-// Usage: dotnet run -c Release --project tests/ArticlePipeline.Worker.Benchmarks [-- [politeness] [postgres-connection-string]]
+// Usage: dotnet run -c Release --project tests/ArticlePipeline.Worker.Benchmarks [-- [politeness [1|3]] [postgres-connection-string]]
 // 1. Scheduling overhead: one local worker, a source on a one-second cron, how late each firing starts.
 // 2. Cluster (needs PostgreSQL): 200 articles on 10 hosts at 5 requests/second each, with 1 and with 3 workers;
 //    then a worker killed with SIGKILL, and how long until another node takes over its leased items.
 // 3. Politeness across the cluster (issue 13; needs PostgreSQL; alone with the argument "politeness"): 600 articles
 //    on 12 hosts at 2 requests/s each, 1 worker and 3 workers, against the bound articles / (hosts x rate), and the
-//    highest per-host rate seen in the servers' logs.
+//    highest per-host rate seen in the servers' logs. "politeness 3" runs the three workers only (A/B runs of a change).
 bool politenessOnly = args.Contains("politeness");
-string connection = args.FirstOrDefault(a => a != "politeness")
+int? onlyWorkers = args.Where(a => a is "1" or "3").Select(int.Parse).Cast<int?>().FirstOrDefault();
+string connection = args.FirstOrDefault(a => a != "politeness" && a is not ("1" or "3"))
     ?? Environment.GetEnvironmentVariable("ARTICLEPIPELINE_TEST_POSTGRES") ?? "Host=127.0.0.1;Username=postgres;Password=postgres;Database=postgres";
 
 if (!politenessOnly)
@@ -45,6 +46,13 @@ if (!politenessOnly)
 const int PoliteHosts = 12, PoliteArticles = 600;
 const double PoliteRate = 2;
 double bound = PoliteArticles / (PoliteHosts * PoliteRate);
+if (onlyWorkers is { } only)
+{
+    (double alone, double aloneMaxRate, double aloneMinGap) = await PolitenessAsync(connection, workers: only);
+    Console.WriteLine($"politeness: {PoliteArticles} articles on {PoliteHosts} hosts at {PoliteRate} requests/s; bound {bound:F1} s; {only} worker(s): {alone:F1} s; max per-host rate in any 1 s window {aloneMaxRate:F0}/s, smallest per-host gap {aloneMinGap:F3} s");
+    return;
+}
+
 (double oneWorker, double oneMaxRate, double oneMinGap) = await PolitenessAsync(connection, workers: 1);
 (double threeWorkers, double threeMaxRate, double threeMinGap) = await PolitenessAsync(connection, workers: 3);
 Console.WriteLine($"politeness: {PoliteArticles} articles on {PoliteHosts} hosts at {PoliteRate} requests/s; bound articles/(hosts x rate) = {bound:F1} s");
@@ -76,6 +84,7 @@ static async Task<(double Seconds, double MaxRate, double MinGap)> PolitenessAsy
         Network = new { AllowPrivateAddresses = true, DelaySeconds = 1 / PoliteRate, MaxConnectionsPerHost = 1 },
         State = new { Provider = "postgres", ConnectionString = connection + $";Search Path=qz_{suffix}", Schema = "cl_" + suffix },
         Scheduler = new { Clustered = true, WorkerConcurrency = 16, PollSeconds = 0.2, LeaseSeconds = 5, GracePeriodSeconds = 1, CheckinIntervalSeconds = 2 },
+        Logging = new { LogLevel = new Dictionary<string, string> { ["ArticlePipeline.Scheduling"] = "Debug" } },
     });
     string records = folder.Combine("out", "records");
     DateTimeOffset started = DateTimeOffset.UtcNow;
@@ -153,6 +162,17 @@ static async Task<(double Seconds, double MaxRate, double MinGap)> PolitenessAsy
     if (cpuWarm is not null)
     {
         Console.WriteLine($"    CPU until {warmAt} records (start-up, JIT, discovery) {cpuWarm.Sum():F2} s; after: {(cpu.Sum() - cpuWarm.Sum()) * 1000 / (PoliteArticles - warmAt):F1} ms per article");
+    }
+
+    // How late each source's first firing started after its scheduled time, over all workers: the sources' discoveries
+    // are queued only then, so the spread is how much later the last host can start than the first.
+    double[] firings = [.. nodes.SelectMany(n => n.ErrorLines)
+        .Where(l => l.Contains("job fired", StringComparison.Ordinal))
+        .Select(l => double.Parse(l.Split("job fired ")[1].Split(' ')[0], CultureInfo.InvariantCulture))
+        .Order()];
+    if (firings.Length > 0)
+    {
+        Console.WriteLine($"    cron firings ({firings.Length}): started {firings[0]:F0}-{firings[^1]:F0} ms after their scheduled time, median {firings[firings.Length / 2]:F0} ms");
     }
 
     Console.WriteLine(timeline.Describe(seconds, bucket: 5));
