@@ -53,6 +53,8 @@ public sealed class WorkerTests
             }
 
             Assert.That(error.ToString(), Does.Contain("scheduled on '0/2 * * * * ?'"));
+            Assert.That(error.ToString(), Does.Contain("article path ready in"), "the worker prepared its article path before the first firing");
+            Assert.That(Directory.GetDirectories(folder.Combine("out", "records")).Select(Path.GetFileName), Is.EquivalentTo(new[] { "first", "second" }), "the built-in page is written nowhere");
             Assert.That(error.ToString(), Does.Contain("written " + articles.Length), "one summary line per source run");
         }
 

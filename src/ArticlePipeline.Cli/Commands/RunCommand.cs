@@ -67,6 +67,9 @@ internal static class RunCommand
             {
                 catalog = LoadCatalog(CliConfiguration.SourcesFile(configuration), options);
                 services.AddArticleSchedulerOptions();
+
+                // Started first (hosted services start in order): the article path is ready before any host is taken.
+                services.AddHostedService<ArticlePathWarmUp>();
                 services.AddArticleWorker(options, catalog, quartzStore);
             }, binding);
             await using (pipeline.ConfigureAwait(false))
