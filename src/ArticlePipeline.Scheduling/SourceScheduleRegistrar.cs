@@ -34,15 +34,61 @@ internal sealed partial class SourceScheduleRegistrar : IHostedService
     {
         IScheduler scheduler = await _schedulers.GetScheduler(cancellationToken).ConfigureAwait(false);
         TimeZoneInfo zone = TimeZoneInfo.FindSystemTimeZoneById(_options.TimeZone);
-        var wanted = new HashSet<JobKey>();
+        var wanted = _catalog.Sources.Select(s => SourceTriggerKeys.Job(s.Id)).ToHashSet();
+
+        // New sources are stored in one operation, so sources on one schedule fire together: stored one at a time, a
+        // cron boundary passing between two of them moved the later ones a whole period on. Of workers starting at
+        // once, the first to store them wins and the others keep what it stored (which they would have stored too):
+        // replacing it would have moved a trigger another worker may already have taken to fire.
+        for (int attempt = 0; ; attempt++)
+        {
+            List<Scheduled> plan = await PlanAsync(scheduler, zone, cancellationToken).ConfigureAwait(false);
+            Dictionary<IJobDetail, IReadOnlyCollection<ITrigger>> added = plan.Where(p => p.New).ToDictionary(p => p.Job, p => (IReadOnlyCollection<ITrigger>)[p.Trigger]);
+            Dictionary<IJobDetail, IReadOnlyCollection<ITrigger>> changed = plan.Where(p => !p.New).ToDictionary(p => p.Job, p => (IReadOnlyCollection<ITrigger>)[p.Trigger]);
+            try
+            {
+                if (added.Count > 0)
+                {
+                    // A second attempt replaces: what is left absent then is a job stored without its trigger.
+                    await scheduler.ScheduleJobs(added, new ScheduleJobOptions { Replace = attempt > 0 }, cancellationToken).ConfigureAwait(false);
+                }
+            }
+            catch (ObjectAlreadyExistsException) when (attempt == 0)
+            {
+                continue;
+            }
+
+            if (changed.Count > 0)
+            {
+                await scheduler.ScheduleJobs(changed, new ScheduleJobOptions { Replace = true }, cancellationToken).ConfigureAwait(false);
+            }
+
+            foreach (Scheduled scheduled in plan)
+            {
+                LogScheduled(scheduled.SourceId, scheduled.Cron);
+            }
+
+            break;
+        }
+
+        foreach (JobKey stale in (await scheduler.GetJobKeys(GroupMatcher<JobKey>.GroupEquals(Group), cancellationToken).ConfigureAwait(false)).Where(k => !wanted.Contains(k)))
+        {
+            await scheduler.DeleteJob(stale, cancellationToken).ConfigureAwait(false);
+            LogRemoved(stale.Name);
+        }
+    }
+
+    /// <summary>The sources without a stored trigger, and those whose stored trigger has another schedule or time zone.</summary>
+    private async Task<List<Scheduled>> PlanAsync(IScheduler scheduler, TimeZoneInfo zone, CancellationToken cancellationToken)
+    {
+        var plan = new List<Scheduled>();
         foreach (SourceDefinition source in _catalog.Sources)
         {
             JobKey jobKey = SourceTriggerKeys.Job(source.Id);
             TriggerKey triggerKey = SourceTriggerKeys.Trigger(source.Id);
-            wanted.Add(jobKey);
             string cron = string.IsNullOrWhiteSpace(source.Schedule) ? _options.DefaultSchedule : source.Schedule;
-            if (await scheduler.GetTrigger(triggerKey, cancellationToken).ConfigureAwait(false) is ICronTrigger existing &&
-                existing.CronExpressionString == cron && existing.TimeZone.Id == zone.Id)
+            ITrigger? existing = await scheduler.GetTrigger(triggerKey, cancellationToken).ConfigureAwait(false);
+            if (existing is ICronTrigger stored && stored.CronExpressionString == cron && stored.TimeZone.Id == zone.Id)
             {
                 continue;
             }
@@ -57,15 +103,10 @@ internal sealed partial class SourceScheduleRegistrar : IHostedService
                 .ForJob(job)
                 .WithCronSchedule(cron, c => c.InTimeZone(zone).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed))
                 .Build();
-            await scheduler.ScheduleJob(job, new[] { trigger }, new ScheduleJobOptions { Replace = true }, cancellationToken).ConfigureAwait(false);
-            LogScheduled(source.Id, cron);
+            plan.Add(new Scheduled(source.Id, cron, job, trigger, New: existing is null));
         }
 
-        foreach (JobKey stale in (await scheduler.GetJobKeys(GroupMatcher<JobKey>.GroupEquals(Group), cancellationToken).ConfigureAwait(false)).Where(k => !wanted.Contains(k)))
-        {
-            await scheduler.DeleteJob(stale, cancellationToken).ConfigureAwait(false);
-            LogRemoved(stale.Name);
-        }
+        return plan;
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
@@ -75,4 +116,7 @@ internal sealed partial class SourceScheduleRegistrar : IHostedService
 
     [LoggerMessage(EventId = 111, Level = LogLevel.Information, Message = "job {Job} removed: its source is no longer configured")]
     private partial void LogRemoved(string job);
+
+    /// <summary>A source's job and trigger to store; <paramref name="New"/> when no trigger of it was stored.</summary>
+    private sealed record Scheduled(string SourceId, string Cron, IJobDetail Job, ITrigger Trigger, bool New);
 }
