@@ -25,7 +25,10 @@ public sealed class SchedulerOptions
     /// <value><c>Asia/Ho_Chi_Minh</c>, the newspapers' own.</value>
     public string TimeZone { get; set; } = "Asia/Ho_Chi_Minh";
 
-    /// <summary>Source jobs that may run at once in this process.</summary>
+    /// <summary>
+    /// Source jobs that may run at once in this process. Clustered, where a source job only queues its discovery, at
+    /// least as many as there are sources (up to 32), so sources due at one moment are fired together.
+    /// </summary>
     /// <value>4.</value>
     public int MaxConcurrentSources { get; set; } = 4;
 

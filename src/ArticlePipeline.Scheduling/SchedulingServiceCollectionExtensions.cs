@@ -37,7 +37,7 @@ public static class SchedulingServiceCollectionExtensions
                 // ends between articles instead of running to its end.
                 s.ShutdownJobInterruption = ShutdownJobInterruption.Always;
             });
-            q.UseDefaultThreadPool(Math.Max(1, options.MaxConcurrentSources));
+            q.UseDefaultThreadPool(PoolSize(options, catalog));
             q.UsePersistentStore(s =>
             {
                 if (options.Clustered)
@@ -58,6 +58,26 @@ public static class SchedulingServiceCollectionExtensions
         services.AddHostedService<SourceScheduleRegistrar>();
         return services;
     }
+
+    /// <summary>
+    /// Source jobs run at once: <see cref="SchedulerOptions.MaxConcurrentSources"/>; clustered, where a job only queues its
+    /// source's discovery (two statements), as many as there are sources up to <see cref="ClusteredPoolCap"/>.
+    /// </summary>
+    /// <remarks>
+    /// Quartz takes as many due triggers per look at its store as its pool has room for. With four, a node fired twelve
+    /// sources due at one moment in three rounds, each waiting for the last round's jobs, which spread their hosts' first
+    /// requests over most of a second; the cap keeps a thousand sources from asking for a thousand connections at once.
+    /// </remarks>
+    /// <param name="options">Scheduler options.</param>
+    /// <param name="catalog">The configured sources.</param>
+    /// <returns>The pool's size.</returns>
+    internal static int PoolSize(SchedulerOptions options, SourceCatalog catalog) =>
+        options.Clustered
+            ? Math.Max(Math.Max(1, options.MaxConcurrentSources), Math.Min(catalog.Sources.Count, ClusteredPoolCap))
+            : Math.Max(1, options.MaxConcurrentSources);
+
+    /// <summary>The most source jobs a clustered node runs at once unless <see cref="SchedulerOptions.MaxConcurrentSources"/> says more.</summary>
+    internal const int ClusteredPoolCap = 32;
 
     /// <summary>This node's instance id: configured, or host name and process id.</summary>
     /// <param name="options">Scheduler options.</param>

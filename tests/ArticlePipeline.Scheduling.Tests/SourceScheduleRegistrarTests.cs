@@ -84,6 +84,16 @@ public sealed class SourceScheduleRegistrarTests
         Assert.That((await TriggersAsync()).Select(t => t.JobKey.Name), Is.EquivalentTo(new[] { "crawl-a", "crawl-b" }));
     }
 
+    [TestCase(false, 12, 4, ExpectedResult = 4)]
+    [TestCase(true, 12, 4, ExpectedResult = 12)]
+    [TestCase(true, 2, 4, ExpectedResult = 4)]
+    [TestCase(true, 500, 4, ExpectedResult = 32)]
+    [TestCase(true, 500, 64, ExpectedResult = 64)]
+    public int PoolSize_ClusteredJobsOnlyQueue_SoEverySourceDueAtOnceFiresInOneRound(bool clustered, int sources, int maxConcurrentSources) =>
+        SchedulingServiceCollectionExtensions.PoolSize(
+            new SchedulerOptions { Clustered = clustered, MaxConcurrentSources = maxConcurrentSources },
+            Catalog(Enumerable.Range(0, sources).Select(i => ("s" + i, "0/5 * * * * ?"))));
+
     private SourceScheduleRegistrar Registrar(SourceCatalog catalog) =>
         new(_services.GetRequiredService<ISchedulerFactory>(), catalog, new SchedulerOptions { TimeZone = "UTC" }, NullLogger<SourceScheduleRegistrar>.Instance);
 
