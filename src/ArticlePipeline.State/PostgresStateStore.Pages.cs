@@ -7,37 +7,64 @@ namespace ArticlePipeline.State;
 /// <summary>Page state: validators, content hash, record path and retry state per canonical URL.</summary>
 internal sealed partial class PostgresStateStore
 {
+    private const string PageColumns = "etag, last_modified, content_hash, record_path, outcome, failures, updated_at, next_attempt_at, parked, outcome_reason, outcome_url, revisits";
+
     /// <inheritdoc />
     public async Task<PageState?> GetPageAsync(Uri url, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(url);
-        using NpgsqlCommand command = _dataSource.CreateCommand($"""
-            SELECT etag, last_modified, content_hash, record_path, outcome, failures, updated_at, next_attempt_at, parked, outcome_reason, outcome_url, revisits
-            FROM {_schema}.pages WHERE url = @url
-            """);
+        using NpgsqlCommand command = _dataSource.CreateCommand($"SELECT {PageColumns} FROM {_schema}.pages WHERE url = @url");
         command.Parameters.Add(Parameter("url", NpgsqlDbType.Text, url.AbsoluteUri));
         NpgsqlDataReader reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         await using (reader.ConfigureAwait(false))
         {
-            if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                return null;
-            }
-
-            string? etag = reader.IsDBNull(0) ? null : reader.GetString(0);
-            DateTimeOffset? lastModified = reader.IsDBNull(1) ? null : reader.GetFieldValue<DateTimeOffset>(1);
-            return new PageState(
-                url,
-                etag is null && lastModified is null ? null : new FetchValidators(etag, lastModified),
-                reader.IsDBNull(2) ? null : reader.GetString(2),
-                reader.IsDBNull(3) ? null : reader.GetString(3),
-                PageOutcomes.Read(reader.GetString(4), reader.IsDBNull(9) ? null : reader.GetString(9), reader.IsDBNull(10) ? null : reader.GetString(10)),
-                reader.GetInt32(5),
-                reader.GetFieldValue<DateTimeOffset>(6),
-                reader.IsDBNull(7) ? null : reader.GetFieldValue<DateTimeOffset>(7),
-                reader.GetBoolean(8),
-                reader.GetInt32(11));
+            return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? ReadPage(reader, url, 0) : null;
         }
+    }
+
+    /// <inheritdoc />
+    /// <remarks>One statement for all of them (<c>url = ANY(@urls)</c>).</remarks>
+    public async Task<IReadOnlyDictionary<string, PageState>> GetPagesAsync(IReadOnlyCollection<Uri> urls, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(urls);
+        var found = new Dictionary<string, PageState>(StringComparer.Ordinal);
+        string[] keys = [.. urls.Select(u => u.AbsoluteUri).Distinct(StringComparer.Ordinal)];
+        if (keys.Length == 0)
+        {
+            return found;
+        }
+
+        using NpgsqlCommand command = _dataSource.CreateCommand($"SELECT url, {PageColumns} FROM {_schema}.pages WHERE url = ANY(@urls)");
+        command.Parameters.Add(Parameter("urls", NpgsqlDbType.Array | NpgsqlDbType.Text, keys));
+        NpgsqlDataReader reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using (reader.ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                string url = reader.GetString(0);
+                found[url] = ReadPage(reader, new Uri(url), 1);
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>A page's state from the <see cref="PageColumns"/> starting at column <paramref name="at"/>.</summary>
+    private static PageState ReadPage(NpgsqlDataReader reader, Uri url, int at)
+    {
+        string? etag = reader.IsDBNull(at) ? null : reader.GetString(at);
+        DateTimeOffset? lastModified = reader.IsDBNull(at + 1) ? null : reader.GetFieldValue<DateTimeOffset>(at + 1);
+        return new PageState(
+            url,
+            etag is null && lastModified is null ? null : new FetchValidators(etag, lastModified),
+            reader.IsDBNull(at + 2) ? null : reader.GetString(at + 2),
+            reader.IsDBNull(at + 3) ? null : reader.GetString(at + 3),
+            PageOutcomes.Read(reader.GetString(at + 4), reader.IsDBNull(at + 9) ? null : reader.GetString(at + 9), reader.IsDBNull(at + 10) ? null : reader.GetString(at + 10)),
+            reader.GetInt32(at + 5),
+            reader.GetFieldValue<DateTimeOffset>(at + 6),
+            reader.IsDBNull(at + 7) ? null : reader.GetFieldValue<DateTimeOffset>(at + 7),
+            reader.GetBoolean(at + 8),
+            reader.GetInt32(at + 11));
     }
 
     /// <inheritdoc />

@@ -6,42 +6,78 @@ namespace ArticlePipeline.State;
 /// <summary>Page state: validators, content hash, record path and retry state per canonical URL.</summary>
 public sealed partial class SqliteStateStore
 {
+    private const string PageColumns = "etag, last_modified, content_hash, record_path, outcome, failures, updated_at, next_attempt_at, parked, outcome_reason, outcome_url, revisits";
+
     /// <inheritdoc />
     public async Task<PageState?> GetPageAsync(Uri url, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(url);
+        IReadOnlyDictionary<string, PageState> found = await GetPagesAsync([url], cancellationToken).ConfigureAwait(false);
+        return found.GetValueOrDefault(url.AbsoluteUri);
+    }
+
+    /// <inheritdoc />
+    /// <remarks>One connection and read transaction, one prepared statement run per URL (no round trips in process).</remarks>
+    public async Task<IReadOnlyDictionary<string, PageState>> GetPagesAsync(IReadOnlyCollection<Uri> urls, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(urls);
+        var found = new Dictionary<string, PageState>(StringComparer.Ordinal);
+        if (urls.Count == 0)
+        {
+            return found;
+        }
+
         SqliteConnection connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
-            using SqliteCommand command = connection.CreateCommand();
-            command.CommandText = """
-                SELECT etag, last_modified, content_hash, record_path, outcome, failures, updated_at, next_attempt_at, parked, outcome_reason, outcome_url, revisits
-                FROM pages WHERE url = $url
-                """;
-            command.Parameters.AddWithValue("$url", url.AbsoluteUri);
-            SqliteDataReader reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            await using (reader.ConfigureAwait(false))
+            // One snapshot for the whole list.
+            SqliteTransaction transaction = connection.BeginTransaction(deferred: true);
+            await using (transaction.ConfigureAwait(false))
             {
-                if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                using SqliteCommand command = connection.CreateCommand();
+                command.Transaction = transaction;
+                command.CommandText = $"SELECT {PageColumns} FROM pages WHERE url = $url";
+                SqliteParameter key = command.Parameters.Add("$url", SqliteType.Text);
+                command.Prepare();
+                var asked = new HashSet<string>(StringComparer.Ordinal);
+                foreach (Uri url in urls)
                 {
-                    return null;
-                }
+                    if (!asked.Add(url.AbsoluteUri))
+                    {
+                        continue;
+                    }
 
-                string? etag = reader.IsDBNull(0) ? null : reader.GetString(0);
-                DateTimeOffset? lastModified = ParseNullable(reader, 1);
-                return new PageState(
-                    url,
-                    etag is null && lastModified is null ? null : new FetchValidators(etag, lastModified),
-                    reader.IsDBNull(2) ? null : reader.GetString(2),
-                    reader.IsDBNull(3) ? null : reader.GetString(3),
-                    PageOutcomes.Read(reader.GetString(4), reader.IsDBNull(9) ? null : reader.GetString(9), reader.IsDBNull(10) ? null : reader.GetString(10)),
-                    reader.GetInt32(5),
-                    Parse(reader.GetString(6)),
-                    ParseNullable(reader, 7),
-                    reader.GetInt64(8) != 0,
-                    reader.GetInt32(11));
+                    key.Value = url.AbsoluteUri;
+                    SqliteDataReader reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                    await using (reader.ConfigureAwait(false))
+                    {
+                        if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                        {
+                            found[url.AbsoluteUri] = ReadPage(reader, url);
+                        }
+                    }
+                }
             }
         }
+
+        return found;
+    }
+
+    private static PageState ReadPage(SqliteDataReader reader, Uri url)
+    {
+        string? etag = reader.IsDBNull(0) ? null : reader.GetString(0);
+        DateTimeOffset? lastModified = ParseNullable(reader, 1);
+        return new PageState(
+            url,
+            etag is null && lastModified is null ? null : new FetchValidators(etag, lastModified),
+            reader.IsDBNull(2) ? null : reader.GetString(2),
+            reader.IsDBNull(3) ? null : reader.GetString(3),
+            PageOutcomes.Read(reader.GetString(4), reader.IsDBNull(9) ? null : reader.GetString(9), reader.IsDBNull(10) ? null : reader.GetString(10)),
+            reader.GetInt32(5),
+            Parse(reader.GetString(6)),
+            ParseNullable(reader, 7),
+            reader.GetInt64(8) != 0,
+            reader.GetInt32(11));
     }
 
     /// <inheritdoc />

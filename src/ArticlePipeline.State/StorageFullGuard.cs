@@ -48,6 +48,10 @@ public sealed class StorageFullGuard : IPipelineStateStore, IHostLeaseStore
         GuardAsync(() => _inner.GetPageAsync(url, cancellationToken));
 
     /// <inheritdoc />
+    public Task<IReadOnlyDictionary<string, PageState>> GetPagesAsync(IReadOnlyCollection<Uri> urls, CancellationToken cancellationToken = default) =>
+        GuardAsync(() => _inner.GetPagesAsync(urls, cancellationToken));
+
+    /// <inheritdoc />
     public Task SavePageAsync(PageState state, CancellationToken cancellationToken = default) =>
         GuardAsync(() => _inner.SavePageAsync(state, cancellationToken));
 

@@ -16,6 +16,33 @@ public abstract partial class StateStoreContractTests
     }
 
     [Test]
+    public async Task GetPagesAsync_AListingOfKnownAndNewUrls_ReturnsEveryStoredStateByUrlAndNothingForTheRest()
+    {
+        IPipelineStateStore store = await OpenAsync();
+        Uri[] listed = [.. Enumerable.Range(0, 1500).Select(i => new Uri($"https://baomau.vn/tin-tuc/bai-{i}-a{i}.html"))];
+        PageState[] saved = [.. listed.Where((_, i) => i % 3 == 0).Select((u, i) => new PageState(
+            u, new FetchValidators($"\"e{i}\"", null), "sha256:" + i, null, i % 2 == 0 ? PageOutcome.Written : PageOutcome.Failure("http-500"), i % 5, Time.GetUtcNow(), Parked: i % 7 == 0))];
+        foreach (PageState state in saved)
+        {
+            await store.SavePageAsync(state);
+        }
+
+        // Every URL twice: a listing repeats links.
+        IReadOnlyDictionary<string, PageState> found = await store.GetPagesAsync([.. listed, .. listed]);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(found.Keys, Is.EquivalentTo(saved.Select(s => s.Url.AbsoluteUri)));
+            foreach (PageState state in saved)
+            {
+                Assert.That(found[state.Url.AbsoluteUri], Is.EqualTo(state), state.Url.AbsoluteUri);
+            }
+
+            Assert.That(await store.GetPagesAsync([]), Is.Empty);
+        }
+    }
+
+    [Test]
     public async Task SavePageAsync_EveryField_RoundTrips()
     {
         IPipelineStateStore store = await OpenAsync();

@@ -16,6 +16,29 @@ public interface IStateStore
     /// <returns>The state.</returns>
     Task<PageState?> GetPageAsync(Uri url, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The stored states of those of <paramref name="urls"/> ever seen, by <see cref="Uri.AbsoluteUri"/>: a listing's
+    /// URLs in one read rather than one read each (a discovery of a sitemap of thousands of URLs made as many round
+    /// trips to PostgreSQL, while holding the host).
+    /// </summary>
+    /// <param name="urls">Canonical article URLs; repeats are read once.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The states found; a URL never seen has no entry.</returns>
+    async Task<IReadOnlyDictionary<string, PageState>> GetPagesAsync(IReadOnlyCollection<Uri> urls, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(urls);
+        var found = new Dictionary<string, PageState>(StringComparer.Ordinal);
+        foreach (Uri url in urls)
+        {
+            if (!found.ContainsKey(url.AbsoluteUri) && await GetPageAsync(url, cancellationToken).ConfigureAwait(false) is { } state)
+            {
+                found[url.AbsoluteUri] = state;
+            }
+        }
+
+        return found;
+    }
+
     /// <summary>Stores the state of a URL after a fetch.</summary>
     /// <param name="state">The new state.</param>
     /// <param name="cancellationToken">Cancels the write.</param>

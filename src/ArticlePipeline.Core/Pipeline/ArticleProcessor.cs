@@ -326,19 +326,27 @@ public sealed partial class ArticleProcessor
         return CrawlItemResult.Processed(outcome with { Url = url });
     }
 
+    /// <summary>The stored states of a listing's URLs (by their frontier keys' <see cref="Uri.AbsoluteUri"/>), in one read.</summary>
+    /// <param name="urls">The discovered URLs.</param>
+    /// <param name="source">Their source.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The states found; none without a state store.</returns>
+    internal async Task<IReadOnlyDictionary<string, PageState>> GetStatesAsync(IEnumerable<Uri> urls, SourceDefinition source, CancellationToken cancellationToken) =>
+        _state is null
+            ? ImmutableDictionary<string, PageState>.Empty
+            : await _state.GetPagesAsync([.. urls.Select(u => CrawlFrontier.Key(u, source))], cancellationToken).ConfigureAwait(false);
+
     /// <summary>
     /// The frontier's decision on a discovered URL's stored state (parked, backoff, revisit not due), before a work item
     /// is queued for it; the item's crawl decides again when it is taken (another node may have fetched it meanwhile).
     /// </summary>
     /// <param name="url">The discovered URL.</param>
-    /// <param name="source">Its source.</param>
+    /// <param name="known">Its stored state, if it was ever seen.</param>
     /// <param name="options">The failure and revisit policy.</param>
     /// <param name="listedModified">When its listing says the page last changed, if it says.</param>
-    /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>Fetch, or the skip with its reason (logged as a crawl's skip is).</returns>
-    internal async Task<FrontierDecision> DecideAsync(Uri url, SourceDefinition source, CrawlOptions options, DateTimeOffset? listedModified, CancellationToken cancellationToken)
+    internal FrontierDecision Decide(Uri url, PageState? known, CrawlOptions options, DateTimeOffset? listedModified)
     {
-        PageState? known = await GetStateAsync(CrawlFrontier.Key(url, source), cancellationToken).ConfigureAwait(false);
         FrontierDecision decision = CrawlFrontier.Decide(known, _time.GetUtcNow(), options, listedModified);
         if (!decision.Fetch)
         {

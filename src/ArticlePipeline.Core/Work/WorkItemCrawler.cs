@@ -125,13 +125,16 @@ public sealed partial class WorkItemCrawler
         var skipped = new Dictionary<string, int>(StringComparer.Ordinal);
         var frontier = new SourceFrontier(source, new CrawlPass(Options));
         var admitted = new List<(Uri Url, Uri Key)>();
+
+        // Every listed URL's state in one read, not one read per URL while the host waits.
+        IReadOnlyDictionary<string, PageState> known = await _processor.GetStatesAsync(found.Urls, source, cancellationToken).ConfigureAwait(false);
         foreach (Uri url in found.Urls)
         {
             cancellationToken.ThrowIfCancellationRequested();
             FrontierDecision decision = frontier.Admit(url);
             if (decision.Fetch)
             {
-                decision = await _processor.DecideAsync(url, source, Options, found.ModifiedOf(url), cancellationToken).ConfigureAwait(false);
+                decision = _processor.Decide(url, known.GetValueOrDefault(CrawlFrontier.Key(url, source).AbsoluteUri), Options, found.ModifiedOf(url));
                 if (decision.Fetch)
                 {
                     frontier.CountRequested();

@@ -214,15 +214,9 @@ public sealed class SourceDiscovery : ISourceDiscovery
             return false;
         }
 
-        foreach (Uri url in urls)
-        {
-            if (await _state.GetPageAsync(CrawlFrontier.Key(url, source), cancellationToken).ConfigureAwait(false) is null)
-            {
-                return false;
-            }
-        }
-
-        return true;
+        Uri[] keys = [.. urls.Select(u => CrawlFrontier.Key(u, source))];
+        IReadOnlyDictionary<string, PageState> known = await _state.GetPagesAsync(keys, cancellationToken).ConfigureAwait(false);
+        return keys.All(k => known.ContainsKey(k.AbsoluteUri));
     }
 
     /// <summary>Fetches one discovery document within the source's byte budget; a failure becomes a problem line.</summary>
