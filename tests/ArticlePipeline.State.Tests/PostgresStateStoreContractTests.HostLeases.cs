@@ -1,5 +1,6 @@
 using ArticlePipeline.Core.Abstractions;
 using ArticlePipeline.Core.Model;
+using ArticlePipeline.Testing;
 
 namespace ArticlePipeline.State.Tests;
 
@@ -157,47 +158,15 @@ public sealed partial class PostgresStateStoreContractTests
     [Test]
     public async Task TryLeaseNamedHostAsync_FeedHostWithoutItems_OneWorkerAtATime_SharedWithItsOwnHolder_FreeAfterItsTurn()
     {
-        (IPipelineStateStore store, IHostLeaseStore hosts) = await HostsAsync();
-        const string feeds = "feeds.example.vn:443";
-        HostLease? taken = await hosts.TryLeaseNamedHostAsync(feeds, "w1", HostLeaseTime);
-        HostLease? other = await hosts.TryLeaseNamedHostAsync(feeds, "w2", HostLeaseTime);
-        HostLease? own = await hosts.TryLeaseNamedHostAsync(feeds, "w1", HostLeaseTime);
-        await hosts.ReleaseHostAsync(taken!, Time.GetUtcNow() + TimeSpan.FromSeconds(2));
-        HostLease? early = await hosts.TryLeaseNamedHostAsync(feeds, "w2", HostLeaseTime);
-        Time.Advance(TimeSpan.FromSeconds(2));
-        HostLease? after = await hosts.TryLeaseNamedHostAsync(feeds, "w2", HostLeaseTime);
-
-        using (Assert.EnterMultipleScope())
-        {
-            Assert.That(taken, Is.Not.Null, "a host nobody holds, with nothing queued, is leased by name");
-            Assert.That(taken?.Shared, Is.False);
-            Assert.That(other, Is.Null, "while w1 holds it, w2 does not get it");
-            Assert.That(own?.Shared, Is.True, "w1 asking again shares its own lease");
-            Assert.That(own?.Token, Is.EqualTo(taken?.Token));
-            Assert.That(early, Is.Null, "not before the turn the release named");
-            Assert.That(after is { Shared: false, Owner: "w2" }, Is.True, "w2 gets it after that");
-        }
+        (_, IHostLeaseStore hosts) = await HostsAsync();
+        await HostLeaseContract.FeedHostWithoutItems_OneWorkerAtATime_SharedWithItsOwnHolder_FreeAfterItsTurn(hosts, Time, Time.Advance);
     }
 
     [Test]
     public async Task TryLeaseNamedHostAsync_HostHeldForItsItems_NotGivenToAnotherWorker_TakenOverOnlyOnceExpired()
     {
         (IPipelineStateStore store, IHostLeaseStore hosts) = await HostsAsync();
-        await store.EnqueueAsync(Article("a.example.vn", "x"));
-        HostLease holder = (await hosts.TryLeaseHostAsync("w1", HostLeaseTime))!;
-
-        HostLease? whileHeld = await hosts.TryLeaseNamedHostAsync(holder.Host, "w2", HostLeaseTime);
-        Time.Advance(HostLeaseTime);
-        HostLease? expired = await hosts.TryLeaseNamedHostAsync(holder.Host, "w2", HostLeaseTime);
-        HostLease? byItems = await hosts.TryLeaseHostAsync("w3", HostLeaseTime);
-
-        using (Assert.EnterMultipleScope())
-        {
-            Assert.That(whileHeld, Is.Null, "the holder of a host's items keeps it from a feed request of another worker");
-            Assert.That(expired?.TakenOver, Is.True);
-            Assert.That(await hosts.RenewHostAsync(holder, HostLeaseTime), Is.False, "the old holder has lost it");
-            Assert.That(byItems, Is.Null, "while leased by name, no worker takes the host for its items");
-        }
+        await HostLeaseContract.HostHeldForItsItems_NotGivenToAnotherWorker_TakenOverOnlyOnceExpired(hosts, store, Time.Advance);
     }
 
     private static WorkItem Article(string host, string path) => new($"https://{host}/{path}", "s", new Uri($"https://{host}/{path}"));

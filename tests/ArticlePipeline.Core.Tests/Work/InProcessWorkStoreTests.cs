@@ -1,5 +1,6 @@
 using ArticlePipeline.Core.Model;
 using ArticlePipeline.Core.Work;
+using ArticlePipeline.Testing;
 using Microsoft.Extensions.Time.Testing;
 
 namespace ArticlePipeline.Core.Tests.Work;
@@ -121,49 +122,14 @@ public sealed class InProcessWorkStoreTests
     }
 
     [Test]
-    public async Task TryLeaseNamedHostAsync_FeedHostWithoutItems_OneWorkerAtATime_SharedWithItsOwnHolder_FreeAfterItsTurn()
-    {
-        var store = new InProcessWorkStore(_time);
-        const string feeds = "feeds.example.vn:443";
-        HostLease? taken = await store.TryLeaseNamedHostAsync(feeds, "w1", HostLeaseTime);
-        HostLease? other = await store.TryLeaseNamedHostAsync(feeds, "w2", HostLeaseTime);
-        HostLease? own = await store.TryLeaseNamedHostAsync(feeds, "w1", HostLeaseTime);
-        await store.ReleaseHostAsync(taken!, _time.GetUtcNow() + TimeSpan.FromSeconds(2));
-        HostLease? early = await store.TryLeaseNamedHostAsync(feeds, "w2", HostLeaseTime);
-        _time.Advance(TimeSpan.FromSeconds(2));
-        HostLease? after = await store.TryLeaseNamedHostAsync(feeds, "w2", HostLeaseTime);
-
-        using (Assert.EnterMultipleScope())
-        {
-            Assert.That(taken, Is.Not.Null, "a host nobody holds, with nothing queued, is leased by name");
-            Assert.That(taken?.Shared, Is.False);
-            Assert.That(other, Is.Null, "while w1 holds it, w2 does not get it");
-            Assert.That(own?.Shared, Is.True, "w1 asking again shares its own lease");
-            Assert.That(own?.Token, Is.EqualTo(taken?.Token));
-            Assert.That(early, Is.Null, "not before the turn the release named");
-            Assert.That(after is { Shared: false, Owner: "w2" }, Is.True, "w2 gets it after that");
-        }
-    }
+    public Task TryLeaseNamedHostAsync_FeedHostWithoutItems_OneWorkerAtATime_SharedWithItsOwnHolder_FreeAfterItsTurn() =>
+        HostLeaseContract.FeedHostWithoutItems_OneWorkerAtATime_SharedWithItsOwnHolder_FreeAfterItsTurn(new InProcessWorkStore(_time), _time, _time.Advance);
 
     [Test]
-    public async Task TryLeaseNamedHostAsync_HostHeldForItsItems_NotGivenToAnotherWorker_TakenOverOnlyOnceExpired()
+    public Task TryLeaseNamedHostAsync_HostHeldForItsItems_NotGivenToAnotherWorker_TakenOverOnlyOnceExpired()
     {
         var store = new InProcessWorkStore(_time);
-        await store.EnqueueAsync(Article("a.example.vn", "x"));
-        HostLease holder = (await store.TryLeaseHostAsync("w1", HostLeaseTime))!;
-
-        HostLease? whileHeld = await store.TryLeaseNamedHostAsync(holder.Host, "w2", HostLeaseTime);
-        _time.Advance(HostLeaseTime);
-        HostLease? expired = await store.TryLeaseNamedHostAsync(holder.Host, "w2", HostLeaseTime);
-        HostLease? byItems = await store.TryLeaseHostAsync("w3", HostLeaseTime);
-
-        using (Assert.EnterMultipleScope())
-        {
-            Assert.That(whileHeld, Is.Null, "the holder of a host's items keeps it from a feed request of another worker");
-            Assert.That(expired?.TakenOver, Is.True);
-            Assert.That(await store.RenewHostAsync(holder, HostLeaseTime), Is.False, "the old holder has lost it");
-            Assert.That(byItems, Is.Null, "while leased by name, no worker takes the host for its items");
-        }
+        return HostLeaseContract.HostHeldForItsItems_NotGivenToAnotherWorker_TakenOverOnlyOnceExpired(store, store, _time.Advance);
     }
 
     private static WorkItem Article(string host, string path) => new($"https://{host}/{path}", "s", new Uri($"https://{host}/{path}"));
