@@ -4,6 +4,7 @@ using System.Text.Json;
 using ArticlePipeline.Testing;
 using ArticlePipeline.Testing.NewsSite;
 using Npgsql;
+using static System.FormattableString;
 
 // Usage: dotnet run -c Release --project tests/ArticlePipeline.Worker.Benchmarks [-- [politeness [1|3]] [postgres-connection-string]]
 // 1. Scheduling overhead: one local worker, a source on a one-second cron, how late each firing starts.
@@ -12,6 +13,7 @@ using Npgsql;
 // 3. Politeness across the cluster (issue 13; needs PostgreSQL; alone with the argument "politeness"): 600 articles
 //    on 12 hosts at 2 requests/s each, 1 worker and 3 workers, against the bound articles / (hosts x rate), and the
 //    highest per-host rate seen in the servers' logs. "politeness 3" runs the three workers only (A/B runs of a change).
+//    With ARTICLEPIPELINE_BENCH_LOGS=<folder>, each worker's log and each site's request log are written there.
 bool politenessOnly = args.Contains("politeness");
 int? onlyWorkers = args.Where(a => a is "1" or "3").Select(int.Parse).Cast<int?>().FirstOrDefault();
 string connection = args.FirstOrDefault(a => a != "politeness" && a is not ("1" or "3"))
@@ -78,6 +80,8 @@ static async Task<(double Seconds, double MaxRate, double MinGap)> PolitenessAsy
         sites.Add(await LoopbackNewsSite.StartAsync(folder.Combine("site" + i)));
     }
 
+    await WarmSiteServerAsync(folder);
+
     // Hosts per worker above the host count, so one worker may hold all of them: the bound is the hosts' rate, not ours.
     string config = WriteConfig(folder, sites, "0/5 * * * * ?", 1 / PoliteRate, extra: new
     {
@@ -122,6 +126,14 @@ static async Task<(double Seconds, double MaxRate, double MinGap)> PolitenessAsy
         node.Dispose();
     }
 
+    if (Environment.GetEnvironmentVariable("ARTICLEPIPELINE_BENCH_LOGS") is { } logs)
+    {
+        for (int i = 0; i < nodes.Count; i++)
+        {
+            File.WriteAllLines(Path.Combine(logs, $"node-{i}.log"), nodes[i].ErrorLines.Concat(nodes[i].OutputLines));
+        }
+    }
+
     var timeline = new PolitenessTimeline(started, 1 / PoliteRate);
     for (int i = 0; i < nodes.Count; i++)
     {
@@ -133,6 +145,11 @@ static async Task<(double Seconds, double MaxRate, double MinGap)> PolitenessAsy
     {
         await site.WaitIdleAsync();
         timeline.AddSite(site.Authority, site.Requests);
+        if (Environment.GetEnvironmentVariable("ARTICLEPIPELINE_BENCH_LOGS") is { } siteLogs)
+        {
+            File.WriteAllLines(Path.Combine(siteLogs, $"site-{site.BaseUrl.Port}.log"), site.Requests.Select(r => Invariant($"{r.At:O} +{((r.Completed ?? r.At) - r.At).TotalMilliseconds:F0} ms {r.Status} {r.Path}")));
+        }
+
         DateTimeOffset[] starts = [.. site.Requests.Select(r => r.At).Order()];
         for (int i = 0; i < starts.Length; i++)
         {
@@ -154,7 +171,13 @@ static async Task<(double Seconds, double MaxRate, double MinGap)> PolitenessAsy
     // "From first request" leaves out process start-up, the cron's first firing and the wait for a host lease: what
     // remains is discovery and the articles at the hosts' rate.
     double fromFirst = seconds - timeline.FirstRequest;
-    Console.WriteLine($"politeness, {workers} worker(s): {seconds:F1} s from process start; first request at {timeline.FirstRequest:F1} s, first article request at {timeline.FirstArticle:F1} s; from first request to last record {fromFirst:F1} s (ratio to the bound {fromFirst / (PoliteArticles / (PoliteHosts * PoliteRate)):F2})");
+    // "From the first firing" adds the crawler's own start: the job queueing the discoveries, a worker leasing the
+    // host, and the worker's first request; it still leaves out process start-up and the wait for the cron's boundary.
+    DateTimeOffset[] fired = [.. nodes.SelectMany(n => n.ErrorLines)
+        .Where(l => l.Contains("job fired", StringComparison.Ordinal))
+        .Select(l => DateTimeOffset.Parse(l.Split(' ')[0], CultureInfo.InvariantCulture))];
+    double fromFiring = fired.Length == 0 ? double.NaN : seconds - (fired.Min() - started).TotalSeconds;
+    Console.WriteLine($"politeness, {workers} worker(s): {seconds:F1} s from process start; first request at {timeline.FirstRequest:F1} s, first article request at {timeline.FirstArticle:F1} s; from first request to last record {fromFirst:F1} s (ratio to the bound {fromFirst / (PoliteArticles / (PoliteHosts * PoliteRate)):F2}); from the cron's first firing {fromFiring:F1} s (ratio {fromFiring / (PoliteArticles / (PoliteHosts * PoliteRate)):F2})");
     (double medianSpan, double maxSpan) = timeline.HostSpans;
     double hostBound = PoliteArticles / PoliteHosts / PoliteRate;
     Console.WriteLine($"    per host, first request to last article request (excludes start-up, the cron's first firing, other hosts): median {medianSpan:F1} s, max {maxSpan:F1} s; host bound {hostBound:F1} s, ratio {medianSpan / hostBound:F2} / {maxSpan / hostBound:F2}");
@@ -185,6 +208,21 @@ static async Task<(double Seconds, double MaxRate, double MinGap)> PolitenessAsy
     }
 
     return (seconds, maxRate, minGap);
+}
+
+// The sites run in this process: the first requests it serves compile its web server and the site's handler, which
+// held the workers' first requests (robots.txt) for up to 0.6 s. A real site is warm; a throwaway one is asked each kind
+// of page first, so that is not counted against the crawler.
+static async Task WarmSiteServerAsync(TempDirectory folder)
+{
+    string[] articles = GeneratedSite.Write(folder.Combine("warm"), 2, "warm");
+    await using LoopbackNewsSite warm = await LoopbackNewsSite.StartAsync(folder.Combine("warm"));
+    using var client = new HttpClient();
+    foreach (string path in new[] { "robots.txt", "index.html", "rss.xml", "tin-tuc/" + articles[0], "tin-tuc/" + articles[1] })
+    {
+        using HttpResponseMessage response = await client.GetAsync(warm.Url(path));
+        await response.Content.ReadAsByteArrayAsync();
+    }
 }
 
 static async Task SchedulingOverheadAsync()
