@@ -27,7 +27,7 @@ public sealed class ArticlePathWarmUpTests
                 TimeProvider.System,
                 loggers.CreateLogger<ArticlePathWarmUp>());
 
-            int? bytes = warmUp.Run();
+            int? bytes = await warmUp.RunAsync(CancellationToken.None);
 
             using (Assert.EnterMultipleScope())
             {
