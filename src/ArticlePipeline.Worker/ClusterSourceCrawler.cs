@@ -71,11 +71,10 @@ internal sealed partial class ClusterSourceCrawler : ISourceCrawler
     {
         var summary = new CrawlSummary();
         summary.AddSource(discovery.Discovered, discovery.Problems, discovery.Failed);
-        _metrics.Discovered(discovery.Discovered);
+        _metrics.Discovered(discovery);
         foreach ((string reason, int count) in discovery.Skipped)
         {
             summary.AddSkipped(reason, count);
-            _metrics.Skipped(reason, count);
         }
 
         string skipped = SkipCounts(summary);

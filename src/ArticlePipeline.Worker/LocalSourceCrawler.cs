@@ -6,6 +6,10 @@ using Microsoft.Extensions.Logging;
 namespace ArticlePipeline.Worker;
 
 /// <summary>One process does everything: a source job is exactly <c>crawl --once --source ID</c>.</summary>
+/// <remarks>
+/// The metrics move as the pass goes, as a cluster worker's do: the discovery's counts when it ends (its URLs and its
+/// skips), each article's outcome or skip when it has one, not all at the end of a pass that may take an hour.
+/// </remarks>
 internal sealed partial class LocalSourceCrawler : ISourceCrawler
 {
     private readonly CrawlRunner _runner;
@@ -29,13 +33,7 @@ internal sealed partial class LocalSourceCrawler : ISourceCrawler
         // (record writes are atomic, so nothing partial is left, and the next run redoes it).
         using var grace = new CancellationTokenSource();
         using CancellationTokenRegistration link = cancellationToken.Register(() => grace.CancelAfter(TimeSpan.FromSeconds(_options.GracePeriodSeconds)));
-        CrawlSummary summary = await _runner.RunAsync([source], 1, progress, cancellationToken, grace.Token).ConfigureAwait(false);
-        _metrics.Discovered(summary.Discovered);
-        foreach ((string reason, int count) in summary.SkippedByReason)
-        {
-            _metrics.Skipped(reason, count);
-        }
-
+        CrawlSummary summary = await _runner.RunAsync([source], 1, progress, cancellationToken, grace.Token, listener: _metrics).ConfigureAwait(false);
         Core.Editions.EditionStats editions = summary.Editions;
         string skipped = ClusterSourceCrawler.SkipCounts(summary);
         LogRun(source.Id, summary.Discovered, summary.Written, summary.Unchanged, summary.NotModified, summary.Failed,

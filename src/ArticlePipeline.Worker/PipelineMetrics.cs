@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using ArticlePipeline.Core.Pipeline;
+using ArticlePipeline.Core.Work;
 
 namespace ArticlePipeline.Worker;
 
@@ -7,7 +8,7 @@ namespace ArticlePipeline.Worker;
 /// The worker's metrics, on the <c>ArticlePipeline</c> meter (System.Diagnostics.Metrics; read them with
 /// <c>dotnet-counters monitor -n article-pipeline --counters ArticlePipeline</c> or any OpenTelemetry exporter).
 /// </summary>
-public sealed class PipelineMetrics : IDisposable
+public sealed class PipelineMetrics : ICrawlPassListener, IDisposable
 {
     /// <summary>The meter name.</summary>
     public const string MeterName = "ArticlePipeline";
@@ -46,9 +47,17 @@ public sealed class PipelineMetrics : IDisposable
         _meter.CreateObservableGauge("articlepipeline.work.queue_depth", () => Interlocked.Read(ref _queueDepth), "{item}", "Work items queued or leased");
     }
 
-    /// <summary>Counts discovered URLs.</summary>
-    /// <param name="count">How many.</param>
-    public void Discovered(int count) => _discovered.Add(count);
+    /// <summary>Counts a source's discovery as it ends: the URLs it found, and those not queued by reason.</summary>
+    /// <param name="discovery">The discovery's counts.</param>
+    public void Discovered(SourceDiscoveryRun discovery)
+    {
+        ArgumentNullException.ThrowIfNull(discovery);
+        _discovered.Add(discovery.Discovered);
+        foreach ((string reason, int count) in discovery.Skipped)
+        {
+            Skipped(reason, count);
+        }
+    }
 
     /// <summary>Counts one article outcome.</summary>
     /// <param name="outcome">The outcome.</param>
@@ -94,6 +103,9 @@ public sealed class PipelineMetrics : IDisposable
     /// <param name="reason">One of <see cref="SkipReasons"/>.</param>
     /// <param name="count">How many were skipped for it.</param>
     public void Skipped(string reason, int count = 1) => _skipped.Add(count, new KeyValuePair<string, object?>("reason", reason));
+
+    /// <inheritdoc />
+    void ICrawlPassListener.Skipped(string reason) => Skipped(reason);
 
     /// <summary>Counts a lease taken over from a node that let it expire.</summary>
     public void LeaseExpired() => _leaseExpiries.Add(1);

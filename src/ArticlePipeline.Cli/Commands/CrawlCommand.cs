@@ -45,12 +45,11 @@ internal static class CrawlCommand
                     }
                 }
 
-                // With telemetry on, the pass counts on the ArticlePipeline meter as the worker's jobs do.
+                // With telemetry on, the pass counts on the ArticlePipeline meter as the worker's jobs do, as it goes.
                 PipelineMetrics? metrics = pipeline.Services.GetService<PipelineMetrics>();
                 CrawlSummary summary = await CrawlProgressDisplay
-                    .RunAsync(context.Output, progress => pipeline.Runner.RunAsync(sources, pipeline.Crawl.MaxParallelSources, Counted(progress, metrics), ct))
+                    .RunAsync(context.Output, progress => pipeline.Runner.RunAsync(sources, pipeline.Crawl.MaxParallelSources, Counted(progress, metrics), CancellationToken.None, ct, metrics))
                     .ConfigureAwait(false);
-                metrics?.Discovered(summary.Discovered);
                 foreach (string line in summary.ToLines())
                 {
                     // Problem lines quote URLs and messages from the sites' own feeds and answers.

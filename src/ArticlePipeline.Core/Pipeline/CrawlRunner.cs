@@ -72,13 +72,15 @@ public sealed class CrawlRunner
     /// <param name="progress">Receives each article outcome as it happens.</param>
     /// <param name="stopTaking">Stops taking new work.</param>
     /// <param name="cancellationToken">Cancels work in flight.</param>
+    /// <param name="listener">Hears each discovery and each skipped article as it happens (live metrics); none when <see langword="null"/>.</param>
     /// <returns>The pass's counts.</returns>
     public async Task<CrawlSummary> RunAsync(
         IReadOnlyCollection<SourceDefinition> sources,
         int maxParallelSources,
         IProgress<ArticleOutcome>? progress,
         CancellationToken stopTaking,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        ICrawlPassListener? listener = null)
     {
         ArgumentNullException.ThrowIfNull(sources);
         var summary = new CrawlSummary();
@@ -87,7 +89,7 @@ public sealed class CrawlRunner
 
         // Stopped by the caller, by the grace period's end, or by the pass itself (a full disk, an unexpected failure).
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(stopTaking, cancellationToken);
-        var observer = new LocalPassObserver(summary, progress, stop, _time);
+        var observer = new LocalPassObserver(summary, progress, listener, stop, _time);
         Dictionary<string, SourceDefinition> byId = sources.GroupBy(s => s.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         var loop = new HostWorkLoop(
             queue,

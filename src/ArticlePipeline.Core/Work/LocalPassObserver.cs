@@ -16,9 +16,10 @@ namespace ArticlePipeline.Core.Work;
 /// </summary>
 /// <param name="summary">The pass's summary.</param>
 /// <param name="progress">Receives each article outcome.</param>
+/// <param name="listener">Hears each discovery and each skipped article as it happens; none when <see langword="null"/>.</param>
 /// <param name="stop">Cancelled when the pass must take no further item (a full disk, an unexpected exception).</param>
 /// <param name="time">The clock of the source runs.</param>
-internal sealed class LocalPassObserver(CrawlSummary summary, IProgress<ArticleOutcome>? progress, CancellationTokenSource stop, TimeProvider time) : IWorkItemObserver
+internal sealed class LocalPassObserver(CrawlSummary summary, IProgress<ArticleOutcome>? progress, ICrawlPassListener? listener, CancellationTokenSource stop, TimeProvider time) : IWorkItemObserver
 {
     private readonly ConcurrentDictionary<string, SourceTally> _sources = new(StringComparer.Ordinal);
     private ExceptionDispatchInfo? _error;
@@ -45,6 +46,8 @@ internal sealed class LocalPassObserver(CrawlSummary summary, IProgress<ArticleO
                     counts.AddSkipped(reason, count);
                 }
             }
+
+            listener?.Discovered(discovery);
         }
 
         if (result.Article is { } article)
@@ -83,6 +86,7 @@ internal sealed class LocalPassObserver(CrawlSummary summary, IProgress<ArticleO
     {
         summary.AddSkipped(SkipReasons.Stopped);
         Tally(item.SourceId).Own.AddSkipped(SkipReasons.Stopped);
+        listener?.Skipped(SkipReasons.Stopped);
     }
 
     /// <summary>Throws the first unexpected exception of an item, as the pass's own.</summary>
@@ -104,6 +108,10 @@ internal sealed class LocalPassObserver(CrawlSummary summary, IProgress<ArticleO
         if (result.Outcome is { } outcome)
         {
             progress?.Report(outcome);
+        }
+        else if (result.SkipReason is { } reason)
+        {
+            listener?.Skipped(reason);
         }
     }
 
