@@ -125,5 +125,8 @@ internal static class PostgresMigrations
             ALTER TABLE {schema}.source_runs ADD COLUMN done integer NOT NULL DEFAULT 0;
             CREATE UNIQUE INDEX ix_source_runs_run ON {schema}.source_runs (run_id);
             """),
+        new(7, "a host wanted by name: its holder gives it up once its requests under way are answered", $"""
+            ALTER TABLE {schema}.host_leases ADD COLUMN wanted_at timestamptz NULL;
+            """),
     ];
 }

@@ -11,6 +11,10 @@ namespace ArticlePipeline.State;
 /// gets nothing. Released rows stay, with the time before which the host may not be leased again (its politeness
 /// interval, or a Retry-After or Crawl-delay the holder knew of), so a host handed from one worker to another never
 /// sees two requests closer than that. Renewals store that time too, for a worker taking over an expired lease.
+/// A worker that asks for a host by name and does not get it marks the host wanted (<c>wanted_at</c>, refreshed at each
+/// ask): the holder then gets no further item of the host, so it gives the host up once its requests under way are
+/// answered, and no worker takes the host for its queued items until the one waiting has had its turn (or stopped
+/// asking for a lease's length). A host whose queue never empties is otherwise never free for a feed on it.
 /// </remarks>
 internal sealed partial class PostgresStateStore
 {
@@ -22,7 +26,8 @@ internal sealed partial class PostgresStateStore
               SELECT w.host, min(w.enqueued_at) AS since FROM {_schema}.work_items w
               LEFT JOIN {_schema}.host_leases h ON h.host = w.host
               WHERE (w.lease_token IS NULL OR w.lease_expires_at <= @now)
-                AND (h.host IS NULL OR ((h.token IS NULL OR h.expires_at <= @now) AND h.free_at <= @now))
+                AND (h.host IS NULL OR ((h.token IS NULL OR h.expires_at <= @now) AND h.free_at <= @now
+                  AND (h.wanted_at IS NULL OR h.wanted_at <= @wantedSince)))
               GROUP BY w.host),
             candidate AS (SELECT host FROM leasable ORDER BY since, host LIMIT 1),
             previous AS (
@@ -30,7 +35,7 @@ internal sealed partial class PostgresStateStore
             INSERT INTO {_schema}.host_leases AS h (host, owner, token, expires_at, free_at)
             SELECT host, @owner, @token, @expires, @now FROM candidate
             ON CONFLICT (host) DO UPDATE SET owner = EXCLUDED.owner, token = EXCLUDED.token, expires_at = EXCLUDED.expires_at
-            WHERE (h.token IS NULL OR h.expires_at <= @now) AND h.free_at <= @now
+            WHERE (h.token IS NULL OR h.expires_at <= @now) AND h.free_at <= @now AND (h.wanted_at IS NULL OR h.wanted_at <= @wantedSince)
             RETURNING h.host, COALESCE((SELECT expired FROM previous), false), (SELECT count(*) FROM leasable)
             """,
             host: null,
@@ -45,13 +50,13 @@ internal sealed partial class PostgresStateStore
         ArgumentException.ThrowIfNullOrEmpty(host);
 
         // One statement: the row is taken when free, and otherwise read back, to see whether this owner holds it.
-        return await LeaseHostAsync(
+        HostLease? lease = await LeaseHostAsync(
             $"""
             WITH previous AS (SELECT owner, token, expires_at FROM {_schema}.host_leases WHERE host = @host),
             taken AS (
               INSERT INTO {_schema}.host_leases AS h (host, owner, token, expires_at, free_at)
               VALUES (@host, @owner, @token, @expires, @now)
-              ON CONFLICT (host) DO UPDATE SET owner = EXCLUDED.owner, token = EXCLUDED.token, expires_at = EXCLUDED.expires_at
+              ON CONFLICT (host) DO UPDATE SET owner = EXCLUDED.owner, token = EXCLUDED.token, expires_at = EXCLUDED.expires_at, wanted_at = NULL
               WHERE (h.token IS NULL OR h.expires_at <= @now) AND h.free_at <= @now
               RETURNING h.token)
             SELECT t.token, @expires, COALESCE((SELECT p.token IS NOT NULL FROM previous p), false), false FROM taken t
@@ -64,6 +69,17 @@ internal sealed partial class PostgresStateStore
             leaseDuration,
             (reader, _, _) => new HostLease(host, owner, reader.GetGuid(0), reader.GetFieldValue<DateTimeOffset>(1), reader.GetBoolean(2)) { Shared = reader.GetBoolean(3) },
             cancellationToken).ConfigureAwait(false);
+        if (lease is null)
+        {
+            // Held by another worker, or not yet free: wanted, so that its holder gives it up and nobody takes it for
+            // its queued items before this worker's turn.
+            using NpgsqlCommand wanted = _dataSource.CreateCommand($"UPDATE {_schema}.host_leases SET wanted_at = @now WHERE host = @host");
+            wanted.Parameters.Add(Parameter("host", NpgsqlDbType.Text, host));
+            wanted.Parameters.Add(Parameter("now", _time.GetUtcNow()));
+            await wanted.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        return lease;
     }
 
     /// <inheritdoc />
@@ -106,13 +122,15 @@ internal sealed partial class PostgresStateStore
             leaseDuration,
             $"""
             WHERE c.host = @host AND (c.lease_token IS NULL OR c.lease_expires_at <= @now)
-              AND EXISTS (SELECT 1 FROM {_schema}.host_leases h WHERE h.host = @host AND h.token = @hostToken)
+              AND EXISTS (SELECT 1 FROM {_schema}.host_leases h WHERE h.host = @host AND h.token = @hostToken
+                AND (h.wanted_at IS NULL OR h.wanted_at <= @wantedSince))
             ORDER BY c.enqueued_at DESC, c.seq DESC
             """,
             parameters =>
             {
                 parameters.Add(Parameter("host", NpgsqlDbType.Text, host.Host));
                 parameters.Add(Parameter("hostToken", NpgsqlDbType.Uuid, host.Token));
+                parameters.Add(Parameter("wantedSince", _time.GetUtcNow() - leaseDuration));
             },
             cancellationToken);
     }
@@ -138,6 +156,9 @@ internal sealed partial class PostgresStateStore
         command.Parameters.Add(Parameter("token", NpgsqlDbType.Uuid, token));
         command.Parameters.Add(Parameter("expires", expiresAt));
         command.Parameters.Add(Parameter("now", now));
+
+        // A want older than a lease is a waiter that stopped asking (gave up, or died).
+        command.Parameters.Add(Parameter("wantedSince", now - leaseDuration));
         NpgsqlDataReader reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         await using (reader.ConfigureAwait(false))
         {

@@ -169,6 +169,20 @@ public sealed partial class PostgresStateStoreContractTests
         await HostLeaseContract.HostHeldForItsItems_NotGivenToAnotherWorker_TakenOverOnlyOnceExpired(hosts, store, Time.Advance);
     }
 
+    [Test]
+    public async Task TryLeaseNamedHostAsync_BusyHostWantedByName_HolderTakesNoFurtherItem_WaiterGetsTheNextTurn()
+    {
+        (IPipelineStateStore store, IHostLeaseStore hosts) = await HostsAsync();
+        await HostLeaseContract.BusyHostWantedByName_HolderTakesNoFurtherItem_WaiterGetsTheNextTurn(hosts, store, Time);
+    }
+
+    [Test]
+    public async Task TryLeaseNamedHostAsync_WantedByAWorkerThatStoppedAsking_HolderTakesItemsAgainAfterALease()
+    {
+        (IPipelineStateStore store, IHostLeaseStore hosts) = await HostsAsync();
+        await HostLeaseContract.WantedByAWorkerThatStoppedAsking_HolderTakesItemsAgainAfterALease(hosts, store, Time.Advance);
+    }
+
     private static WorkItem Article(string host, string path) => new($"https://{host}/{path}", "s", new Uri($"https://{host}/{path}"));
 }
 

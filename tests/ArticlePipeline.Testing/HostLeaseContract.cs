@@ -69,4 +69,73 @@ public static class HostLeaseContract
             Assert.That(byItems, Is.Null, "while leased by name, no worker takes the host for its items");
         }
     }
+
+    /// <summary>
+    /// A host whose holder always has items queued is given up to a worker asking for it by name: the holder gets no
+    /// further item, nobody takes the host for its items before the waiter's turn, and its items are taken again after.
+    /// </summary>
+    /// <param name="hosts">The store under test.</param>
+    /// <param name="work">The queue over the same hosts.</param>
+    /// <param name="time">Its clock.</param>
+    /// <returns>A task.</returns>
+    public static async Task BusyHostWantedByName_HolderTakesNoFurtherItem_WaiterGetsTheNextTurn(IHostLeaseStore hosts, IWorkItemStore work, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(hosts);
+        ArgumentNullException.ThrowIfNull(work);
+        ArgumentNullException.ThrowIfNull(time);
+        foreach (string path in new[] { "1", "2", "3" })
+        {
+            await work.EnqueueAsync(new WorkItem("https://a.example.vn/" + path, "s", new Uri("https://a.example.vn/" + path)));
+        }
+
+        HostLease holder = (await hosts.TryLeaseHostAsync("w1", LeaseTime))!;
+        WorkLease? beforeAsked = await hosts.TryLeaseFromHostAsync(holder, LeaseTime);
+        HostLease? asked = await hosts.TryLeaseNamedHostAsync(holder.Host, "w2", LeaseTime);
+        WorkLease? whileWanted = await hosts.TryLeaseFromHostAsync(holder, LeaseTime);
+        await work.CompleteAsync(beforeAsked!);
+        await hosts.ReleaseHostAsync(holder, time.GetUtcNow());
+        HostLease? forItemsBeforeTheTurn = await hosts.TryLeaseHostAsync("w3", LeaseTime);
+        HostLease? turn = await hosts.TryLeaseNamedHostAsync(holder.Host, "w2", LeaseTime);
+        await hosts.ReleaseHostAsync(turn!, time.GetUtcNow());
+        HostLease? forItemsAfter = await hosts.TryLeaseHostAsync("w3", LeaseTime);
+        WorkLease? resumed = forItemsAfter is null ? null : await hosts.TryLeaseFromHostAsync(forItemsAfter, LeaseTime);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(beforeAsked, Is.Not.Null, "nobody waiting: the holder takes its items");
+            Assert.That(asked, Is.Null, "the host is held: not granted at once");
+            Assert.That(whileWanted, Is.Null, "once wanted, the holder is given no further item, and so gives the host up");
+            Assert.That(forItemsBeforeTheTurn, Is.Null, "no worker takes the host for its items before the waiting one's turn");
+            Assert.That(turn is { Owner: "w2", Shared: false }, Is.True, "the waiting worker gets the host");
+            Assert.That(forItemsAfter?.Host, Is.EqualTo(holder.Host), "after its turn the host is taken for its items again");
+            Assert.That(resumed?.Item.Key, Is.EqualTo("https://a.example.vn/2"), "the newest item left");
+        }
+    }
+
+    /// <summary>A worker that asked for a busy host once and stopped asking (it gave up, or died) holds nobody back for longer than a lease.</summary>
+    /// <param name="hosts">The store under test.</param>
+    /// <param name="work">The queue over the same hosts.</param>
+    /// <param name="advance">Moves the store's clock on.</param>
+    /// <returns>A task.</returns>
+    public static async Task WantedByAWorkerThatStoppedAsking_HolderTakesItemsAgainAfterALease(IHostLeaseStore hosts, IWorkItemStore work, Action<TimeSpan> advance)
+    {
+        ArgumentNullException.ThrowIfNull(hosts);
+        ArgumentNullException.ThrowIfNull(work);
+        ArgumentNullException.ThrowIfNull(advance);
+        await work.EnqueueAsync(new WorkItem("https://a.example.vn/1", "s", new Uri("https://a.example.vn/1")));
+        HostLease holder = (await hosts.TryLeaseHostAsync("w1", LeaseTime))!;
+        await hosts.TryLeaseNamedHostAsync(holder.Host, "w2", LeaseTime);
+        WorkLease? wanted = await hosts.TryLeaseFromHostAsync(holder, LeaseTime);
+        advance(LeaseTime / 2);
+        bool renewed = await hosts.RenewHostAsync(holder, LeaseTime);
+        advance(LeaseTime / 2 + TimeSpan.FromSeconds(1));
+        WorkLease? later = await hosts.TryLeaseFromHostAsync(holder, LeaseTime);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(wanted, Is.Null);
+            Assert.That(renewed, Is.True, "the holder keeps its lease meanwhile");
+            Assert.That(later?.Item.Key, Is.EqualTo("https://a.example.vn/1"), "a want a lease old no longer stops the holder");
+        }
+    }
 }

@@ -12,7 +12,8 @@ public interface IHostLeaseStore
 {
     /// <summary>
     /// Leases a host that has items available (queued, or with an expired item lease), no live lease, and whose last
-    /// holder released it at least its politeness interval ago; hosts waiting longest first.
+    /// holder released it at least its politeness interval ago; hosts waiting longest first. A host another worker asked
+    /// for by name within the last <paramref name="leaseDuration"/> is left to that worker.
     /// </summary>
     /// <param name="owner">The worker's name.</param>
     /// <param name="leaseDuration">How long the lease lasts unless renewed.</param>
@@ -25,7 +26,10 @@ public interface IHostLeaseStore
     /// makes there (a feed or sitemap on another host, its robots.txt, a redirect): granted when no other worker holds it
     /// and its last holder's interval has passed. When <paramref name="owner"/> already holds it, that lease is returned
     /// with <see cref="HostLease.Shared"/> set: the owner's own fetcher keeps the host's turns, and only the holding
-    /// that took it renews or releases it.
+    /// that took it renews or releases it. When it is not granted, the host is marked wanted until asked again or for
+    /// <paramref name="leaseDuration"/>: its holder is given no further item (<see cref="TryLeaseFromHostAsync"/>), so it
+    /// gives the host up once its requests under way are answered, and nobody takes it for its items meanwhile. A worker
+    /// waiting for a host whose queue never empties so gets its turn.
     /// </summary>
     /// <param name="host">The host key (<see cref="HostLease.KeyOf"/>).</param>
     /// <param name="owner">The worker's name.</param>
@@ -59,6 +63,9 @@ public interface IHostLeaseStore
     /// <param name="host">The host lease; nothing is taken once it is lost.</param>
     /// <param name="leaseDuration">How long the item lease lasts unless renewed.</param>
     /// <param name="cancellationToken">Cancels the take.</param>
-    /// <returns>The item's lease, or <see langword="null"/> when the host has nothing available (or the host lease was lost).</returns>
+    /// <returns>
+    /// The item's lease, or <see langword="null"/> when the host has nothing available, the host lease was lost, or
+    /// another worker wants the host (<see cref="TryLeaseNamedHostAsync"/>): the holding then ends as if drained.
+    /// </returns>
     Task<WorkLease?> TryLeaseFromHostAsync(HostLease host, TimeSpan leaseDuration, CancellationToken cancellationToken = default);
 }

@@ -203,7 +203,8 @@ public sealed class InProcessWorkStore : IWorkItemStore, IHostLeaseStore
                 .Concat(_leases.TakeWhile(l => l.ExpiresAt <= now).Select(l => (_bySeq[l.Seq].Host, l.Seq)));
 
             string[] free = [.. waiting
-                .Where(h => !_hosts.TryGetValue(h.Host, out HostState? state) || ((state.Token is null || state.ExpiresAt <= now) && state.FreeAt <= now))
+                .Where(h => !_hosts.TryGetValue(h.Host, out HostState? state)
+                    || ((state.Token is null || state.ExpiresAt <= now) && state.FreeAt <= now && !state.Wanted(now, leaseDuration)))
                 .OrderBy(h => h.Oldest)
                 .Select(h => h.Host)
                 .Distinct(StringComparer.Ordinal)];
@@ -230,13 +231,19 @@ public sealed class InProcessWorkStore : IWorkItemStore, IHostLeaseStore
             _hosts.TryGetValue(host, out HostState? previous);
             if (previous is { Token: { } token } && previous.ExpiresAt > now)
             {
-                return Task.FromResult(previous.Owner == owner
-                    ? new HostLease(host, owner, token, previous.ExpiresAt, TakenOver: false) { Shared = true }
-                    : null);
+                if (previous.Owner == owner)
+                {
+                    return Task.FromResult<HostLease?>(new HostLease(host, owner, token, previous.ExpiresAt, TakenOver: false) { Shared = true });
+                }
+
+                // Wanted: its holder takes no further item and gives it up; nobody takes it for its items meanwhile.
+                previous.WantedAt = now;
+                return Task.FromResult<HostLease?>(null);
             }
 
             if (previous is not null && previous.FreeAt > now)
             {
+                previous.WantedAt = now;
                 return Task.FromResult<HostLease?>(null);
             }
 
@@ -291,12 +298,13 @@ public sealed class InProcessWorkStore : IWorkItemStore, IHostLeaseStore
         ArgumentNullException.ThrowIfNull(host);
         lock (_lock)
         {
-            if (!_hosts.TryGetValue(host.Host, out HostState? state) || state.Token != host.Token)
+            DateTimeOffset now = _time.GetUtcNow();
+            if (!_hosts.TryGetValue(host.Host, out HostState? state) || state.Token != host.Token || state.Wanted(now, leaseDuration))
             {
+                // Lost, or wanted by a worker waiting for it by name: the holder ends its holding and gives it up.
                 return Task.FromResult<WorkLease?>(null);
             }
 
-            DateTimeOffset now = _time.GetUtcNow();
             Entry? newest = _queued.TryGetValue(host.Host, out SortedSet<long>? queued) && queued.Count > 0
                 ? _bySeq[queued.Max]
                 : _leases.TakeWhile(l => l.ExpiresAt <= now).Select(l => _bySeq[l.Seq]).Where(e => e.Host == host.Host).MaxBy(e => e.Seq);
@@ -366,5 +374,11 @@ public sealed class InProcessWorkStore : IWorkItemStore, IHostLeaseStore
         public DateTimeOffset ExpiresAt { get; set; }
 
         public DateTimeOffset FreeAt { get; set; }
+
+        /// <summary>When a worker last asked for the host by name and did not get it.</summary>
+        public DateTimeOffset? WantedAt { get; set; }
+
+        /// <summary>Whether a worker asked for the host by name within the last lease's length (a waiter that stopped asking no longer counts).</summary>
+        public bool Wanted(DateTimeOffset now, TimeSpan leaseDuration) => WantedAt is { } wanted && wanted > now - leaseDuration;
     }
 }

@@ -132,5 +132,19 @@ public sealed class InProcessWorkStoreTests
         return HostLeaseContract.HostHeldForItsItems_NotGivenToAnotherWorker_TakenOverOnlyOnceExpired(store, store, _time.Advance);
     }
 
+    [Test]
+    public Task TryLeaseNamedHostAsync_BusyHostWantedByName_HolderTakesNoFurtherItem_WaiterGetsTheNextTurn()
+    {
+        var store = new InProcessWorkStore(_time);
+        return HostLeaseContract.BusyHostWantedByName_HolderTakesNoFurtherItem_WaiterGetsTheNextTurn(store, store, _time);
+    }
+
+    [Test]
+    public Task TryLeaseNamedHostAsync_WantedByAWorkerThatStoppedAsking_HolderTakesItemsAgainAfterALease()
+    {
+        var store = new InProcessWorkStore(_time);
+        return HostLeaseContract.WantedByAWorkerThatStoppedAsking_HolderTakesItemsAgainAfterALease(store, store, _time.Advance);
+    }
+
     private static WorkItem Article(string host, string path) => new($"https://{host}/{path}", "s", new Uri($"https://{host}/{path}"));
 }

@@ -253,6 +253,46 @@ public sealed class Issue13HostLeaseTests
         Dispose(workers);
     }
 
+    [Test]
+    public async Task TwoWorkers_SourcesFeedOnAHostWhoseQueueOutlastsTheWait_ItsHolderGivesItUp_AndTheFeedIsReadWhileArticlesRemain()
+    {
+        // Source h0's feed is on h1's host, whose holder has 24 articles to fetch there at 2 requests/s (about 12 s),
+        // far longer than a request may wait for another worker's host (2 s here). Without precedence for the waiting
+        // worker, h0's discovery failed as host-busy on every pass until h1's queue was drained (its feed was read
+        // 4.3 s after h1's last article request, against 12 s before it now).
+        await StartSitesAsync(hosts: 2, articles: 24);
+        LoopbackNewsSite home = _sites[0], feedHost = _sites[1];
+        string feed = File.ReadAllText(_folder.Combine("site0", "rss.xml")).Replace("<link>tin-tuc/", $"<link>{home.Url("tin-tuc/").AbsoluteUri}", StringComparison.Ordinal);
+        feedHost.Set("/h0-feed.xml", SiteResponse.Xml(feed));
+        List<ChildCli> workers = StartWorkers(2, delaySeconds: 0.5, hostsPerWorker: 1, feeds: [feedHost.Url("h0-feed.xml"), feedHost.Url("rss.xml")], foreignHostWaitSeconds: 2);
+        try
+        {
+            await WorkerTests.WaitUntilAsync(() => WorkerTests.Count(Records) >= 48, TimeSpan.FromSeconds(90));
+        }
+        finally
+        {
+            Stop(workers);
+        }
+
+        await feedHost.WaitIdleAsync();
+        LoggedRequest[] requests = [.. feedHost.Requests.OrderBy(r => r.At)];
+        double[] gaps = [.. requests.Zip(requests.Skip(1), (a, b) => (b.At - a.At).TotalSeconds)];
+        LoggedRequest? h0Feed = requests.FirstOrDefault(r => r.Path == "/h0-feed.xml");
+        LoggedRequest lastArticle = requests.Last(r => r.Path.StartsWith("/tin-tuc/", StringComparison.Ordinal));
+        await TestContext.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"h0's feed read {(lastArticle.At - (h0Feed?.At ?? lastArticle.At)).TotalSeconds:F1} s before h1's last article request; smallest gap at the feed host {gaps.Min():F3} s"));
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(h0Feed, Is.Not.Null, "h0's feed was read");
+            Assert.That((lastArticle.At - h0Feed!.At).TotalSeconds, Is.GreaterThan(4), "the feed was read while h1's holder still had articles to fetch there");
+            Assert.That(requests.Max(r => r.InFlight), Is.EqualTo(1), "never two requests in flight at the feed host");
+            Assert.That(gaps.Min(), Is.GreaterThanOrEqualTo(0.48), "the host's interval held across the hand-over and back");
+            AssertEachArticleWrittenOnce(48);
+        }
+
+        Dispose(workers);
+    }
+
     private string Records => _folder.Combine("out", "records");
 
     /// <summary>The hosts a worker's log says it leased and has not released.</summary>
@@ -286,7 +326,7 @@ public sealed class Issue13HostLeaseTests
     }
 
     /// <summary>Starts the workers, with one source per site (its feed beside it) unless <paramref name="feeds"/> names each source's feed.</summary>
-    private List<ChildCli> StartWorkers(int count, double delaySeconds, int maxRetries = 2, int hostsPerWorker = 8, Uri[]? feeds = null)
+    private List<ChildCli> StartWorkers(int count, double delaySeconds, int maxRetries = 2, int hostsPerWorker = 8, Uri[]? feeds = null, double foreignHostWaitSeconds = 60)
     {
         string sources = _folder.Combine("sources.json");
         File.WriteAllText(sources, JsonSerializer.Serialize(new
@@ -306,7 +346,7 @@ public sealed class Issue13HostLeaseTests
             Sources = new { File = sources },
             Network = new { AllowPrivateAddresses = true, DelaySeconds = delaySeconds, MaxConnectionsPerHost = 1, MaxRetries = maxRetries },
             State = new { Provider = "postgres", ConnectionString = _connection + $";Search Path=hlq_{_suffix}", Schema = "hl_" + _suffix },
-            Scheduler = new { Clustered = true, WorkerConcurrency = hostsPerWorker, PollSeconds, LeaseSeconds, GracePeriodSeconds = 1, CheckinIntervalSeconds = 2, HealthIntervalSeconds = 1 },
+            Scheduler = new { Clustered = true, WorkerConcurrency = hostsPerWorker, PollSeconds, LeaseSeconds, GracePeriodSeconds = 1, CheckinIntervalSeconds = 2, HealthIntervalSeconds = 1, ForeignHostWaitSeconds = foreignHostWaitSeconds },
         });
         return [.. Enumerable.Range(0, count).Select(i => ChildCli.Start(
             _folder.Path,
