@@ -50,19 +50,19 @@ const double PoliteRate = 2;
 double bound = PoliteArticles / (PoliteHosts * PoliteRate);
 if (onlyWorkers is { } only)
 {
-    (double alone, double aloneMaxRate, double aloneMinGap) = await PolitenessAsync(connection, workers: only);
-    Console.WriteLine($"politeness: {PoliteArticles} articles on {PoliteHosts} hosts at {PoliteRate} requests/s; bound {bound:F1} s; {only} worker(s): {alone:F1} s; max per-host rate in any 1 s window {aloneMaxRate:F0}/s, smallest per-host gap {aloneMinGap:F3} s");
+    Politeness alone = await PolitenessAsync(connection, workers: only);
+    Console.WriteLine($"politeness: {PoliteArticles} articles on {PoliteHosts} hosts at {PoliteRate} requests/s; bound {bound:F1} s; {only} worker(s): {alone.Describe(bound)}");
     return;
 }
 
-(double oneWorker, double oneMaxRate, double oneMinGap) = await PolitenessAsync(connection, workers: 1);
-(double threeWorkers, double threeMaxRate, double threeMinGap) = await PolitenessAsync(connection, workers: 3);
+Politeness oneWorker = await PolitenessAsync(connection, workers: 1);
+Politeness threeWorkers = await PolitenessAsync(connection, workers: 3);
 Console.WriteLine($"politeness: {PoliteArticles} articles on {PoliteHosts} hosts at {PoliteRate} requests/s; bound articles/(hosts x rate) = {bound:F1} s");
-Console.WriteLine($"  1 worker : {oneWorker:F1} s, ratio to the bound {oneWorker / bound:F2}; max per-host rate in any 1 s window {oneMaxRate:F0}/s, smallest per-host gap {oneMinGap:F3} s");
-Console.WriteLine($"  3 workers: {threeWorkers:F1} s, ratio to the bound {threeWorkers / bound:F2}; max per-host rate in any 1 s window {threeMaxRate:F0}/s, smallest per-host gap {threeMinGap:F3} s");
-Console.WriteLine($"  3 workers / 1 worker: {threeWorkers / oneWorker:F2}");
+Console.WriteLine($"  1 worker : {oneWorker.Describe(bound)}");
+Console.WriteLine($"  3 workers: {threeWorkers.Describe(bound)}");
+Console.WriteLine($"  3 workers / 1 worker, from the first request: {threeWorkers.FromFirstRequest / oneWorker.FromFirstRequest:F2}");
 
-static async Task<(double Seconds, double MaxRate, double MinGap)> PolitenessAsync(string connection, int workers)
+static async Task<Politeness> PolitenessAsync(string connection, int workers)
 {
     using var folder = new TempDirectory();
     string suffix = Guid.NewGuid().ToString("N")[..10];
@@ -207,7 +207,7 @@ static async Task<(double Seconds, double MaxRate, double MinGap)> PolitenessAsy
         await drop.ExecuteNonQueryAsync();
     }
 
-    return (seconds, maxRate, minGap);
+    return new Politeness(seconds, fromFiring, fromFirst, maxRate, minGap);
 }
 
 // The sites run in this process: the first requests it serves compile its web server and the site's handler, which
@@ -371,4 +371,11 @@ static string WriteConfig(TempDirectory folder, IReadOnlyList<LoopbackNewsSite> 
     string path = folder.Combine("appsettings.bench.json");
     File.WriteAllText(path, JsonSerializer.Serialize(settings));
     return path;
+}
+
+/// <summary>One politeness run: seconds to the last record from process start, from the cron's first firing and from the sites' first request; the sites' highest rate and smallest gap.</summary>
+internal sealed record Politeness(double FromStart, double FromFiring, double FromFirstRequest, double MaxRate, double MinGap)
+{
+    public string Describe(double bound) => string.Create(CultureInfo.InvariantCulture,
+        $"from the first request {FromFirstRequest:F1} s (ratio to the bound {FromFirstRequest / bound:F2}), from the cron's first firing {FromFiring:F1} s ({FromFiring / bound:F2}), from process start {FromStart:F1} s ({FromStart / bound:F2}); max per-host rate in any 1 s window {MaxRate:F0}/s, smallest per-host gap {MinGap:F3} s");
 }
