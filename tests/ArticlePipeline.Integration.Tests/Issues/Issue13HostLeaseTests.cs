@@ -220,23 +220,7 @@ public sealed class Issue13HostLeaseTests
     {
         // Source h0's feed is on h1's host, which another worker holds to fetch h1's articles: h0's holder must wait
         // for that host's lease before it reads the feed, or its request lands between the other worker's.
-        await StartSitesAsync(hosts: 2, articles: 6);
-        LoopbackNewsSite home = _sites[0], feedHost = _sites[1];
-        string feed = File.ReadAllText(_folder.Combine("site0", "rss.xml")).Replace("<link>tin-tuc/", $"<link>{home.Url("tin-tuc/").AbsoluteUri}", StringComparison.Ordinal);
-        feedHost.Set("/h0-feed.xml", SiteResponse.Xml(feed));
-        List<ChildCli> workers = StartWorkers(3, delaySeconds: 1, hostsPerWorker: 1, feeds: [feedHost.Url("h0-feed.xml"), feedHost.Url("rss.xml")]);
-        try
-        {
-            await WorkerTests.WaitUntilAsync(() => WorkerTests.Count(Records) >= 12, TimeSpan.FromSeconds(90));
-        }
-        finally
-        {
-            Stop(workers);
-        }
-
-        await feedHost.WaitIdleAsync();
-        LoggedRequest[] requests = [.. feedHost.Requests.OrderBy(r => r.At)];
-        double[] gaps = [.. requests.Zip(requests.Skip(1), (a, b) => (b.At - a.At).TotalSeconds)];
+        (List<ChildCli> workers, LoopbackNewsSite feedHost, LoggedRequest[] requests, double[] gaps) = await CrawlWithH0sFeedOnH1sHostAsync(workers: 3, articles: 6, delaySeconds: 1);
         string[] askedBy = [.. workers.Where(w => w.ErrorLines.Any(l => l.Contains($"host {feedHost.Authority}: leased", StringComparison.Ordinal))).Select(w => w.Id.ToString(CultureInfo.InvariantCulture))];
         await TestContext.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"{requests.Length} requests at the feed host ({requests.Count(r => r.Path == "/h0-feed.xml")} for h0's feed), smallest gap {gaps.Min():F3} s, most in flight {requests.Max(r => r.InFlight)}; workers that leased it: {askedBy.Length}"));
@@ -260,23 +244,7 @@ public sealed class Issue13HostLeaseTests
         // far longer than a request may wait for another worker's host (2 s here). Without precedence for the waiting
         // worker, h0's discovery failed as host-busy on every pass until h1's queue was drained (its feed was read
         // 4.3 s after h1's last article request, against 12 s before it now).
-        await StartSitesAsync(hosts: 2, articles: 24);
-        LoopbackNewsSite home = _sites[0], feedHost = _sites[1];
-        string feed = File.ReadAllText(_folder.Combine("site0", "rss.xml")).Replace("<link>tin-tuc/", $"<link>{home.Url("tin-tuc/").AbsoluteUri}", StringComparison.Ordinal);
-        feedHost.Set("/h0-feed.xml", SiteResponse.Xml(feed));
-        List<ChildCli> workers = StartWorkers(2, delaySeconds: 0.5, hostsPerWorker: 1, feeds: [feedHost.Url("h0-feed.xml"), feedHost.Url("rss.xml")], foreignHostWaitSeconds: 2);
-        try
-        {
-            await WorkerTests.WaitUntilAsync(() => WorkerTests.Count(Records) >= 48, TimeSpan.FromSeconds(90));
-        }
-        finally
-        {
-            Stop(workers);
-        }
-
-        await feedHost.WaitIdleAsync();
-        LoggedRequest[] requests = [.. feedHost.Requests.OrderBy(r => r.At)];
-        double[] gaps = [.. requests.Zip(requests.Skip(1), (a, b) => (b.At - a.At).TotalSeconds)];
+        (List<ChildCli> workers, _, LoggedRequest[] requests, double[] gaps) = await CrawlWithH0sFeedOnH1sHostAsync(workers: 2, articles: 24, delaySeconds: 0.5, foreignHostWaitSeconds: 2);
         LoggedRequest? h0Feed = requests.FirstOrDefault(r => r.Path == "/h0-feed.xml");
         LoggedRequest lastArticle = requests.Last(r => r.Path.StartsWith("/tin-tuc/", StringComparison.Ordinal));
         await TestContext.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
@@ -294,6 +262,33 @@ public sealed class Issue13HostLeaseTests
     }
 
     private string Records => _folder.Combine("out", "records");
+
+    /// <summary>
+    /// Two sites of <paramref name="articles"/> articles each, source h0's feed served by h1's host, crawled by
+    /// <paramref name="workers"/> workers holding one host each until every article is written; the feed host's
+    /// requests in order of arrival and the gaps between them.
+    /// </summary>
+    private async Task<(List<ChildCli> Workers, LoopbackNewsSite FeedHost, LoggedRequest[] Requests, double[] Gaps)> CrawlWithH0sFeedOnH1sHostAsync(
+        int workers, int articles, double delaySeconds, double foreignHostWaitSeconds = 60)
+    {
+        await StartSitesAsync(hosts: 2, articles);
+        LoopbackNewsSite home = _sites[0], feedHost = _sites[1];
+        string feed = File.ReadAllText(_folder.Combine("site0", "rss.xml")).Replace("<link>tin-tuc/", $"<link>{home.Url("tin-tuc/").AbsoluteUri}", StringComparison.Ordinal);
+        feedHost.Set("/h0-feed.xml", SiteResponse.Xml(feed));
+        List<ChildCli> started = StartWorkers(workers, delaySeconds, hostsPerWorker: 1, feeds: [feedHost.Url("h0-feed.xml"), feedHost.Url("rss.xml")], foreignHostWaitSeconds: foreignHostWaitSeconds);
+        try
+        {
+            await WorkerTests.WaitUntilAsync(() => WorkerTests.Count(Records) >= 2 * articles, TimeSpan.FromSeconds(90));
+        }
+        finally
+        {
+            Stop(started);
+        }
+
+        await feedHost.WaitIdleAsync();
+        LoggedRequest[] requests = [.. feedHost.Requests.OrderBy(r => r.At)];
+        return (started, feedHost, requests, [.. requests.Zip(requests.Skip(1), (a, b) => (b.At - a.At).TotalSeconds)]);
+    }
 
     /// <summary>The hosts a worker's log says it leased and has not released.</summary>
     private static string[] Held(ChildCli worker)
