@@ -50,7 +50,7 @@ public sealed class SchedulerOptions
     /// Cluster mode: how long a request to a host other than the one its worker holds (a source's feed or sitemap on
     /// another host, a redirect to another host or port) waits while another worker holds that host; then the request
     /// fails as <c>host-busy</c> and is asked again on a later pass. The holder is told the host is wanted and gives it
-    /// up after its request under way, so the wait is normally one article's time, whatever the holder's queue.
+    /// up after its item under way (an article; a discovery goes on to its end), whatever the holder's queue.
     /// </summary>
     /// <value>60 seconds.</value>
     public double ForeignHostWaitSeconds { get; set; } = 60;

@@ -126,7 +126,7 @@ internal static class PostgresMigrations
             CREATE UNIQUE INDEX ix_source_runs_run ON {schema}.source_runs (run_id);
             """),
         new(7, "a host wanted by name: its holder gives it up once its requests under way are answered", $"""
-            ALTER TABLE {schema}.host_leases ADD COLUMN wanted_at timestamptz NULL;
+            ALTER TABLE {schema}.host_leases ADD COLUMN wanted_until timestamptz NULL;
             """),
     ];
 }

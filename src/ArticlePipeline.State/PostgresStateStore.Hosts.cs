@@ -11,10 +11,11 @@ namespace ArticlePipeline.State;
 /// gets nothing. Released rows stay, with the time before which the host may not be leased again (its politeness
 /// interval, or a Retry-After or Crawl-delay the holder knew of), so a host handed from one worker to another never
 /// sees two requests closer than that. Renewals store that time too, for a worker taking over an expired lease.
-/// A worker that asks for a host by name and does not get it marks the host wanted (<c>wanted_at</c>, refreshed at each
-/// ask): the holder then gets no further item of the host, so it gives the host up once its requests under way are
-/// answered, and no worker takes the host for its queued items until the one waiting has had its turn (or stopped
-/// asking for a lease's length). A host whose queue never empties is otherwise never free for a feed on it.
+/// A worker that asks for a host by name and does not get it marks the host wanted for a moment (<c>wanted_until</c>,
+/// moved on at each ask): the holder then gets no further item of the host, so it gives the host up once its requests
+/// under way are answered, and no worker takes the host for its queued items until the one waiting has had its turn,
+/// or stopped asking (gave up, or died) and the mark ran out. A host whose queue never empties is otherwise never free
+/// for a feed on it.
 /// </remarks>
 internal sealed partial class PostgresStateStore
 {
@@ -27,7 +28,7 @@ internal sealed partial class PostgresStateStore
               LEFT JOIN {_schema}.host_leases h ON h.host = w.host
               WHERE (w.lease_token IS NULL OR w.lease_expires_at <= @now)
                 AND (h.host IS NULL OR ((h.token IS NULL OR h.expires_at <= @now) AND h.free_at <= @now
-                  AND (h.wanted_at IS NULL OR h.wanted_at <= @wantedSince)))
+                  AND (h.wanted_until IS NULL OR h.wanted_until <= @now)))
               GROUP BY w.host),
             candidate AS (SELECT host FROM leasable ORDER BY since, host LIMIT 1),
             previous AS (
@@ -35,7 +36,7 @@ internal sealed partial class PostgresStateStore
             INSERT INTO {_schema}.host_leases AS h (host, owner, token, expires_at, free_at)
             SELECT host, @owner, @token, @expires, @now FROM candidate
             ON CONFLICT (host) DO UPDATE SET owner = EXCLUDED.owner, token = EXCLUDED.token, expires_at = EXCLUDED.expires_at
-            WHERE (h.token IS NULL OR h.expires_at <= @now) AND h.free_at <= @now AND (h.wanted_at IS NULL OR h.wanted_at <= @wantedSince)
+            WHERE (h.token IS NULL OR h.expires_at <= @now) AND h.free_at <= @now AND (h.wanted_until IS NULL OR h.wanted_until <= @now)
             RETURNING h.host, COALESCE((SELECT expired FROM previous), false), (SELECT count(*) FROM leasable)
             """,
             host: null,
@@ -45,7 +46,7 @@ internal sealed partial class PostgresStateStore
             cancellationToken).ConfigureAwait(false);
 
     /// <inheritdoc />
-    public async Task<HostLease?> TryLeaseNamedHostAsync(string host, string owner, TimeSpan leaseDuration, CancellationToken cancellationToken = default)
+    public async Task<HostLease?> TryLeaseNamedHostAsync(string host, string owner, TimeSpan leaseDuration, TimeSpan? wantedFor = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(host);
 
@@ -56,7 +57,7 @@ internal sealed partial class PostgresStateStore
             taken AS (
               INSERT INTO {_schema}.host_leases AS h (host, owner, token, expires_at, free_at)
               VALUES (@host, @owner, @token, @expires, @now)
-              ON CONFLICT (host) DO UPDATE SET owner = EXCLUDED.owner, token = EXCLUDED.token, expires_at = EXCLUDED.expires_at, wanted_at = NULL
+              ON CONFLICT (host) DO UPDATE SET owner = EXCLUDED.owner, token = EXCLUDED.token, expires_at = EXCLUDED.expires_at, wanted_until = NULL
               WHERE (h.token IS NULL OR h.expires_at <= @now) AND h.free_at <= @now
               RETURNING h.token)
             SELECT t.token, @expires, COALESCE((SELECT p.token IS NOT NULL FROM previous p), false), false FROM taken t
@@ -73,9 +74,9 @@ internal sealed partial class PostgresStateStore
         {
             // Held by another worker, or not yet free: wanted, so that its holder gives it up and nobody takes it for
             // its queued items before this worker's turn.
-            using NpgsqlCommand wanted = _dataSource.CreateCommand($"UPDATE {_schema}.host_leases SET wanted_at = @now WHERE host = @host");
+            using NpgsqlCommand wanted = _dataSource.CreateCommand($"UPDATE {_schema}.host_leases SET wanted_until = @until WHERE host = @host");
             wanted.Parameters.Add(Parameter("host", NpgsqlDbType.Text, host));
-            wanted.Parameters.Add(Parameter("now", _time.GetUtcNow()));
+            wanted.Parameters.Add(Parameter("until", _time.GetUtcNow() + (wantedFor ?? leaseDuration)));
             await wanted.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
@@ -123,14 +124,13 @@ internal sealed partial class PostgresStateStore
             $"""
             WHERE c.host = @host AND (c.lease_token IS NULL OR c.lease_expires_at <= @now)
               AND EXISTS (SELECT 1 FROM {_schema}.host_leases h WHERE h.host = @host AND h.token = @hostToken
-                AND (h.wanted_at IS NULL OR h.wanted_at <= @wantedSince))
+                AND (h.wanted_until IS NULL OR h.wanted_until <= @now))
             ORDER BY c.enqueued_at DESC, c.seq DESC
             """,
             parameters =>
             {
                 parameters.Add(Parameter("host", NpgsqlDbType.Text, host.Host));
                 parameters.Add(Parameter("hostToken", NpgsqlDbType.Uuid, host.Token));
-                parameters.Add(Parameter("wantedSince", _time.GetUtcNow() - leaseDuration));
             },
             cancellationToken);
     }
@@ -156,9 +156,6 @@ internal sealed partial class PostgresStateStore
         command.Parameters.Add(Parameter("token", NpgsqlDbType.Uuid, token));
         command.Parameters.Add(Parameter("expires", expiresAt));
         command.Parameters.Add(Parameter("now", now));
-
-        // A want older than a lease is a waiter that stopped asking (gave up, or died).
-        command.Parameters.Add(Parameter("wantedSince", now - leaseDuration));
         NpgsqlDataReader reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         await using (reader.ConfigureAwait(false))
         {

@@ -120,8 +120,8 @@ public sealed class StorageFullGuard : IPipelineStateStore, IHostLeaseStore
         GuardAsync(() => Hosts.TryLeaseHostAsync(owner, leaseDuration, cancellationToken));
 
     /// <inheritdoc />
-    public Task<HostLease?> TryLeaseNamedHostAsync(string host, string owner, TimeSpan leaseDuration, CancellationToken cancellationToken = default) =>
-        GuardAsync(() => Hosts.TryLeaseNamedHostAsync(host, owner, leaseDuration, cancellationToken));
+    public Task<HostLease?> TryLeaseNamedHostAsync(string host, string owner, TimeSpan leaseDuration, TimeSpan? wantedFor = null, CancellationToken cancellationToken = default) =>
+        GuardAsync(() => Hosts.TryLeaseNamedHostAsync(host, owner, leaseDuration, wantedFor, cancellationToken));
 
     /// <inheritdoc />
     public Task<bool> RenewHostAsync(HostLease lease, TimeSpan leaseDuration, DateTimeOffset? freeAt = null, CancellationToken cancellationToken = default) =>

@@ -173,14 +173,14 @@ public sealed partial class PostgresStateStoreContractTests
     public async Task TryLeaseNamedHostAsync_BusyHostWantedByName_HolderTakesNoFurtherItem_WaiterGetsTheNextTurn()
     {
         (IPipelineStateStore store, IHostLeaseStore hosts) = await HostsAsync();
-        await HostLeaseContract.BusyHostWantedByName_HolderTakesNoFurtherItem_WaiterGetsTheNextTurn(hosts, store, Time);
+        await HostLeaseContract.BusyHostWantedByName_HolderTakesNoFurtherItem_WaiterGetsTheNextTurn(hosts, store, Time, Time.Advance);
     }
 
     [Test]
-    public async Task TryLeaseNamedHostAsync_WantedByAWorkerThatStoppedAsking_HolderTakesItemsAgainAfterALease()
+    public async Task TryLeaseNamedHostAsync_WantedByAWorkerThatStoppedAsking_HolderTakesItemsAgainOnceTheWantLapses()
     {
         (IPipelineStateStore store, IHostLeaseStore hosts) = await HostsAsync();
-        await HostLeaseContract.WantedByAWorkerThatStoppedAsking_HolderTakesItemsAgainAfterALease(hosts, store, Time.Advance);
+        await HostLeaseContract.WantedByAWorkerThatStoppedAsking_HolderTakesItemsAgainOnceTheWantLapses(hosts, store, Time.Advance);
     }
 
     private static WorkItem Article(string host, string path) => new($"https://{host}/{path}", "s", new Uri($"https://{host}/{path}"));

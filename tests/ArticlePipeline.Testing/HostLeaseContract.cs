@@ -77,12 +77,14 @@ public static class HostLeaseContract
     /// <param name="hosts">The store under test.</param>
     /// <param name="work">The queue over the same hosts.</param>
     /// <param name="time">Its clock.</param>
+    /// <param name="advance">Moves that clock on.</param>
     /// <returns>A task.</returns>
-    public static async Task BusyHostWantedByName_HolderTakesNoFurtherItem_WaiterGetsTheNextTurn(IHostLeaseStore hosts, IWorkItemStore work, TimeProvider time)
+    public static async Task BusyHostWantedByName_HolderTakesNoFurtherItem_WaiterGetsTheNextTurn(IHostLeaseStore hosts, IWorkItemStore work, TimeProvider time, Action<TimeSpan> advance)
     {
         ArgumentNullException.ThrowIfNull(hosts);
         ArgumentNullException.ThrowIfNull(work);
         ArgumentNullException.ThrowIfNull(time);
+        ArgumentNullException.ThrowIfNull(advance);
         foreach (string path in new[] { "1", "2", "3" })
         {
             await work.EnqueueAsync(new WorkItem("https://a.example.vn/" + path, "s", new Uri("https://a.example.vn/" + path)));
@@ -90,10 +92,14 @@ public static class HostLeaseContract
 
         HostLease holder = (await hosts.TryLeaseHostAsync("w1", LeaseTime))!;
         WorkLease? beforeAsked = await hosts.TryLeaseFromHostAsync(holder, LeaseTime);
-        HostLease? asked = await hosts.TryLeaseNamedHostAsync(holder.Host, "w2", LeaseTime);
+        HostLease? asked = await hosts.TryLeaseNamedHostAsync(holder.Host, "w2", LeaseTime, wantedFor: TimeSpan.FromSeconds(1));
         WorkLease? whileWanted = await hosts.TryLeaseFromHostAsync(holder, LeaseTime);
         await work.CompleteAsync(beforeAsked!);
-        await hosts.ReleaseHostAsync(holder, time.GetUtcNow());
+
+        // Given back with its interval: asked again before that, the host is wanted anew (the first want lapses first).
+        await hosts.ReleaseHostAsync(holder, time.GetUtcNow() + TimeSpan.FromSeconds(2));
+        HostLease? beforeItsInterval = await hosts.TryLeaseNamedHostAsync(holder.Host, "w2", LeaseTime, wantedFor: TimeSpan.FromSeconds(5));
+        advance(TimeSpan.FromSeconds(2));
         HostLease? forItemsBeforeTheTurn = await hosts.TryLeaseHostAsync("w3", LeaseTime);
         HostLease? turn = await hosts.TryLeaseNamedHostAsync(holder.Host, "w2", LeaseTime);
         await hosts.ReleaseHostAsync(turn!, time.GetUtcNow());
@@ -105,6 +111,7 @@ public static class HostLeaseContract
             Assert.That(beforeAsked, Is.Not.Null, "nobody waiting: the holder takes its items");
             Assert.That(asked, Is.Null, "the host is held: not granted at once");
             Assert.That(whileWanted, Is.Null, "once wanted, the holder is given no further item, and so gives the host up");
+            Assert.That(beforeItsInterval, Is.Null, "not before the released host's interval");
             Assert.That(forItemsBeforeTheTurn, Is.Null, "no worker takes the host for its items before the waiting one's turn");
             Assert.That(turn is { Owner: "w2", Shared: false }, Is.True, "the waiting worker gets the host");
             Assert.That(forItemsAfter?.Host, Is.EqualTo(holder.Host), "after its turn the host is taken for its items again");
@@ -112,30 +119,30 @@ public static class HostLeaseContract
         }
     }
 
-    /// <summary>A worker that asked for a busy host once and stopped asking (it gave up, or died) holds nobody back for longer than a lease.</summary>
+    /// <summary>A worker that asked for a busy host and stopped asking (it gave up, or died) holds the holder back only until its want lapses.</summary>
     /// <param name="hosts">The store under test.</param>
     /// <param name="work">The queue over the same hosts.</param>
     /// <param name="advance">Moves the store's clock on.</param>
     /// <returns>A task.</returns>
-    public static async Task WantedByAWorkerThatStoppedAsking_HolderTakesItemsAgainAfterALease(IHostLeaseStore hosts, IWorkItemStore work, Action<TimeSpan> advance)
+    public static async Task WantedByAWorkerThatStoppedAsking_HolderTakesItemsAgainOnceTheWantLapses(IHostLeaseStore hosts, IWorkItemStore work, Action<TimeSpan> advance)
     {
         ArgumentNullException.ThrowIfNull(hosts);
         ArgumentNullException.ThrowIfNull(work);
         ArgumentNullException.ThrowIfNull(advance);
         await work.EnqueueAsync(new WorkItem("https://a.example.vn/1", "s", new Uri("https://a.example.vn/1")));
         HostLease holder = (await hosts.TryLeaseHostAsync("w1", LeaseTime))!;
-        await hosts.TryLeaseNamedHostAsync(holder.Host, "w2", LeaseTime);
+        await hosts.TryLeaseNamedHostAsync(holder.Host, "w2", LeaseTime, wantedFor: TimeSpan.FromSeconds(6));
         WorkLease? wanted = await hosts.TryLeaseFromHostAsync(holder, LeaseTime);
-        advance(LeaseTime / 2);
-        bool renewed = await hosts.RenewHostAsync(holder, LeaseTime);
-        advance(LeaseTime / 2 + TimeSpan.FromSeconds(1));
-        WorkLease? later = await hosts.TryLeaseFromHostAsync(holder, LeaseTime);
+        advance(TimeSpan.FromSeconds(5));
+        WorkLease? stillWanted = await hosts.TryLeaseFromHostAsync(holder, LeaseTime);
+        advance(TimeSpan.FromSeconds(2));
+        WorkLease? lapsed = await hosts.TryLeaseFromHostAsync(holder, LeaseTime);
 
         using (Assert.EnterMultipleScope())
         {
             Assert.That(wanted, Is.Null);
-            Assert.That(renewed, Is.True, "the holder keeps its lease meanwhile");
-            Assert.That(later?.Item.Key, Is.EqualTo("https://a.example.vn/1"), "a want a lease old no longer stops the holder");
+            Assert.That(stillWanted, Is.Null, "wanted for the time the waiter said");
+            Assert.That(lapsed?.Item.Key, Is.EqualTo("https://a.example.vn/1"), "then the holder takes its items again, its lease long from over");
         }
     }
 }

@@ -12,8 +12,8 @@ public interface IHostLeaseStore
 {
     /// <summary>
     /// Leases a host that has items available (queued, or with an expired item lease), no live lease, and whose last
-    /// holder released it at least its politeness interval ago; hosts waiting longest first. A host another worker asked
-    /// for by name within the last <paramref name="leaseDuration"/> is left to that worker.
+    /// holder released it at least its politeness interval ago; hosts waiting longest first. A host another worker is
+    /// waiting for by name (<see cref="TryLeaseNamedHostAsync"/>) is left to that worker.
     /// </summary>
     /// <param name="owner">The worker's name.</param>
     /// <param name="leaseDuration">How long the lease lasts unless renewed.</param>
@@ -26,17 +26,22 @@ public interface IHostLeaseStore
     /// makes there (a feed or sitemap on another host, its robots.txt, a redirect): granted when no other worker holds it
     /// and its last holder's interval has passed. When <paramref name="owner"/> already holds it, that lease is returned
     /// with <see cref="HostLease.Shared"/> set: the owner's own fetcher keeps the host's turns, and only the holding
-    /// that took it renews or releases it. When it is not granted, the host is marked wanted until asked again or for
-    /// <paramref name="leaseDuration"/>: its holder is given no further item (<see cref="TryLeaseFromHostAsync"/>), so it
+    /// that took it renews or releases it. When it is not granted, the host is marked wanted for
+    /// <paramref name="wantedFor"/>: its holder is given no further item (<see cref="TryLeaseFromHostAsync"/>), so it
     /// gives the host up once its requests under way are answered, and nobody takes it for its items meanwhile. A worker
     /// waiting for a host whose queue never empties so gets its turn.
     /// </summary>
     /// <param name="host">The host key (<see cref="HostLease.KeyOf"/>).</param>
     /// <param name="owner">The worker's name.</param>
     /// <param name="leaseDuration">How long the lease lasts unless renewed.</param>
+    /// <param name="wantedFor">
+    /// How long the host stays wanted unless asked for again; <paramref name="leaseDuration"/> when <see langword="null"/>.
+    /// A worker asking again at intervals passes a few of them, so that once it stops asking (it gave up, or died) the
+    /// host is soon taken for its items again.
+    /// </param>
     /// <param name="cancellationToken">Cancels the take.</param>
     /// <returns>The lease, or <see langword="null"/> while another worker holds the host or its interval runs.</returns>
-    Task<HostLease?> TryLeaseNamedHostAsync(string host, string owner, TimeSpan leaseDuration, CancellationToken cancellationToken = default);
+    Task<HostLease?> TryLeaseNamedHostAsync(string host, string owner, TimeSpan leaseDuration, TimeSpan? wantedFor = null, CancellationToken cancellationToken = default);
 
     /// <summary>Extends a host lease still held by its owner.</summary>
     /// <param name="lease">The lease.</param>

@@ -90,7 +90,8 @@ internal sealed partial class HostGate : IHostGate
         {
             try
             {
-                if (await _hosts.TryLeaseNamedHostAsync(host, _options.Owner, _options.LeaseDuration, cancellationToken).ConfigureAwait(false) is { } lease)
+                // Wanted for three polls: asked again at each, it lapses soon after this gate stops waiting.
+                if (await _hosts.TryLeaseNamedHostAsync(host, _options.Owner, _options.LeaseDuration, _options.PollInterval * 3, cancellationToken).ConfigureAwait(false) is { } lease)
                 {
                     if (waiting)
                     {

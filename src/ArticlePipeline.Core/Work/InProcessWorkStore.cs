@@ -204,7 +204,7 @@ public sealed class InProcessWorkStore : IWorkItemStore, IHostLeaseStore
 
             string[] free = [.. waiting
                 .Where(h => !_hosts.TryGetValue(h.Host, out HostState? state)
-                    || ((state.Token is null || state.ExpiresAt <= now) && state.FreeAt <= now && !state.Wanted(now, leaseDuration)))
+                    || ((state.Token is null || state.ExpiresAt <= now) && state.FreeAt <= now && !state.Wanted(now)))
                 .OrderBy(h => h.Oldest)
                 .Select(h => h.Host)
                 .Distinct(StringComparer.Ordinal)];
@@ -222,7 +222,7 @@ public sealed class InProcessWorkStore : IWorkItemStore, IHostLeaseStore
     }
 
     /// <inheritdoc />
-    public Task<HostLease?> TryLeaseNamedHostAsync(string host, string owner, TimeSpan leaseDuration, CancellationToken cancellationToken = default)
+    public Task<HostLease?> TryLeaseNamedHostAsync(string host, string owner, TimeSpan leaseDuration, TimeSpan? wantedFor = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(host);
         lock (_lock)
@@ -237,13 +237,13 @@ public sealed class InProcessWorkStore : IWorkItemStore, IHostLeaseStore
                 }
 
                 // Wanted: its holder takes no further item and gives it up; nobody takes it for its items meanwhile.
-                previous.WantedAt = now;
+                previous.WantedUntil = now + (wantedFor ?? leaseDuration);
                 return Task.FromResult<HostLease?>(null);
             }
 
             if (previous is not null && previous.FreeAt > now)
             {
-                previous.WantedAt = now;
+                previous.WantedUntil = now + (wantedFor ?? leaseDuration);
                 return Task.FromResult<HostLease?>(null);
             }
 
@@ -299,7 +299,7 @@ public sealed class InProcessWorkStore : IWorkItemStore, IHostLeaseStore
         lock (_lock)
         {
             DateTimeOffset now = _time.GetUtcNow();
-            if (!_hosts.TryGetValue(host.Host, out HostState? state) || state.Token != host.Token || state.Wanted(now, leaseDuration))
+            if (!_hosts.TryGetValue(host.Host, out HostState? state) || state.Token != host.Token || state.Wanted(now))
             {
                 // Lost, or wanted by a worker waiting for it by name: the holder ends its holding and gives it up.
                 return Task.FromResult<WorkLease?>(null);
@@ -375,10 +375,10 @@ public sealed class InProcessWorkStore : IWorkItemStore, IHostLeaseStore
 
         public DateTimeOffset FreeAt { get; set; }
 
-        /// <summary>When a worker last asked for the host by name and did not get it.</summary>
-        public DateTimeOffset? WantedAt { get; set; }
+        /// <summary>Until when a worker that asked for the host by name and did not get it wants it (moved on at each ask).</summary>
+        public DateTimeOffset? WantedUntil { get; set; }
 
-        /// <summary>Whether a worker asked for the host by name within the last lease's length (a waiter that stopped asking no longer counts).</summary>
-        public bool Wanted(DateTimeOffset now, TimeSpan leaseDuration) => WantedAt is { } wanted && wanted > now - leaseDuration;
+        /// <summary>Whether a worker waiting for the host by name still wants it (one that stopped asking no longer counts).</summary>
+        public bool Wanted(DateTimeOffset now) => WantedUntil > now;
     }
 }

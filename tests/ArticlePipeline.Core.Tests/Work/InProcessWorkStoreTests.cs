@@ -136,14 +136,14 @@ public sealed class InProcessWorkStoreTests
     public Task TryLeaseNamedHostAsync_BusyHostWantedByName_HolderTakesNoFurtherItem_WaiterGetsTheNextTurn()
     {
         var store = new InProcessWorkStore(_time);
-        return HostLeaseContract.BusyHostWantedByName_HolderTakesNoFurtherItem_WaiterGetsTheNextTurn(store, store, _time);
+        return HostLeaseContract.BusyHostWantedByName_HolderTakesNoFurtherItem_WaiterGetsTheNextTurn(store, store, _time, _time.Advance);
     }
 
     [Test]
-    public Task TryLeaseNamedHostAsync_WantedByAWorkerThatStoppedAsking_HolderTakesItemsAgainAfterALease()
+    public Task TryLeaseNamedHostAsync_WantedByAWorkerThatStoppedAsking_HolderTakesItemsAgainOnceTheWantLapses()
     {
         var store = new InProcessWorkStore(_time);
-        return HostLeaseContract.WantedByAWorkerThatStoppedAsking_HolderTakesItemsAgainAfterALease(store, store, _time.Advance);
+        return HostLeaseContract.WantedByAWorkerThatStoppedAsking_HolderTakesItemsAgainOnceTheWantLapses(store, store, _time.Advance);
     }
 
     private static WorkItem Article(string host, string path) => new($"https://{host}/{path}", "s", new Uri($"https://{host}/{path}"));

@@ -244,7 +244,7 @@ public sealed class Issue13HostLeaseTests
         // far longer than a request may wait for another worker's host (2 s here). Without precedence for the waiting
         // worker, h0's discovery failed as host-busy on every pass until h1's queue was drained (its feed was read
         // 4.3 s after h1's last article request, against 12 s before it now).
-        (List<ChildCli> workers, _, LoggedRequest[] requests, double[] gaps) = await CrawlWithH0sFeedOnH1sHostAsync(workers: 2, articles: 24, delaySeconds: 0.5, foreignHostWaitSeconds: 2);
+        (List<ChildCli> workers, LoopbackNewsSite feedHost, LoggedRequest[] requests, double[] gaps) = await CrawlWithH0sFeedOnH1sHostAsync(workers: 2, articles: 24, delaySeconds: 0.5, foreignHostWaitSeconds: 2);
         LoggedRequest? h0Feed = requests.FirstOrDefault(r => r.Path == "/h0-feed.xml");
         LoggedRequest lastArticle = requests.Last(r => r.Path.StartsWith("/tin-tuc/", StringComparison.Ordinal));
         await TestContext.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
@@ -252,6 +252,7 @@ public sealed class Issue13HostLeaseTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(h0Feed, Is.Not.Null, "h0's feed was read");
+            Assert.That(workers.SelectMany(w => w.ErrorLines), Has.Some.Contains($"host {feedHost.Authority}: held by another worker"), "h0's holder did find the feed host held, and waited");
             Assert.That((lastArticle.At - h0Feed!.At).TotalSeconds, Is.GreaterThan(4), "the feed was read while h1's holder still had articles to fetch there");
             Assert.That(requests.Max(r => r.InFlight), Is.EqualTo(1), "never two requests in flight at the feed host");
             Assert.That(gaps.Min(), Is.GreaterThanOrEqualTo(0.48), "the host's interval held across the hand-over and back");
