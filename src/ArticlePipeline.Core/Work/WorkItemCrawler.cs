@@ -134,11 +134,12 @@ public sealed partial class WorkItemCrawler
             FrontierDecision decision = frontier.Admit(url);
             if (decision.Fetch)
             {
-                decision = _processor.Decide(url, known.GetValueOrDefault(CrawlFrontier.Key(url, source).AbsoluteUri), Options, found.ModifiedOf(url));
+                Uri key = CrawlFrontier.Key(url, source);
+                decision = _processor.Decide(url, known.GetValueOrDefault(key.AbsoluteUri), Options, found.ModifiedOf(url));
                 if (decision.Fetch)
                 {
                     frontier.CountRequested();
-                    admitted.Add((url, CrawlFrontier.Key(url, source)));
+                    admitted.Add((url, key));
                     continue;
                 }
             }
