@@ -7,13 +7,11 @@ namespace ArticlePipeline.State;
 /// <summary>Page state: validators, content hash, record path and retry state per canonical URL.</summary>
 internal sealed partial class PostgresStateStore
 {
-    private const string PageColumns = "etag, last_modified, content_hash, record_path, outcome, failures, updated_at, next_attempt_at, parked, outcome_reason, outcome_url, revisits";
-
     /// <inheritdoc />
     public async Task<PageState?> GetPageAsync(Uri url, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(url);
-        using NpgsqlCommand command = _dataSource.CreateCommand($"SELECT {PageColumns} FROM {_schema}.pages WHERE url = @url");
+        using NpgsqlCommand command = _dataSource.CreateCommand($"SELECT {PageTable.Columns} FROM {_schema}.pages WHERE url = @url");
         command.Parameters.Add(Parameter("url", NpgsqlDbType.Text, url.AbsoluteUri));
         NpgsqlDataReader reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         await using (reader.ConfigureAwait(false))
@@ -34,7 +32,7 @@ internal sealed partial class PostgresStateStore
             return found;
         }
 
-        using NpgsqlCommand command = _dataSource.CreateCommand($"SELECT url, {PageColumns} FROM {_schema}.pages WHERE url = ANY(@urls)");
+        using NpgsqlCommand command = _dataSource.CreateCommand($"SELECT url, {PageTable.Columns} FROM {_schema}.pages WHERE url = ANY(@urls)");
         command.Parameters.Add(Parameter("urls", NpgsqlDbType.Array | NpgsqlDbType.Text, keys));
         NpgsqlDataReader reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         await using (reader.ConfigureAwait(false))
@@ -49,7 +47,7 @@ internal sealed partial class PostgresStateStore
         return found;
     }
 
-    /// <summary>A page's state from the <see cref="PageColumns"/> starting at column <paramref name="at"/>.</summary>
+    /// <summary>A page's state from the <see cref="PageTable.Columns"/> starting at column <paramref name="at"/>.</summary>
     private static PageState ReadPage(NpgsqlDataReader reader, Uri url, int at)
     {
         string? etag = reader.IsDBNull(at) ? null : reader.GetString(at);

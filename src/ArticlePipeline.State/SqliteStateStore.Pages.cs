@@ -6,8 +6,6 @@ namespace ArticlePipeline.State;
 /// <summary>Page state: validators, content hash, record path and retry state per canonical URL.</summary>
 public sealed partial class SqliteStateStore
 {
-    private const string PageColumns = "etag, last_modified, content_hash, record_path, outcome, failures, updated_at, next_attempt_at, parked, outcome_reason, outcome_url, revisits";
-
     /// <inheritdoc />
     public async Task<PageState?> GetPageAsync(Uri url, CancellationToken cancellationToken = default)
     {
@@ -36,7 +34,7 @@ public sealed partial class SqliteStateStore
             {
                 using SqliteCommand command = connection.CreateCommand();
                 command.Transaction = transaction;
-                command.CommandText = $"SELECT {PageColumns} FROM pages WHERE url = $url";
+                command.CommandText = $"SELECT {PageTable.Columns} FROM pages WHERE url = $url";
                 SqliteParameter key = command.Parameters.Add("$url", SqliteType.Text);
                 command.Prepare();
                 var asked = new HashSet<string>(StringComparer.Ordinal);
